@@ -1,0 +1,93 @@
+//! Pass `lexicons`: every entry has phrases, no phrase is empty or only a gap,
+//! no phrase is listed twice, and no phrase is both good and bad.
+
+use super::Context;
+use crate::content::diagnostic::Diagnostic;
+use crate::content::raw::Polarity;
+use crate::content::source::quoted;
+use crate::text::fold_width;
+use std::collections::BTreeMap;
+
+pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
+    // folded phrase → (entry id, polarity), to find a phrase that is both good and bad.
+    let mut owners: BTreeMap<String, (&str, Polarity)> = BTreeMap::new();
+    for (source, _, entries) in &context.lexicons {
+        for entry in entries.iter() {
+            let entry_at = source.locate(&[&quoted(&entry.id)]);
+            if entry.zh.is_empty() && entry.en.is_empty() {
+                out.push(source.error(
+                    "empty-lexicon-entry",
+                    entry_at,
+                    format!("entry {:?} has no phrases in zh or en, so it can never match", entry.id),
+                ));
+            }
+            let mut seen = BTreeMap::new();
+            for phrase in entry.zh.iter().chain(&entry.en) {
+                let at = source.find_from(entry_at, &quoted(phrase));
+                let folded = fold_width(phrase.trim());
+                if folded.is_empty() {
+                    out.push(source.error("bad-pattern", at, format!("entry {:?} has an empty phrase", entry.id)));
+                    continue;
+                }
+                if folded.starts_with('*') || folded.ends_with('*') {
+                    out.push(
+                        source
+                            .error("bad-pattern", at, format!("phrase {phrase:?} starts or ends with a gap `*`"))
+                            .with_help("a gap stands between two words, like \"提供*订单号\""),
+                    );
+                }
+                if seen.insert(folded.clone(), ()).is_some() {
+                    out.push(source.warning(
+                        "duplicate-pattern",
+                        at,
+                        format!("phrase {phrase:?} is listed twice in entry {:?}", entry.id),
+                    ));
+                }
+                match owners.get(&folded) {
+                    Some((other, polarity)) if *polarity != entry.polarity => out.push(source.error(
+                        "conflicting-pattern",
+                        at,
+                        format!("phrase {phrase:?} counts as good in one entry and bad in another ({other:?} and {:?})", entry.id),
+                    )),
+                    Some(_) => {}
+                    None => {
+                        owners.insert(folded, (&entry.id, entry.polarity));
+                    }
+                }
+            }
+            for exception in &entry.except {
+                let folded = fold_width(exception);
+                let covers = entry.zh.iter().chain(&entry.en).any(|p| {
+                    let p = fold_width(p);
+                    !p.contains('*') && folded.contains(&p)
+                });
+                if !covers {
+                    out.push(source.warning(
+                        "useless-exception",
+                        source.find_from(entry_at, &quoted(exception)),
+                        format!("exception {exception:?} contains none of entry {:?}'s phrases, so it changes nothing", entry.id),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn a_gap_at_the_edge_and_a_good_bad_conflict() {
+        let tone = TONE.replace("zh: [\"你自己\"]", "zh: [\"*你自己\", \"抱歉\"]");
+        let report = crate::content::check(&crate::content::load_sources(&[
+            ("catalogue.ron", CATALOGUE),
+            ("policy.ron", POLICY),
+            ("steps.ron", LEXICON),
+            ("tone.ron", &tone),
+            ("scenario.ron", SCENARIO),
+        ]));
+        let codes = codes(&report);
+        assert!(codes.contains(&"bad-pattern") && codes.contains(&"conflicting-pattern"), "{codes:?}");
+    }
+}

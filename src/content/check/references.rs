@@ -1,0 +1,258 @@
+//! Pass `references`: every id a scenario names exists: policy, products, SKUs,
+//! couriers, nodes, steps and other lexicon entries.
+
+use super::{Context, in_node};
+use crate::content::diagnostic::Diagnostic;
+use crate::content::load::FileKind;
+use crate::content::raw::{Action, Condition, FactRef, LexiconKind, Node, Scenario};
+use crate::content::source::{SourceFile, quoted};
+
+pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
+    for (source, scenario) in &context.scenarios {
+        check_policy(context, source, scenario, out);
+        check_products(context, source, scenario, out);
+        check_nodes(context, source, scenario, out);
+    }
+}
+
+fn check_policy(context: &Context, source: &SourceFile, scenario: &Scenario, out: &mut Vec<Diagnostic>) {
+    let known: Vec<&str> = context.policies.iter().map(|(_, p)| p.id.as_str()).collect();
+    match &scenario.policy {
+        Some(id) if !known.contains(&id.as_str()) => out.push(
+            source
+                .error("unknown-policy", source.locate(&["policy", &quoted(id)]), format!("no shop policy {id:?}"))
+                .with_help(format!("known policies: {known:?}{}", context.unreadable_note(FileKind::ShopPolicy))),
+        ),
+        None if known.len() > 1 => out.push(
+            source
+                .error("unknown-policy", 0, "this course has several shop policies; say which one applies")
+                .with_help(format!("add `policy: \"...\"` with one of {known:?}")),
+        ),
+        None if known.is_empty() => out.push(
+            source
+                .error("unknown-policy", 0, "no shop policy is loaded")
+                .with_help(format!("add a ShopPolicy file to assets/{}", context.unreadable_note(FileKind::ShopPolicy))),
+        ),
+        _ => {}
+    }
+}
+
+fn unknown_product(context: &Context, source: &SourceFile, at: usize, id: &str) -> Diagnostic {
+    source
+        .error("unknown-product", at, format!("no product {id:?} in the catalogue"))
+        .with_help(format!("check the id against assets/catalogue{}", context.unreadable_note(FileKind::Catalogue)))
+}
+
+/// A SKU must exist and belong to the product it is listed with.
+fn check_sku(context: &Context, source: &SourceFile, at: usize, product: &str, sku: &str, out: &mut Vec<Diagnostic>) {
+    match context.skus.get(sku) {
+        None => out.push(
+            source
+                .error("unknown-sku", at, format!("no SKU {sku:?} in the catalogue"))
+                .with_help(format!("check the SKU against product {product:?}")),
+        ),
+        Some(owner) if *owner != product && context.products.contains_key(product) => out.push(source.error(
+            "unknown-sku",
+            at,
+            format!("SKU {sku:?} belongs to product {owner:?}, not {product:?}"),
+        )),
+        Some(_) => {}
+    }
+}
+
+fn check_products(context: &Context, source: &SourceFile, scenario: &Scenario, out: &mut Vec<Diagnostic>) {
+    for id in &scenario.products {
+        if !context.products.contains_key(id.as_str()) {
+            out.push(unknown_product(context, source, source.locate(&["products:", &quoted(id)]), id));
+        }
+    }
+    let Some(order) = &scenario.order else { return };
+    let order_at = source.find_from(0, "order:");
+    for item in order.items.iter().chain(&order.received) {
+        let at = source.find_from(order_at, &quoted(&item.product));
+        if !context.products.contains_key(item.product.as_str()) {
+            out.push(unknown_product(context, source, at, &item.product));
+        }
+        check_sku(context, source, source.find_from(order_at, &quoted(&item.sku)), &item.product, &item.sku, out);
+    }
+    if let (Some(shipment), Some(policy)) = (&order.shipment, context.policy_for(scenario))
+        && !policy.couriers.iter().any(|c| c.id == shipment.courier)
+    {
+        let known: Vec<&str> = policy.couriers.iter().map(|c| c.id.as_str()).collect();
+        out.push(
+            source
+                .error(
+                    "unknown-courier",
+                    source.find_from(order_at, &quoted(&shipment.courier)),
+                    format!("no courier {:?} in shop policy {:?}", shipment.courier, policy.id),
+                )
+                .with_help(format!("known couriers: {known:?}")),
+        );
+    }
+}
+
+fn check_nodes(context: &Context, source: &SourceFile, scenario: &Scenario, out: &mut Vec<Diagnostic>) {
+    let known_nodes: Vec<&str> = scenario.nodes.keys().map(String::as_str).collect();
+    let node_help = || format!("nodes in this scenario: {}", known_nodes.join(", "));
+    if !scenario.nodes.contains_key(&scenario.start) {
+        out.push(
+            source
+                .error(
+                    "unknown-node",
+                    source.locate(&["start", &quoted(&scenario.start)]),
+                    format!("start node {:?} does not exist", scenario.start),
+                )
+                .with_help(node_help()),
+        );
+    }
+    for (node_id, node) in scenario.nodes.iter() {
+        for next in super::successors(node) {
+            if !scenario.nodes.contains_key(&next.to_string()) {
+                out.push(
+                    source
+                        .error(
+                            "unknown-node",
+                            in_node(source, node_id, &quoted(next)),
+                            format!("node {node_id:?} goes to {next:?}, which does not exist"),
+                        )
+                        .with_help(node_help()),
+                );
+            }
+        }
+        let Node::Agent { rubric, branches, .. } = node else { continue };
+        let mut ids: Vec<(&str, bool)> = Vec::new();
+        ids.extend(rubric.steps.required.iter().map(|id| (id.as_str(), true)));
+        ids.extend(rubric.steps.forbidden.iter().map(|id| (id.as_str(), false)));
+        for condition in rubric.critical.iter().chain(branches.iter().map(|b| &b.when)) {
+            collect_condition_ids(condition, &mut ids);
+        }
+        for (id, must_be_step) in ids {
+            check_lexicon_id(context, source, node_id, id, must_be_step, out);
+        }
+        for fact in &rubric.facts {
+            if let FactRef::Spec { product, sku, .. } = fact {
+                let at = in_node(source, node_id, &quoted(product));
+                if !context.products.contains_key(product.as_str()) {
+                    out.push(unknown_product(context, source, at, product));
+                } else if let Some(sku) = sku {
+                    check_sku(context, source, in_node(source, node_id, &quoted(sku)), product, sku, out);
+                }
+            }
+        }
+        for action in &rubric.actions.expected {
+            if let Action::Resend { sku } = action
+                && !context.skus.contains_key(sku.as_str())
+            {
+                out.push(source.error(
+                    "unknown-sku",
+                    in_node(source, node_id, &quoted(sku)),
+                    format!("no SKU {sku:?} in the catalogue"),
+                ));
+            }
+        }
+    }
+    for example in &scenario.examples {
+        for input in &example.replies {
+            if let Some(Action::Resend { sku }) = &input.act
+                && !context.skus.contains_key(sku.as_str())
+            {
+                out.push(source.error(
+                    "unknown-sku",
+                    source.locate(&["examples:", &quoted(sku)]),
+                    format!("example {:?} resends SKU {sku:?}, which is not in the catalogue", example.name),
+                ));
+            }
+        }
+    }
+}
+
+/// Collects `(id, must_be_step)`: `Missed` only makes sense for steps; `Did` may name any entry.
+fn collect_condition_ids<'a>(condition: &'a Condition, ids: &mut Vec<(&'a str, bool)>) {
+    match condition {
+        Condition::Did(id) => ids.push((id, false)),
+        Condition::Missed(id) => ids.push((id, true)),
+        Condition::All(all) | Condition::Any(all) => all.iter().for_each(|c| collect_condition_ids(c, ids)),
+        Condition::Not(inner) => collect_condition_ids(inner, ids),
+        _ => {}
+    }
+}
+
+fn check_lexicon_id(
+    context: &Context,
+    source: &SourceFile,
+    node_id: &str,
+    id: &str,
+    must_be_step: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let at = in_node(source, node_id, &quoted(id));
+    match context.lexicon_entries.get(id) {
+        None => {
+            let steps: Vec<&str> = context
+                .lexicon_entries
+                .iter()
+                .filter(|(_, (kind, _))| *kind == LexiconKind::Steps)
+                .map(|(id, _)| *id)
+                .collect();
+            out.push(
+                source
+                    .error("unknown-step", at, format!("no step, tone or rule {id:?} in the lexicons"))
+                    .with_help(format!(
+                        "steps: {}{}",
+                        steps.join(", "),
+                        context.unreadable_note(FileKind::Lexicon)
+                    )),
+            );
+        }
+        Some((kind, _)) if must_be_step && *kind != LexiconKind::Steps => out.push(
+            source
+                .error("not-a-step", at, format!("{id:?} is a {kind:?} entry, not a step"))
+                .with_help("`required` and `Missed(..)` take step ids; use `forbidden` or `Did(..)` for tone and rules"),
+        ),
+        Some(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn unknown_goto_is_reported_inside_its_node() {
+        let scenario = SCENARIO.replace("goto: \"angry\"", "goto: \"furious\"");
+        let report = check_with(&scenario, &[]);
+        let d = report.diagnostics.iter().find(|d| d.code == "unknown-node").expect("reported");
+        let line = scenario.lines().position(|l| l.contains("\"furious\"")).unwrap() + 1;
+        assert_eq!(d.line, line);
+        assert!(d.help.as_deref().unwrap().contains("angry"));
+    }
+
+    #[test]
+    fn unknown_product_sku_and_step() {
+        let scenario = SCENARIO
+            .replace("products: [\"cup\"]", "products: [\"mug\"]")
+            .replace("sku: \"cup-black\"", "sku: \"cup-red\"")
+            .replace("required: [\"apologise\"]", "required: [\"apologize\"]");
+        let codes = codes(&check_with(&scenario, &[]));
+        for code in ["unknown-product", "unknown-sku", "unknown-step"] {
+            assert!(codes.contains(&code), "{code} in {codes:?}");
+        }
+    }
+
+    #[test]
+    fn missed_must_name_a_step() {
+        let scenario = SCENARIO.replace("Did(\"blame_customer\")", "Missed(\"blame_customer\")");
+        assert!(codes(&check_with(&scenario, &[])).contains(&"not-a-step"));
+    }
+
+    #[test]
+    fn a_scenario_without_any_policy_says_so() {
+        let report = crate::content::check(&crate::content::load_sources(&[
+            ("catalogue.ron", CATALOGUE),
+            ("steps.ron", LEXICON),
+            ("tone.ron", TONE),
+            ("scenario.ron", SCENARIO),
+        ]));
+        assert!(codes(&report).contains(&"unknown-policy"));
+    }
+}

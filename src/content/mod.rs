@@ -1,0 +1,66 @@
+//! What trainers write, from file to validated course: raw serde mirrors, loading,
+//! check passes with located diagnostics, and the validated `Course`.
+//! Knows nothing about grading, the engine or the UI.
+
+pub mod check;
+pub mod course;
+pub mod diagnostic;
+pub mod load;
+pub mod order_rules;
+pub mod raw;
+pub mod source;
+
+pub use check::{Report, check};
+pub use course::Course;
+pub use diagnostic::{Diagnostic, Level};
+pub use load::{ContentSet, FileKind, load_paths, load_sources};
+
+use std::path::{Path, PathBuf};
+
+/// The folder holding the bundled course (`scenarios/` and `assets/`): `KEFU_CONTENT_DIR`
+/// if set, else the source tree this binary was built from, else the working folder.
+pub fn default_content_root() -> PathBuf {
+    if let Some(dir) = std::env::var_os("KEFU_CONTENT_DIR") {
+        return PathBuf::from(dir);
+    }
+    let built_from = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    if built_from.join("scenarios").is_dir() {
+        return built_from;
+    }
+    PathBuf::from(".")
+}
+
+/// Loads the content a check or the app works on. With no paths: the bundled
+/// `scenarios/` and `assets/` under `root`. With paths: those files and folders,
+/// plus `root/assets` when they bring no catalogue, policy or lexicon of their
+/// own, so a single scenario file can be checked against the shop it is set in.
+pub fn load_course_paths(paths: &[PathBuf], root: &Path) -> ContentSet {
+    if paths.is_empty() {
+        return load_paths(&[root.join("scenarios"), root.join("assets")], root);
+    }
+    let content_root = common_root(paths);
+    let mut set = load_paths(paths, &content_root);
+    let needs_base = [FileKind::Catalogue, FileKind::ShopPolicy, FileKind::Lexicon]
+        .into_iter()
+        .any(|kind| !set.has_kind(kind));
+    if needs_base {
+        let base = load_paths(&[root.join("assets")], root);
+        let missing: Vec<FileKind> = [FileKind::Catalogue, FileKind::ShopPolicy, FileKind::Lexicon]
+            .into_iter()
+            .filter(|kind| !set.has_kind(*kind))
+            .collect();
+        for file in base.files {
+            if file.kind.is_some_and(|kind| missing.contains(&kind)) {
+                set.files.push(file);
+            }
+        }
+    }
+    set
+}
+
+/// The folder references may not leave: the given folder, or the folder of the given file.
+fn common_root(paths: &[PathBuf]) -> PathBuf {
+    let first = &paths[0];
+    let folder = if first.is_dir() { first.clone() } else { first.parent().map(Path::to_path_buf).unwrap_or_default() };
+    std::fs::canonicalize(&folder).unwrap_or(folder)
+}

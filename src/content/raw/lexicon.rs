@@ -1,0 +1,68 @@
+//! Lexicons as written: the phrases that show a step was done, a tone was used, or a platform rule was broken.
+
+use super::common::Text;
+use serde::{Deserialize, Serialize};
+
+/// `Lexicon(kind: Steps, entries: [...])`. Several files of the same kind add up.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    pub kind: LexiconKind,
+    pub entries: Vec<LexiconEntry>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum LexiconKind {
+    /// Procedure steps / intents: greet, apologise, ask for the order number ...
+    Steps,
+    /// Tone markers: honorifics, empathy, 服务禁语, blaming ...
+    Tone,
+    /// Platform rules: advertising-law absolute claims, off-platform contact, review inducement.
+    PlatformRules,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconEntry {
+    /// The id scenarios use in rubrics and branches, e.g. `"apologise"`.
+    pub id: String,
+    pub label: Text,
+    /// Why this matters; shown beside every finding it produces.
+    pub explain: Text,
+    /// Good (earns points) or bad (costs points). Steps are always good to do;
+    /// whether a step is wanted at a reply point is the scenario's call.
+    #[serde(default = "Polarity::good")]
+    pub polarity: Polarity,
+    #[serde(default)]
+    pub severity: Severity,
+    /// Chinese phrases. `*` stands for a short gap of up to 8 characters, e.g. `"提供*订单号"`.
+    #[serde(default)]
+    pub zh: Vec<String>,
+    /// English phrases, matched case-insensitively on word boundaries.
+    #[serde(default)]
+    pub en: Vec<String>,
+    /// Phrases that contain a pattern but must not count, e.g. `"最近"` for the absolute-claim `"最"`.
+    #[serde(default)]
+    pub except: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Polarity {
+    Good,
+    Bad,
+}
+
+impl Polarity {
+    fn good() -> Polarity {
+        Polarity::Good
+    }
+}
+
+/// How much a bad finding costs. `Critical` fails the whole session.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum Severity {
+    #[default]
+    Minor,
+    Major,
+    Critical,
+}

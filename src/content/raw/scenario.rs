@@ -1,0 +1,430 @@
+//! A scenario as written: buyer persona, order context, the node graph with rubrics and branches, and pinned examples.
+
+use super::common::{Lang, OrderedMap, Text};
+use crate::text::quantity::{Duration, Money};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub id: String,
+    pub title: Text,
+    pub lang: Lang,
+    pub category: Category,
+    /// 1 (first day) to 5 (senior agent).
+    pub difficulty: u8,
+    /// What the trainee should learn; shown in the briefing (never the buyer's script).
+    pub goals: Vec<String>,
+    /// The shop policy in force; may be left out when the course has exactly one.
+    #[serde(default)]
+    pub policy: Option<String>,
+    pub buyer: Buyer,
+    /// Products the buyer is asking about (shown on the product card).
+    #[serde(default)]
+    pub products: Vec<String>,
+    #[serde(default)]
+    pub order: Option<Order>,
+    /// The first node.
+    pub start: String,
+    pub nodes: OrderedMap<String, Node>,
+    /// Scripted trainee replies with the result they must get; `kefu check` runs them.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum Category {
+    /// 售前: product questions, advice, price objections.
+    PreSale,
+    /// 售中: order changes, address checks after ordering.
+    InSale,
+    /// 售后: returns, exchanges, quality problems, refunds.
+    AfterSale,
+    /// 催付: a placed order that is not paid.
+    PaymentReminder,
+    /// 物流: delays, lost parcels, courier coverage.
+    Logistics,
+    /// 投诉: a furious buyer, bad-review threats, disputes.
+    Complaint,
+    /// 信息安全: requests for other people's data, identity checks.
+    Privacy,
+    /// 老客户维护.
+    RegularCustomer,
+}
+
+impl Category {
+    pub const ALL: [Category; 8] = [
+        Category::PreSale,
+        Category::InSale,
+        Category::AfterSale,
+        Category::PaymentReminder,
+        Category::Logistics,
+        Category::Complaint,
+        Category::Privacy,
+        Category::RegularCustomer,
+    ];
+
+    pub fn label(self) -> Text {
+        let (zh, en) = match self {
+            Category::PreSale => ("售前咨询", "Pre-sale"),
+            Category::InSale => ("售中处理", "In-sale"),
+            Category::AfterSale => ("售后服务", "After-sale"),
+            Category::PaymentReminder => ("催付", "Payment reminder"),
+            Category::Logistics => ("物流", "Logistics"),
+            Category::Complaint => ("投诉纠纷", "Complaints"),
+            Category::Privacy => ("信息安全", "Privacy"),
+            Category::RegularCustomer => ("老客户维护", "Regular customers"),
+        };
+        Text { zh: zh.into(), en: en.into() }
+    }
+}
+
+/// The simulated buyer.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Buyer {
+    /// One is drawn per session from the recorded seed.
+    pub names: Vec<String>,
+    pub mood: Mood,
+    /// The buyer nudges (在吗?) when the agent has been silent this long.
+    pub nudge_after_secs: f64,
+    /// The buyer gives up when the agent has been silent this long.
+    pub leave_after_secs: f64,
+    /// What leaving means for the shop.
+    #[serde(default = "Outcome::lost")]
+    pub on_leave: Outcome,
+    /// Nudge lines; the language's defaults (在吗? / hello?) when empty.
+    #[serde(default)]
+    pub nudges: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum Mood {
+    Calm,
+    Curious,
+    Hesitant,
+    Impatient,
+    Annoyed,
+    Angry,
+    Furious,
+}
+
+/// The order the conversation is about, as the order panel shows it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    pub status: OrderStatus,
+    pub items: Vec<OrderItem>,
+    /// What actually arrived, when it differs from what was ordered (发错货).
+    #[serde(default)]
+    pub received: Vec<OrderItem>,
+    /// Paid, or due when unpaid.
+    pub amount: Money,
+    pub address: Address,
+    #[serde(default)]
+    pub shipment: Option<Shipment>,
+    /// How long ago the order was placed, e.g. `"3 天"`.
+    #[serde(default)]
+    pub placed_ago: Option<Duration>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum OrderStatus {
+    /// 拍下未付款.
+    Unpaid,
+    /// 已付款, not yet shipped.
+    Paid,
+    Shipped,
+    Delivered,
+    /// 交易成功: delivered and confirmed.
+    Completed,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderItem {
+    pub product: String,
+    pub sku: String,
+    #[serde(default = "one")]
+    pub quantity: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    /// Shown masked, as the workbench shows it, e.g. `"138****5678"`.
+    pub phone: String,
+    pub region: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shipment {
+    /// A courier id from the shop policy.
+    pub courier: String,
+    /// Tracking events, newest last.
+    pub events: Vec<TrackingEvent>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackingEvent {
+    pub ago: Duration,
+    pub text: String,
+}
+
+/// One node of the conversation graph.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub enum Node {
+    /// The buyer says one of `say` (drawn from the seed), then the conversation moves to `then`.
+    Buyer { say: Vec<String>, then: String },
+    /// The trainee answers here; the answer is graded by `rubric`; the first branch
+    /// whose `when` holds decides where the buyer goes next, else `otherwise`.
+    Agent {
+        #[serde(default)]
+        rubric: Rubric,
+        #[serde(default)]
+        branches: Vec<Branch>,
+        otherwise: String,
+    },
+    /// The conversation is over; the buyer may say a last line.
+    End {
+        outcome: Outcome,
+        #[serde(default)]
+        say: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum Outcome {
+    /// The buyer ordered or paid.
+    Converted,
+    /// The problem was solved.
+    Resolved,
+    /// The buyer left.
+    Lost,
+    /// The case went to a supervisor, a platform dispute or a bad review.
+    Escalated,
+}
+
+impl Outcome {
+    fn lost() -> Outcome {
+        Outcome::Lost
+    }
+}
+
+/// What a reply point grades.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rubric {
+    /// Product and policy facts the answer must state correctly.
+    #[serde(default)]
+    pub facts: Vec<FactRef>,
+    #[serde(default)]
+    pub steps: Steps,
+    /// The lowest acceptable tone.
+    #[serde(default)]
+    pub tone: Option<ToneBand>,
+    #[serde(default)]
+    pub actions: Actions,
+    /// Conditions that fail the whole session if they hold at this point.
+    #[serde(default)]
+    pub critical: Vec<Condition>,
+    /// How much this reply point counts against the others (default 1).
+    #[serde(default = "default_weight")]
+    pub weight: f64,
+}
+
+fn default_weight() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Steps {
+    /// Step ids from the steps lexicon that the answer must contain.
+    #[serde(default)]
+    pub required: Vec<String>,
+    /// Step, tone or platform-rule ids the answer must not contain.
+    #[serde(default)]
+    pub forbidden: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actions {
+    /// Order actions the agent should take at this point, with their exact values.
+    #[serde(default)]
+    pub expected: Vec<Action>,
+    /// Kinds of order action that are wrong here.
+    #[serde(default)]
+    pub forbidden: Vec<ActionKind>,
+}
+
+/// A fact bound to a catalogue or policy field, so the grade follows the data.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub enum FactRef {
+    /// A product spec; `sku` is needed for per-SKU fields (stock, a SKU's own price).
+    Spec {
+        product: String,
+        field: ProductField,
+        #[serde(default)]
+        sku: Option<String>,
+    },
+    Policy { field: PolicyField },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProductField {
+    Capacity,
+    Material,
+    Dimensions,
+    Weight,
+    Price,
+    Stock,
+    ShipsFrom,
+    DispatchTime,
+    Warranty,
+    Included,
+    NotIncluded,
+    SizeChart,
+    SellingPoints,
+    Colours,
+    Care,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PolicyField {
+    NoReasonDays,
+    ReturnShippingPayer(super::policy::ReturnReason),
+    RefundWithin,
+    DispatchWithin,
+    SameDayCutoff,
+    ShippingInsurance,
+    CourierCoverage,
+}
+
+/// A branch: `(when: Missed("apologise"), goto: "still-angry")`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Branch {
+    pub when: Condition,
+    pub goto: String,
+}
+
+/// What the trainee did at a reply point, as the grade sees it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub enum Condition {
+    /// A step, tone marker or platform rule (by lexicon id) was found in the reply.
+    Did(String),
+    /// A step (by lexicon id) was not found in the reply.
+    Missed(String),
+    /// A fact of the rubric was stated wrongly.
+    WrongFact,
+    /// A fact of the rubric was not stated.
+    MissingFact,
+    ToneBelow(ToneBand),
+    ToneAtLeast(ToneBand),
+    /// The agent did not answer before the buyer's patience ran out.
+    Timeout,
+    /// The agent took this kind of order action at this point.
+    Acted(ActionKind),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+/// Tone bands, worst to best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum ToneBand {
+    Rude,
+    Curt,
+    Neutral,
+    Polite,
+    Warm,
+}
+
+/// An order action the agent takes in the order panel (or in a replies file).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub enum Action {
+    /// Refund this many yuan.
+    Refund { amount: f64 },
+    /// Send (again) this SKU, free of charge.
+    Resend { sku: String },
+    ChangeAddress { to: String },
+    /// Send a coupon of this face value (元).
+    Coupon { value: f64 },
+    /// Lower the price of an unpaid order by this many yuan (改价).
+    Discount { amount: f64 },
+    /// Goodwill compensation (补偿) in yuan.
+    Compensate { amount: f64 },
+    CancelOrder,
+    /// Hand the case to a supervisor.
+    Escalate,
+}
+
+impl Action {
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            Action::Refund { .. } => ActionKind::Refund,
+            Action::Resend { .. } => ActionKind::Resend,
+            Action::ChangeAddress { .. } => ActionKind::ChangeAddress,
+            Action::Coupon { .. } => ActionKind::Coupon,
+            Action::Discount { .. } => ActionKind::Discount,
+            Action::Compensate { .. } => ActionKind::Compensate,
+            Action::CancelOrder => ActionKind::CancelOrder,
+            Action::Escalate => ActionKind::Escalate,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum ActionKind {
+    Refund,
+    Resend,
+    ChangeAddress,
+    Coupon,
+    Discount,
+    Compensate,
+    CancelOrder,
+    Escalate,
+}
+
+/// A pinned example: a scripted trainee and the result it must get.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub name: String,
+    pub expect: Expect,
+    /// The seed for the buyer's variants; 0 when left out.
+    #[serde(default)]
+    pub seed: u64,
+    pub replies: Vec<TimedInput>,
+    /// Rule ids (steps, tone, platform rules) that must appear among the findings.
+    #[serde(default)]
+    pub findings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Expect {
+    Pass,
+    Fail,
+}
+
+/// One scripted trainee input: after waiting `after_secs`, say something or take an action.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimedInput {
+    pub after_secs: f64,
+    #[serde(default)]
+    pub say: Option<String>,
+    #[serde(default)]
+    pub act: Option<Action>,
+}

@@ -1,0 +1,13 @@
+//! Kefu Trainer (客服训练器): a training and quiz simulator for online-shop
+//! customer-service agents. The library is the headless core; `app` (feature
+//! `gui`) is the only part that knows egui.
+//!
+//! Modules in dependency order, lowest first: `text` ← `content` ← (grading,
+//! engine, quiz, scorecard, store: later) ← `cli`, `app`.
+
+pub mod text;
+pub mod content;
+pub mod cli;
+
+#[cfg(feature = "gui")]
+pub mod app;

@@ -1,0 +1,29 @@
+//! The `kefu` binary: parses the command line, runs a headless command, or opens the app.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = kefu::cli::Cli::parse();
+    if let Some(code) = kefu::cli::run(&cli) {
+        return code;
+    }
+    open_app(&cli)
+}
+
+#[cfg(feature = "gui")]
+fn open_app(cli: &kefu::cli::Cli) -> ExitCode {
+    match kefu::app::run(cli.content_root()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("kefu: the window could not be opened: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_app(_cli: &kefu::cli::Cli) -> ExitCode {
+    eprintln!("kefu: this build has no window (built without the `gui` feature); try `kefu check`");
+    ExitCode::from(2)
+}
