@@ -21,8 +21,10 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     format!("entry {:?} has no phrases in zh or en, so it can never match", entry.id),
                 ));
             }
+            // Duplicates count within one language's list; the same punctuation in zh and en is fine.
             let mut seen = BTreeMap::new();
-            for phrase in entry.zh.iter().chain(&entry.en) {
+            let tagged = entry.zh.iter().map(|p| ("zh", p)).chain(entry.en.iter().map(|p| ("en", p)));
+            for (lang, phrase) in tagged {
                 let at = source.find_from(entry_at, &quoted(phrase));
                 let folded = fold_width(phrase.trim());
                 if folded.is_empty() {
@@ -36,7 +38,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                             .with_help("a gap stands between two words, like \"提供*订单号\""),
                     );
                 }
-                if seen.insert(folded.clone(), ()).is_some() {
+                if seen.insert((lang, folded.clone()), ()).is_some() {
                     out.push(source.warning(
                         "duplicate-pattern",
                         at,
