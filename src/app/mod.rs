@@ -24,7 +24,7 @@ struct CourseOverview {
 
 impl eframe::App for CourseOverview {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show_inside(ui, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
             ui.heading("Kefu Trainer");
             ui.label(format!("Course loaded from {}", self.content_root.display()));
             ui.label(self.course.report.summary());
