@@ -8,6 +8,7 @@
 
 use super::diagnostic::{Diagnostic, Level};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -15,15 +16,24 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
     /// `text` with every comment character replaced by a space (same byte offsets).
-    searchable: String,
-    line_starts: Vec<usize>,
+    /// Built on first use: clean content is never searched, so loading stays close
+    /// to bare parsing speed.
+    searchable: OnceLock<String>,
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: String) -> SourceFile {
-        let searchable = blank_comments(&text);
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        SourceFile { path: path.into(), text, searchable, line_starts }
+        SourceFile { path: path.into(), text, searchable: OnceLock::new(), line_starts: OnceLock::new() }
+    }
+
+    fn searchable(&self) -> &str {
+        self.searchable.get_or_init(|| blank_comments(&self.text))
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts
+            .get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect())
     }
 
     pub fn path(&self) -> &Path {
@@ -33,8 +43,9 @@ impl SourceFile {
     /// 1-based line and character column of a byte offset.
     pub fn line_col(&self, byte: usize) -> (usize, usize) {
         let byte = byte.min(self.text.len());
-        let line_index = self.line_starts.partition_point(|&start| start <= byte) - 1;
-        let line_start = self.line_starts[line_index];
+        let line_starts = self.line_starts();
+        let line_index = line_starts.partition_point(|&start| start <= byte) - 1;
+        let line_start = line_starts[line_index];
         let col = self.text[line_start..byte].chars().count() + 1;
         (line_index + 1, col)
     }
@@ -46,7 +57,7 @@ impl SourceFile {
         let mut at = 0;
         let mut found = 0;
         for anchor in anchors {
-            match self.searchable[at..].find(anchor) {
+            match self.searchable()[at..].find(anchor) {
                 Some(offset) => {
                     found = at + offset;
                     at = found + anchor.len();
@@ -63,7 +74,7 @@ impl SourceFile {
         let mut at = base;
         let mut found = base;
         for _ in 0..=n {
-            match self.searchable[at..].find(needle) {
+            match self.searchable()[at..].find(needle) {
                 Some(offset) => {
                     found = at + offset;
                     at = found + needle.len();
@@ -78,12 +89,12 @@ impl SourceFile {
     /// (an occurrence of the same string that is not followed by `:` is a value, not a key).
     pub fn find_key(&self, from: usize, key: &str, n: usize) -> Option<usize> {
         let needle = quoted(key);
-        let mut at = from.min(self.searchable.len());
+        let mut at = from.min(self.searchable().len());
         let mut seen = 0;
-        while let Some(offset) = self.searchable[at..].find(&needle) {
+        while let Some(offset) = self.searchable()[at..].find(&needle) {
             let start = at + offset;
             at = start + needle.len();
-            if self.searchable[at..].trim_start().starts_with(':') {
+            if self.searchable()[at..].trim_start().starts_with(':') {
                 if seen == n {
                     return Some(start);
                 }
@@ -95,8 +106,8 @@ impl SourceFile {
 
     /// Byte offset of the first `needle` at or after `from`, or `from` when absent.
     pub fn find_from(&self, from: usize, needle: &str) -> usize {
-        let from = from.min(self.searchable.len());
-        self.searchable[from..].find(needle).map(|i| from + i).unwrap_or(from)
+        let from = from.min(self.searchable().len());
+        self.searchable()[from..].find(needle).map(|i| from + i).unwrap_or(from)
     }
 
     /// A diagnostic at a byte offset of this file.

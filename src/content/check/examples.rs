@@ -9,37 +9,37 @@ use crate::content::raw::Expect;
 
 pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
     for (source, scenario) in &context.scenarios {
-        let examples_at = source.find_from(0, "examples");
         for (expect, what) in [(Expect::Pass, "a good answer that must pass"), (Expect::Fail, "a poor answer that must fail")] {
             if !scenario.examples.iter().any(|e| e.expect == expect) {
                 out.push(
                     source
-                        .warning("missing-example", examples_at, format!("no {expect:?} example: pin {what}"))
+                        .warning("missing-example", source.find_from(0, "examples"), format!("no {expect:?} example: pin {what}"))
                         .with_help("examples: [(name: \"good\", expect: Pass, replies: [(after_secs: 3, say: \"...\")])]"),
                 );
             }
         }
         for (index, example) in scenario.examples.iter().enumerate() {
-            let at = example_position(source, index);
+            // Located only when something is reported: checking clean content should not scan the text.
+            let at = || example_position(source, index);
             if example.replies.is_empty() {
-                out.push(source.error("bad-example", at, format!("example {:?} has no replies", example.name)));
+                out.push(source.error("bad-example", at(), format!("example {:?} has no replies", example.name)));
             }
             for (step, input) in example.replies.iter().enumerate() {
                 let n = step + 1;
                 match (&input.say, &input.act) {
                     (Some(_), Some(_)) => out.push(source.error(
                         "bad-example",
-                        at,
+                        at(),
                         format!("example {:?}, input {n}: give either `say` or `act`, not both", example.name),
                     )),
                     (None, None) => out.push(source.error(
                         "bad-example",
-                        at,
+                        at(),
                         format!("example {:?}, input {n}: needs `say: \"...\"` or `act: ...`", example.name),
                     )),
                     (Some(text), None) if text.trim().is_empty() => out.push(source.error(
                         "bad-example",
-                        at,
+                        at(),
                         format!("example {:?}, input {n}: says nothing", example.name),
                     )),
                     _ => {}
@@ -47,7 +47,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 if !(input.after_secs.is_finite() && input.after_secs >= 0.0) {
                     out.push(source.error(
                         "bad-example",
-                        at,
+                        at(),
                         format!("example {:?}, input {n}: after_secs must be 0 or more", example.name),
                     ));
                 }
@@ -56,7 +56,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 if !context.lexicon_entries.contains_key(id.as_str()) {
                     out.push(source.error(
                         "unknown-step",
-                        source.find_from(at, &crate::content::source::quoted(id)),
+                        source.find_from(at(), &crate::content::source::quoted(id)),
                         format!("example {:?} expects finding {id:?}, which no lexicon defines", example.name),
                     ));
                 }

@@ -14,11 +14,10 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 match fact {
                     FactRef::Spec { product, field, sku } => {
                         let Some((_, product)) = context.products.get(product.as_str()) else { continue };
-                        let at = in_node(source, node_id, &quoted(&product.id));
                         if let Some(problem) = product_lacks(product, *field, sku.as_deref()) {
                             out.push(
                                 source
-                                    .error("missing-field", at, format!("product {:?} {problem}", product.id))
+                                    .error("missing-field", in_node(source, node_id, &quoted(&product.id)), format!("product {:?} {problem}", product.id))
                                     .with_help("add the field to the catalogue, or bind the fact to another field"),
                             );
                         }

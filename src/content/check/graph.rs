@@ -18,17 +18,17 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for (node_id, _) in scenario.nodes.iter() {
-            let at = node_position(source, node_id);
+            let at = || node_position(source, node_id);
             if !reachable.contains(node_id.as_str()) {
                 out.push(
                     source
-                        .error("unreachable-node", at, format!("node {node_id:?} can never be reached from the start"))
+                        .error("unreachable-node", at(), format!("node {node_id:?} can never be reached from the start"))
                         .with_help("point a `then`, `goto` or `otherwise` at it, or delete it"),
                 );
             } else if !can_end.contains(node_id.as_str()) {
                 out.push(
                     source
-                        .error("no-path-to-end", at, format!("from node {node_id:?} the conversation can never end"))
+                        .error("no-path-to-end", at(), format!("from node {node_id:?} the conversation can never end"))
                         .with_help("every path should lead to an End node; check for a loop with no way out"),
                 );
             }

@@ -9,39 +9,62 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Tracks where each id was first seen, and how often it appeared in each file,
-/// so a duplicate is pointed at its own occurrence, not the first one.
+/// so a duplicate is pointed at its own occurrence, not the first one. Positions
+/// are worked out only when something is reported: clean content is not searched.
 #[derive(Default)]
-struct Seen {
-    first: BTreeMap<String, (PathBuf, usize)>,
+struct Seen<'a> {
+    first: BTreeMap<String, Occurrence<'a>>,
     per_file: BTreeMap<(PathBuf, String), usize>,
 }
 
-impl Seen {
-    fn add(&mut self, source: &SourceFile, what: &str, id: &str, anchors: &[&str], out: &mut Vec<Diagnostic>) {
+/// The `nth` occurrence of a quoted id after `anchors` in `source`.
+struct Occurrence<'a> {
+    source: &'a SourceFile,
+    anchors: &'static [&'static str],
+    nth: usize,
+}
+
+impl Occurrence<'_> {
+    fn position(&self, id: &str) -> usize {
+        self.source.locate_nth(self.anchors, &quoted(id), self.nth)
+    }
+}
+
+impl<'a> Seen<'a> {
+    fn add(
+        &mut self,
+        source: &'a SourceFile,
+        what: &str,
+        id: &str,
+        anchors: &'static [&'static str],
+        out: &mut Vec<Diagnostic>,
+    ) {
         let key = (source.path.clone(), id.to_string());
         let nth = *self.per_file.get(&key).unwrap_or(&0);
         self.per_file.insert(key, nth + 1);
-        let at = source.locate_nth(anchors, &quoted(id), nth);
+        let here = Occurrence { source, anchors, nth };
         if id.trim().is_empty() {
-            out.push(source.error("empty-id", at, format!("this {what} has an empty id")));
+            out.push(source.error("empty-id", here.position(id), format!("this {what} has an empty id")));
             return;
         }
         if id.trim() != id || id.contains(char::is_whitespace) {
             out.push(
                 source
-                    .error("bad-id", at, format!("{what} id {id:?} contains spaces"))
+                    .error("bad-id", here.position(id), format!("{what} id {id:?} contains spaces"))
                     .with_help("ids are written like \"thermos-500\": letters, digits, '-' and '_'"),
             );
         }
         match self.first.get(id) {
-            Some((path, line)) => out.push(source.error(
-                "duplicate-id",
-                at,
-                format!("{what} id {id:?} is already used at {}:{line}", path.display()),
-            )),
+            Some(first) => {
+                let line = first.source.line_col(first.position(id)).0;
+                out.push(source.error(
+                    "duplicate-id",
+                    here.position(id),
+                    format!("{what} id {id:?} is already used at {}:{line}", first.source.path.display()),
+                ))
+            }
             None => {
-                let line = source.line_col(at).0;
-                self.first.insert(id.to_string(), (source.path.clone(), line));
+                self.first.insert(id.to_string(), here);
             }
         }
     }

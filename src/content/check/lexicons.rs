@@ -13,11 +13,11 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
     let mut owners: BTreeMap<String, (&str, Polarity)> = BTreeMap::new();
     for (source, _, entries) in &context.lexicons {
         for entry in entries.iter() {
-            let entry_at = source.locate(&[&quoted(&entry.id)]);
+            let entry_at = || source.locate(&[&quoted(&entry.id)]);
             if entry.zh.is_empty() && entry.en.is_empty() {
                 out.push(source.error(
                     "empty-lexicon-entry",
-                    entry_at,
+                    entry_at(),
                     format!("entry {:?} has no phrases in zh or en, so it can never match", entry.id),
                 ));
             }
@@ -25,30 +25,30 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
             let mut seen = BTreeMap::new();
             let tagged = entry.zh.iter().map(|p| ("zh", p)).chain(entry.en.iter().map(|p| ("en", p)));
             for (lang, phrase) in tagged {
-                let at = source.find_from(entry_at, &quoted(phrase));
+                let at = || source.find_from(entry_at(), &quoted(phrase));
                 let folded = fold_width(phrase.trim());
                 if folded.is_empty() {
-                    out.push(source.error("bad-pattern", at, format!("entry {:?} has an empty phrase", entry.id)));
+                    out.push(source.error("bad-pattern", at(), format!("entry {:?} has an empty phrase", entry.id)));
                     continue;
                 }
                 if folded.starts_with('*') || folded.ends_with('*') {
                     out.push(
                         source
-                            .error("bad-pattern", at, format!("phrase {phrase:?} starts or ends with a gap `*`"))
+                            .error("bad-pattern", at(), format!("phrase {phrase:?} starts or ends with a gap `*`"))
                             .with_help("a gap stands between two words, like \"提供*订单号\""),
                     );
                 }
                 if seen.insert((lang, folded.clone()), ()).is_some() {
                     out.push(source.warning(
                         "duplicate-pattern",
-                        at,
+                        at(),
                         format!("phrase {phrase:?} is listed twice in entry {:?}", entry.id),
                     ));
                 }
                 match owners.get(&folded) {
                     Some((other, polarity)) if *polarity != entry.polarity => out.push(source.error(
                         "conflicting-pattern",
-                        at,
+                        at(),
                         format!("phrase {phrase:?} counts as good in one entry and bad in another ({other:?} and {:?})", entry.id),
                     )),
                     Some(_) => {}
@@ -66,7 +66,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 if !covers {
                     out.push(source.warning(
                         "useless-exception",
-                        source.find_from(entry_at, &quoted(exception)),
+                        source.find_from(entry_at(), &quoted(exception)),
                         format!("exception {exception:?} contains none of entry {:?}'s phrases, so it changes nothing", entry.id),
                     ));
                 }

@@ -16,8 +16,8 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
         let mut used = BTreeSet::new();
         for question in &bank.questions {
             let id = question.id();
-            let at = source.locate(&["questions", &quoted(id)]);
             let mut problem = |code: &'static str, message: String| {
+                let at = source.locate(&["questions", &quoted(id)]);
                 out.push(source.error(code, at, format!("question {id:?}: {message}")));
             };
             used.insert(question.category());

@@ -44,16 +44,23 @@ fn unknown_product(context: &Context, source: &SourceFile, at: usize, id: &str) 
 }
 
 /// A SKU must exist and belong to the product it is listed with.
-fn check_sku(context: &Context, source: &SourceFile, at: usize, product: &str, sku: &str, out: &mut Vec<Diagnostic>) {
+fn check_sku(
+    context: &Context,
+    source: &SourceFile,
+    at: impl Fn() -> usize,
+    product: &str,
+    sku: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     match context.skus.get(sku) {
         None => out.push(
             source
-                .error("unknown-sku", at, format!("no SKU {sku:?} in the catalogue"))
+                .error("unknown-sku", at(), format!("no SKU {sku:?} in the catalogue"))
                 .with_help(format!("check the SKU against product {product:?}")),
         ),
         Some(owner) if *owner != product && context.products.contains_key(product) => out.push(source.error(
             "unknown-sku",
-            at,
+            at(),
             format!("SKU {sku:?} belongs to product {owner:?}, not {product:?}"),
         )),
         Some(_) => {}
@@ -69,11 +76,11 @@ fn check_products(context: &Context, source: &SourceFile, scenario: &Scenario, o
     let Some(order) = &scenario.order else { return };
     let order_at = source.find_from(0, "order:");
     for item in order.items.iter().chain(&order.received) {
-        let at = source.find_from(order_at, &quoted(&item.product));
         if !context.products.contains_key(item.product.as_str()) {
+            let at = source.find_from(order_at, &quoted(&item.product));
             out.push(unknown_product(context, source, at, &item.product));
         }
-        check_sku(context, source, source.find_from(order_at, &quoted(&item.sku)), &item.product, &item.sku, out);
+        check_sku(context, source, || source.find_from(order_at, &quoted(&item.sku)), &item.product, &item.sku, out);
     }
     if let (Some(shipment), Some(policy)) = (&order.shipment, context.policy_for(scenario))
         && !policy.couriers.iter().any(|c| c.id == shipment.courier)
@@ -131,11 +138,10 @@ fn check_nodes(context: &Context, source: &SourceFile, scenario: &Scenario, out:
         }
         for fact in &rubric.facts {
             if let FactRef::Spec { product, sku, .. } = fact {
-                let at = in_node(source, node_id, &quoted(product));
                 if !context.products.contains_key(product.as_str()) {
-                    out.push(unknown_product(context, source, at, product));
+                    out.push(unknown_product(context, source, in_node(source, node_id, &quoted(product)), product));
                 } else if let Some(sku) = sku {
-                    check_sku(context, source, in_node(source, node_id, &quoted(sku)), product, sku, out);
+                    check_sku(context, source, || in_node(source, node_id, &quoted(sku)), product, sku, out);
                 }
             }
         }
@@ -185,7 +191,7 @@ fn check_lexicon_id(
     must_be_step: bool,
     out: &mut Vec<Diagnostic>,
 ) {
-    let at = in_node(source, node_id, &quoted(id));
+    let at = || in_node(source, node_id, &quoted(id));
     match context.lexicon_entries.get(id) {
         None => {
             let steps: Vec<&str> = context
@@ -196,7 +202,7 @@ fn check_lexicon_id(
                 .collect();
             out.push(
                 source
-                    .error("unknown-step", at, format!("no step, tone or rule {id:?} in the lexicons"))
+                    .error("unknown-step", at(), format!("no step, tone or rule {id:?} in the lexicons"))
                     .with_help(format!(
                         "steps: {}{}",
                         steps.join(", "),
@@ -206,7 +212,7 @@ fn check_lexicon_id(
         }
         Some((kind, _)) if must_be_step && *kind != LexiconKind::Steps => out.push(
             source
-                .error("not-a-step", at, format!("{id:?} is a {kind:?} entry, not a step"))
+                .error("not-a-step", at(), format!("{id:?} is a {kind:?} entry, not a step"))
                 .with_help("`required` and `Missed(..)` take step ids; use `forbidden` or `Did(..)` for tone and rules"),
         ),
         Some(_) => {}

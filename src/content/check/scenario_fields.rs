@@ -14,11 +14,11 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
     for (source, scenario) in &context.scenarios {
         check_header(source, scenario, out);
         for (node_id, node) in scenario.nodes.iter() {
-            let at = node_position(source, node_id);
+            let at = || node_position(source, node_id);
             let lines: &[String] = match node {
                 Node::Buyer { say, .. } => {
                     if say.is_empty() {
-                        out.push(source.error("empty-text", at, format!("buyer node {node_id:?} says nothing")));
+                        out.push(source.error("empty-text", at(), format!("buyer node {node_id:?} says nothing")));
                     }
                     say
                 }
@@ -27,7 +27,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     if !(rubric.weight.is_finite() && rubric.weight > 0.0) {
                         out.push(source.error(
                             "out-of-range",
-                            source.find_from(at, "weight"),
+                            source.find_from(at(), "weight"),
                             format!("weight {} must be a number above 0", rubric.weight),
                         ));
                     }
@@ -35,16 +35,16 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 }
             };
             for (index, line) in lines.iter().enumerate() {
-                let line_at = source.locate_nth(&[], &format!("{line:?}"), 0).max(at);
+                let line_at = || source.locate_nth(&[], &format!("{line:?}"), 0).max(at());
                 if line.trim().is_empty() {
-                    out.push(source.error("empty-text", at, format!("line {} of node {node_id:?} is empty", index + 1)));
+                    out.push(source.error("empty-text", at(), format!("line {} of node {node_id:?} is empty", index + 1)));
                 }
-                check_placeholders(source, scenario, line, line_at, out);
-                check_language(source, scenario.lang, line, line_at, out);
+                check_placeholders(source, scenario, line, &line_at, out);
+                check_language(source, scenario.lang, line, &line_at, out);
             }
         }
         for nudge in &scenario.buyer.nudges {
-            check_placeholders(source, scenario, nudge, source.find_from(0, "nudges"), out);
+            check_placeholders(source, scenario, nudge, || source.find_from(0, "nudges"), out);
         }
     }
 }
@@ -61,14 +61,14 @@ fn check_header(source: &SourceFile, scenario: &Scenario, out: &mut Vec<Diagnost
         out.push(source.warning("empty-text", source.find_from(0, "goals"), "no learning goals: the briefing will be empty"));
     }
     let buyer = &scenario.buyer;
-    let buyer_at = source.find_from(0, "buyer:");
+    let buyer_at = || source.find_from(0, "buyer:");
     if buyer.names.is_empty() || buyer.names.iter().any(|n| n.trim().is_empty()) {
-        out.push(source.error("empty-text", buyer_at, "the buyer needs at least one non-empty name"));
+        out.push(source.error("empty-text", buyer_at(), "the buyer needs at least one non-empty name"));
     }
     if !(buyer.nudge_after_secs.is_finite() && buyer.nudge_after_secs > 0.0) {
         out.push(source.error(
             "bad-timing",
-            source.find_from(buyer_at, "nudge_after_secs"),
+            source.find_from(buyer_at(), "nudge_after_secs"),
             "nudge_after_secs must be more than 0",
         ));
     }
@@ -77,7 +77,7 @@ fn check_header(source: &SourceFile, scenario: &Scenario, out: &mut Vec<Diagnost
             source
                 .error(
                     "bad-timing",
-                    source.find_from(buyer_at, "leave_after_secs"),
+                    source.find_from(buyer_at(), "leave_after_secs"),
                     format!(
                         "the buyer leaves after {} s but only nudges after {} s; leaving must come later",
                         buyer.leave_after_secs, buyer.nudge_after_secs
@@ -95,18 +95,24 @@ fn check_header(source: &SourceFile, scenario: &Scenario, out: &mut Vec<Diagnost
     }
 }
 
-fn check_placeholders(source: &SourceFile, scenario: &Scenario, line: &str, at: usize, out: &mut Vec<Diagnostic>) {
+fn check_placeholders(
+    source: &SourceFile,
+    scenario: &Scenario,
+    line: &str,
+    at: impl Fn() -> usize,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut rest = line;
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}') else {
-            out.push(source.error("unknown-placeholder", at, "a `{` is never closed with `}`"));
+            out.push(source.error("unknown-placeholder", at(), "a `{` is never closed with `}`"));
             return;
         };
         let name = &rest[open + 1..open + close];
         if !PLACEHOLDERS.contains(&name) {
             out.push(
                 source
-                    .error("unknown-placeholder", at, format!("unknown placeholder {{{name}}}"))
+                    .error("unknown-placeholder", at(), format!("unknown placeholder {{{name}}}"))
                     .with_help(format!("known placeholders: {}", PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(", "))),
             );
         } else if (name == "order_no" && scenario.order.is_none())
@@ -114,7 +120,7 @@ fn check_placeholders(source: &SourceFile, scenario: &Scenario, line: &str, at: 
         {
             out.push(source.error(
                 "unknown-placeholder",
-                at,
+                at(),
                 format!("{{{name}}} is used but the scenario has no {}", if name == "order_no" { "order" } else { "shipment" }),
             ));
         }
@@ -126,7 +132,7 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
-fn check_language(source: &SourceFile, lang: Lang, line: &str, at: usize, out: &mut Vec<Diagnostic>) {
+fn check_language(source: &SourceFile, lang: Lang, line: &str, at: impl Fn() -> usize, out: &mut Vec<Diagnostic>) {
     let has_cjk = line.chars().any(is_cjk);
     let has_latin_word = line.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 4);
     let mismatch = match lang {
@@ -136,7 +142,7 @@ fn check_language(source: &SourceFile, lang: Lang, line: &str, at: usize, out: &
     if mismatch {
         out.push(source.warning(
             "language-mismatch",
-            at,
+            at(),
             format!("this {lang:?} scenario has a buyer line in another language: {line:?}"),
         ));
     }
