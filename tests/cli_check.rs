@@ -179,6 +179,12 @@ fn one_file_is_checked_against_the_bundled_shop() {
 }
 
 #[test]
+fn several_paths_share_one_content_folder() {
+    let output = kefu(&["check", "assets", "scenarios/zh/after-sale/wrong-colour-thermos.ron"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
 fn bad_usage_exits_2() {
     assert_eq!(kefu(&["check", "--format", "xml"], None).status.code(), Some(2));
     assert_eq!(kefu(&["no-such-command"], None).status.code(), Some(2));

@@ -58,9 +58,41 @@ pub fn load_course_paths(paths: &[PathBuf], root: &Path) -> ContentSet {
     set
 }
 
-/// The folder references may not leave: the given folder, or the folder of the given file.
+/// The folder references may not leave: the deepest folder that holds every
+/// given path (a file counts by its folder).
 fn common_root(paths: &[PathBuf]) -> PathBuf {
-    let first = &paths[0];
-    let folder = if first.is_dir() { first.clone() } else { first.parent().map(Path::to_path_buf).unwrap_or_default() };
-    std::fs::canonicalize(&folder).unwrap_or(folder)
+    let folders: Vec<PathBuf> = paths
+        .iter()
+        .map(|path| {
+            let folder = if path.is_dir() { path.clone() } else { path.parent().map(Path::to_path_buf).unwrap_or_default() };
+            let folder = if folder.as_os_str().is_empty() { PathBuf::from(".") } else { folder };
+            std::fs::canonicalize(&folder).unwrap_or(folder)
+        })
+        .collect();
+    let mut root = folders[0].clone();
+    for folder in &folders[1..] {
+        while !folder.starts_with(&root) {
+            if !root.pop() {
+                return PathBuf::from("/");
+            }
+        }
+    }
+    root
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_root_of_several_paths_is_their_common_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir_all(base.join("assets/quiz")).unwrap();
+        std::fs::create_dir_all(base.join("scenarios/en")).unwrap();
+        std::fs::write(base.join("scenarios/en/a.ron"), "").unwrap();
+        let root = common_root(&[base.join("assets/quiz"), base.join("scenarios/en/a.ron")]);
+        assert_eq!(root, base);
+        assert_eq!(common_root(&[base.join("assets")]), base.join("assets"));
+    }
 }

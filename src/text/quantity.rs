@@ -61,6 +61,10 @@ const UNITS: &[(&str, Dimension, f64)] = &[
     ("ml", Dimension::Volume, 1.0),
     ("毫升", Dimension::Volume, 1.0),
     ("l", Dimension::Volume, 1000.0),
+    ("litre", Dimension::Volume, 1000.0),
+    ("litres", Dimension::Volume, 1000.0),
+    ("liter", Dimension::Volume, 1000.0),
+    ("liters", Dimension::Volume, 1000.0),
     ("升", Dimension::Volume, 1000.0),
     ("g", Dimension::Mass, 1.0),
     ("克", Dimension::Mass, 1.0),
@@ -73,13 +77,18 @@ const UNITS: &[(&str, Dimension, f64)] = &[
     ("cm", Dimension::Length, 10.0),
     ("厘米", Dimension::Length, 10.0),
     ("m", Dimension::Length, 1000.0),
+    ("inch", Dimension::Length, 25.4),
+    ("inches", Dimension::Length, 25.4),
+    ("英寸", Dimension::Length, 25.4),
     ("米", Dimension::Length, 1000.0),
     ("min", Dimension::Duration, 1.0 / 60.0),
     ("分钟", Dimension::Duration, 1.0 / 60.0),
     ("h", Dimension::Duration, 1.0),
+    ("hour", Dimension::Duration, 1.0),
     ("hours", Dimension::Duration, 1.0),
     ("小时", Dimension::Duration, 1.0),
     ("d", Dimension::Duration, 24.0),
+    ("day", Dimension::Duration, 24.0),
     ("days", Dimension::Duration, 24.0),
     ("天", Dimension::Duration, 24.0),
     ("months", Dimension::Duration, 24.0 * 30.0),
@@ -133,7 +142,7 @@ impl Quantity {
             None => Err(QuantityError::UnknownUnit {
                 text: text.to_string(),
                 unit: unit.to_string(),
-                expected: "ml, L, g, kg, 斤, mm, cm, m, h, 天, 月, 年, 元".into(),
+                expected: "ml, L, litres, g, kg, 斤, mm, cm, m, inch, h, hours, 天, days, 月, 年, 元".into(),
             }),
         }
     }
@@ -224,6 +233,9 @@ mod tests {
     fn jin_is_half_a_kilo_and_days_are_hours() {
         assert_eq!(Quantity::parse("1斤").unwrap().base_value, 500.0);
         assert!(Quantity::parse("2天").unwrap().same_amount(&Quantity::parse("48小时").unwrap()));
+        assert!(Quantity::parse("1 day").unwrap().same_amount(&Quantity::parse("24 hours").unwrap()));
+        assert!(Quantity::parse("22 litres").unwrap().same_amount(&Quantity::parse("22L").unwrap()));
+        assert_eq!(Quantity::parse("15.6 inch").unwrap().dimension, Dimension::Length);
     }
 
     #[test]
