@@ -14,7 +14,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 match fact {
                     FactRef::Spec { product, field, sku } => {
                         let Some((_, product)) = context.products.get(product.as_str()) else { continue };
-                        if let Some(problem) = product_lacks(product, *field, sku.as_deref()) {
+                        if let Some(problem) = product_lacks(product, field, sku.as_deref()) {
                             out.push(
                                 source
                                     .error("missing-field", in_node(source, node_id, &quoted(&product.id)), format!("product {:?} {problem}", product.id))
@@ -22,9 +22,9 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                             );
                         }
                     }
-                    FactRef::Policy { field } => {
+                    FactRef::Policy { field, courier } => {
                         let Some(policy) = context.policy_for(scenario) else { continue };
-                        if let Some(problem) = policy_lacks(policy, *field) {
+                        if let Some(problem) = policy_lacks(policy, *field, courier.as_deref()) {
                             out.push(source.error(
                                 "missing-field",
                                 in_node(source, node_id, "Policy"),
@@ -39,7 +39,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// What is missing for `field`, if anything.
-fn product_lacks(product: &Product, field: ProductField, sku: Option<&str>) -> Option<String> {
+fn product_lacks(product: &Product, field: &ProductField, sku: Option<&str>) -> Option<String> {
     let specs = &product.specs;
     let missing = match field {
         ProductField::Capacity => specs.capacity.is_none(),
@@ -56,6 +56,18 @@ fn product_lacks(product: &Product, field: ProductField, sku: Option<&str>) -> O
         ProductField::Care => product.care.is_empty(),
         ProductField::Colours => !product.variants.iter().any(|v| v.colour.is_some()),
         ProductField::Price => false,
+        ProductField::Other(name) => {
+            return match specs.other_named(name) {
+                None => {
+                    let known: Vec<&str> = specs.other.iter().map(|o| o.name.zh.as_str()).collect();
+                    Some(format!("has no extra spec named {name:?} (it has: {known:?})"))
+                }
+                Some(spec) if spec.said_as.is_empty() => Some(format!(
+                    "spec {name:?} has no `said_as` spellings, so the grader cannot tell when it is stated"
+                )),
+                Some(_) => None,
+            };
+        }
         ProductField::Stock => {
             if sku.is_none() && product.variants.len() > 1 {
                 return Some(format!(
@@ -69,7 +81,7 @@ fn product_lacks(product: &Product, field: ProductField, sku: Option<&str>) -> O
     missing.then(|| format!("has no {}", field_name(field)))
 }
 
-fn field_name(field: ProductField) -> &'static str {
+fn field_name(field: &ProductField) -> &'static str {
     match field {
         ProductField::Capacity => "capacity",
         ProductField::Material => "material",
@@ -86,15 +98,31 @@ fn field_name(field: ProductField) -> &'static str {
         ProductField::SellingPoints => "selling_points",
         ProductField::Colours => "colour on any SKU",
         ProductField::Care => "care instructions",
+        ProductField::Other(_) => "such extra spec",
     }
 }
 
-fn policy_lacks(policy: &ShopPolicy, field: PolicyField) -> Option<String> {
+fn policy_lacks(policy: &ShopPolicy, field: PolicyField, courier: Option<&str>) -> Option<String> {
+    if courier.is_some() && field != PolicyField::CourierTransit {
+        return Some("only `courier_transit` takes a `courier`".to_string());
+    }
     match field {
         PolicyField::ReturnShippingPayer(reason) => (!policy.returns.return_shipping.iter().any(|r| r.reason == reason))
             .then(|| format!("does not say who pays return shipping for {reason:?}")),
         PolicyField::CourierCoverage => (!policy.couriers.iter().any(|c| !c.does_not_reach.is_empty()))
             .then(|| "lists no region any courier does not reach".to_string()),
+        PolicyField::CourierTransit => {
+            let id = courier.unwrap_or(&policy.dispatch.default_courier);
+            (!policy.couriers.iter().any(|c| c.id == id)).then(|| format!("has no courier {id:?}"))
+        }
+        PolicyField::CancellationRefundWithin => policy
+            .returns
+            .cancellation_refund_within
+            .is_none()
+            .then(|| "does not say `cancellation_refund_within`".to_string()),
+        PolicyField::CouponValues => {
+            policy.agent_may_grant.coupons.is_empty().then(|| "lists no coupon values".to_string())
+        }
         _ => None,
     }
 }
@@ -118,6 +146,24 @@ mod tests {
         assert!(codes(&check_with(&scenario, &[])).contains(&"missing-field"));
         let with_sku = SCENARIO.replace("field: dispatch_time", "field: stock, sku: \"cup-white\"");
         assert!(!codes(&check_with(&with_sku, &[])).contains(&"missing-field"));
+    }
+
+    #[test]
+    fn an_extra_spec_fact_needs_the_spec_and_its_spellings() {
+        let scenario = SCENARIO.replace("field: dispatch_time", "field: other(\"保温时长\")");
+        let report = check_with(&scenario, &[]);
+        assert!(report.diagnostics.iter().any(|d| d.code == "missing-field" && d.message.contains("保温时长")));
+    }
+
+    #[test]
+    fn courier_transit_names_a_known_courier() {
+        let ok = SCENARIO.replace(
+            "Spec(product: \"cup\", field: dispatch_time)",
+            "Policy(field: courier_transit, courier: \"zto\")",
+        );
+        assert!(!codes(&check_with(&ok, &[])).contains(&"missing-field"));
+        let bad = ok.replace("courier: \"zto\"", "courier: \"dhl\"");
+        assert!(codes(&check_with(&bad, &[])).contains(&"missing-field"));
     }
 
     #[test]

@@ -105,11 +105,26 @@ pub struct Dimensions {
     pub height: Length,
 }
 
+/// A spec beyond the standard fields, e.g. 保温时长 12小时. To grade it as a fact
+/// (`field: other("保温时长")`), give the spellings that state it right and wrong.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OtherSpec {
     pub name: Text,
     pub value: Text,
+    /// Spellings that state the value correctly, e.g. `["12小时", "12 hours"]`.
+    #[serde(default)]
+    pub said_as: Vec<String>,
+    /// Spellings that state a wrong value, e.g. `["24小时"]`.
+    #[serde(default)]
+    pub confused_with: Vec<String>,
+}
+
+impl Specs {
+    /// The extra spec called `name` in either language.
+    pub fn other_named(&self, name: &str) -> Option<&OtherSpec> {
+        self.other.iter().find(|spec| spec.name.zh == name || spec.name.en == name)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

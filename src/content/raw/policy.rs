@@ -27,6 +27,9 @@ pub struct Returns {
     pub shipping_insurance: bool,
     /// How soon a refund is issued after the returned parcel is received.
     pub refund_within: Duration,
+    /// How soon a paid order cancelled before shipping is refunded.
+    #[serde(default)]
+    pub cancellation_refund_within: Option<Duration>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -276,10 +276,16 @@ pub enum FactRef {
         #[serde(default)]
         sku: Option<String>,
     },
-    Policy { field: PolicyField },
+    /// A shop-policy value; `courier` picks the courier for `courier_transit`
+    /// (the default courier when left out).
+    Policy {
+        field: PolicyField,
+        #[serde(default)]
+        courier: Option<String>,
+    },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProductField {
     Capacity,
@@ -297,6 +303,8 @@ pub enum ProductField {
     SellingPoints,
     Colours,
     Care,
+    /// An extra spec by its zh or en name, e.g. `other("保温时长")`.
+    Other(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -309,6 +317,14 @@ pub enum PolicyField {
     SameDayCutoff,
     ShippingInsurance,
     CourierCoverage,
+    /// A courier's usual door-to-door time.
+    CourierTransit,
+    /// How soon a cancelled, paid order is refunded.
+    CancellationRefundWithin,
+    /// The coupon values an agent may send.
+    CouponValues,
+    MaxDiscount,
+    MaxCompensation,
 }
 
 /// A branch: `(when: Missed("apologise"), goto: "still-angry")`.
