@@ -82,13 +82,7 @@ mod tests {
     #[test]
     fn a_gap_at_the_edge_and_a_good_bad_conflict() {
         let tone = TONE.replace("zh: [\"你自己\"]", "zh: [\"*你自己\", \"抱歉\"]");
-        let report = crate::content::check(&crate::content::load_sources(&[
-            ("catalogue.ron", CATALOGUE),
-            ("policy.ron", POLICY),
-            ("steps.ron", LEXICON),
-            ("tone.ron", &tone),
-            ("scenario.ron", SCENARIO),
-        ]));
+        let report = check_replacing("tone.ron", Some(&tone));
         let codes = codes(&report);
         assert!(codes.contains(&"bad-pattern") && codes.contains(&"conflicting-pattern"), "{codes:?}");
     }

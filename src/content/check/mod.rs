@@ -289,6 +289,23 @@ pub(crate) mod test_support {
         check(&load_sources(&sources))
     }
 
+    /// Checks the base content with one base file replaced by `text`, or left out when `text` is `None`.
+    pub fn check_replacing(name: &str, text: Option<&str>) -> Report {
+        let base = [
+            ("catalogue.ron", CATALOGUE),
+            ("policy.ron", POLICY),
+            ("steps.ron", LEXICON),
+            ("tone.ron", TONE),
+            ("scenario.ron", SCENARIO),
+        ];
+        assert!(base.iter().any(|(n, _)| *n == name), "no base file {name}");
+        let sources: Vec<(&str, &str)> = base
+            .into_iter()
+            .filter_map(|(n, t)| if n == name { text.map(|t| (n, t)) } else { Some((n, t)) })
+            .collect();
+        check(&load_sources(&sources))
+    }
+
     /// The codes of all diagnostics, for compact assertions.
     pub fn codes(report: &Report) -> Vec<&'static str> {
         report.diagnostics.iter().map(|d| d.code).collect()

@@ -253,12 +253,7 @@ mod tests {
 
     #[test]
     fn a_scenario_without_any_policy_says_so() {
-        let report = crate::content::check(&crate::content::load_sources(&[
-            ("catalogue.ron", CATALOGUE),
-            ("steps.ron", LEXICON),
-            ("tone.ron", TONE),
-            ("scenario.ron", SCENARIO),
-        ]));
+        let report = check_replacing("policy.ron", None);
         assert!(codes(&report).contains(&"unknown-policy"));
     }
 }
