@@ -172,6 +172,9 @@ fn file_level_error(path: &Path, code: &'static str, message: String) -> Diagnos
 
 /// Decodes, tells the kind, and parses one file, pushing any problem to `diagnostics`.
 pub fn parse_bytes(path: &Path, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> LoadedFile {
+    // Windows editors often save UTF-8 with a byte-order mark, which ron rejects.
+    // An editor does not show it as a column, so dropping it keeps positions right.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let (text, utf8_error) = match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_string(), None),
         Err(error) => (String::from_utf8_lossy(bytes).into_owned(), Some(error.valid_up_to())),
@@ -317,6 +320,18 @@ mod tests {
         assert_eq!(d.code, "ron");
         assert_eq!(d.line, 2);
         assert!(d.help.is_some(), "{d:?}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_crlf_line_ends_are_fine() {
+        let mut diagnostics = Vec::new();
+        let text = "\u{feff}// a comment\r\nCatalogue(\r\n  products: [\r\n  ]\r\n)\r\n";
+        let file = parse_bytes(Path::new("x.ron"), text.as_bytes(), &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert!(file.content.is_some());
+        let broken = "\u{feff}Catalogue(\r\n  products: [\r\n    x\r\n  ]\r\n)";
+        parse_bytes(Path::new("x.ron"), broken.as_bytes(), &mut diagnostics);
+        assert_eq!((diagnostics[0].line, diagnostics[0].col), (3, 5));
     }
 
     #[test]
