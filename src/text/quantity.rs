@@ -23,6 +23,18 @@ pub enum Dimension {
     Money,
 }
 
+impl fmt::Display for Dimension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Dimension::Volume => "volume",
+            Dimension::Mass => "mass (weight)",
+            Dimension::Length => "length",
+            Dimension::Duration => "duration",
+            Dimension::Money => "amount of money",
+        })
+    }
+}
+
 impl Dimension {
     pub fn base_unit(self) -> &'static str {
         match self {
@@ -51,7 +63,7 @@ pub enum QuantityError {
     NoUnit { text: String, expected: String },
     #[error("unknown unit {unit:?} in {text:?}; known units: {expected}")]
     UnknownUnit { text: String, unit: String, expected: String },
-    #[error("{text:?} is a {found:?} but a {wanted:?} was expected (units: {expected})")]
+    #[error("{text:?} is a {found} but a {wanted} was expected (units: {expected})")]
     WrongDimension { text: String, found: Dimension, wanted: Dimension, expected: String },
 }
 
@@ -265,6 +277,6 @@ mod tests {
         }
         let error = ron::from_str::<Holder>("(\n  capacity: \"500 g\",\n)").unwrap_err();
         assert_eq!(error.span.start.line, 2);
-        assert!(error.code.to_string().contains("volume") || error.code.to_string().contains("Volume"));
+        assert!(error.code.to_string().contains("is a mass (weight) but a volume was expected"), "{}", error.code);
     }
 }

@@ -9,9 +9,39 @@ use crate::content::source::{SourceFile, quoted};
 
 pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
     for (source, scenario) in &context.scenarios {
-        check_policy(context, source, scenario, out);
-        check_products(context, source, scenario, out);
-        check_nodes(context, source, scenario, out);
+        let mut found = Vec::new();
+        check_policy(context, source, scenario, &mut found);
+        check_products(context, source, scenario, &mut found);
+        check_nodes(context, source, scenario, &mut found);
+        collapse_cascade(context, &mut found, FileKind::Catalogue, &["unknown-product", "unknown-sku"]);
+        collapse_cascade(context, &mut found, FileKind::Lexicon, &["unknown-step", "not-a-step"]);
+        out.extend(found);
+    }
+}
+
+/// When a catalogue (or lexicon) file could not be read, most unknown-product
+/// (or unknown-step) errors are its consequence, and dozens of them would bury
+/// the real cause. Keep the first per scenario, say how many more there are;
+/// they stay errors, so the scenario is still left out of the course.
+fn collapse_cascade(context: &Context, found: &mut Vec<Diagnostic>, kind: FileKind, codes: &[&str]) {
+    if context.unreadable_note(kind).is_empty() {
+        return;
+    }
+    let cascading = found.iter().filter(|d| codes.contains(&d.code)).count();
+    if cascading <= 1 {
+        return;
+    }
+    let mut kept = false;
+    found.retain(|d| {
+        if !codes.contains(&d.code) {
+            return true;
+        }
+        let keep = !kept;
+        kept = true;
+        keep
+    });
+    if let Some(first) = found.iter_mut().find(|d| codes.contains(&d.code)) {
+        first.message.push_str(&format!(" (and {} more like it in this file)", cascading - 1));
     }
 }
 
@@ -249,6 +279,15 @@ mod tests {
     fn missed_must_name_a_step() {
         let scenario = SCENARIO.replace("Did(\"blame_customer\")", "Missed(\"blame_customer\")");
         assert!(codes(&check_with(&scenario, &[])).contains(&"not-a-step"));
+    }
+
+    #[test]
+    fn an_unreadable_catalogue_gives_one_error_per_scenario_not_a_cascade() {
+        let report = check_replacing("catalogue.ron", Some("Catalogue(products: [Product(id: \"cup\",)])"));
+        let in_scenario: Vec<_> = report.diagnostics.iter().filter(|d| d.path.to_str() == Some("scenario.ron")).collect();
+        assert_eq!(in_scenario.len(), 1, "{in_scenario:#?}");
+        assert!(in_scenario[0].message.contains("more like it"), "{}", in_scenario[0].message);
+        assert!(in_scenario[0].help.as_deref().unwrap().contains("could not be read"));
     }
 
     #[test]
