@@ -110,11 +110,11 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
             Some(FileContent::Scenario(scenario)) => {
                 scenarios.add(source, "scenario", &scenario.id, &[], out);
                 let mut seen_nodes: BTreeMap<&str, usize> = BTreeMap::new();
-                let nodes_at = source.find_from(0, "nodes");
+                let nodes_at = || source.find_from(0, "nodes");
                 for node_id in scenario.nodes.keys() {
                     let nth = seen_nodes.entry(node_id).or_insert(0);
                     if *nth > 0 {
-                        let at = source.find_key(nodes_at, node_id, *nth).unwrap_or(nodes_at);
+                        let at = source.find_key(nodes_at(), node_id, *nth).unwrap_or_else(nodes_at);
                         out.push(source.error(
                             "duplicate-id",
                             at,

@@ -104,13 +104,13 @@ fn check_products(context: &Context, source: &SourceFile, scenario: &Scenario, o
         }
     }
     let Some(order) = &scenario.order else { return };
-    let order_at = source.find_from(0, "order:");
+    let order_at = || source.find_from(0, "order:");
     for item in order.items.iter().chain(&order.received) {
         if !context.products.contains_key(item.product.as_str()) {
-            let at = source.find_from(order_at, &quoted(&item.product));
+            let at = source.find_from(order_at(), &quoted(&item.product));
             out.push(unknown_product(context, source, at, &item.product));
         }
-        check_sku(context, source, || source.find_from(order_at, &quoted(&item.sku)), &item.product, &item.sku, out);
+        check_sku(context, source, || source.find_from(order_at(), &quoted(&item.sku)), &item.product, &item.sku, out);
     }
     if let (Some(shipment), Some(policy)) = (&order.shipment, context.policy_for(scenario))
         && !policy.couriers.iter().any(|c| c.id == shipment.courier)
@@ -120,7 +120,7 @@ fn check_products(context: &Context, source: &SourceFile, scenario: &Scenario, o
             source
                 .error(
                     "unknown-courier",
-                    source.find_from(order_at, &quoted(&shipment.courier)),
+                    source.find_from(order_at(), &quoted(&shipment.courier)),
                     format!("no courier {:?} in shop policy {:?}", shipment.courier, policy.id),
                 )
                 .with_help(format!("known couriers: {known:?}")),
