@@ -92,6 +92,8 @@ const UNITS: &[(&str, Dimension, f64)] = &[
     ("inch", Dimension::Length, 25.4),
     ("inches", Dimension::Length, 25.4),
     ("英寸", Dimension::Length, 25.4),
+    // In shop talk "15.6寸" means inches (a laptop), not the traditional cun.
+    ("寸", Dimension::Length, 25.4),
     ("米", Dimension::Length, 1000.0),
     ("min", Dimension::Duration, 1.0 / 60.0),
     ("分钟", Dimension::Duration, 1.0 / 60.0),
@@ -106,6 +108,10 @@ const UNITS: &[(&str, Dimension, f64)] = &[
     ("months", Dimension::Duration, 24.0 * 30.0),
     ("个月", Dimension::Duration, 24.0 * 30.0),
     ("月", Dimension::Duration, 24.0 * 30.0),
+    ("周", Dimension::Duration, 24.0 * 7.0),
+    ("星期", Dimension::Duration, 24.0 * 7.0),
+    ("week", Dimension::Duration, 24.0 * 7.0),
+    ("weeks", Dimension::Duration, 24.0 * 7.0),
     ("years", Dimension::Duration, 24.0 * 365.0),
     ("year", Dimension::Duration, 24.0 * 365.0),
     ("年", Dimension::Duration, 24.0 * 365.0),
@@ -114,6 +120,20 @@ const UNITS: &[(&str, Dimension, f64)] = &[
     ("rmb", Dimension::Money, 1.0),
     ("块", Dimension::Money, 1.0),
 ];
+
+/// The longest unit spelling at the start of `text`, if any. An ASCII unit must
+/// end at a word boundary, so "5 meters" is not read as "5 m".
+pub fn unit_prefix(text: &str) -> Option<(&'static str, Dimension, f64)> {
+    UNITS
+        .iter()
+        .filter(|(spelling, _, _)| {
+            text.starts_with(spelling)
+                && !(spelling.is_ascii()
+                    && text[spelling.len()..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric()))
+        })
+        .max_by_key(|(spelling, _, _)| spelling.len())
+        .copied()
+}
 
 fn units_of(dimension: Dimension) -> String {
     UNITS

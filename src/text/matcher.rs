@@ -1,0 +1,183 @@
+//! Multi-pattern phrase matching on normalised text (aho-corasick): every
+//! occurrence of every phrase, with `*` gaps ("提供*订单号"), word boundaries
+//! for English, and exceptions ("最好的办法" is not the absolute claim "最好的").
+//!
+//! Phrases are normalised with the same function as replies, so a pattern
+//! written in Traditional, full-width or with Chinese numerals still matches.
+
+use super::normalize;
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// How far a `*` gap may reach, in characters.
+pub const MAX_GAP_CHARS: usize = 8;
+
+/// One hit: which group (the caller's id, e.g. a lexicon entry) and where, in normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PhraseHit {
+    pub start: usize,
+    pub end: usize,
+    pub group: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    group: usize,
+    /// The pieces between `*` gaps; the first is what the automaton finds.
+    rest: Vec<String>,
+}
+
+/// A compiled set of phrases. Build once (content load), match many times.
+#[derive(Debug, Clone)]
+pub struct PhraseSet {
+    automaton: AhoCorasick,
+    /// For each distinct first piece: the patterns that start with it.
+    starts: Vec<Vec<Pattern>>,
+    exceptions: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+#[derive(Debug, Default)]
+pub struct PhraseSetBuilder {
+    firsts: Vec<String>,
+    starts: Vec<Vec<Pattern>>,
+    exceptions: Vec<(String, usize)>,
+}
+
+impl PhraseSetBuilder {
+    /// Adds a phrase for `group`. Empty phrases and bare gaps are ignored (`kefu check` reports them).
+    pub fn add(&mut self, group: usize, phrase: &str) -> &mut Self {
+        let pieces: Vec<String> = phrase
+            .split('*')
+            .map(|piece| normalize(piece.trim()).text)
+            .filter(|piece| !piece.is_empty())
+            .collect();
+        let Some((first, rest)) = pieces.split_first() else { return self };
+        let index = match self.firsts.iter().position(|f| f == first) {
+            Some(index) => index,
+            None => {
+                self.firsts.push(first.clone());
+                self.starts.push(Vec::new());
+                self.firsts.len() - 1
+            }
+        };
+        self.starts[index].push(Pattern { group, rest: rest.to_vec() });
+        self
+    }
+
+    /// Adds an exception: a hit of `group` inside an occurrence of `phrase` does not count.
+    pub fn except(&mut self, group: usize, phrase: &str) -> &mut Self {
+        let phrase = normalize(phrase.trim()).text;
+        if !phrase.is_empty() {
+            self.exceptions.push((phrase, group));
+        }
+        self
+    }
+
+    pub fn build(self) -> PhraseSet {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&self.firsts)
+            .expect("phrases are plain strings, which always compile");
+        let exceptions = (!self.exceptions.is_empty()).then(|| {
+            let (phrases, groups): (Vec<String>, Vec<usize>) = self.exceptions.into_iter().unzip();
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&phrases)
+                .expect("exceptions are plain strings, which always compile");
+            (automaton, groups)
+        });
+        PhraseSet { automaton, starts: self.starts, exceptions }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// An English phrase must start and end on a word boundary ("hi" not in "this").
+fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let piece = &text[start..end];
+    let starts_word = piece.chars().next().is_some_and(is_word_char);
+    let ends_word = piece.chars().next_back().is_some_and(is_word_char);
+    let before_ok = !starts_word || !text[..start].chars().next_back().is_some_and(is_word_char);
+    let after_ok = !ends_word || !text[end..].chars().next().is_some_and(is_word_char);
+    before_ok && after_ok
+}
+
+impl PhraseSet {
+    pub fn builder() -> PhraseSetBuilder {
+        PhraseSetBuilder::default()
+    }
+
+    /// Every hit in `text` (already normalised), sorted by position then group.
+    pub fn find(&self, text: &str) -> Vec<PhraseHit> {
+        let mut hits = Vec::new();
+        for found in self.automaton.find_overlapping_iter(text) {
+            let (start, first_end) = (found.start(), found.end());
+            if !on_boundaries(text, start, first_end) {
+                continue;
+            }
+            for pattern in &self.starts[found.pattern().as_usize()] {
+                if let Some(end) = follow_gaps(text, first_end, &pattern.rest) {
+                    hits.push(PhraseHit { group: pattern.group, start, end });
+                }
+            }
+        }
+        if let Some((automaton, groups)) = &self.exceptions {
+            let covers: Vec<(usize, usize, usize)> = automaton
+                .find_overlapping_iter(text)
+                .map(|m| (groups[m.pattern().as_usize()], m.start(), m.end()))
+                .collect();
+            hits.retain(|hit| !covers.iter().any(|(g, s, e)| *g == hit.group && *s <= hit.start && hit.end <= *e));
+        }
+        hits.sort();
+        hits.dedup();
+        hits
+    }
+}
+
+/// Finds each later piece within `MAX_GAP_CHARS` characters of the previous one.
+fn follow_gaps(text: &str, mut at: usize, rest: &[String]) -> Option<usize> {
+    for piece in rest {
+        let window_end = text[at..].char_indices().nth(MAX_GAP_CHARS).map(|(i, _)| at + i).unwrap_or(text.len());
+        let search_end = (window_end + piece.len()).min(text.len());
+        let search_end = (search_end..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
+        let offset = text[at..search_end].find(piece.as_str())?;
+        let end = at + offset + piece.len();
+        if !on_boundaries(text, at + offset, end) {
+            return None;
+        }
+        at = end;
+    }
+    Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set() -> PhraseSet {
+        let mut builder = PhraseSet::builder();
+        builder.add(0, "提供*订单号").add(1, "sorry").add(2, "hi").add(3, "最好的").except(3, "最好的办法").add(4, "您").add(5, "您好");
+        builder.build()
+    }
+
+    fn groups(text: &str) -> Vec<usize> {
+        set().find(&normalize(text).text).into_iter().map(|h| h.group).collect()
+    }
+
+    #[test]
+    fn gaps_boundaries_and_overlaps() {
+        assert_eq!(groups("麻烦您提供一下您的订单号"), [4, 0, 4]);
+        assert_eq!(groups("提供一下收件人姓名手机号和订单号"), Vec::<usize>::new());
+        assert_eq!(groups("So SORRY, this is it"), [1]);
+        assert_eq!(groups("hi there"), [2]);
+        assert_eq!(groups("您好"), [4, 5]);
+    }
+
+    #[test]
+    fn exceptions_and_normalised_patterns() {
+        assert_eq!(groups("这是最好的办法"), Vec::<usize>::new());
+        assert_eq!(groups("这是最好的杯子"), [3]);
+        assert_eq!(groups("請提供訂單號"), [0]);
+    }
+}
