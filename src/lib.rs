@@ -7,6 +7,7 @@
 
 pub mod text;
 pub mod content;
+pub mod grading;
 pub mod cli;
 
 #[cfg(feature = "gui")]

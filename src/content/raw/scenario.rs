@@ -267,7 +267,7 @@ pub struct Actions {
 }
 
 /// A fact bound to a catalogue or policy field, so the grade follows the data.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum FactRef {
     /// A product spec; `sku` is needed for per-SKU fields (stock, a SKU's own price).
     Spec {

@@ -1,0 +1,368 @@
+//! Product and policy facts: is a value bound to the catalogue or the policy
+//! stated correctly, not at all, or wrongly (400ml for a 500ml cup, 316 for 304
+//! steel, 3天 for 48小时)? Each fact compiles once into quantities and phrases.
+
+use super::lexicon::negated;
+use crate::content::raw::{FactRef, Payer, PolicyField, Product, ProductField, ShopPolicy, Text};
+use crate::text::Dimension;
+use crate::text::matcher::PhraseSet;
+use crate::text::mention::Mention;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactStatus {
+    Correct,
+    Missing,
+    Wrong,
+}
+
+const RIGHT: usize = 0;
+const WRONG: usize = 1;
+const CONTEXT: usize = 2;
+
+/// A quantity fact: which amounts are right, and near which words another amount counts as wrong.
+#[derive(Debug, Clone)]
+struct QuantityRule {
+    dimension: Dimension,
+    right: Vec<f64>,
+    /// Amounts up to the largest right one are right too (an agent may give less than the maximum).
+    at_most: bool,
+    /// Without context words, any other amount of this dimension is wrong.
+    has_context: bool,
+}
+
+/// One fact, ready to check against a message.
+#[derive(Debug, Clone)]
+pub struct CompiledFact {
+    /// `fact:thermos-500.capacity`, `fact:policy.refund_within`.
+    pub rule: String,
+    /// The right value, for explanations: "500 ml".
+    pub expected: String,
+    quantity: Option<QuantityRule>,
+    phrases: PhraseSet,
+}
+
+/// How near (in bytes of normalised text) a context word must be to an amount.
+const CONTEXT_REACH: usize = 24;
+
+impl CompiledFact {
+    /// The status in one normalised message, and the span (normalised) that decided it.
+    pub fn check(&self, text: &str, mentions: &[Mention]) -> (FactStatus, Option<(usize, usize)>) {
+        let hits = self.phrases.find(text);
+        if let Some(hit) = hits.iter().find(|h| h.group == RIGHT) {
+            return (FactStatus::Correct, Some((hit.start, hit.end)));
+        }
+        let context: Vec<(usize, usize)> = hits.iter().filter(|h| h.group == CONTEXT).map(|h| (h.start, h.end)).collect();
+        let mut wrong_at = None;
+        if let Some(rule) = &self.quantity {
+            let max_right = rule.right.iter().copied().fold(f64::MIN, f64::max);
+            for mention in mentions.iter().filter(|m| m.quantity.dimension == rule.dimension) {
+                let value = mention.quantity.base_value;
+                let same = rule.right.iter().any(|r| (r - value).abs() <= 0.001 * r.abs().max(1e-9));
+                if same || (rule.at_most && value > 0.0 && value <= max_right + 1e-9) {
+                    return (FactStatus::Correct, Some((mention.start, mention.end)));
+                }
+                let near = !rule.has_context
+                    || context.iter().any(|(s, e)| {
+                        mention.start.abs_diff(*e) <= CONTEXT_REACH || s.abs_diff(mention.end) <= CONTEXT_REACH
+                    });
+                if near && wrong_at.is_none() && !negated(text, mention.start) {
+                    wrong_at = Some((mention.start, mention.end));
+                }
+            }
+        }
+        if wrong_at.is_none()
+            && let Some(hit) = hits.iter().find(|h| h.group == WRONG && !negated(text, h.start))
+        {
+            wrong_at = Some((hit.start, hit.end));
+        }
+        match wrong_at {
+            Some(span) => (FactStatus::Wrong, Some(span)),
+            None => (FactStatus::Missing, None),
+        }
+    }
+}
+
+struct Spec {
+    expected: String,
+    quantity: Option<QuantityRule>,
+    right: Vec<String>,
+    wrong: Vec<String>,
+    context: Vec<String>,
+    /// (group, phrase): a hit of that group inside the phrase does not count.
+    exceptions: Vec<(usize, String)>,
+}
+
+impl Spec {
+    fn phrases(right: Vec<String>, wrong: Vec<String>, expected: String) -> Spec {
+        Spec { expected, quantity: None, right, wrong, context: Vec::new(), exceptions: Vec::new() }
+    }
+
+    fn amount(dimension: Dimension, right: Vec<f64>, expected: String, context: &[&str]) -> Spec {
+        Spec {
+            expected,
+            quantity: Some(QuantityRule { dimension, right, at_most: false, has_context: !context.is_empty() }),
+            right: Vec::new(),
+            wrong: Vec::new(),
+            context: context.iter().map(|c| c.to_string()).collect(),
+            exceptions: Vec::new(),
+        }
+    }
+}
+
+const DISPATCH_WORDS: &[&str] = &["发货", "发出", "寄出", "出库", "发", "ship", "dispatch", "send", "sent"];
+const WARRANTY_WORDS: &[&str] = &["保修", "质保", "保", "warranty", "guarantee"];
+const REFUND_WORDS: &[&str] = &["退款", "退回", "到账", "退", "refund"];
+const IN_STOCK: &[&str] = &["有货", "现货", "有库存", "库存充足", "能发", "in stock", "available"];
+const OUT_OF_STOCK: &[&str] =
+    &["没货", "没有货", "缺货", "售罄", "无货", "卖完", "断货", "卖光", "没库存", "没有库存", "sold out", "out of stock", "not available"];
+const SHOP_PAYS: &[&str] = &[
+    "运费我们承担", "运费由我们承担", "运费我们出", "我们承担运费", "我们出运费", "运费由店铺承担", "店铺承担",
+    "运费我们来出", "我们来承担", "来回运费*我们", "不用您出运费", "您不用承担", "免费退", "运费*我们承担", "包运费",
+    "we cover", "we'll cover", "we will cover", "we pay the return", "we'll pay", "free return", "at our cost",
+    "our expense", "on us",
+];
+const BUYER_PAYS: &[&str] = &[
+    "运费*您承担", "运费需要您", "您承担运费", "您自己承担", "买家承担", "运费自理", "自付运费", "您出运费",
+    "运费*您自己", "you pay the return", "you'll need to pay", "at your own cost", "at your expense", "buyer pays",
+    "you cover the",
+];
+const INSURANCE: &[&str] = &["运费险", "退货险", "shipping insurance", "return insurance"];
+
+/// The core of an item name: "杯套(主图中展示,需另购)" → "杯套".
+fn core(text: &str) -> String {
+    text.split(['(', '(']).next().unwrap_or(text).trim().to_string()
+}
+
+fn both(text: &Text) -> Vec<String> {
+    vec![core(&text.zh), core(&text.en)].into_iter().filter(|t| t.chars().count() >= 2).collect()
+}
+
+fn product_spec(product: &Product, field: &ProductField, sku: Option<&str>) -> Option<Spec> {
+    let specs = &product.specs;
+    Some(match field {
+        ProductField::Capacity => {
+            let v = specs.capacity.as_ref()?;
+            Spec::amount(Dimension::Volume, vec![v.base_value], v.text.clone(), &[])
+        }
+        ProductField::Weight => {
+            let v = specs.weight.as_ref()?;
+            Spec::amount(Dimension::Mass, vec![v.base_value], v.text.clone(), &["重", "净重", "weigh"])
+        }
+        ProductField::Dimensions => {
+            let d = specs.dimensions.as_ref()?;
+            let expected = format!("{} × {} × {}", d.length, d.width, d.height);
+            Spec::amount(Dimension::Length, vec![d.length.base_value, d.width.base_value, d.height.base_value], expected, &[])
+        }
+        ProductField::Price => {
+            let mut right = vec![product.price.base_value];
+            right.extend(product.variants.iter().filter_map(|v| v.price.as_ref().map(|p| p.base_value)));
+            Spec::amount(Dimension::Money, right, product.price.text.clone(), &["价", "售价", "卖", "price", "costs"])
+        }
+        ProductField::DispatchTime => {
+            let v = specs.dispatch_time.as_ref()?;
+            Spec::amount(Dimension::Duration, vec![v.base_value], v.text.clone(), DISPATCH_WORDS)
+        }
+        ProductField::Warranty => {
+            let w = product.warranty.as_ref()?;
+            Spec::amount(Dimension::Duration, vec![w.length.base_value], w.length.text.clone(), WARRANTY_WORDS)
+        }
+        ProductField::Material => {
+            let m = specs.material.as_ref()?;
+            Spec::phrases(m.said_as.clone(), m.confused_with.clone(), m.name.zh.clone())
+        }
+        ProductField::Other(name) => {
+            let o = specs.other_named(name)?;
+            Spec::phrases(o.said_as.clone(), o.confused_with.clone(), o.value.zh.clone())
+        }
+        ProductField::ShipsFrom => {
+            let place = specs.ships_from.as_ref()?;
+            let mut right = vec![place.zh.clone(), place.en.clone()];
+            let chars: Vec<char> = place.zh.chars().collect();
+            if chars.len() >= 4 {
+                right.push(chars[chars.len() - 2..].iter().collect());
+            }
+            right.extend(place.en.split(',').map(|p| p.trim().to_string()).filter(|p| p.len() >= 3));
+            Spec::phrases(right, Vec::new(), place.zh.clone())
+        }
+        ProductField::Stock => {
+            let variant = match sku {
+                Some(sku) => product.variants.iter().find(|v| v.sku == sku)?,
+                None => product.variants.first()?,
+            };
+            let in_stock = variant.stock > 0;
+            let (right, wrong) = if in_stock { (IN_STOCK, OUT_OF_STOCK) } else { (OUT_OF_STOCK, IN_STOCK) };
+            let expected = if in_stock { format!("有货({})", variant.stock) } else { "缺货".to_string() };
+            let mut spec = Spec::phrases(owned(right), owned(wrong), expected);
+            // "没有货" must not count as "有货": the in-stock group ignores hits inside out-of-stock phrases.
+            let in_stock_group = if in_stock { RIGHT } else { WRONG };
+            spec.exceptions = OUT_OF_STOCK
+                .iter()
+                .filter(|out| IN_STOCK.iter().any(|inside| out.contains(inside)))
+                .map(|out| (in_stock_group, out.to_string()))
+                .collect();
+            spec
+        }
+        ProductField::Included | ProductField::NotIncluded => {
+            let items = if matches!(field, ProductField::Included) { &product.included } else { &product.not_included };
+            let right: Vec<String> = items.iter().flat_map(both).collect();
+            let expected = items.iter().map(|t| t.zh.clone()).collect::<Vec<_>>().join("、");
+            Spec::phrases(right, Vec::new(), expected)
+        }
+        ProductField::SizeChart => {
+            let sizes: Vec<String> = product.size_chart.iter().map(|row| row.size.to_lowercase()).collect();
+            let wanted = sku.and_then(|sku| product.variants.iter().find(|v| v.sku == sku)).and_then(|v| v.size.clone());
+            let spell = |size: &str| vec![format!("{size}码"), format!("{size}号"), format!("size {size}")];
+            match wanted {
+                Some(size) => {
+                    let size = size.to_lowercase();
+                    let wrong = sizes.iter().filter(|s| **s != size).flat_map(|s| spell(s)).collect();
+                    Spec::phrases(spell(&size), wrong, format!("{size}码"))
+                }
+                None => Spec::phrases(sizes.iter().flat_map(|s| spell(s)).collect(), Vec::new(), sizes.join("/")),
+            }
+        }
+        ProductField::SellingPoints => {
+            let right: Vec<String> = product.selling_points.iter().flat_map(|p| p.keywords.clone()).collect();
+            let expected = product.selling_points.iter().map(|p| p.text.zh.clone()).collect::<Vec<_>>().join(";");
+            Spec::phrases(right, Vec::new(), expected)
+        }
+        ProductField::Colours => {
+            let right: Vec<String> = product.variants.iter().filter_map(|v| v.colour.as_ref()).flat_map(both).collect();
+            Spec::phrases(right.clone(), Vec::new(), right.join("/"))
+        }
+        ProductField::Care => {
+            let right: Vec<String> = product
+                .care
+                .iter()
+                .flat_map(|c| c.zh.split([',', ',', '、', ';', ';']).map(str::to_string).collect::<Vec<_>>())
+                .filter(|c| c.chars().count() >= 2)
+                .collect();
+            let expected = product.care.iter().map(|c| c.zh.clone()).collect::<Vec<_>>().join(";");
+            Spec::phrases(right, Vec::new(), expected)
+        }
+    })
+}
+
+fn owned(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn policy_spec(policy: &ShopPolicy, field: PolicyField, courier: Option<&str>) -> Option<Spec> {
+    let returns = &policy.returns;
+    let grant = &policy.agent_may_grant;
+    Some(match field {
+        PolicyField::NoReasonDays => {
+            let days = f64::from(returns.no_reason_days);
+            Spec::amount(Dimension::Duration, vec![days * 24.0], format!("{} 天", returns.no_reason_days), &["无理由", "退", "return"])
+        }
+        PolicyField::ReturnShippingPayer(reason) => {
+            let payer = returns.return_shipping.iter().find(|r| r.reason == reason)?.paid_by;
+            let (mut right, wrong) = match payer {
+                Payer::Shop => (owned(SHOP_PAYS), owned(BUYER_PAYS)),
+                Payer::Buyer => (owned(BUYER_PAYS), owned(SHOP_PAYS)),
+            };
+            if payer == Payer::Buyer && returns.shipping_insurance {
+                right.extend(owned(INSURANCE));
+            }
+            let expected = match payer {
+                Payer::Shop => "运费由店铺承担",
+                Payer::Buyer => "运费由买家承担(运费险可抵)",
+            };
+            Spec::phrases(right, wrong, expected.to_string())
+        }
+        PolicyField::RefundWithin => {
+            Spec::amount(Dimension::Duration, vec![returns.refund_within.base_value], returns.refund_within.text.clone(), REFUND_WORDS)
+        }
+        PolicyField::CancellationRefundWithin => {
+            let within = returns.cancellation_refund_within.as_ref()?;
+            Spec::amount(Dimension::Duration, vec![within.base_value], within.text.clone(), REFUND_WORDS)
+        }
+        PolicyField::DispatchWithin => {
+            let within = &policy.dispatch.within;
+            Spec::amount(Dimension::Duration, vec![within.base_value], within.text.clone(), DISPATCH_WORDS)
+        }
+        PolicyField::SameDayCutoff => {
+            let cutoff = &policy.dispatch.same_day_cutoff;
+            let hour: u32 = cutoff.split(':').next()?.trim().parse().ok()?;
+            let mut right = vec![cutoff.clone(), format!("{hour}点"), format!("{hour}:00")];
+            if hour > 12 {
+                let pm = hour - 12;
+                right.extend([format!("下午{pm}点"), format!("{pm}pm"), format!("{pm} pm"), format!("{pm}:00 pm")]);
+            }
+            Spec::phrases(right, Vec::new(), cutoff.clone())
+        }
+        PolicyField::ShippingInsurance => {
+            let (right, wrong) = if returns.shipping_insurance { (owned(INSURANCE), Vec::new()) } else { (Vec::new(), owned(INSURANCE)) };
+            Spec::phrases(right, wrong, if returns.shipping_insurance { "有运费险" } else { "没有运费险" }.to_string())
+        }
+        PolicyField::CourierCoverage => {
+            let mut right: Vec<String> = owned(&["偏远", "送不到", "到不了", "不派送", "不能派送", "不到", "can't deliver", "doesn't deliver", "does not reach", "doesn't reach"]);
+            for courier in &policy.couriers {
+                for region in &courier.does_not_reach {
+                    right.extend(region.zh.split(['、', ',', ',']).map(|r| r.chars().take(2).collect::<String>()));
+                }
+            }
+            Spec::phrases(right, Vec::new(), "部分偏远地区快递不到".to_string())
+        }
+        PolicyField::CourierTransit => {
+            let id = courier.unwrap_or(&policy.dispatch.default_courier);
+            let courier = policy.couriers.iter().find(|c| c.id == id)?;
+            Spec::amount(
+                Dimension::Duration,
+                vec![courier.usual_transit.base_value],
+                courier.usual_transit.text.clone(),
+                &["到", "送达", "运输", "路上", "arrive", "deliver", "transit"],
+            )
+        }
+        PolicyField::CouponValues => {
+            let right = grant.coupons.iter().map(|c| c.base_value).collect();
+            let expected = grant.coupons.iter().map(|c| c.text.clone()).collect::<Vec<_>>().join("/");
+            Spec::amount(Dimension::Money, right, expected, &["券", "coupon", "voucher"])
+        }
+        PolicyField::MaxDiscount | PolicyField::MaxCompensation => {
+            let (limit, context): (&crate::text::quantity::Money, &[&str]) = if field == PolicyField::MaxDiscount {
+                (&grant.max_discount, &["改价", "便宜", "优惠", "减", "discount", "off"])
+            } else {
+                (&grant.max_compensation, &["补偿", "赔", "compensat"])
+            };
+            let mut spec = Spec::amount(Dimension::Money, vec![limit.base_value], format!("≤ {}", limit), context);
+            if let Some(rule) = &mut spec.quantity {
+                rule.at_most = true;
+            }
+            spec
+        }
+    })
+}
+
+/// Compiles a fact of a scenario. `None` when the data is missing (`kefu check` reports that).
+pub fn compile(fact: &FactRef, product: Option<&Product>, policy: Option<&ShopPolicy>) -> Option<CompiledFact> {
+    let (rule, spec) = match fact {
+        FactRef::Spec { product: id, field, sku } => {
+            let field_name = match field {
+                ProductField::Other(name) => format!("other:{name}"),
+                other => format!("{other:?}").to_lowercase(),
+            };
+            (format!("fact:{id}.{field_name}"), product_spec(product?, field, sku.as_deref())?)
+        }
+        FactRef::Policy { field, courier } => {
+            let name = format!("{field:?}").to_lowercase();
+            (format!("fact:policy.{name}"), policy_spec(policy?, *field, courier.as_deref())?)
+        }
+    };
+    let mut builder = PhraseSet::builder();
+    for phrase in &spec.right {
+        builder.add(RIGHT, phrase);
+    }
+    for phrase in &spec.wrong {
+        builder.add(WRONG, phrase);
+    }
+    for phrase in &spec.context {
+        builder.add(CONTEXT, phrase);
+    }
+    for (group, phrase) in &spec.exceptions {
+        builder.except(*group, phrase);
+    }
+    Some(CompiledFact { rule, expected: spec.expected, quantity: spec.quantity, phrases: builder.build() })
+}

@@ -1,0 +1,59 @@
+//! What grading says about a reply: findings, each with its rule id, the points
+//! it earned out of the points it could earn, and the span of text behind it.
+
+use serde::Serialize;
+
+/// The dimensions a reply is graded on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// Product and policy facts (产品熟悉度).
+    Accuracy,
+    /// Procedure steps required and forbidden.
+    Steps,
+    Tone,
+    /// Response time (响应时间).
+    Speed,
+    /// Order actions (订单差错).
+    Actions,
+    /// Platform rules; deductions outside the weighted dimensions.
+    Rules,
+}
+
+/// Where in the agent's messages a finding comes from: the message's index in
+/// the turn (or transcript, once the engine places it) and a byte range in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    pub message: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// A lexicon id (`apologise`), a fact (`fact:thermos-500.capacity`) or a
+    /// built-in rule (`speed`, `curt`, `tone_baseline`, `action:expected` ...).
+    pub rule: String,
+    pub dimension: Dimension,
+    /// Points this finding contributes to the reply (negative for a penalty).
+    pub points: f64,
+    /// Points it could have contributed at best; `possible - points` were lost here.
+    pub possible: f64,
+    /// The text that caused it; `None` when it is about something missing.
+    pub span: Option<Span>,
+    /// A sentence for the trainee, in the scenario's language.
+    pub explain: String,
+    /// Fails the whole session.
+    pub critical: bool,
+}
+
+impl Finding {
+    pub fn lost(&self) -> f64 {
+        (self.possible - self.points).max(0.0)
+    }
+}
+
+/// Rounds to two decimals so saved grades do not carry float noise.
+pub fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}

@@ -1,0 +1,77 @@
+//! Grading, as pure functions over validated content: facts, steps, tone,
+//! platform rules, speed and order actions for one turn (`grade_turn`), the
+//! session's KPIs and total (`session`), and the findings for one loose text
+//! (`grade_text`). Every point carries its rule id and the span behind it.
+//! Knows nothing about the engine's clock, files or the UI.
+
+pub mod facts;
+pub mod finding;
+pub mod lexicon;
+pub mod reply;
+pub mod session;
+pub mod text_report;
+pub mod tone;
+
+pub use finding::{Dimension, Finding, Span};
+pub use reply::{ReplyGrade, TakenAction, Turn};
+pub use session::{Kpi, SessionGrade};
+
+use crate::content::Course;
+use crate::content::raw::{FactRef, Lang, Node};
+use facts::CompiledFact;
+use lexicon::CompiledLexicon;
+use std::collections::BTreeMap;
+
+/// The longest reply graded, in characters. Real chat messages are far shorter;
+/// the limit keeps a pasted document from stalling the grader.
+pub const MAX_REPLY_CHARS: usize = 2000;
+
+/// Everything grading needs, compiled once from a course.
+#[derive(Debug, Clone)]
+pub struct Grader {
+    pub lexicon: CompiledLexicon,
+    /// (policy id, fact) → compiled check, for every fact any scenario grades.
+    facts: BTreeMap<(String, FactRef), CompiledFact>,
+    /// The policy of scenarios that name none (the course's only one).
+    default_policy: Option<String>,
+}
+
+impl Grader {
+    pub fn new(course: &Course) -> Grader {
+        let default_policy = (course.policies.len() == 1).then(|| course.policies.keys().next().cloned()).flatten();
+        let mut facts = BTreeMap::new();
+        for scenario in &course.scenarios {
+            let policy = course.policy_for(scenario);
+            let policy_id = policy.map(|p| p.id.clone()).unwrap_or_default();
+            for (_, node) in scenario.nodes.iter() {
+                let Node::Agent { rubric, .. } = node else { continue };
+                for fact in &rubric.facts {
+                    let key = (policy_id.clone(), fact.clone());
+                    if facts.contains_key(&key) {
+                        continue;
+                    }
+                    let product = match fact {
+                        FactRef::Spec { product, .. } => course.products.get(product),
+                        FactRef::Policy { .. } => None,
+                    };
+                    if let Some(compiled) = facts::compile(fact, product, policy) {
+                        facts.insert(key, compiled);
+                    }
+                }
+            }
+        }
+        Grader { lexicon: CompiledLexicon::new(course), facts, default_policy }
+    }
+
+    fn lexicon_index(&self, id: &str) -> Option<usize> {
+        self.lexicon.entries.iter().position(|e| e.id == id)
+    }
+
+    fn label(&self, id: &str, lang: Lang) -> String {
+        self.lexicon.entry(id).map(|e| e.label.get(lang).to_string()).unwrap_or_else(|| id.to_string())
+    }
+
+    fn why(&self, id: &str, lang: Lang) -> String {
+        self.lexicon.entry(id).map(|e| e.explain.get(lang).to_string()).unwrap_or_default()
+    }
+}

@@ -1,0 +1,483 @@
+//! Grading one turn: the agent's messages (and order actions) at one reply
+//! point, against that point's rubric. Pure: same inputs, same grade.
+
+use super::facts::FactStatus;
+use super::finding::{Dimension, Finding, Span, round2};
+use super::{Grader, tone};
+use crate::content::raw::{
+    Action, ActionKind, Buyer, Condition, Lang, LexiconKind, Polarity, Rubric, Severity, ToneBand,
+};
+use crate::text::mention::quantities;
+use crate::text::normalize;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Base weights of the dimensions; those that do not apply are left out and the rest rescaled to 100.
+pub const ACCURACY_WEIGHT: f64 = 30.0;
+pub const STEPS_WEIGHT: f64 = 30.0;
+pub const TONE_WEIGHT: f64 = 20.0;
+pub const SPEED_WEIGHT: f64 = 10.0;
+pub const ACTIONS_WEIGHT: f64 = 10.0;
+/// Deductions for platform rules, outside the weighted dimensions.
+pub const RULE_PENALTY: [f64; 3] = [5.0, 15.0, 30.0];
+/// The response time a qualified agent keeps under (seed 000: 平均低于5秒).
+pub const TARGET_RESPONSE_SECS: f64 = 5.0;
+/// Below the rubric's minimum tone costs this much on top.
+pub const TONE_BELOW_MIN_PENALTY: f64 = 5.0;
+
+/// An order action the agent took, and why it was not allowed, if it was not.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TakenAction {
+    pub action: Action,
+    pub problem: Option<String>,
+}
+
+/// What the agent did at one reply point.
+#[derive(Debug, Clone, Copy)]
+pub struct Turn<'a> {
+    pub messages: &'a [String],
+    /// Seconds from the buyer's message to the agent's first reply.
+    pub response_secs: Option<f64>,
+    pub actions: &'a [TakenAction],
+    /// The buyer's patience ran out before any reply.
+    pub timed_out: bool,
+}
+
+/// The fact results of a turn, for branching and the accuracy KPI.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactResult {
+    pub rule: String,
+    pub expected: String,
+    pub status: FactStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReplyGrade {
+    pub node: String,
+    pub weight: f64,
+    /// 0..=100.
+    pub score: f64,
+    pub tone: f64,
+    pub tone_band: ToneBand,
+    pub response_secs: Option<f64>,
+    pub timed_out: bool,
+    pub findings: Vec<Finding>,
+    pub facts: Vec<FactResult>,
+    /// Lexicon ids found in the turn (steps, tone markers, platform rules).
+    pub found: BTreeSet<String>,
+    pub acted: BTreeSet<ActionKind>,
+    pub critical: bool,
+}
+
+impl ReplyGrade {
+    /// Whether a branch or critical condition holds for this turn.
+    pub fn holds(&self, condition: &Condition) -> bool {
+        match condition {
+            Condition::Did(id) => self.found.contains(id),
+            Condition::Missed(id) => !self.found.contains(id),
+            Condition::WrongFact => self.facts.iter().any(|f| f.status == FactStatus::Wrong),
+            Condition::MissingFact => self.facts.iter().any(|f| f.status == FactStatus::Missing),
+            Condition::ToneBelow(band) => self.tone_band < *band,
+            Condition::ToneAtLeast(band) => self.tone_band >= *band,
+            Condition::Timeout => self.timed_out,
+            Condition::Acted(kind) => self.acted.contains(kind),
+            Condition::All(all) => all.iter().all(|c| self.holds(c)),
+            Condition::Any(any) => any.iter().any(|c| self.holds(c)),
+            Condition::Not(inner) => !self.holds(inner),
+        }
+    }
+}
+
+/// Picks the zh or en sentence.
+fn say(lang: Lang, zh: String, en: String) -> String {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Speed as a fraction: full marks within 5 s, half by the nudge, none once the buyer would leave.
+pub fn speed_fraction(response_secs: f64, buyer: &Buyer) -> f64 {
+    let nudge = buyer.nudge_after_secs.max(TARGET_RESPONSE_SECS + 1.0);
+    let leave = buyer.leave_after_secs.max(nudge + 1.0);
+    if response_secs <= TARGET_RESPONSE_SECS {
+        1.0
+    } else if response_secs <= nudge {
+        1.0 - 0.5 * (response_secs - TARGET_RESPONSE_SECS) / (nudge - TARGET_RESPONSE_SECS)
+    } else if response_secs <= leave {
+        0.5 - 0.5 * (response_secs - nudge) / (leave - nudge)
+    } else {
+        0.0
+    }
+}
+
+fn same_action(expected: &Action, taken: &Action) -> bool {
+    let close = |a: f64, b: f64| (a - b).abs() < 0.005;
+    match (expected, taken) {
+        (Action::Refund { amount: a }, Action::Refund { amount: b })
+        | (Action::Discount { amount: a }, Action::Discount { amount: b })
+        | (Action::Compensate { amount: a }, Action::Compensate { amount: b })
+        | (Action::Coupon { value: a }, Action::Coupon { value: b }) => close(*a, *b),
+        (Action::Resend { sku: a }, Action::Resend { sku: b }) => a == b,
+        // The new address is typed by the trainee; any change counts as the action.
+        (Action::ChangeAddress { .. }, Action::ChangeAddress { .. }) => true,
+        (a, b) => a.kind() == b.kind(),
+    }
+}
+
+/// One message, normalised once, with its lexicon hits and quantity mentions.
+struct Prepared {
+    normalized: crate::text::Normalized,
+    hits: Vec<crate::text::matcher::PhraseHit>,
+    mentions: Vec<crate::text::mention::Mention>,
+}
+
+impl Prepared {
+    fn span(&self, message: usize, start: usize, end: usize) -> Span {
+        let (start, end) = self.normalized.original_span(start, end);
+        Span { message, start, end }
+    }
+}
+
+impl Grader {
+    /// Grades a turn at `node_id` of a scenario against `rubric`.
+    pub fn grade_turn(
+        &self,
+        scenario: &crate::content::raw::Scenario,
+        node_id: &str,
+        rubric: &Rubric,
+        turn: &Turn,
+    ) -> ReplyGrade {
+        let lang = scenario.lang;
+        let prepared: Vec<Prepared> = turn
+            .messages
+            .iter()
+            .map(|message| {
+                let normalized = normalize(message);
+                let hits = self.lexicon.hits(&normalized.text);
+                let mentions = quantities(&normalized.text);
+                Prepared { normalized, hits, mentions }
+            })
+            .collect();
+        // The first span of each lexicon entry found in the turn.
+        let mut first_hit: BTreeMap<usize, Span> = BTreeMap::new();
+        for (index, message) in prepared.iter().enumerate() {
+            for hit in &message.hits {
+                first_hit.entry(hit.group).or_insert_with(|| message.span(index, hit.start, hit.end));
+            }
+        }
+        let found: BTreeSet<String> = first_hit.keys().map(|g| self.lexicon.entries[*g].id.clone()).collect();
+        let replied = !turn.messages.is_empty() && !turn.timed_out;
+        let acted: BTreeSet<ActionKind> =
+            turn.actions.iter().filter(|a| a.problem.is_none()).map(|a| a.action.kind()).collect();
+
+        let forbidden_hit = rubric.steps.forbidden.iter().any(|id| found.contains(id));
+        let actions_apply = !rubric.actions.expected.is_empty()
+            || turn.actions.iter().any(|a| a.problem.is_some() || rubric.actions.forbidden.contains(&a.action.kind()));
+        let mut weights: Vec<(Dimension, f64)> = vec![(Dimension::Tone, TONE_WEIGHT)];
+        if !rubric.facts.is_empty() {
+            weights.push((Dimension::Accuracy, ACCURACY_WEIGHT));
+        }
+        if !rubric.steps.required.is_empty() || forbidden_hit {
+            weights.push((Dimension::Steps, STEPS_WEIGHT));
+        }
+        if turn.response_secs.is_some() || !replied {
+            weights.push((Dimension::Speed, SPEED_WEIGHT));
+        }
+        if actions_apply {
+            weights.push((Dimension::Actions, ACTIONS_WEIGHT));
+        }
+        let scale = 100.0 / weights.iter().map(|(_, w)| w).sum::<f64>();
+        let weight_of = |d: Dimension| weights.iter().find(|(dim, _)| *dim == d).map(|(_, w)| w * scale).unwrap_or(0.0);
+
+        let mut findings = Vec::new();
+        let mut facts = Vec::new();
+        let policy = scenario.policy.as_deref().or(self.default_policy.as_deref()).unwrap_or("");
+
+        // Accuracy: right earns its share, missing earns nothing, wrong costs half a share.
+        if !rubric.facts.is_empty() {
+            let share = weight_of(Dimension::Accuracy) / rubric.facts.len() as f64;
+            for fact in &rubric.facts {
+                let Some(compiled) = self.facts.get(&(policy.to_string(), fact.clone())) else { continue };
+                let mut status = FactStatus::Missing;
+                let mut span = None;
+                for (index, message) in prepared.iter().enumerate() {
+                    let (found_status, at) = compiled.check(&message.normalized.text, &message.mentions);
+                    if found_status == FactStatus::Correct || (found_status == FactStatus::Wrong && status == FactStatus::Missing) {
+                        status = found_status;
+                        span = at.map(|(s, e)| message.span(index, s, e));
+                    }
+                    if status == FactStatus::Correct {
+                        break;
+                    }
+                }
+                let (points, explain) = match status {
+                    FactStatus::Correct => (share, say(lang, format!("说对了:{}", compiled.expected), format!("Stated correctly: {}", compiled.expected))),
+                    FactStatus::Missing => (0.0, say(lang, format!("没有说明:应为 {}", compiled.expected), format!("Not stated: should be {}", compiled.expected))),
+                    FactStatus::Wrong => (-share / 2.0, say(lang, format!("说错了:应为 {}(说错比不说更糟)", compiled.expected), format!("Stated wrongly: should be {} (a wrong fact is worse than none)", compiled.expected))),
+                };
+                findings.push(Finding { rule: compiled.rule.clone(), dimension: Dimension::Accuracy, points, possible: share, span, explain, critical: false });
+                facts.push(FactResult { rule: compiled.rule.clone(), expected: compiled.expected.clone(), status });
+            }
+        }
+
+        // Steps: each required step earns its share; each forbidden one costs half the dimension.
+        let steps_weight = weight_of(Dimension::Steps);
+        if !rubric.steps.required.is_empty() {
+            let share = steps_weight / rubric.steps.required.len() as f64;
+            for id in &rubric.steps.required {
+                let label = self.label(id, lang);
+                let span = self.lexicon_index(id).and_then(|g| first_hit.get(&g).copied());
+                let (points, explain) = match span {
+                    Some(_) => (share, say(lang, format!("做到了:{label}"), format!("Done: {label}"))),
+                    None => (0.0, say(lang, format!("缺少这一步:{label}。{}", self.why(id, lang)), format!("Missing step: {label}. {}", self.why(id, lang)))),
+                };
+                findings.push(Finding { rule: id.clone(), dimension: Dimension::Steps, points, possible: share, span, explain, critical: false });
+            }
+        }
+        for id in &rubric.steps.forbidden {
+            if let Some(span) = self.lexicon_index(id).and_then(|g| first_hit.get(&g).copied()) {
+                let label = self.label(id, lang);
+                findings.push(Finding {
+                    rule: id.clone(),
+                    dimension: Dimension::Steps,
+                    points: -steps_weight.max(STEPS_WEIGHT * scale) / 2.0,
+                    possible: 0.0,
+                    span: Some(span),
+                    explain: say(lang, format!("这里不该出现:{label}。{}", self.why(id, lang)), format!("Should not be here: {label}. {}", self.why(id, lang))),
+                    critical: false,
+                });
+            }
+        }
+
+        // Tone.
+        let tone_weight = weight_of(Dimension::Tone);
+        let mut tone_score = tone::BASELINE;
+        if replied {
+            findings.push(Finding {
+                rule: "tone_baseline".into(),
+                dimension: Dimension::Tone,
+                points: tone_weight * tone::BASELINE,
+                possible: tone_weight * tone::BASELINE,
+                span: None,
+                explain: say(lang, "每条回复从中性语气起评".into(), "Every reply starts from a neutral tone".into()),
+                critical: false,
+            });
+            let mut good_left = tone::GOOD_CAP;
+            for (group, span) in &first_hit {
+                let entry = &self.lexicon.entries[*group];
+                if entry.kind != LexiconKind::Tone {
+                    continue;
+                }
+                let effect = match entry.polarity {
+                    Polarity::Good => {
+                        let effect = tone::GOOD_STEP.min(good_left);
+                        good_left -= effect;
+                        effect
+                    }
+                    Polarity::Bad => match entry.severity {
+                        Severity::Minor => tone::MINOR,
+                        Severity::Major => tone::MAJOR,
+                        Severity::Critical => tone::CRITICAL,
+                    },
+                };
+                if effect == 0.0 {
+                    continue;
+                }
+                tone_score += effect;
+                let critical = entry.polarity == Polarity::Bad && entry.severity == Severity::Critical;
+                findings.push(Finding {
+                    rule: entry.id.clone(),
+                    dimension: Dimension::Tone,
+                    points: tone_weight * effect,
+                    possible: tone_weight * effect.max(0.0),
+                    span: Some(*span),
+                    explain: format!("{}:{}", entry.label.get(lang), entry.explain.get(lang)),
+                    critical,
+                });
+            }
+            let all_text: String = turn.messages.join("\n");
+            let any_good = first_hit.keys().any(|g| {
+                let e = &self.lexicon.entries[*g];
+                e.kind == LexiconKind::Tone && e.polarity == Polarity::Good
+            });
+            if tone::shouts_in_capitals(&all_text) {
+                tone_score += tone::MINOR;
+                findings.push(Finding {
+                    rule: "shouting_caps".into(),
+                    dimension: Dimension::Tone,
+                    points: tone_weight * tone::MINOR,
+                    possible: 0.0,
+                    span: None,
+                    explain: say(lang, "全大写英文像在吼人".into(), "Writing in capitals reads as shouting".into()),
+                    critical: false,
+                });
+            }
+            if tone::is_curt(&all_text) && !any_good {
+                tone_score += tone::MINOR;
+                findings.push(Finding {
+                    rule: "curt".into(),
+                    dimension: Dimension::Tone,
+                    points: tone_weight * tone::MINOR,
+                    possible: 0.0,
+                    span: Some(Span { message: 0, start: 0, end: turn.messages[0].len() }),
+                    explain: say(lang, "回复太短又没有敬语,显得冷淡敷衍".into(), "Too short and without courtesy: it reads as cold".into()),
+                    critical: false,
+                });
+            }
+        } else {
+            tone_score = 0.0;
+            findings.push(Finding {
+                rule: "no_reply".into(),
+                dimension: Dimension::Tone,
+                points: 0.0,
+                possible: tone_weight,
+                span: None,
+                explain: say(lang, "买家等不到回复(应答比要求100%)".into(), "The buyer got no reply (reply ratio must be 100%)".into()),
+                critical: false,
+            });
+        }
+        let tone_score = tone_score.clamp(0.0, 1.0);
+        let tone_band = if replied { tone::band(tone_score) } else { ToneBand::Rude };
+        if let Some(min) = rubric.tone
+            && replied
+            && tone_band < min
+        {
+            findings.push(Finding {
+                rule: "tone_below_min".into(),
+                dimension: Dimension::Tone,
+                points: -TONE_BELOW_MIN_PENALTY,
+                possible: 0.0,
+                span: None,
+                explain: say(lang, format!("语气为{tone_band:?},这里至少要{min:?}"), format!("Tone was {tone_band:?}; this point needs at least {min:?}")),
+                critical: false,
+            });
+        }
+
+        // Platform rules: deductions by severity; critical ones fail the session.
+        for (group, span) in &first_hit {
+            let entry = &self.lexicon.entries[*group];
+            if entry.kind != LexiconKind::PlatformRules || entry.polarity != Polarity::Bad {
+                continue;
+            }
+            let penalty = RULE_PENALTY[entry.severity as usize];
+            findings.push(Finding {
+                rule: entry.id.clone(),
+                dimension: Dimension::Rules,
+                points: -penalty,
+                possible: 0.0,
+                span: Some(*span),
+                explain: format!("{}:{}", entry.label.get(lang), entry.explain.get(lang)),
+                critical: entry.severity == Severity::Critical,
+            });
+        }
+
+        // Speed.
+        let speed_weight = weight_of(Dimension::Speed);
+        match (turn.response_secs, replied) {
+            (Some(secs), true) => {
+                let fraction = speed_fraction(secs, &scenario.buyer);
+                findings.push(Finding {
+                    rule: "speed".into(),
+                    dimension: Dimension::Speed,
+                    points: speed_weight * fraction,
+                    possible: speed_weight,
+                    span: None,
+                    explain: say(lang, format!("{secs:.1} 秒后回复(合格线:5秒内)"), format!("Replied after {secs:.1} s (target: within 5 s)")),
+                    critical: false,
+                });
+            }
+            _ if !replied => findings.push(Finding {
+                rule: "speed".into(),
+                dimension: Dimension::Speed,
+                points: 0.0,
+                possible: speed_weight,
+                span: None,
+                explain: say(lang, "没有回复".into(), "No reply".into()),
+                critical: false,
+            }),
+            _ => {}
+        }
+
+        // Actions.
+        let actions_weight = weight_of(Dimension::Actions);
+        if !rubric.actions.expected.is_empty() {
+            let share = actions_weight / rubric.actions.expected.len() as f64;
+            for expected in &rubric.actions.expected {
+                let taken = turn.actions.iter().any(|t| t.problem.is_none() && same_action(expected, &t.action));
+                findings.push(Finding {
+                    rule: format!("action:{:?}", expected.kind()),
+                    dimension: Dimension::Actions,
+                    points: if taken { share } else { 0.0 },
+                    possible: share,
+                    span: None,
+                    explain: if taken {
+                        say(lang, format!("已执行:{expected:?}"), format!("Done: {expected:?}"))
+                    } else {
+                        say(lang, format!("应在订单面板执行:{expected:?}"), format!("Expected order action: {expected:?}"))
+                    },
+                    critical: false,
+                });
+            }
+        }
+        for taken in turn.actions {
+            let penalty = actions_weight.max(ACTIONS_WEIGHT * scale) / 2.0;
+            if let Some(problem) = &taken.problem {
+                findings.push(Finding {
+                    rule: "action_error".into(),
+                    dimension: Dimension::Actions,
+                    points: -penalty,
+                    possible: 0.0,
+                    span: None,
+                    explain: say(lang, format!("订单操作出错:{problem}"), format!("Order action error: {problem}")),
+                    critical: false,
+                });
+            } else if rubric.actions.forbidden.contains(&taken.action.kind()) {
+                findings.push(Finding {
+                    rule: format!("action_forbidden:{:?}", taken.action.kind()),
+                    dimension: Dimension::Actions,
+                    points: -penalty,
+                    possible: 0.0,
+                    span: None,
+                    explain: say(lang, format!("这里不该执行:{:?}", taken.action), format!("Wrong action here: {:?}", taken.action)),
+                    critical: false,
+                });
+            }
+        }
+
+        let mut grade = ReplyGrade {
+            node: node_id.to_string(),
+            weight: rubric.weight,
+            score: 0.0,
+            tone: round2(tone_score),
+            tone_band,
+            response_secs: turn.response_secs.map(round2),
+            timed_out: turn.timed_out,
+            findings,
+            facts,
+            found,
+            acted,
+            critical: false,
+        };
+        for condition in &rubric.critical {
+            if grade.holds(condition) {
+                grade.findings.push(Finding {
+                    rule: format!("critical:{condition:?}"),
+                    dimension: Dimension::Rules,
+                    points: 0.0,
+                    possible: 0.0,
+                    span: None,
+                    explain: say(lang, format!("关键项不合格:{condition:?}"), format!("Critical item failed: {condition:?}")),
+                    critical: true,
+                });
+            }
+        }
+        for finding in &mut grade.findings {
+            finding.points = round2(finding.points);
+            finding.possible = round2(finding.possible);
+        }
+        grade.critical = grade.findings.iter().any(|f| f.critical);
+        grade.score = round2(grade.findings.iter().map(|f| f.points).sum::<f64>().clamp(0.0, 100.0));
+        grade
+    }
+}

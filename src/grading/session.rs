@@ -1,0 +1,137 @@
+//! The session's grade: the weighted total of its replies, critical failures,
+//! the pass mark, and the seed's KPIs (seed 000) against their thresholds.
+
+use super::facts::FactStatus;
+use super::finding::{Dimension, round2};
+use super::reply::{ReplyGrade, TARGET_RESPONSE_SECS};
+use crate::content::raw::{Outcome, Text};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A session passes at this total (out of 100) with no critical failure.
+pub const PASS_MARK: f64 = 70.0;
+/// Seed 000: 产品熟悉度 ≥ 80%.
+pub const ACCURACY_TARGET_PCT: f64 = 80.0;
+/// Seed 000: 应答比 100%.
+pub const REPLY_RATIO_TARGET_PCT: f64 = 100.0;
+
+/// One KPI against its threshold.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Kpi {
+    pub id: &'static str,
+    pub label: Text,
+    /// `None` when the session gave nothing to measure (no facts graded, no reply).
+    pub value: Option<f64>,
+    pub unit: &'static str,
+    /// e.g. "≥ 80", "< 5".
+    pub target: &'static str,
+    pub met: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionTotal {
+    pub earned: f64,
+    pub possible: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionGrade {
+    /// 0..=100, the replies' scores weighted by their reply point's weight.
+    pub total: f64,
+    pub pass_mark: f64,
+    pub passed: bool,
+    /// Rule ids of critical findings; any one fails the session.
+    pub critical_failures: Vec<String>,
+    pub outcome: Outcome,
+    pub dimensions: BTreeMap<Dimension, DimensionTotal>,
+    pub kpis: Vec<Kpi>,
+}
+
+fn text(zh: &str, en: &str) -> Text {
+    Text { zh: zh.into(), en: en.into() }
+}
+
+/// Grades a whole session from its reply grades. `rounds` counts buyer turns
+/// that waited for an answer; `action_errors` the order actions that were refused.
+pub fn grade_session(replies: &[ReplyGrade], outcome: Outcome, rounds: usize, action_errors: usize) -> SessionGrade {
+    let weight: f64 = replies.iter().map(|r| r.weight).sum();
+    let total = if weight > 0.0 { replies.iter().map(|r| r.score * r.weight).sum::<f64>() / weight } else { 0.0 };
+    let critical_failures: Vec<String> = replies
+        .iter()
+        .flat_map(|r| r.findings.iter().filter(|f| f.critical).map(|f| f.rule.clone()))
+        .collect();
+
+    let mut dimensions: BTreeMap<Dimension, DimensionTotal> = BTreeMap::new();
+    for reply in replies {
+        for finding in &reply.findings {
+            let entry = dimensions.entry(finding.dimension).or_insert(DimensionTotal { earned: 0.0, possible: 0.0 });
+            entry.earned += finding.points * reply.weight;
+            entry.possible += finding.possible * reply.weight;
+        }
+    }
+    for total in dimensions.values_mut() {
+        total.earned = round2(total.earned);
+        total.possible = round2(total.possible);
+    }
+
+    let facts: Vec<FactStatus> = replies.iter().flat_map(|r| r.facts.iter().map(|f| f.status)).collect();
+    let accuracy = (!facts.is_empty())
+        .then(|| 100.0 * facts.iter().filter(|s| **s == FactStatus::Correct).count() as f64 / facts.len() as f64);
+    let times: Vec<f64> = replies.iter().filter(|r| !r.timed_out).filter_map(|r| r.response_secs).collect();
+    let first = times.first().copied();
+    let average = (!times.is_empty()).then(|| times.iter().sum::<f64>() / times.len() as f64);
+    let answered = replies.iter().filter(|r| !r.timed_out).count();
+    let ratio = if rounds == 0 { 100.0 } else { 100.0 * answered.min(rounds) as f64 / rounds as f64 };
+    let kpis = vec![
+        Kpi {
+            id: "product_accuracy",
+            label: text("产品熟悉度", "Product accuracy"),
+            value: accuracy.map(round2),
+            unit: "%",
+            target: "≥ 80",
+            met: accuracy.map(|a| a >= ACCURACY_TARGET_PCT),
+        },
+        Kpi {
+            id: "first_response",
+            label: text("首次响应时间", "First response time"),
+            value: first.map(round2),
+            unit: "s",
+            target: "< 5",
+            met: first.map(|t| t < TARGET_RESPONSE_SECS),
+        },
+        Kpi {
+            id: "average_response",
+            label: text("平均响应时间", "Average response time"),
+            value: average.map(round2),
+            unit: "s",
+            target: "< 5",
+            met: average.map(|t| t < TARGET_RESPONSE_SECS),
+        },
+        Kpi {
+            id: "reply_ratio",
+            label: text("应答比", "Reply ratio"),
+            value: Some(round2(ratio)),
+            unit: "%",
+            target: "= 100",
+            met: Some(ratio >= REPLY_RATIO_TARGET_PCT),
+        },
+        Kpi {
+            id: "order_errors",
+            label: text("订单差错", "Order errors"),
+            value: Some(action_errors as f64),
+            unit: "",
+            target: "= 0",
+            met: Some(action_errors == 0),
+        },
+    ];
+    let total = round2(total);
+    SessionGrade {
+        total,
+        pass_mark: PASS_MARK,
+        passed: total >= PASS_MARK && critical_failures.is_empty(),
+        critical_failures,
+        outcome,
+        dimensions,
+        kpis,
+    }
+}

@@ -1,0 +1,126 @@
+//! `kefu grade-text`: the steps, tone markers and platform rules in one loose
+//! reply, with spans, and the tone band. No rubric: for vetting quick phrases.
+
+use super::Grader;
+use super::tone;
+use crate::content::raw::{LexiconKind, Polarity, Severity, ToneBand};
+use crate::text::normalize;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextHit {
+    pub rule: String,
+    pub kind: &'static str,
+    pub good: bool,
+    pub severity: Option<Severity>,
+    /// Byte range in the text as given.
+    pub start: usize,
+    pub end: usize,
+    pub matched: String,
+    pub label: String,
+    pub explain: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextReport {
+    pub text: String,
+    pub tone: f64,
+    pub tone_band: ToneBand,
+    pub hits: Vec<TextHit>,
+}
+
+impl Grader {
+    /// Every lexicon hit in `text`, and its tone, explained in `lang`.
+    pub fn grade_text(&self, text: &str, lang: crate::content::raw::Lang) -> TextReport {
+        let normalized = normalize(text);
+        let mut hits = Vec::new();
+        let mut score = tone::BASELINE;
+        let mut good_left = tone::GOOD_CAP;
+        let mut seen = std::collections::BTreeSet::new();
+        for hit in self.lexicon.hits(&normalized.text) {
+            let entry = &self.lexicon.entries[hit.group];
+            let (start, end) = normalized.original_span(hit.start, hit.end);
+            if entry.kind == LexiconKind::Tone && seen.insert(hit.group) {
+                score += match (entry.polarity, entry.severity) {
+                    (Polarity::Good, _) => {
+                        let effect = tone::GOOD_STEP.min(good_left);
+                        good_left -= effect;
+                        effect
+                    }
+                    (Polarity::Bad, Severity::Minor) => tone::MINOR,
+                    (Polarity::Bad, Severity::Major) => tone::MAJOR,
+                    (Polarity::Bad, Severity::Critical) => tone::CRITICAL,
+                };
+            }
+            hits.push(TextHit {
+                rule: entry.id.clone(),
+                kind: match entry.kind {
+                    LexiconKind::Steps => "step",
+                    LexiconKind::Tone => "tone",
+                    LexiconKind::PlatformRules => "platform_rule",
+                },
+                good: entry.polarity == Polarity::Good,
+                severity: (entry.polarity == Polarity::Bad).then_some(entry.severity),
+                start,
+                end,
+                matched: text[start..end].to_string(),
+                label: entry.label.get(lang).to_string(),
+                explain: entry.explain.get(lang).to_string(),
+            });
+        }
+        if tone::shouts_in_capitals(text) {
+            score += tone::MINOR;
+        }
+        let any_good = hits.iter().any(|h| h.kind == "tone" && h.good);
+        if tone::is_curt(text) && !any_good {
+            score += tone::MINOR;
+        }
+        let score = score.clamp(0.0, 1.0);
+        TextReport { text: text.to_string(), tone: super::finding::round2(score), tone_band: tone::band(score), hits }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::content::Course;
+    use crate::content::raw::{Lang, ToneBand};
+    use crate::grading::Grader;
+    use std::path::Path;
+
+    fn grader() -> Grader {
+        Grader::new(&Course::load(&[], Path::new(env!("CARGO_MANIFEST_DIR"))))
+    }
+
+    fn rules(report: &super::TextReport) -> Vec<&str> {
+        report.hits.iter().map(|h| h.rule.as_str()).collect()
+    }
+
+    #[test]
+    fn blaming_and_forbidden_phrase_are_flagged_with_spans() {
+        let text = "你自己没看清楚吧,爱买不买";
+        let report = grader().grade_text(text, Lang::Zh);
+        let found = rules(&report);
+        assert!(found.contains(&"blame_customer") && found.contains(&"forbidden_phrase"), "{found:?}");
+        let blames: Vec<&str> =
+            report.hits.iter().filter(|h| h.rule == "blame_customer").map(|h| &text[h.start..h.end]).collect();
+        assert!(blames.iter().any(|b| b.contains("没看清楚")), "{blames:?}");
+        let forbidden = report.hits.iter().find(|h| h.rule == "forbidden_phrase").unwrap();
+        assert_eq!(&text[forbidden.start..forbidden.end], "爱买不买");
+        assert!(report.tone_band <= ToneBand::Curt, "{:?}", report.tone_band);
+    }
+
+    #[test]
+    fn a_polite_apology_asking_for_the_order_number() {
+        let report = grader().grade_text("亲,非常抱歉给您添麻烦了,麻烦您提供一下订单号", Lang::Zh);
+        let found = rules(&report);
+        assert!(found.contains(&"apologise") && found.contains(&"ask_order_info"), "{found:?}");
+        assert!(report.tone_band >= ToneBand::Polite, "{:?}", report.tone_band);
+    }
+
+    #[test]
+    fn traditional_and_full_width_text_is_understood() {
+        let report = grader().grade_text("親，非常抱歉給您添麻煩了，麻煩您提供一下訂單號", Lang::Zh);
+        let found = rules(&report);
+        assert!(found.contains(&"apologise") && found.contains(&"ask_order_info"), "{found:?}");
+    }
+}
