@@ -1,7 +1,11 @@
 //! The headless command line: argument parsing and the commands that need no window.
 //! Exit codes: 0 success, 1 the command found problems, 2 bad usage.
 
-use crate::content::{self, Report, check::PASSES};
+use crate::content::raw::{Lang, TimedInput};
+use crate::content::{self, Course, Report, check::PASSES};
+use crate::engine::{Bundle, PlanResult, run_plan};
+use crate::grading::MAX_REPLY_CHARS;
+use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -28,7 +32,62 @@ pub enum Command {
         /// List the check passes and exit.
         #[arg(long)]
         list_passes: bool,
+        /// Skip running the scenarios' pinned examples through the grader.
+        #[arg(long)]
+        no_examples: bool,
     },
+    /// Play a scenario headless from a file of timed replies; print the transcript and grade.
+    Play {
+        /// A scenario id from the course, or the path of a scenario file.
+        scenario: String,
+        /// RON list of timed inputs: [(after_secs: 3.5, say: "..."), (after_secs: 2, act: Refund(amount: 59.0))]
+        #[arg(long, required_unless_present = "example", conflicts_with = "example")]
+        replies: Option<PathBuf>,
+        /// Play the scenario's own pinned example number N (from 1) instead of a replies file.
+        #[arg(long)]
+        example: Option<usize>,
+        /// The seed for the buyer's name, order number and line variants.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Write the scorecard JSON here (atomically).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Exit 1 unless the session grades this way.
+        #[arg(long, value_enum)]
+        expect: Option<ExpectArg>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show the steps, tone markers and platform-rule findings of one reply, with spans.
+    GradeText {
+        /// The reply; `-` reads it from standard input.
+        text: String,
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExpectArg {
+    Pass,
+    Fail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,20 +107,256 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     let command = cli.command.as_ref()?;
     let mut stdout = std::io::stdout().lock();
     let code = match command {
-        Command::Check { paths, format, list_passes } => {
+        Command::Check { paths, format, list_passes, no_examples } => {
             if *list_passes {
                 for pass in PASSES {
                     let _ = writeln!(stdout, "{:<16} {}", pass.name, pass.about);
                 }
+                let _ = writeln!(stdout, "{:<16} {}", "pinned-examples", "every scenario's examples grade as declared (run by the grader)");
                 return Some(ExitCode::SUCCESS);
             }
-            let set = content::load_course_paths(paths, &cli.content_root());
-            let report = content::check(&set);
+            let report = check_with_examples(paths, &cli.content_root(), !*no_examples);
             let _ = write_report(&mut stdout, &report, *format);
             if report.errors() == 0 { 0 } else { 1 }
         }
+        Command::Play { scenario, replies, example, seed, out, expect, format } => {
+            let source = match (replies, example) {
+                (Some(path), _) => Replies::File(path),
+                (None, Some(number)) => Replies::Example(*number),
+                (None, None) => return Some(ExitCode::from(fail("give --replies FILE or --example N"))),
+            };
+            play(cli, scenario, source, *seed, out.as_deref(), *expect, *format, &mut stdout)
+        }
+        Command::GradeText { text, lang, format } => grade_text(cli, text, (*lang).into(), *format, &mut stdout),
     };
     Some(ExitCode::from(code))
+}
+
+/// `kefu check`: the content passes, then every pinned example through the grader.
+pub fn check_with_examples(paths: &[PathBuf], root: &std::path::Path, examples: bool) -> Report {
+    let set = content::load_course_paths(paths, root);
+    let course = Course::from_set(&set);
+    let mut report = course.report.clone();
+    if examples && !course.scenarios.is_empty() {
+        let bundle = Arc::new(Bundle::new(course));
+        let outcomes = crate::engine::examples::run_all(&bundle);
+        report.diagnostics.extend(crate::engine::examples::diagnostics(&outcomes, &set));
+        content::diagnostic::sort(&mut report.diagnostics);
+    }
+    report
+}
+
+fn fail(message: impl std::fmt::Display) -> u8 {
+    eprintln!("kefu: {message}");
+    2
+}
+
+/// Loads the course and finds the scenario by id, or loads a scenario file with the bundled shop.
+fn scenario_bundle(cli: &Cli, scenario: &str) -> Result<(Arc<Bundle>, String), String> {
+    let root = cli.content_root();
+    let as_path = std::path::Path::new(scenario);
+    let course = if scenario.ends_with(".ron") && as_path.is_file() {
+        Course::load(&[as_path.to_path_buf(), root.join("assets")], &root)
+    } else {
+        Course::load(&[], &root)
+    };
+    let id = if scenario.ends_with(".ron") {
+        as_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    } else {
+        scenario.to_string()
+    };
+    if course.scenario(&id).is_none() {
+        let problems: Vec<String> = course
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error() && d.path.to_string_lossy().contains(&id))
+            .map(ToString::to_string)
+            .collect();
+        return Err(if problems.is_empty() {
+            format!("no scenario {id:?}; `kefu check` lists the course, ids are file names without .ron")
+        } else {
+            format!("scenario {id:?} has errors:\n{}", problems.join("\n"))
+        });
+    }
+    Ok((Arc::new(Bundle::new(course)), id))
+}
+
+/// Reads a replies file: a RON list of timed inputs, reporting errors with file:line:col.
+fn read_replies(path: &std::path::Path) -> Result<Vec<TimedInput>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = text.trim_start_matches('\u{feff}');
+    let inputs: Vec<TimedInput> = content::load::ron_options().from_str(text).map_err(|e| {
+        format!("{}:{}:{}: error[ron]: {}", path.display(), e.span.start.line, e.span.start.col, e.code)
+    })?;
+    for (index, input) in inputs.iter().enumerate() {
+        if input.say.is_some() == input.act.is_some() {
+            return Err(format!("{}: input {}: give either `say` or `act`", path.display(), index + 1));
+        }
+    }
+    Ok(inputs)
+}
+
+/// Where `kefu play` takes the trainee's inputs from.
+enum Replies<'a> {
+    File(&'a std::path::Path),
+    /// A pinned example of the scenario, numbered from 1.
+    Example(usize),
+}
+
+#[allow(clippy::too_many_arguments)]
+fn play(
+    cli: &Cli,
+    scenario: &str,
+    replies: Replies,
+    seed: u64,
+    out: Option<&std::path::Path>,
+    expect: Option<ExpectArg>,
+    format: Format,
+    stdout: &mut impl Write,
+) -> u8 {
+    let (bundle, id) = match scenario_bundle(cli, scenario) {
+        Ok(found) => found,
+        Err(message) => return fail(message),
+    };
+    let inputs = match replies {
+        Replies::File(path) => match read_replies(path) {
+            Ok(inputs) => inputs,
+            Err(message) => return fail(message),
+        },
+        Replies::Example(number) => {
+            let examples = bundle.course.scenario(&id).map(|s| s.examples.clone()).unwrap_or_default();
+            match number.checked_sub(1).and_then(|i| examples.get(i)) {
+                Some(example) => example.replies.clone(),
+                None => return fail(format!("scenario {id:?} has {} examples; --example takes 1 to {}", examples.len(), examples.len())),
+            }
+        }
+    };
+    let result = match run_plan(bundle.clone(), &id, seed, &inputs) {
+        Ok(result) => result,
+        Err(error) => {
+            eprintln!("kefu: the scenario stopped: {error}");
+            return 1;
+        }
+    };
+    let json = scorecard_json(&result);
+    if let Some(out) = out
+        && let Err(error) = crate::store::write_atomic(out, json.as_bytes())
+    {
+        eprintln!("kefu: cannot write {}: {error}", out.display());
+        return 1;
+    }
+    let _ = match format {
+        Format::Json => writeln!(stdout, "{json}"),
+        Format::Text => write_transcript(stdout, &result, bundle.course.scenario(&id).map(|s| s.lang).unwrap_or(Lang::Zh)),
+    };
+    match expect {
+        Some(ExpectArg::Pass) if !result.grade.passed => 1,
+        Some(ExpectArg::Fail) if result.grade.passed => 1,
+        _ => 0,
+    }
+}
+
+/// The scorecard JSON of a run: deterministic, byte for byte, for the same scenario, seed and inputs.
+pub fn scorecard_json(result: &PlanResult) -> String {
+    serde_json::to_string_pretty(result).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+}
+
+fn write_transcript(out: &mut impl Write, result: &PlanResult, lang: Lang) -> std::io::Result<()> {
+    use crate::engine::{EntryKind, Who};
+    writeln!(out, "scenario {} (seed {}, buyer {})", result.scenario, result.draw.seed, result.draw.buyer_name)?;
+    for (index, entry) in result.transcript.iter().enumerate() {
+        let who = match (entry.who, entry.kind) {
+            (_, EntryKind::Action) => "  [action]",
+            (_, EntryKind::Nudge) => "  buyer (nudge)",
+            (Who::Buyer, _) => "  buyer",
+            (Who::Agent, _) => "  agent",
+            (Who::System, _) => "  --",
+        };
+        write!(out, "{:>7.1}s {who}: {}", entry.at, entry.text)?;
+        if let Some(problem) = &entry.problem {
+            write!(out, "  (refused: {problem})")?;
+        }
+        writeln!(out)?;
+        for grade in &result.replies {
+            for finding in grade.findings.iter().filter(|f| f.span.is_some_and(|s| s.message == index)) {
+                let span = finding.span.expect("filtered on span");
+                writeln!(
+                    out,
+                    "             {:+6.1}/{:<5.1} {:<24} «{}» {}",
+                    finding.points,
+                    finding.possible,
+                    finding.rule,
+                    entry.text.get(span.start..span.end).unwrap_or(""),
+                    finding.explain
+                )?;
+            }
+        }
+    }
+    for grade in &result.replies {
+        writeln!(out, "reply at {}: {:.1}/100, tone {:?}", grade.node, grade.score, grade.tone_band)?;
+        for finding in grade.findings.iter().filter(|f| f.span.is_none() && (f.lost() > 0.0 || f.points < 0.0)) {
+            writeln!(out, "             {:+6.1}/{:<5.1} {:<24} {}", finding.points, finding.possible, finding.rule, finding.explain)?;
+        }
+    }
+    let grade = &result.grade;
+    for kpi in &grade.kpis {
+        let value = kpi.value.map(|v| format!("{v}{}", kpi.unit)).unwrap_or_else(|| "n/a".into());
+        let met = match kpi.met {
+            Some(true) => "ok",
+            Some(false) => "NOT MET",
+            None => "",
+        };
+        writeln!(out, "KPI {:<22} {:>10}  target {:<6} {met}", kpi.label.get(lang), value, kpi.target)?;
+    }
+    if !grade.critical_failures.is_empty() {
+        writeln!(out, "critical: {}", grade.critical_failures.join(", "))?;
+    }
+    writeln!(
+        out,
+        "total {:.1}/100 (pass mark {:.0}), outcome {:?}: {}",
+        grade.total,
+        grade.pass_mark,
+        grade.outcome,
+        if grade.passed { "PASS" } else { "FAIL" }
+    )
+}
+
+fn grade_text(cli: &Cli, text: &str, lang: Lang, format: Format, stdout: &mut impl Write) -> u8 {
+    let text = if text == "-" {
+        let mut buffer = String::new();
+        if let Err(error) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut buffer) {
+            return fail(format!("cannot read standard input: {error}"));
+        }
+        buffer
+    } else {
+        text.to_string()
+    };
+    let chars = text.chars().count();
+    if chars > MAX_REPLY_CHARS {
+        return fail(format!(
+            "the text is too long: {chars} characters; a reply may have at most {MAX_REPLY_CHARS} (split long answers into several messages)"
+        ));
+    }
+    let course = Course::load(&[], &cli.content_root());
+    let grader = crate::grading::Grader::new(&course);
+    let report = grader.grade_text(text.trim_end_matches('\n'), lang);
+    let _ = match format {
+        Format::Json => writeln!(stdout, "{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        Format::Text => {
+            let _ = writeln!(stdout, "tone: {:?} ({:.2})", report.tone_band, report.tone);
+            for hit in &report.hits {
+                let sign = if hit.good { "+" } else { "-" };
+                let _ = writeln!(
+                    stdout,
+                    "{sign} {:<14} {:<22} {}..{} «{}»  {}",
+                    hit.kind, hit.rule, hit.start, hit.end, hit.matched, hit.label
+                );
+            }
+            Ok(())
+        }
+    };
+    0
 }
 
 /// Writes a check report as text (one diagnostic per entry, then the summary line) or JSON.

@@ -2,12 +2,14 @@
 //! customer-service agents. The library is the headless core; `app` (feature
 //! `gui`) is the only part that knows egui.
 //!
-//! Modules in dependency order, lowest first: `text` ← `content` ← (grading,
-//! engine, quiz, scorecard, store: later) ← `cli`, `app`.
+//! Modules in dependency order, lowest first: `text` ← `content` ← `grading`
+//! ← `engine` ← `store` ← `cli`, `app` (quiz and scorecard come later).
 
 pub mod text;
 pub mod content;
 pub mod grading;
+pub mod engine;
+pub mod store;
 pub mod cli;
 
 #[cfg(feature = "gui")]

@@ -233,12 +233,22 @@ fn product_spec(product: &Product, field: &ProductField, sku: Option<&str>) -> O
             Spec::phrases(right.clone(), Vec::new(), right.join("/"))
         }
         ProductField::Care => {
-            let right: Vec<String> = product
-                .care
-                .iter()
-                .flat_map(|c| c.zh.split([',', ',', '、', ';', ';']).map(str::to_string).collect::<Vec<_>>())
-                .filter(|c| c.chars().count() >= 2)
-                .collect();
+            // Agents paraphrase care instructions, so any four characters in a row
+            // of an instruction (three words in English) count as stating it.
+            let mut right: Vec<String> = Vec::new();
+            for care in &product.care {
+                for clause in care.zh.split([',', '，', '、', ';', '；', '。']) {
+                    let chars: Vec<char> = clause.trim().chars().collect();
+                    if chars.len() <= 4 {
+                        right.push(chars.iter().collect());
+                    } else {
+                        right.extend(chars.windows(4).map(|w| w.iter().collect::<String>()));
+                    }
+                }
+                let words: Vec<&str> = care.en.split_whitespace().collect();
+                right.extend(words.windows(3).map(|w| w.join(" ")));
+            }
+            right.retain(|phrase| phrase.chars().count() >= 2);
             let expected = product.care.iter().map(|c| c.zh.clone()).collect::<Vec<_>>().join(";");
             Spec::phrases(right, Vec::new(), expected)
         }

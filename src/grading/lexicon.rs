@@ -30,12 +30,12 @@ const NEGATORS: &[&str] = &[
     "can't", "cannot", "can not", "won't", "will not", "not", "never", "don't", "do not", "unable to",
 ];
 
-/// Whether the clause before byte `start` of `text` ends in a negation.
+/// How far back (in characters, within the clause) a negation reaches.
+const NEGATION_REACH_CHARS: usize = 40;
+
+/// Whether the clause before byte `start` of `text` holds a negation.
 pub fn negated(text: &str, start: usize) -> bool {
-    let mut from = start.saturating_sub(24);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text[..start].char_indices().rev().nth(NEGATION_REACH_CHARS - 1).map(|(i, _)| i).unwrap_or(0);
     let before = &text[from..start];
     let clause = before.rsplit(|c| ",.!?;:".contains(c)).next().unwrap_or(before);
     NEGATORS.iter().any(|n| {

@@ -8,7 +8,9 @@ use crate::content::raw::{Outcome, Text};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// A session passes at this total (out of 100) with no critical failure.
+/// A session passes at this total (out of 100), with no critical failure, and
+/// only when the buyer's case ends converted or resolved: a buyer who leaves or
+/// escalates is a failed conversation, however polite it was.
 pub const PASS_MARK: f64 = 70.0;
 /// Seed 000: 产品熟悉度 ≥ 80%.
 pub const ACCURACY_TARGET_PCT: f64 = 80.0;
@@ -128,7 +130,9 @@ pub fn grade_session(replies: &[ReplyGrade], outcome: Outcome, rounds: usize, ac
     SessionGrade {
         total,
         pass_mark: PASS_MARK,
-        passed: total >= PASS_MARK && critical_failures.is_empty(),
+        passed: total >= PASS_MARK
+            && critical_failures.is_empty()
+            && matches!(outcome, Outcome::Converted | Outcome::Resolved),
         critical_failures,
         outcome,
         dimensions,

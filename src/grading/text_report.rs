@@ -118,6 +118,17 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_is_not_a_disclosure_but_a_slip_is() {
+        let grader = grader();
+        let refusal = grader.grade_text("Sorry, I can't tell you what she ordered or her address is private.", Lang::En);
+        assert!(!rules(&refusal).contains(&"disclose_buyer_data"), "{:?}", rules(&refusal));
+        let slip = grader.grade_text("Well, she ordered the gift box.", Lang::En);
+        assert!(rules(&slip).contains(&"disclose_buyer_data"));
+        let zh = grader.grade_text("抱歉亲,我不能告诉您她的地址", Lang::Zh);
+        assert!(!rules(&zh).contains(&"disclose_buyer_data"), "{:?}", rules(&zh));
+    }
+
+    #[test]
     fn traditional_and_full_width_text_is_understood() {
         let report = grader().grade_text("親，非常抱歉給您添麻煩了，麻煩您提供一下訂單號", Lang::Zh);
         let found = rules(&report);

@@ -1,0 +1,102 @@
+//! The conversation runtime: `Session` (one buyer), `Shift` (several at once),
+//! seeded variants, buyer patience, branching on the grade, order actions,
+//! and `run_plan` to drive a session from scripted, timed inputs.
+//! Returns events; never calls back, never reads a clock, never touches files.
+
+pub mod examples;
+pub mod plan;
+pub mod session;
+pub mod shift;
+pub mod variants;
+
+pub use plan::{PlanResult, run_plan};
+pub use session::{EngineError, Session};
+pub use shift::Shift;
+
+use crate::content::Course;
+use crate::content::raw::{Action, Outcome};
+use crate::grading::{Grader, ReplyGrade, SessionGrade};
+use serde::Serialize;
+
+/// A validated course with its compiled grader: what sessions share.
+#[derive(Debug, Clone)]
+pub struct Bundle {
+    pub course: Course,
+    pub grader: Grader,
+}
+
+impl Bundle {
+    pub fn new(course: Course) -> Bundle {
+        let grader = Grader::new(&course);
+        Bundle { course, grader }
+    }
+}
+
+/// Something that happened, for the UI or CLI to render.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    BuyerSays { at: f64, node: String, text: String },
+    AgentSaid { at: f64, text: String },
+    ActionTaken { at: f64, action: Action, problem: Option<String> },
+    /// 在吗? after a silence.
+    Nudge { at: f64, text: String },
+    ReplyGraded { at: f64, grade: ReplyGrade },
+    BuyerLeft { at: f64 },
+    Ended { at: f64, outcome: Outcome, grade: SessionGrade },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Who {
+    Buyer,
+    Agent,
+    System,
+}
+
+/// One line of the transcript.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TranscriptEntry {
+    pub at: f64,
+    pub who: Who,
+    /// The node it belongs to.
+    pub node: String,
+    pub kind: EntryKind,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<Action>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Message,
+    Nudge,
+    Action,
+    Note,
+}
+
+impl TranscriptEntry {
+    fn message(at: f64, who: Who, node: &str, text: &str) -> TranscriptEntry {
+        TranscriptEntry { at, who, node: node.into(), kind: EntryKind::Message, text: text.into(), action: None, problem: None }
+    }
+    fn nudge(at: f64, node: &str, text: &str) -> TranscriptEntry {
+        TranscriptEntry { at, who: Who::Buyer, node: node.into(), kind: EntryKind::Nudge, text: text.into(), action: None, problem: None }
+    }
+    fn action(at: f64, node: &str, action: &Action, problem: Option<String>) -> TranscriptEntry {
+        TranscriptEntry {
+            at,
+            who: Who::Agent,
+            node: node.into(),
+            kind: EntryKind::Action,
+            text: format!("{action:?}"),
+            action: Some(action.clone()),
+            problem,
+        }
+    }
+    fn system(at: f64, node: &str, text: &str) -> TranscriptEntry {
+        TranscriptEntry { at, who: Who::System, node: node.into(), kind: EntryKind::Note, text: text.into(), action: None, problem: None }
+    }
+}

@@ -1,0 +1,57 @@
+//! Drives a session from scripted, timed trainee inputs (a replies file or a
+//! pinned example) to its end: the one helper golden tests, `kefu play` and
+//! `kefu check` use, so none of them depends on the engine's call details.
+
+use super::{Bundle, EngineError, Event, Session, TranscriptEntry};
+use super::session::Draw;
+use crate::content::raw::TimedInput;
+use crate::grading::{ReplyGrade, SessionGrade};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// Everything a scripted run produced: the basis of a scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanResult {
+    pub scenario: String,
+    pub draw: Draw,
+    pub transcript: Vec<TranscriptEntry>,
+    pub replies: Vec<ReplyGrade>,
+    pub grade: SessionGrade,
+    #[serde(skip)]
+    pub events: Vec<Event>,
+}
+
+/// Runs `inputs` (each `after_secs` after the previous one) and then lets time
+/// run until the buyer ends the conversation.
+pub fn run_plan(bundle: Arc<Bundle>, scenario_id: &str, seed: u64, inputs: &[TimedInput]) -> Result<PlanResult, EngineError> {
+    let (mut session, mut events) = Session::start(bundle, scenario_id, seed, 0.0)?;
+    let mut now = 0.0;
+    for input in inputs {
+        if session.is_ended() {
+            break;
+        }
+        now += input.after_secs.max(0.0);
+        if let Some(text) = &input.say {
+            events.extend(session.reply(text, now)?);
+        }
+        if let Some(action) = &input.act {
+            if session.is_ended() {
+                break;
+            }
+            events.extend(session.act(action.clone(), now)?);
+        }
+    }
+    while let Some(deadline) = session.next_deadline() {
+        now = now.max(deadline);
+        events.extend(session.tick(now)?);
+    }
+    let grade = session.grade().cloned().ok_or(EngineError::Ended)?;
+    Ok(PlanResult {
+        scenario: scenario_id.to_string(),
+        draw: session.draw().clone(),
+        transcript: session.transcript().to_vec(),
+        replies: session.replies().to_vec(),
+        grade,
+        events,
+    })
+}

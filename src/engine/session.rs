@@ -1,0 +1,387 @@
+//! A conversation with one simulated buyer. The engine never reads a clock:
+//! every call brings `now` (seconds since the session started) and returns the
+//! events it caused. Misuse is a typed error, never a panic.
+
+use super::variants::Draws;
+use super::{Bundle, Event, TranscriptEntry, Who};
+use crate::content::order_rules::action_problem;
+use crate::content::raw::{Action, Lang, Node, Outcome, Scenario};
+use crate::grading::session::grade_session;
+use crate::grading::{MAX_REPLY_CHARS, ReplyGrade, SessionGrade, TakenAction, Turn};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// How long the buyer takes to answer after the agent's last message or action.
+/// Messages and actions within this window belong to the same turn.
+pub const BUYER_REPLY_DELAY_SECS: f64 = 3.0;
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EngineError {
+    #[error("no scenario {0:?} in the course")]
+    UnknownScenario(String),
+    #[error("the conversation has ended")]
+    Ended,
+    #[error("the reply is empty")]
+    EmptyReply,
+    #[error("the reply is too long: {chars} characters (the limit is {limit}); split it into several messages")]
+    TooLong { chars: usize, limit: usize },
+    #[error("time went backwards: {now} s is before {last} s")]
+    TimeWentBackwards { now: f64, last: f64 },
+    #[error("time must be a finite number of seconds, got {0}")]
+    BadTime(f64),
+}
+
+/// What was drawn for this session from its seed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Draw {
+    pub seed: u64,
+    pub buyer_name: String,
+    pub order_no: String,
+    pub tracking_no: String,
+}
+
+#[derive(Debug, Clone, Default)]
+struct OpenTurn {
+    /// Transcript indices of the agent's messages in this turn.
+    messages: Vec<usize>,
+    first_reply_at: Option<f64>,
+    actions: Vec<TakenAction>,
+    /// When the buyer answers (closes the turn).
+    due: Option<f64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    bundle: Arc<Bundle>,
+    scenario: usize,
+    draws: Draws,
+    draw: Draw,
+    /// The Agent node waiting for the trainee, when not ended.
+    node: String,
+    awaiting_since: f64,
+    nudged: bool,
+    turn: OpenTurn,
+    last_now: f64,
+    transcript: Vec<TranscriptEntry>,
+    replies: Vec<ReplyGrade>,
+    rounds: usize,
+    action_errors: usize,
+    refunded: f64,
+    ended: Option<(Outcome, SessionGrade)>,
+}
+
+impl Session {
+    /// Starts `scenario_id` with `seed` at time `now`; returns the opening events.
+    pub fn start(bundle: Arc<Bundle>, scenario_id: &str, seed: u64, now: f64) -> Result<(Session, Vec<Event>), EngineError> {
+        check_time(now)?;
+        let scenario = bundle
+            .course
+            .scenarios
+            .iter()
+            .position(|s| s.id == scenario_id)
+            .ok_or_else(|| EngineError::UnknownScenario(scenario_id.to_string()))?;
+        let mut draws = Draws::new(seed);
+        let (buyer_name, order_no, tracking_no) = {
+            let s = &bundle.course.scenarios[scenario];
+            let name = draws.pick(&s.buyer.names).cloned().unwrap_or_default();
+            let courier = s.order.as_ref().and_then(|o| o.shipment.as_ref()).map(|sh| sh.courier.as_str()).unwrap_or("zto");
+            (name, draws.order_number(), draws.tracking_number(courier))
+        };
+        let start = bundle.course.scenarios[scenario].start.clone();
+        let mut session = Session {
+            bundle,
+            scenario,
+            draws,
+            draw: Draw { seed, buyer_name, order_no, tracking_no },
+            node: String::new(),
+            awaiting_since: now,
+            nudged: false,
+            turn: OpenTurn::default(),
+            last_now: now,
+            transcript: Vec::new(),
+            replies: Vec::new(),
+            rounds: 0,
+            action_errors: 0,
+            refunded: 0.0,
+            ended: None,
+        };
+        let mut events = Vec::new();
+        session.advance(&start, now, &mut events);
+        Ok((session, events))
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.bundle.course.scenarios[self.scenario]
+    }
+
+    pub fn draw(&self) -> &Draw {
+        &self.draw
+    }
+
+    pub fn transcript(&self) -> &[TranscriptEntry] {
+        &self.transcript
+    }
+
+    pub fn replies(&self) -> &[ReplyGrade] {
+        &self.replies
+    }
+
+    pub fn is_ended(&self) -> bool {
+        self.ended.is_some()
+    }
+
+    /// The session's grade once it has ended.
+    pub fn grade(&self) -> Option<&SessionGrade> {
+        self.ended.as_ref().map(|(_, grade)| grade)
+    }
+
+    /// The node waiting for the trainee (empty once ended).
+    pub fn current_node(&self) -> &str {
+        &self.node
+    }
+
+    /// Seconds the buyer has been waiting for a first reply at `now`, if waiting.
+    pub fn waiting_secs(&self, now: f64) -> Option<f64> {
+        (self.ended.is_none() && self.turn.messages.is_empty()).then(|| (now - self.awaiting_since).max(0.0))
+    }
+
+    /// The next time at which `tick` will have something to do, if any.
+    pub fn next_deadline(&self) -> Option<f64> {
+        if self.ended.is_some() {
+            return None;
+        }
+        if let Some(due) = self.turn.due {
+            return Some(due);
+        }
+        let buyer = &self.scenario().buyer;
+        if self.turn.messages.is_empty() {
+            if !self.nudged {
+                return Some(self.awaiting_since + buyer.nudge_after_secs);
+            }
+            return Some(self.awaiting_since + buyer.leave_after_secs);
+        }
+        None
+    }
+
+    /// The trainee sends a message at `now`.
+    pub fn reply(&mut self, text: &str, now: f64) -> Result<Vec<Event>, EngineError> {
+        let chars = text.chars().count();
+        if chars > MAX_REPLY_CHARS {
+            return Err(EngineError::TooLong { chars, limit: MAX_REPLY_CHARS });
+        }
+        if text.trim().is_empty() {
+            return Err(EngineError::EmptyReply);
+        }
+        let mut events = self.tick(now)?;
+        if self.ended.is_some() {
+            return Ok(events);
+        }
+        self.transcript.push(TranscriptEntry::message(now, Who::Agent, &self.node, text));
+        self.turn.messages.push(self.transcript.len() - 1);
+        self.turn.first_reply_at.get_or_insert(now);
+        self.turn.due = Some(now + BUYER_REPLY_DELAY_SECS);
+        events.push(Event::AgentSaid { at: now, text: text.to_string() });
+        Ok(events)
+    }
+
+    /// The trainee takes an order action at `now`. An action the order or the
+    /// policy does not allow is recorded with its problem (an order error).
+    pub fn act(&mut self, action: Action, now: f64) -> Result<Vec<Event>, EngineError> {
+        let mut events = self.tick(now)?;
+        if self.ended.is_some() {
+            return Ok(events);
+        }
+        let problem = self.action_problem(&action);
+        if problem.is_some() {
+            self.action_errors += 1;
+        } else if let Action::Refund { amount } = action {
+            self.refunded += amount;
+        }
+        self.transcript.push(TranscriptEntry::action(now, &self.node, &action, problem.clone()));
+        self.turn.actions.push(TakenAction { action: action.clone(), problem: problem.clone() });
+        self.turn.due = Some(now + BUYER_REPLY_DELAY_SECS);
+        events.push(Event::ActionTaken { at: now, action, problem });
+        Ok(events)
+    }
+
+    fn action_problem(&self, action: &Action) -> Option<String> {
+        let scenario = self.scenario();
+        let policy = self.bundle.course.policy_for(scenario)?;
+        if let Some(problem) = action_problem(action, scenario.order.as_ref(), policy) {
+            return Some(problem);
+        }
+        if let (Action::Refund { amount }, Some(order)) = (action, &scenario.order)
+            && self.refunded + amount > order.amount.base_value + 0.005
+        {
+            return Some(format!("{} 元 has already been refunded; {amount} more is over the amount paid", self.refunded));
+        }
+        None
+    }
+
+    /// Lets time pass until `now`: the buyer answers, nudges or leaves.
+    pub fn tick(&mut self, now: f64) -> Result<Vec<Event>, EngineError> {
+        check_time(now)?;
+        if self.ended.is_some() {
+            return Err(EngineError::Ended);
+        }
+        if now < self.last_now {
+            return Err(EngineError::TimeWentBackwards { now, last: self.last_now });
+        }
+        self.last_now = now;
+        let mut events = Vec::new();
+        while self.ended.is_none() {
+            if let Some(due) = self.turn.due {
+                if due > now {
+                    break;
+                }
+                self.close_turn(due, false, &mut events);
+                continue;
+            }
+            if !self.turn.messages.is_empty() {
+                break;
+            }
+            let buyer = self.scenario().buyer.clone();
+            let nudge_at = self.awaiting_since + buyer.nudge_after_secs;
+            let leave_at = self.awaiting_since + buyer.leave_after_secs;
+            if !self.nudged && nudge_at <= now && nudge_at < leave_at {
+                self.nudged = true;
+                let text = self.nudge_text();
+                self.transcript.push(TranscriptEntry::nudge(nudge_at, &self.node, &text));
+                events.push(Event::Nudge { at: nudge_at, text });
+                continue;
+            }
+            if leave_at <= now {
+                self.close_turn(leave_at, true, &mut events);
+                continue;
+            }
+            break;
+        }
+        Ok(events)
+    }
+
+    fn nudge_text(&mut self) -> String {
+        let scenario = self.scenario();
+        let defaults = match scenario.lang {
+            Lang::Zh => vec!["在吗?".to_string(), "还在吗".to_string(), "人呢?".to_string()],
+            Lang::En => vec!["hello?".to_string(), "anyone there?".to_string(), "hi??".to_string()],
+        };
+        let lines = if scenario.buyer.nudges.is_empty() { defaults } else { scenario.buyer.nudges.clone() };
+        let line = self.draws.pick(&lines).cloned().unwrap_or_default();
+        self.fill(&line)
+    }
+
+    /// Grades the open turn at `at` and moves the conversation on.
+    fn close_turn(&mut self, at: f64, timed_out: bool, events: &mut Vec<Event>) {
+        let turn = std::mem::take(&mut self.turn);
+        let messages: Vec<String> = turn.messages.iter().map(|i| self.transcript[*i].text.clone()).collect();
+        let scenario = &self.bundle.course.scenarios[self.scenario];
+        let Some(Node::Agent { rubric, branches, otherwise }) = scenario.nodes.get(&self.node) else {
+            self.finish(Outcome::Lost, at, events);
+            return;
+        };
+        let response_secs = turn.first_reply_at.map(|first| first - self.awaiting_since);
+        let mut grade = self.bundle.grader.grade_turn(
+            scenario,
+            &self.node,
+            rubric,
+            &Turn { messages: &messages, response_secs, actions: &turn.actions, timed_out },
+        );
+        // Spans point at messages of the turn; make them point at the transcript.
+        for finding in &mut grade.findings {
+            if let Some(span) = &mut finding.span {
+                span.message = turn.messages[span.message];
+            }
+        }
+        let has_timeout_branch = branches.iter().any(|b| contains_timeout(&b.when));
+        let next = branches.iter().find(|b| grade.holds(&b.when)).map(|b| b.goto.clone());
+        let next = next.unwrap_or_else(|| otherwise.clone());
+        let on_leave = scenario.buyer.on_leave;
+        self.replies.push(grade.clone());
+        events.push(Event::ReplyGraded { at, grade });
+        if timed_out && !has_timeout_branch {
+            self.transcript.push(TranscriptEntry::system(at, &self.node, "buyer left"));
+            events.push(Event::BuyerLeft { at });
+            self.finish(on_leave, at, events);
+            return;
+        }
+        self.advance(&next, at, events);
+    }
+
+    /// Walks buyer nodes from `node_id`, saying their lines, until an Agent node or an End.
+    fn advance(&mut self, node_id: &str, at: f64, events: &mut Vec<Event>) {
+        let mut current = node_id.to_string();
+        // Validated content has no endless buyer loops; this only guards against a bug.
+        for _ in 0..10_000 {
+            let scenario = &self.bundle.course.scenarios[self.scenario];
+            match scenario.nodes.get(&current).cloned() {
+                Some(Node::Buyer { say, then }) => {
+                    let line = self.draws.pick(&say).cloned().unwrap_or_default();
+                    let text = self.fill(&line);
+                    self.transcript.push(TranscriptEntry::message(at, Who::Buyer, &current, &text));
+                    events.push(Event::BuyerSays { at, node: current.clone(), text });
+                    current = then;
+                }
+                Some(Node::Agent { .. }) => {
+                    self.node = current;
+                    self.awaiting_since = at;
+                    self.nudged = false;
+                    self.rounds += 1;
+                    return;
+                }
+                Some(Node::End { outcome, say }) => {
+                    if let Some(line) = self.draws.pick(&say).cloned() {
+                        let text = self.fill(&line);
+                        self.transcript.push(TranscriptEntry::message(at, Who::Buyer, &current, &text));
+                        events.push(Event::BuyerSays { at, node: current.clone(), text });
+                    }
+                    self.finish(outcome, at, events);
+                    return;
+                }
+                None => break,
+            }
+        }
+        self.finish(Outcome::Lost, at, events);
+    }
+
+    fn finish(&mut self, outcome: Outcome, at: f64, events: &mut Vec<Event>) {
+        let grade = grade_session(&self.replies, outcome, self.rounds, self.action_errors);
+        self.node.clear();
+        self.turn = OpenTurn::default();
+        events.push(Event::Ended { at, outcome, grade: grade.clone() });
+        self.ended = Some((outcome, grade));
+    }
+
+    /// Fills `{buyer}`, `{order_no}`, `{tracking_no}`, `{product}`, `{shop}`.
+    fn fill(&self, line: &str) -> String {
+        let scenario = self.scenario();
+        let course = &self.bundle.course;
+        let lang = scenario.lang;
+        let product = scenario
+            .products
+            .first()
+            .or_else(|| scenario.order.as_ref().and_then(|o| o.items.first()).map(|i| &i.product))
+            .and_then(|id| course.products.get(id))
+            .map(|p| p.name.get(lang).to_string())
+            .unwrap_or_default();
+        let shop = course.policy_for(scenario).map(|p| p.shop_name.get(lang).to_string()).unwrap_or_default();
+        line.replace("{buyer}", &self.draw.buyer_name)
+            .replace("{order_no}", &self.draw.order_no)
+            .replace("{tracking_no}", &self.draw.tracking_no)
+            .replace("{product}", &product)
+            .replace("{shop}", &shop)
+    }
+}
+
+fn contains_timeout(condition: &crate::content::raw::Condition) -> bool {
+    use crate::content::raw::Condition;
+    match condition {
+        Condition::Timeout => true,
+        Condition::All(all) | Condition::Any(all) => all.iter().any(contains_timeout),
+        Condition::Not(inner) => contains_timeout(inner),
+        _ => false,
+    }
+}
+
+fn check_time(now: f64) -> Result<(), EngineError> {
+    if now.is_finite() { Ok(()) } else { Err(EngineError::BadTime(now)) }
+}

@@ -1,0 +1,69 @@
+//! Several buyers at once (rush mode, 多任务): one session per buyer, each
+//! timed on its own, fed the same clock. Events carry the buyer's index.
+
+use super::{Bundle, EngineError, Event, Session};
+use crate::content::raw::Action;
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub struct Shift {
+    sessions: Vec<Session>,
+}
+
+impl Shift {
+    /// Starts one session per `(scenario id, seed)`, all at `now`.
+    pub fn start(bundle: Arc<Bundle>, buyers: &[(&str, u64)], now: f64) -> Result<(Shift, Vec<(usize, Event)>), EngineError> {
+        let mut sessions = Vec::new();
+        let mut events = Vec::new();
+        for (index, (scenario, seed)) in buyers.iter().enumerate() {
+            let (session, opening) = Session::start(bundle.clone(), scenario, *seed, now)?;
+            events.extend(opening.into_iter().map(|e| (index, e)));
+            sessions.push(session);
+        }
+        Ok((Shift { sessions }, events))
+    }
+
+    pub fn sessions(&self) -> &[Session] {
+        &self.sessions
+    }
+
+    pub fn reply(&mut self, buyer: usize, text: &str, now: f64) -> Result<Vec<(usize, Event)>, EngineError> {
+        let mut events = self.tick_others(buyer, now)?;
+        events.extend(self.session(buyer)?.reply(text, now)?.into_iter().map(|e| (buyer, e)));
+        Ok(events)
+    }
+
+    pub fn act(&mut self, buyer: usize, action: Action, now: f64) -> Result<Vec<(usize, Event)>, EngineError> {
+        let mut events = self.tick_others(buyer, now)?;
+        events.extend(self.session(buyer)?.act(action, now)?.into_iter().map(|e| (buyer, e)));
+        Ok(events)
+    }
+
+    /// Lets time pass for every buyer still talking.
+    pub fn tick(&mut self, now: f64) -> Result<Vec<(usize, Event)>, EngineError> {
+        self.tick_others(usize::MAX, now)
+    }
+
+    pub fn next_deadline(&self) -> Option<f64> {
+        self.sessions.iter().filter_map(Session::next_deadline).min_by(f64::total_cmp)
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.sessions.iter().all(Session::is_ended)
+    }
+
+    fn session(&mut self, buyer: usize) -> Result<&mut Session, EngineError> {
+        let count = self.sessions.len();
+        self.sessions.get_mut(buyer).ok_or(EngineError::UnknownScenario(format!("buyer {buyer} of {count}")))
+    }
+
+    fn tick_others(&mut self, except: usize, now: f64) -> Result<Vec<(usize, Event)>, EngineError> {
+        let mut events = Vec::new();
+        for (index, session) in self.sessions.iter_mut().enumerate() {
+            if index != except && !session.is_ended() {
+                events.extend(session.tick(now)?.into_iter().map(|e| (index, e)));
+            }
+        }
+        Ok(events)
+    }
+}
