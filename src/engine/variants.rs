@@ -59,12 +59,12 @@ mod tests {
     }
 
     #[test]
-    fn draws_are_stable_across_versions() {
-        // Pinned: if this changes, recorded seeds no longer replay. Do not update it casually.
-        assert_eq!(Draws::new(7).order_number(), Draws::new(7).order_number());
+    fn draws_are_pinned_so_recorded_seeds_replay() {
+        // If this fails, a dependency changed the random stream and every saved
+        // scorecard's seed would replay differently. Do not just update the numbers.
+        assert_eq!(Draws::new(7).order_number(), "2545308107565538486");
         let mut draws = Draws::new(2026);
         let picks: Vec<usize> = (0..6).map(|_| draws.index(10)).collect();
-        assert_eq!(picks.len(), 6);
-        assert!(picks.iter().all(|p| *p < 10));
+        assert_eq!(picks, [1, 1, 4, 2, 6, 1]);
     }
 }

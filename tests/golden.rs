@@ -1,0 +1,181 @@
+//! Golden plans: a scenario, a scripted trainee (timed replies and actions) and
+//! the grade it must get. Two sources: every pinned example of every bundled
+//! scenario, and the plans in tests/golden/*.ron that probe one behaviour each
+//! (silence and nudges, wrong facts, order errors, platform rules,
+//! Traditional Chinese...). All go through one `check()` helper, so the tests
+//! do not depend on the engine's call details.
+
+use kefu::content::Course;
+use kefu::content::raw::{Outcome, TimedInput};
+use kefu::engine::{Bundle, PlanResult, run_plan};
+use serde::Deserialize;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+fn bundle() -> Arc<Bundle> {
+    static BUNDLE: OnceLock<Arc<Bundle>> = OnceLock::new();
+    BUNDLE.get_or_init(|| Arc::new(Bundle::new(Course::load(&[], Path::new(env!("CARGO_MANIFEST_DIR")))))).clone()
+}
+
+/// What a plan must get. Every field left out is not checked.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    passed: Option<bool>,
+    outcome: Option<Outcome>,
+    total_at_least: Option<f64>,
+    total_at_most: Option<f64>,
+    /// Rule ids (lexicon ids, fact rules, built-ins) that must be among the findings.
+    #[serde(default)]
+    found: Vec<String>,
+    #[serde(default)]
+    not_found: Vec<String>,
+    /// Rule ids that must appear among the findings at all, earned or lost (e.g. `no_reply`).
+    #[serde(default)]
+    present: Vec<String>,
+    /// Fact rules that must have been stated wrongly.
+    #[serde(default)]
+    wrong_facts: Vec<String>,
+    #[serde(default)]
+    critical: Vec<String>,
+    nudges: Option<usize>,
+    /// KPI id → whether it must be met.
+    #[serde(default)]
+    kpis_met: Vec<(String, bool)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GoldenPlan {
+    about: String,
+    scenario: String,
+    #[serde(default)]
+    seed: u64,
+    replies: Vec<TimedInput>,
+    expect: Expect,
+}
+
+/// Runs a plan and lists every way the result differs from `expect`.
+fn check(scenario: &str, seed: u64, replies: &[TimedInput], expect: &Expect) -> (PlanResult, Vec<String>) {
+    let result = run_plan(bundle(), scenario, seed, replies).unwrap_or_else(|e| panic!("{scenario}: {e}"));
+    let grade = &result.grade;
+    let mut problems = Vec::new();
+    let found: Vec<&str> = result
+        .replies
+        .iter()
+        .flat_map(|r| r.found.iter().map(String::as_str).chain(r.findings.iter().filter(|f| f.points > 0.0 || f.possible == 0.0).map(|f| f.rule.as_str())))
+        .collect();
+    if let Some(passed) = expect.passed
+        && grade.passed != passed
+    {
+        problems.push(format!("passed {} (total {}, outcome {:?}, critical {:?})", grade.passed, grade.total, grade.outcome, grade.critical_failures));
+    }
+    if let Some(outcome) = expect.outcome
+        && grade.outcome != outcome
+    {
+        problems.push(format!("outcome {:?}, expected {outcome:?}", grade.outcome));
+    }
+    if let Some(min) = expect.total_at_least
+        && grade.total < min
+    {
+        problems.push(format!("total {} < {min}", grade.total));
+    }
+    if let Some(max) = expect.total_at_most
+        && grade.total > max
+    {
+        problems.push(format!("total {} > {max}", grade.total));
+    }
+    for id in &expect.found {
+        if !found.contains(&id.as_str()) {
+            problems.push(format!("{id} not found"));
+        }
+    }
+    for id in &expect.not_found {
+        if found.contains(&id.as_str()) {
+            problems.push(format!("{id} found but must not be"));
+        }
+    }
+    for id in &expect.present {
+        if !result.replies.iter().flat_map(|r| &r.findings).any(|f| &f.rule == id) {
+            problems.push(format!("{id} is not among the findings"));
+        }
+    }
+    for rule in &expect.wrong_facts {
+        let wrong = result.replies.iter().flat_map(|r| &r.facts).any(|f| &f.rule == rule && f.status == kefu::grading::facts::FactStatus::Wrong);
+        if !wrong {
+            problems.push(format!("{rule} not graded wrong"));
+        }
+    }
+    for id in &expect.critical {
+        if !grade.critical_failures.iter().any(|c| c == id) {
+            problems.push(format!("critical {id} missing from {:?}", grade.critical_failures));
+        }
+    }
+    if let Some(nudges) = expect.nudges {
+        let seen = result.transcript.iter().filter(|e| e.kind == kefu::engine::EntryKind::Nudge).count();
+        if seen != nudges {
+            problems.push(format!("{seen} nudges, expected {nudges}"));
+        }
+    }
+    for (id, met) in &expect.kpis_met {
+        let kpi = grade.kpis.iter().find(|k| k.id == id);
+        if kpi.and_then(|k| k.met) != Some(*met) {
+            problems.push(format!("KPI {id}: {:?}, expected met = {met}", kpi.map(|k| (k.value, k.met))));
+        }
+    }
+    (result, problems)
+}
+
+#[test]
+fn every_pinned_example_of_every_bundled_scenario() {
+    let bundle = bundle();
+    assert!(bundle.course.scenarios.len() >= 26);
+    let mut failures = Vec::new();
+    for scenario in &bundle.course.scenarios {
+        for example in &scenario.examples {
+            let expect = Expect {
+                passed: Some(example.expect == kefu::content::raw::Expect::Pass),
+                found: example.findings.clone(),
+                ..Expect::default()
+            };
+            let (result, problems) = check(&scenario.id, example.seed, &example.replies, &expect);
+            // A good answer must also get the buyer to a good ending.
+            let good_end = matches!(result.grade.outcome, Outcome::Converted | Outcome::Resolved);
+            if example.expect == kefu::content::raw::Expect::Pass && !good_end {
+                failures.push(format!("{} / {}: Pass example ends {:?}", scenario.id, example.name, result.grade.outcome));
+            }
+            failures.extend(problems.into_iter().map(|p| format!("{} / {}: {p}", scenario.id, example.name)));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn golden_plans_in_tests_golden() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut paths: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    assert!(paths.len() >= 8, "golden plans: {}", paths.len());
+    let mut failures = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let plan: GoldenPlan = kefu::content::load::ron_options()
+            .from_str(&text)
+            .unwrap_or_else(|e| panic!("{}:{}:{}: {}", path.display(), e.span.start.line, e.span.start.col, e.code));
+        let (_, problems) = check(&plan.scenario, plan.seed, &plan.replies, &plan.expect);
+        failures.extend(problems.into_iter().map(|p| format!("{} ({}): {p}", path.display(), plan.about)));
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn same_scenario_seed_and_replies_give_byte_identical_scorecards() {
+    let scenario = &bundle().course.scenarios[0];
+    let replies = &scenario.examples[0].replies;
+    let first = kefu::cli::scorecard_json(&run_plan(bundle(), &scenario.id, 99, replies).unwrap());
+    let fresh = Arc::new(Bundle::new(Course::load(&[], Path::new(env!("CARGO_MANIFEST_DIR")))));
+    let second = kefu::cli::scorecard_json(&run_plan(fresh, &scenario.id, 99, replies).unwrap());
+    assert_eq!(first, second);
+    let other_seed = kefu::cli::scorecard_json(&run_plan(bundle(), &scenario.id, 100, replies).unwrap());
+    assert_ne!(first, other_seed, "the seed must matter (order number, buyer name)");
+}
