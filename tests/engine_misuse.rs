@@ -1,0 +1,75 @@
+//! The engine refuses misuse with typed errors, never a panic: replying after
+//! the end, empty or over-long replies (a 1 MB paste), time running backwards,
+//! an unknown scenario. Rush mode keeps several buyers apart.
+
+use kefu::content::Course;
+use kefu::content::raw::Action;
+use kefu::engine::{Bundle, EngineError, Event, Session, Shift};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+fn bundle() -> Arc<Bundle> {
+    static BUNDLE: OnceLock<Arc<Bundle>> = OnceLock::new();
+    BUNDLE.get_or_init(|| Arc::new(Bundle::new(Course::load(&[], Path::new(env!("CARGO_MANIFEST_DIR")))))).clone()
+}
+
+#[test]
+fn a_one_megabyte_reply_is_refused_as_too_long() {
+    let (mut session, _) = Session::start(bundle(), "wrong-colour-thermos", 1, 0.0).unwrap();
+    let huge = "亲".repeat(350_000);
+    assert!(huge.len() >= 1_000_000);
+    match session.reply(&huge, 2.0) {
+        Err(error @ EngineError::TooLong { chars: 350_000, limit: 2000 }) => {
+            assert!(error.to_string().contains("too long"), "{error}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // The session is unharmed and still takes a normal reply.
+    assert!(session.reply("亲,抱歉,请提供订单号", 3.0).is_ok());
+}
+
+#[test]
+fn misuse_is_a_typed_error() {
+    assert!(matches!(Session::start(bundle(), "no-such", 1, 0.0), Err(EngineError::UnknownScenario(_))));
+    let (mut session, _) = Session::start(bundle(), "wrong-colour-thermos", 1, 0.0).unwrap();
+    assert_eq!(session.reply("   ", 1.0), Err(EngineError::EmptyReply));
+    session.tick(10.0).unwrap();
+    assert!(matches!(session.tick(5.0), Err(EngineError::TimeWentBackwards { .. })));
+    assert!(matches!(session.reply("亲", f64::NAN), Err(EngineError::BadTime(_))));
+    // Let the buyer leave, then try to talk.
+    session.tick(1000.0).unwrap();
+    assert!(session.is_ended());
+    assert_eq!(session.reply("在的", 1001.0), Err(EngineError::Ended));
+    assert_eq!(session.act(Action::Escalate, 1001.0), Err(EngineError::Ended));
+}
+
+#[test]
+fn the_buyer_nudges_then_leaves_in_real_time() {
+    let (mut session, opening) = Session::start(bundle(), "wrong-colour-thermos", 5, 0.0).unwrap();
+    assert!(matches!(opening[0], Event::BuyerSays { .. }));
+    assert!(session.tick(29.0).unwrap().is_empty());
+    let nudged = session.tick(31.0).unwrap();
+    assert!(matches!(nudged.as_slice(), [Event::Nudge { at, .. }] if *at == 30.0));
+    let left = session.tick(121.0).unwrap();
+    assert!(left.iter().any(|e| matches!(e, Event::BuyerLeft { at } if *at == 120.0)));
+    assert!(left.iter().any(|e| matches!(e, Event::Ended { .. })));
+}
+
+#[test]
+fn rush_mode_keeps_three_buyers_apart() {
+    let buyers = [("wrong-colour-thermos", 1), ("thermos-specs", 2), ("wrong-colour-kettle", 3)];
+    let (mut shift, opening) = Shift::start(bundle(), &buyers, 0.0).unwrap();
+    let openers: Vec<usize> = opening.iter().map(|(i, _)| *i).collect();
+    assert!(openers.contains(&0) && openers.contains(&1) && openers.contains(&2));
+    shift.reply(1, "亲,您好~这款容量是500ml,304不锈钢内胆哦", 4.0).unwrap();
+    // Buyer 0 keeps waiting while buyer 1 is served: it nudges at 30 s.
+    let events = shift.tick(31.0).unwrap();
+    assert!(events.iter().any(|(i, e)| *i == 0 && matches!(e, Event::Nudge { .. })));
+    assert!(events.iter().any(|(i, e)| *i == 1 && matches!(e, Event::ReplyGraded { .. })));
+    assert_eq!(shift.sessions()[1].replies().len(), 1);
+    assert!(shift.sessions()[0].replies().is_empty());
+    while let Some(deadline) = shift.next_deadline() {
+        shift.tick(deadline).unwrap();
+    }
+    assert!(shift.is_over());
+}
