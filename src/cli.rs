@@ -4,6 +4,7 @@
 use crate::content::raw::{Lang, TimedInput};
 use crate::content::{self, Course, Report, check::PASSES};
 use crate::engine::{Bundle, PlanResult, run_plan};
+
 use crate::grading::MAX_REPLY_CHARS;
 use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -17,6 +18,9 @@ pub struct Cli {
     /// The content folder (holding scenarios/ and assets/); default: the bundled course.
     #[arg(long, global = true, env = "KEFU_CONTENT_DIR")]
     pub content: Option<PathBuf>,
+    /// The data folder for scorecards and settings; default: KEFU_DATA_DIR, else the platform's data folder.
+    #[arg(long, global = true)]
+    pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -57,6 +61,41 @@ pub enum Command {
         expect: Option<ExpectArg>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// The trainee's name, recorded in the scorecard.
+        #[arg(long, default_value = "anonymous")]
+        trainee: String,
+        /// The trainee's id (employee number); default: the name.
+        #[arg(long)]
+        trainee_id: Option<String>,
+        /// When the session happened, RFC 3339 UTC, or `now`; left out, the scorecard has no time
+        /// (so the same run gives the same bytes).
+        #[arg(long)]
+        when: Option<String>,
+        /// Also save the scorecard in the data folder (scorecards/<trainee id>/).
+        #[arg(long)]
+        save: bool,
+    },
+    /// Re-grade saved scorecards from their transcripts: OK, EDITED (naming fields) or CONTENT CHANGED.
+    Verify {
+        /// Scorecard files or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Export scorecards as JSON, CSV (summary, or one row per reply with --detail), HTML or xAPI.
+    Export {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write here (atomically) instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// CSV: one row per reply point instead of one per scorecard.
+        #[arg(long)]
+        detail: bool,
+        /// xAPI: the base IRI for activities and accounts.
+        #[arg(long, default_value = crate::scorecard::xapi::DEFAULT_BASE)]
+        xapi_base: String,
     },
     /// Show the steps, tone markers and platform-rule findings of one reply, with spans.
     GradeText {
@@ -67,6 +106,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Html,
+    Xapi,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,13 +166,30 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
             let _ = write_report(&mut stdout, &report, *format);
             if report.errors() == 0 { 0 } else { 1 }
         }
-        Command::Play { scenario, replies, example, seed, out, expect, format } => {
+        Command::Play { scenario, replies, example, seed, out, expect, format, trainee, trainee_id, when, save } => {
+            let when = match when.as_deref() {
+                None => None,
+                Some("now") => Some(humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()),
+                Some(text) => match humantime::parse_rfc3339(text) {
+                    Ok(time) => Some(humantime::format_rfc3339_seconds(time).to_string()),
+                    Err(error) => return Some(ExitCode::from(fail(format!("--when {text:?}: {error} (write e.g. 2026-11-23T09:30:00Z or now)")))),
+                },
+            };
+            let meta = crate::scorecard::RunMeta {
+                trainee: crate::scorecard::Trainee { name: trainee.clone(), id: trainee_id.clone().unwrap_or_else(|| trainee.clone()) },
+                when_utc: when,
+            };
+            let save_to = save.then(|| crate::store::data_dir(cli.data_dir.as_deref()));
             let source = match (replies, example) {
                 (Some(path), _) => Replies::File(path),
                 (None, Some(number)) => Replies::Example(*number),
                 (None, None) => return Some(ExitCode::from(fail("give --replies FILE or --example N"))),
             };
-            play(cli, scenario, source, *seed, out.as_deref(), *expect, *format, &mut stdout)
+            play(cli, scenario, source, *seed, Outputs { out: out.as_deref(), save_to, meta }, *expect, *format, &mut stdout)
+        }
+        Command::Verify { paths } => verify(cli, paths, &mut stdout),
+        Command::Export { paths, format, out, detail, xapi_base } => {
+            export(paths, *format, out.as_deref(), *detail, xapi_base, &mut stdout)
         }
         Command::GradeText { text, lang, format } => grade_text(cli, text, (*lang).into(), *format, &mut stdout),
     };
@@ -204,13 +268,19 @@ enum Replies<'a> {
     Example(usize),
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where a played session's scorecard goes.
+struct Outputs<'a> {
+    out: Option<&'a std::path::Path>,
+    save_to: Option<PathBuf>,
+    meta: crate::scorecard::RunMeta,
+}
+
 fn play(
     cli: &Cli,
     scenario: &str,
     replies: Replies,
     seed: u64,
-    out: Option<&std::path::Path>,
+    outputs: Outputs,
     expect: Option<ExpectArg>,
     format: Format,
     stdout: &mut impl Write,
@@ -239,12 +309,24 @@ fn play(
             return 1;
         }
     };
-    let json = scorecard_json(&result);
-    if let Some(out) = out
+    let Some(card) = crate::scorecard::Scorecard::from_run(&bundle.course, &result, outputs.meta) else {
+        return fail(format!("scenario {id:?} vanished from the course"));
+    };
+    let json = card.to_json();
+    if let Some(out) = outputs.out
         && let Err(error) = crate::store::write_atomic(out, json.as_bytes())
     {
         eprintln!("kefu: cannot write {}: {error}", out.display());
         return 1;
+    }
+    if let Some(data) = outputs.save_to {
+        match crate::store::save_scorecard(&data, &card) {
+            Ok(path) => eprintln!("kefu: saved {}", path.display()),
+            Err(error) => {
+                eprintln!("kefu: cannot save the scorecard in {}: {error}", data.display());
+                return 1;
+            }
+        }
     }
     let _ = match format {
         Format::Json => writeln!(stdout, "{json}"),
@@ -257,9 +339,85 @@ fn play(
     }
 }
 
-/// The scorecard JSON of a run: deterministic, byte for byte, for the same scenario, seed and inputs.
-pub fn scorecard_json(result: &PlanResult) -> String {
-    serde_json::to_string_pretty(result).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+fn verify(cli: &Cli, paths: &[PathBuf], stdout: &mut impl Write) -> u8 {
+    use crate::scorecard::verify::Verdict;
+    let files = crate::store::scorecard_files(paths);
+    if files.is_empty() {
+        return fail("no scorecard files found");
+    }
+    let bundle = Arc::new(Bundle::new(Course::load(&[], &cli.content_root())));
+    let mut all_ok = true;
+    for file in &files {
+        let line = match crate::store::read_scorecard(file) {
+            Err(message) => format!("ERROR {message}"),
+            Ok(card) => match crate::scorecard::verify::verify(&card, &bundle) {
+                Verdict::Ok => format!("OK {}", file.display()),
+                Verdict::Edited(fields) => format!("EDITED {}: {}", file.display(), fields.join(", ")),
+                Verdict::CannotVerify(fields) => format!(
+                    "CANNOT VERIFY {}: an old (schema 1) record without seals; its re-grade differs at {}",
+                    file.display(),
+                    fields.join(", ")
+                ),
+                Verdict::ContentChanged(parts) => format!(
+                    "CONTENT CHANGED {}: {} differ from the content it was graded against; cannot re-grade",
+                    file.display(),
+                    parts.join(", ")
+                ),
+            },
+        };
+        all_ok &= line.starts_with("OK ");
+        let _ = writeln!(stdout, "{line}");
+    }
+    if all_ok { 0 } else { 1 }
+}
+
+fn export(
+    paths: &[PathBuf],
+    format: ExportFormat,
+    out: Option<&std::path::Path>,
+    detail: bool,
+    xapi_base: &str,
+    stdout: &mut impl Write,
+) -> u8 {
+    let files = crate::store::scorecard_files(paths);
+    let mut cards = Vec::new();
+    for file in &files {
+        match crate::store::read_scorecard(file) {
+            Ok(card) => cards.push(card),
+            Err(message) => return fail(message),
+        }
+    }
+    if cards.is_empty() {
+        return fail("no scorecard files found");
+    }
+    let mut bytes = Vec::new();
+    let written = match format {
+        ExportFormat::Json if cards.len() == 1 => writeln!(bytes, "{}", cards[0].to_json()),
+        ExportFormat::Json => serde_json::to_writer_pretty(&mut bytes, &cards).map_err(std::io::Error::other),
+        ExportFormat::Csv if detail => crate::scorecard::csv::write_detail(&mut bytes, &cards),
+        ExportFormat::Csv => crate::scorecard::csv::write_summary(&mut bytes, &cards),
+        ExportFormat::Html => crate::scorecard::html::write(&mut bytes, &cards),
+        ExportFormat::Xapi => crate::scorecard::xapi::write(&mut bytes, &cards, xapi_base),
+    };
+    if let Err(error) = written {
+        eprintln!("kefu: export failed: {error}");
+        return 1;
+    }
+    match out {
+        Some(path) => match crate::store::write_atomic(path, &bytes) {
+            Ok(()) => 0,
+            Err(error) => {
+                eprintln!("kefu: cannot write {}: {error}", path.display());
+                1
+            }
+        },
+        None => {
+            if stdout.write_all(&bytes).is_err() {
+                return 1;
+            }
+            0
+        }
+    }
 }
 
 fn write_transcript(out: &mut impl Write, result: &PlanResult, lang: Lang) -> std::io::Result<()> {

@@ -9,6 +9,7 @@ pub mod text;
 pub mod content;
 pub mod grading;
 pub mod engine;
+pub mod scorecard;
 pub mod store;
 pub mod cli;
 

@@ -8,6 +8,7 @@
 use kefu::content::Course;
 use kefu::content::raw::{Outcome, TimedInput};
 use kefu::engine::{Bundle, PlanResult, run_plan};
+use kefu::scorecard::{RunMeta, Scorecard, Trainee};
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -170,12 +171,14 @@ fn golden_plans_in_tests_golden() {
 
 #[test]
 fn same_scenario_seed_and_replies_give_byte_identical_scorecards() {
-    let scenario = &bundle().course.scenarios[0];
-    let replies = &scenario.examples[0].replies;
-    let first = kefu::cli::scorecard_json(&run_plan(bundle(), &scenario.id, 99, replies).unwrap());
+    let card = |bundle: &Arc<Bundle>, seed: u64| {
+        let scenario = &bundle.course.scenarios[0];
+        let result = run_plan(bundle.clone(), &scenario.id, seed, &scenario.examples[0].replies).unwrap();
+        let meta = RunMeta { trainee: Trainee { name: "王小明".into(), id: "e1024".into() }, when_utc: None };
+        Scorecard::from_run(&bundle.course, &result, meta).unwrap().to_json()
+    };
+    let first = card(&bundle(), 99);
     let fresh = Arc::new(Bundle::new(Course::load(&[], Path::new(env!("CARGO_MANIFEST_DIR")))));
-    let second = kefu::cli::scorecard_json(&run_plan(fresh, &scenario.id, 99, replies).unwrap());
-    assert_eq!(first, second);
-    let other_seed = kefu::cli::scorecard_json(&run_plan(bundle(), &scenario.id, 100, replies).unwrap());
-    assert_ne!(first, other_seed, "the seed must matter (order number, buyer name)");
+    assert_eq!(first, card(&fresh, 99));
+    assert_ne!(first, card(&bundle(), 100), "the seed must matter (order number, buyer name)");
 }

@@ -9,14 +9,14 @@ pub mod session;
 pub mod shift;
 pub mod variants;
 
-pub use plan::{PlanResult, run_plan};
+pub use plan::{PlanInput, PlanResult, run_plan, run_plan_at};
 pub use session::{EngineError, Session};
 pub use shift::Shift;
 
 use crate::content::Course;
 use crate::content::raw::{Action, Outcome};
 use crate::grading::{Grader, ReplyGrade, SessionGrade};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A validated course with its compiled grader: what sessions share.
 #[derive(Debug, Clone)]
@@ -46,7 +46,7 @@ pub enum Event {
     Ended { at: f64, outcome: Outcome, grade: SessionGrade },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Who {
     Buyer,
@@ -55,7 +55,7 @@ pub enum Who {
 }
 
 /// One line of the transcript.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TranscriptEntry {
     pub at: f64,
     pub who: Who,
@@ -63,13 +63,13 @@ pub struct TranscriptEntry {
     pub node: String,
     pub kind: EntryKind,
     pub text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<Action>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     Message,

@@ -21,25 +21,45 @@ pub struct PlanResult {
     pub events: Vec<Event>,
 }
 
+/// What the trainee does at one moment of a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanInput {
+    Say(String),
+    Act(crate::content::raw::Action),
+}
+
 /// Runs `inputs` (each `after_secs` after the previous one) and then lets time
 /// run until the buyer ends the conversation.
 pub fn run_plan(bundle: Arc<Bundle>, scenario_id: &str, seed: u64, inputs: &[TimedInput]) -> Result<PlanResult, EngineError> {
-    let (mut session, mut events) = Session::start(bundle, scenario_id, seed, 0.0)?;
     let mut now = 0.0;
+    let mut timed = Vec::with_capacity(inputs.len() * 2);
     for input in inputs {
+        now += input.after_secs.max(0.0);
+        if let Some(text) = &input.say {
+            timed.push((now, PlanInput::Say(text.clone())));
+        }
+        if let Some(action) = &input.act {
+            timed.push((now, PlanInput::Act(action.clone())));
+        }
+    }
+    run_plan_at(bundle, scenario_id, seed, &timed)
+}
+
+/// Runs inputs at absolute times (seconds since the start), as a transcript
+/// records them, then lets time run to the end. Re-grading uses this, so the
+/// times are exactly the recorded ones, with no sums of differences.
+pub fn run_plan_at(bundle: Arc<Bundle>, scenario_id: &str, seed: u64, inputs: &[(f64, PlanInput)]) -> Result<PlanResult, EngineError> {
+    let (mut session, mut events) = Session::start(bundle, scenario_id, seed, 0.0)?;
+    let mut now: f64 = 0.0;
+    for (at, input) in inputs {
         if session.is_ended() {
             break;
         }
-        now += input.after_secs.max(0.0);
-        if let Some(text) = &input.say {
-            events.extend(session.reply(text, now)?);
-        }
-        if let Some(action) = &input.act {
-            if session.is_ended() {
-                break;
-            }
-            events.extend(session.act(action.clone(), now)?);
-        }
+        now = now.max(*at);
+        events.extend(match input {
+            PlanInput::Say(text) => session.reply(text, now)?,
+            PlanInput::Act(action) => session.act(action.clone(), now)?,
+        });
     }
     while let Some(deadline) = session.next_deadline() {
         now = now.max(deadline);

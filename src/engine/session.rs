@@ -8,7 +8,7 @@ use crate::content::order_rules::action_problem;
 use crate::content::raw::{Action, Lang, Node, Outcome, Scenario};
 use crate::grading::session::grade_session;
 use crate::grading::{MAX_REPLY_CHARS, ReplyGrade, SessionGrade, TakenAction, Turn};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// How long the buyer takes to answer after the agent's last message or action.
@@ -32,7 +32,7 @@ pub enum EngineError {
 }
 
 /// What was drawn for this session from its seed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draw {
     pub seed: u64,
     pub buyer_name: String,

@@ -7,9 +7,9 @@ use crate::content::raw::{FactRef, Payer, PolicyField, Product, ProductField, Sh
 use crate::text::Dimension;
 use crate::text::matcher::PhraseSet;
 use crate::text::mention::Mention;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactStatus {
     Correct,
@@ -346,19 +346,27 @@ fn policy_spec(policy: &ShopPolicy, field: PolicyField, courier: Option<&str>) -
     })
 }
 
+/// A field as the content files spell it: `dispatch_time`, `other(保温时长)`,
+/// `return_shipping_payer(WrongItem)`.
+fn field_name(field: &impl Serialize) -> String {
+    match serde_json::to_value(field) {
+        Ok(serde_json::Value::String(name)) => name,
+        Ok(serde_json::Value::Object(map)) => map
+            .iter()
+            .map(|(key, value)| format!("{key}({})", value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string())))
+            .collect(),
+        _ => "field".to_string(),
+    }
+}
+
 /// Compiles a fact of a scenario. `None` when the data is missing (`kefu check` reports that).
 pub fn compile(fact: &FactRef, product: Option<&Product>, policy: Option<&ShopPolicy>) -> Option<CompiledFact> {
     let (rule, spec) = match fact {
         FactRef::Spec { product: id, field, sku } => {
-            let field_name = match field {
-                ProductField::Other(name) => format!("other:{name}"),
-                other => format!("{other:?}").to_lowercase(),
-            };
-            (format!("fact:{id}.{field_name}"), product_spec(product?, field, sku.as_deref())?)
+            (format!("fact:{id}.{}", field_name(field)), product_spec(product?, field, sku.as_deref())?)
         }
         FactRef::Policy { field, courier } => {
-            let name = format!("{field:?}").to_lowercase();
-            (format!("fact:policy.{name}"), policy_spec(policy?, *field, courier.as_deref())?)
+            (format!("fact:policy.{}", field_name(field)), policy_spec(policy?, *field, courier.as_deref())?)
         }
     };
     let mut builder = PhraseSet::builder();

@@ -1,10 +1,10 @@
 //! What grading says about a reply: findings, each with its rule id, the points
 //! it earned out of the points it could earn, and the span of text behind it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The dimensions a reply is graded on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// Product and policy facts (产品熟悉度).
@@ -22,14 +22,14 @@ pub enum Dimension {
 
 /// Where in the agent's messages a finding comes from: the message's index in
 /// the turn (or transcript, once the engine places it) and a byte range in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     pub message: usize,
     pub start: usize,
     pub end: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// A lexicon id (`apologise`), a fact (`fact:thermos-500.capacity`) or a
     /// built-in rule (`speed`, `curt`, `tone_baseline`, `action:expected` ...).

@@ -9,7 +9,7 @@ use crate::content::raw::{
 };
 use crate::text::mention::quantities;
 use crate::text::normalize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Base weights of the dimensions; those that do not apply are left out and the rest rescaled to 100.
@@ -26,7 +26,7 @@ pub const TARGET_RESPONSE_SECS: f64 = 5.0;
 pub const TONE_BELOW_MIN_PENALTY: f64 = 5.0;
 
 /// An order action the agent took, and why it was not allowed, if it was not.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TakenAction {
     pub action: Action,
     pub problem: Option<String>,
@@ -44,14 +44,14 @@ pub struct Turn<'a> {
 }
 
 /// The fact results of a turn, for branching and the accuracy KPI.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FactResult {
     pub rule: String,
     pub expected: String,
     pub status: FactStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReplyGrade {
     pub node: String,
     pub weight: f64,

@@ -5,7 +5,7 @@ use super::facts::FactStatus;
 use super::finding::{Dimension, round2};
 use super::reply::{ReplyGrade, TARGET_RESPONSE_SECS};
 use crate::content::raw::{Outcome, Text};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A session passes at this total (out of 100), with no critical failure, and
@@ -18,25 +18,25 @@ pub const ACCURACY_TARGET_PCT: f64 = 80.0;
 pub const REPLY_RATIO_TARGET_PCT: f64 = 100.0;
 
 /// One KPI against its threshold.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Kpi {
-    pub id: &'static str,
+    pub id: String,
     pub label: Text,
     /// `None` when the session gave nothing to measure (no facts graded, no reply).
     pub value: Option<f64>,
-    pub unit: &'static str,
+    pub unit: String,
     /// e.g. "≥ 80", "< 5".
-    pub target: &'static str,
+    pub target: String,
     pub met: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionTotal {
     pub earned: f64,
     pub possible: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionGrade {
     /// 0..=100, the replies' scores weighted by their reply point's weight.
     pub total: f64,
@@ -86,43 +86,43 @@ pub fn grade_session(replies: &[ReplyGrade], outcome: Outcome, rounds: usize, ac
     let ratio = if rounds == 0 { 100.0 } else { 100.0 * answered.min(rounds) as f64 / rounds as f64 };
     let kpis = vec![
         Kpi {
-            id: "product_accuracy",
+            id: "product_accuracy".into(),
             label: text("产品熟悉度", "Product accuracy"),
             value: accuracy.map(round2),
-            unit: "%",
-            target: "≥ 80",
+            unit: "%".into(),
+            target: "≥ 80".into(),
             met: accuracy.map(|a| a >= ACCURACY_TARGET_PCT),
         },
         Kpi {
-            id: "first_response",
+            id: "first_response".into(),
             label: text("首次响应时间", "First response time"),
             value: first.map(round2),
-            unit: "s",
-            target: "< 5",
+            unit: "s".into(),
+            target: "< 5".into(),
             met: first.map(|t| t < TARGET_RESPONSE_SECS),
         },
         Kpi {
-            id: "average_response",
+            id: "average_response".into(),
             label: text("平均响应时间", "Average response time"),
             value: average.map(round2),
-            unit: "s",
-            target: "< 5",
+            unit: "s".into(),
+            target: "< 5".into(),
             met: average.map(|t| t < TARGET_RESPONSE_SECS),
         },
         Kpi {
-            id: "reply_ratio",
+            id: "reply_ratio".into(),
             label: text("应答比", "Reply ratio"),
             value: Some(round2(ratio)),
-            unit: "%",
-            target: "= 100",
+            unit: "%".into(),
+            target: "= 100".into(),
             met: Some(ratio >= REPLY_RATIO_TARGET_PCT),
         },
         Kpi {
-            id: "order_errors",
+            id: "order_errors".into(),
             label: text("订单差错", "Order errors"),
             value: Some(action_errors as f64),
-            unit: "",
-            target: "= 0",
+            unit: "".into(),
+            target: "= 0".into(),
             met: Some(action_errors == 0),
         },
     ];

@@ -1,8 +1,10 @@
 //! The data folder and every write to disk: atomic (temp file + rename), so a
 //! crash or a full disk never leaves a half-written file where a good one was.
+//! Scorecards live in `<data>/scorecards/<trainee id>/`.
 
+use crate::scorecard::{self, Scorecard};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically: a temp file in the same folder, synced, then renamed over.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -10,11 +12,78 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(folder) if !folder.as_os_str().is_empty() => folder,
         _ => Path::new("."),
     };
+    std::fs::create_dir_all(folder)?;
     let mut temp = tempfile::NamedTempFile::new_in(folder)?;
     temp.write_all(bytes)?;
+    // A temp file is private (0600); the result should have the permissions the
+    // old file had, or ordinary ones for a new file, so reports can be shared.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => ordinary_permissions(temp.as_file())?,
+    };
+    temp.as_file().set_permissions(permissions)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|error| error.error)?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn ordinary_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn ordinary_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
+}
+
+/// The data folder: `explicit` (from `--data-dir`), else `KEFU_DATA_DIR`, else
+/// the platform's data directory (e.g. `~/.local/share/kefu`), else `./kefu-data`.
+pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
+    if let Some(dir) = explicit {
+        return dir.to_path_buf();
+    }
+    if let Some(dir) = std::env::var_os("KEFU_DATA_DIR") {
+        return PathBuf::from(dir);
+    }
+    dirs::data_dir().map(|d| d.join("kefu")).unwrap_or_else(|| PathBuf::from("kefu-data"))
+}
+
+/// Saves a scorecard into the data folder; returns where.
+pub fn save_scorecard(data: &Path, card: &Scorecard) -> std::io::Result<PathBuf> {
+    let folder = data.join("scorecards").join(safe(&card.trainee.id));
+    let path = folder.join(card.file_name());
+    write_atomic(&path, card.to_json().as_bytes())?;
+    Ok(path)
+}
+
+fn safe(text: &str) -> String {
+    let cleaned: String = text.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    if cleaned.is_empty() { "anonymous".into() } else { cleaned }
+}
+
+/// Every `.json` file under the given files and folders, sorted.
+pub fn scorecard_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name().into_iter().flatten() {
+                if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "json") {
+                    files.push(entry.path().to_path_buf());
+                }
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files
+}
+
+/// Reads one scorecard file, with a message that says which file and why.
+pub fn read_scorecard(path: &Path) -> Result<Scorecard, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    scorecard::read(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]
@@ -29,5 +98,23 @@ mod tests {
         write_atomic(&path, b"second").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_and_old_permissions_are_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        write_atomic(&path, b"a").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&path, b"b").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn the_data_folder_can_be_named() {
+        assert_eq!(data_dir(Some(Path::new("/tmp/x"))), PathBuf::from("/tmp/x"));
     }
 }

@@ -1,0 +1,55 @@
+//! Content hashes: what a scorecard was graded against. One SHA-256 per part
+//! (the scenario, the products it uses, the shop policy, the lexicons, and the
+//! grader's own version), so `kefu verify` can say which part changed.
+
+use crate::content::Course;
+use crate::content::raw::{FactRef, Node, Scenario};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Bump when grading rules change in a way that changes grades: old scorecards
+/// then report the grader as changed content instead of looking edited.
+pub const GRADER_VERSION: &str = "grading-1";
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The hash of a value's canonical JSON (struct fields in declaration order, maps sorted).
+pub fn hash_of<T: Serialize + ?Sized>(value: &T) -> String {
+    sha256_hex(&serde_json::to_vec(value).unwrap_or_default())
+}
+
+/// The products a scenario uses: on its card, in its order, and in its facts.
+fn products_used(scenario: &Scenario) -> BTreeSet<&str> {
+    let mut ids: BTreeSet<&str> = scenario.products.iter().map(String::as_str).collect();
+    if let Some(order) = &scenario.order {
+        ids.extend(order.items.iter().chain(&order.received).map(|i| i.product.as_str()));
+    }
+    for (_, node) in scenario.nodes.iter() {
+        if let Node::Agent { rubric, .. } = node {
+            for fact in &rubric.facts {
+                if let FactRef::Spec { product, .. } = fact {
+                    ids.insert(product);
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// Part name → hash, plus `total` over all parts.
+pub fn content_hashes(course: &Course, scenario: &Scenario) -> BTreeMap<String, String> {
+    let products: BTreeMap<&str, _> =
+        products_used(scenario).into_iter().map(|id| (id, course.products.get(id))).collect();
+    let mut parts = BTreeMap::new();
+    parts.insert("scenario".to_string(), hash_of(scenario));
+    parts.insert("products".to_string(), hash_of(&products));
+    parts.insert("policy".to_string(), hash_of(&course.policy_for(scenario)));
+    parts.insert("lexicons".to_string(), hash_of(&course.lexicons));
+    parts.insert("grader".to_string(), hash_of(GRADER_VERSION));
+    let total = hash_of(&parts);
+    parts.insert("total".to_string(), total);
+    parts
+}

@@ -1,0 +1,256 @@
+//! The printable HTML report: one self-contained page (A4), no scripts, no
+//! external resources, every piece of text escaped. Header, KPIs against their
+//! thresholds, totals by dimension, and the transcript with each graded span
+//! highlighted and each finding explained.
+
+use super::Scorecard;
+use crate::content::raw::Lang;
+use crate::engine::{EntryKind, Who};
+use crate::grading::Finding;
+use std::fmt::Write as _;
+use std::io::Write;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+@page { size: A4; margin: 14mm; }
+body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif;
+       font-size: 10.5pt; color: #1d1d1f; margin: 0 auto; max-width: 190mm; line-height: 1.45; }
+h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; border-bottom: 1px solid #ccc; }
+.meta { color: #555; font-size: 9pt; } .badge { display: inline-block; padding: 1mm 3mm; border-radius: 2mm; font-weight: bold; }
+.pass { background: #dff3e3; color: #14632a; } .fail { background: #fbe3e1; color: #8a1c12; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #d0d0d0; padding: 1mm 2mm; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; } .num { text-align: right; white-space: nowrap; }
+.msg { margin: 1.5mm 0; page-break-inside: avoid; } .who { font-weight: bold; } .time { color: #777; font-size: 8.5pt; }
+.buyer .text { background: #f4f4f6; } .agent .text { background: #eef5ff; } .text { padding: 1mm 2mm; border-radius: 1.5mm; display: inline-block; max-width: 150mm; }
+mark.earned { background: #c9f0d2; } mark.lost { background: #ffd2cc; } sup { font-size: 7pt; color: #555; }
+ol.findings { margin: 1mm 0 2mm 8mm; font-size: 9pt; } .lost-item { color: #8a1c12; } .earned-item { color: #14632a; }
+.note { color: #777; font-style: italic; }
+"#;
+
+fn words(lang: Lang) -> [&'static str; 14] {
+    match lang {
+        Lang::Zh => ["客服训练成绩单", "学员", "时间", "场景", "随机种子", "总分", "合格线", "考核指标", "指标", "数值", "目标", "对话记录", "买家", "客服"],
+        Lang::En => ["Kefu Trainer scorecard", "Trainee", "When", "Scenario", "Seed", "Total", "Pass mark", "KPIs", "KPI", "Value", "Target", "Transcript", "Buyer", "Agent"],
+    }
+}
+
+/// Wraps each graded span of `text` in <mark>, numbering findings with superscripts.
+fn highlight(text: &str, findings: &[(usize, &Finding)]) -> String {
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (_, finding) in findings {
+        if let Some(span) = finding.span
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+        {
+            cuts.push(span.start);
+            cuts.push(span.end);
+        }
+    }
+    cuts.sort();
+    cuts.dedup();
+    let mut out = String::new();
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let covering: Vec<&(usize, &Finding)> = findings
+            .iter()
+            .filter(|(_, f)| f.span.is_some_and(|s| s.start <= start && end <= s.end && s.start < s.end))
+            .collect();
+        let piece = escape(&text[start..end]);
+        if covering.is_empty() {
+            out.push_str(&piece);
+            continue;
+        }
+        let lost = covering.iter().any(|(_, f)| f.points < 0.0 || f.critical);
+        let title: Vec<String> = covering.iter().map(|(_, f)| format!("{}: {}", f.rule, f.explain)).collect();
+        let _ = write!(out, "<mark class=\"{}\" title=\"{}\">{piece}</mark>", if lost { "lost" } else { "earned" }, escape(&title.join(" | ")));
+        if covering.iter().any(|(_, f)| f.span.is_some_and(|s| s.end == end)) {
+            let numbers: Vec<String> = covering
+                .iter()
+                .filter(|(_, f)| f.span.is_some_and(|s| s.end == end))
+                .map(|(n, _)| n.to_string())
+                .collect();
+            let _ = write!(out, "<sup>{}</sup>", numbers.join(","));
+        }
+    }
+    out
+}
+
+fn finding_item(number: usize, finding: &Finding) -> String {
+    let class = if finding.points < 0.0 || finding.critical || finding.lost() > 0.0 { "lost-item" } else { "earned-item" };
+    format!(
+        "<li value=\"{number}\" class=\"{class}\"><b>{}</b> {:+.1}/{:.1}{} — {}</li>",
+        escape(&finding.rule),
+        finding.points,
+        finding.possible,
+        if finding.critical { " <b>CRITICAL</b>" } else { "" },
+        escape(&finding.explain)
+    )
+}
+
+/// Writes one page for all `cards` (one section each; page break between).
+pub fn write<'a>(mut out: impl Write, cards: impl IntoIterator<Item = &'a Scorecard>) -> std::io::Result<()> {
+    let cards: Vec<&Scorecard> = cards.into_iter().collect();
+    let lang = cards.first().map(|c| c.scenario.lang).unwrap_or(Lang::Zh);
+    let w = words(lang);
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
+         <title>{}</title><style>{STYLE}</style></head><body>\n",
+        if lang == Lang::Zh { "zh-CN" } else { "en" },
+        escape(w[0])
+    );
+    for (index, card) in cards.iter().enumerate() {
+        if index > 0 {
+            html.push_str("<div style=\"page-break-before: always\"></div>\n");
+        }
+        section(&mut html, card, &w);
+    }
+    html.push_str("</body></html>\n");
+    out.write_all(html.as_bytes())
+}
+
+fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
+    let lang = card.scenario.lang;
+    let grade = &card.grade;
+    let verdict = if grade.passed { ("pass", "PASS") } else { ("fail", "FAIL") };
+    let _ = write!(
+        html,
+        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · content {}</p>\n",
+        escape(w[0]),
+        w[1],
+        escape(&card.trainee.name),
+        escape(&card.trainee.id),
+        w[2],
+        escape(card.when_utc.as_deref().unwrap_or("—")),
+        w[3],
+        escape(card.scenario.title.get(lang)),
+        escape(&card.scenario.id),
+        w[4],
+        card.seed,
+        escape(&card.app_version),
+        escape(card.content.get("total").map(|h| &h[..h.len().min(12)]).unwrap_or("—")),
+    );
+    let _ = write!(
+        html,
+        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {:?}</p>\n",
+        verdict.0, verdict.1, w[5], grade.total, w[6], grade.pass_mark, grade.outcome
+    );
+    if !grade.critical_failures.is_empty() {
+        let _ = write!(html, "<p class=\"lost-item\"><b>CRITICAL:</b> {}</p>\n", escape(&grade.critical_failures.join(", ")));
+    }
+    let _ = write!(html, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n", w[7], w[8], w[9], w[10]);
+    for kpi in &grade.kpis {
+        let value = kpi.value.map(|v| format!("{v}{}", kpi.unit)).unwrap_or_else(|| "—".into());
+        let met = match kpi.met {
+            Some(true) => "✓",
+            Some(false) => "✗",
+            None => "",
+        };
+        let _ = write!(
+            html,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{met}</td></tr>\n",
+            escape(kpi.label.get(lang)),
+            escape(&value),
+            escape(&kpi.target)
+        );
+    }
+    html.push_str("</table>\n<table style=\"margin-top:2mm\"><tr>");
+    for (dimension, total) in &grade.dimensions {
+        let pct = if total.possible > 0.0 { 100.0 * total.earned / total.possible } else { 0.0 };
+        let _ = write!(html, "<td>{dimension:?}: <b>{pct:.0}%</b> <span class=\"meta\">({:.1}/{:.1})</span></td>", total.earned, total.possible);
+    }
+    html.push_str("</tr></table>\n");
+
+    let _ = write!(html, "<h2>{}</h2>\n", w[11]);
+    let mut number = 0;
+    // Replies are in turn order; a node visited twice has two replies, so walk them with a cursor.
+    let mut next_reply = 0;
+    for (index, entry) in card.transcript.iter().enumerate() {
+        let on_this: Vec<(usize, &Finding)> = card
+            .replies
+            .iter()
+            .flat_map(|r| r.findings.iter())
+            .filter(|f| f.span.is_some_and(|s| s.message == index))
+            .map(|f| {
+                number += 1;
+                (number, f)
+            })
+            .collect();
+        let (class, who) = match (entry.who, entry.kind) {
+            (Who::Buyer, _) => ("buyer", w[12]),
+            (Who::Agent, _) => ("agent", w[13]),
+            (Who::System, _) => ("system", "—"),
+        };
+        let text = match entry.kind {
+            EntryKind::Message => highlight(&entry.text, &on_this),
+            EntryKind::Nudge => format!("<span class=\"note\">{}</span>", escape(&entry.text)),
+            EntryKind::Action => format!(
+                "<b>⚙ {}</b>{}",
+                escape(&entry.text),
+                entry.problem.as_ref().map(|p| format!(" <span class=\"lost-item\">({})</span>", escape(p))).unwrap_or_default()
+            ),
+            EntryKind::Note => format!("<span class=\"note\">{}</span>", escape(&entry.text)),
+        };
+        let _ = write!(
+            html,
+            "<div class=\"msg {class}\"><span class=\"time\">{:.1}s</span> <span class=\"who\">{}</span> <span class=\"text\">{text}</span></div>\n",
+            entry.at,
+            escape(who)
+        );
+        if !on_this.is_empty() {
+            html.push_str("<ol class=\"findings\">");
+            for (n, finding) in &on_this {
+                html.push_str(&finding_item(*n, finding));
+            }
+            html.push_str("</ol>\n");
+        }
+        // After the last entry of a reply point, what was missing there (findings without a span).
+        let closes_turn = entry.who == Who::Agent
+            && card.transcript.get(index + 1).is_none_or(|next| next.node != entry.node || next.who != Who::Agent);
+        let reply_here = card.replies[next_reply.min(card.replies.len())..].iter().position(|r| r.node == entry.node);
+        if closes_turn && let Some(offset) = reply_here {
+            let reply = &card.replies[next_reply + offset];
+            next_reply += offset + 1;
+            let missing: Vec<&Finding> = reply.findings.iter().filter(|f| f.span.is_none() && f.rule != "tone_baseline").collect();
+            if !missing.is_empty() {
+                html.push_str("<ol class=\"findings\">");
+                for finding in missing {
+                    number += 1;
+                    html.push_str(&finding_item(number, finding));
+                }
+                html.push_str("</ol>\n");
+            }
+            let _ = write!(html, "<p class=\"meta\">{}: {:.1}/100 · {:?}</p>\n", escape(&reply.node), reply.score, reply.tone_band);
+        }
+    }
+    html.push_str("</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn everything_dangerous_is_escaped() {
+        assert_eq!(escape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(escape("\"'&"), "&quot;&#39;&amp;");
+    }
+}

@@ -1,0 +1,147 @@
+//! Scorecards: the versioned record of one graded session, complete enough to
+//! read anywhere and to re-grade. Built from a run, saved by `store`, checked
+//! by `verify`, written by the exporters (json, csv, html, xapi) into any
+//! `io::Write`. Per-field digests name a field edited by hand; re-grading
+//! catches a grade that does not follow from its transcript.
+
+pub mod csv;
+pub mod hash;
+pub mod html;
+pub mod migrate;
+pub mod verify;
+pub mod xapi;
+
+use crate::content::raw::{Category, Lang, Text};
+use crate::engine::{PlanResult, TranscriptEntry};
+use crate::engine::session::Draw;
+use crate::grading::{ReplyGrade, SessionGrade};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The current record layout. Schema 1 was the bare run of `kefu play --out`
+/// (no trainee, no content hash, no digests); `migrate` reads it.
+pub const SCHEMA_VERSION: u32 = 2;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trainee {
+    pub name: String,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioInfo {
+    pub id: String,
+    pub title: Text,
+    pub lang: Lang,
+    pub category: Category,
+    pub difficulty: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub schema_version: u32,
+    pub trainee: Trainee,
+    /// RFC 3339, UTC. `None` when the run was not tied to a moment (scripted
+    /// runs stay byte-identical run after run).
+    pub when_utc: Option<String>,
+    pub app_version: String,
+    pub scenario: ScenarioInfo,
+    /// Part → SHA-256 of the content graded against (scenario, products, policy, lexicons, grader, total).
+    pub content: BTreeMap<String, String>,
+    pub seed: u64,
+    pub draw: Draw,
+    pub transcript: Vec<TranscriptEntry>,
+    pub replies: Vec<ReplyGrade>,
+    pub grade: SessionGrade,
+    /// Field → SHA-256 prefix of its JSON, so an edit names the field it touched.
+    pub digests: BTreeMap<String, String>,
+}
+
+/// Who and when, supplied by the edge (the core reads no clock).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunMeta {
+    pub trainee: Trainee,
+    pub when_utc: Option<String>,
+}
+
+impl Scorecard {
+    /// Builds the record of a finished run.
+    pub fn from_run(course: &crate::content::Course, result: &PlanResult, meta: RunMeta) -> Option<Scorecard> {
+        let scenario = course.scenario(&result.scenario)?;
+        let mut card = Scorecard {
+            schema_version: SCHEMA_VERSION,
+            trainee: meta.trainee,
+            when_utc: meta.when_utc,
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            scenario: ScenarioInfo {
+                id: scenario.id.clone(),
+                title: scenario.title.clone(),
+                lang: scenario.lang,
+                category: scenario.category,
+                difficulty: scenario.difficulty,
+            },
+            content: hash::content_hashes(course, scenario),
+            seed: result.draw.seed,
+            draw: result.draw.clone(),
+            transcript: result.transcript.clone(),
+            replies: result.replies.clone(),
+            grade: result.grade.clone(),
+            digests: BTreeMap::new(),
+        };
+        card.digests = card.field_digests();
+        Some(card)
+    }
+
+    /// A stable file name: trainee, scenario, seed, and the time when there is one.
+    pub fn file_name(&self) -> String {
+        let safe = |s: &str| s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>();
+        let when = self.when_utc.as_deref().map(|w| safe(w)).unwrap_or_else(|| "untimed".into());
+        format!("{}-{}-{}-{}.json", when, safe(&self.trainee.id), safe(&self.scenario.id), self.seed)
+    }
+
+    /// Digests of every field that matters, one per transcript line and reply.
+    pub fn field_digests(&self) -> BTreeMap<String, String> {
+        let short = |value: &serde_json::Value| hash::hash_of(value)[..16].to_string();
+        let json = serde_json::to_value(self).unwrap_or_default();
+        let mut digests = BTreeMap::new();
+        for field in ["trainee", "when_utc", "app_version", "scenario", "content", "seed", "draw", "grade"] {
+            digests.insert(field.to_string(), short(&json[field]));
+        }
+        for (list, key) in [("transcript", "transcript"), ("replies", "replies")] {
+            if let Some(items) = json[list].as_array() {
+                digests.insert(format!("{key}.len"), short(&serde_json::json!(items.len())));
+                for (index, item) in items.iter().enumerate() {
+                    digests.insert(format!("{key}[{index}]"), short(item));
+                }
+            }
+        }
+        digests
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Why a file is not a scorecard this version can read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ReadError {
+    #[error("not JSON at line {line}, column {column}: {message}")]
+    NotJson { line: usize, column: usize, message: String },
+    #[error("schema version {0} is newer than this app understands ({SCHEMA_VERSION}); update Kefu Trainer")]
+    TooNew(u32),
+    #[error("not a scorecard: {0}")]
+    NotAScorecard(String),
+}
+
+/// Reads a scorecard of any known schema version, migrating old ones.
+pub fn read(json: &str) -> Result<Scorecard, ReadError> {
+    let value: serde_json::Value = serde_json::from_str(json)
+        .map_err(|e| ReadError::NotJson { line: e.line(), column: e.column(), message: e.to_string() })?;
+    let version = value.get("schema_version").and_then(|v| v.as_u64()).unwrap_or(1) as u32;
+    match version {
+        SCHEMA_VERSION => serde_json::from_value(value).map_err(|e| ReadError::NotAScorecard(e.to_string())),
+        1 => migrate::from_v1(value),
+        newer => Err(ReadError::TooNew(newer)),
+    }
+}

@@ -1,0 +1,144 @@
+//! `kefu verify`: is this scorecard what the trainee's session really earned?
+//! Three checks: the per-field digests (a hand edit names its field), the
+//! content hashes (graded against the content we have now?), and a re-grade
+//! from the transcript compared field by field with what was saved.
+
+use super::Scorecard;
+use super::hash::content_hashes;
+use crate::engine::{Bundle, EntryKind, PlanInput, Who, run_plan_at};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Digests match, content matches, and the re-grade gives the same record.
+    Ok,
+    /// Fields that differ from what their digests or the re-grade say.
+    Edited(Vec<String>),
+    /// The content it was graded against is not the content we have: which parts.
+    ContentChanged(Vec<String>),
+    /// An old record (schema 1) with no seals or content hash whose re-grade
+    /// differs: an edit and a change of content or grader cannot be told apart.
+    CannotVerify(Vec<String>),
+}
+
+impl Verdict {
+    pub fn is_ok(&self) -> bool {
+        matches!(self, Verdict::Ok)
+    }
+}
+
+/// At most this many differing fields are named; more are summarised.
+const MAX_NAMED: usize = 12;
+
+pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
+    // 1. Digests: any field whose JSON no longer matches its seal. These name
+    // the edit itself and are listed first; re-grade differences follow.
+    let mut sealed: Vec<String> = Vec::new();
+    if !card.digests.is_empty() {
+        let now = card.field_digests();
+        for (field, digest) in &card.digests {
+            if now.get(field) != Some(digest) {
+                sealed.push(field.clone());
+            }
+        }
+        for field in now.keys() {
+            if !card.digests.contains_key(field) {
+                sealed.push(field.clone());
+            }
+        }
+    }
+    let mut edited: Vec<String> = Vec::new();
+
+    // 2. Content: the scenario must still exist and hash the same, part by part.
+    let Some(scenario) = bundle.course.scenario(&card.scenario.id) else {
+        return verdict(sealed, edited, vec![format!("scenario {:?} is no longer in the course", card.scenario.id)]);
+    };
+    let current = content_hashes(&bundle.course, scenario);
+    let migrated = card.content.is_empty();
+    if !migrated {
+        let changed: Vec<String> = current
+            .iter()
+            .filter(|(part, hash)| *part != "total" && card.content.get(*part) != Some(*hash))
+            .map(|(part, _)| part.clone())
+            .collect();
+        if !changed.is_empty() {
+            return verdict(sealed, edited, changed);
+        }
+    }
+
+    // 3. Re-grade from what the trainee did, at the recorded times.
+    let inputs: Vec<(f64, PlanInput)> = card
+        .transcript
+        .iter()
+        .filter(|e| e.who == Who::Agent)
+        .filter_map(|e| match (e.kind, &e.action) {
+            (EntryKind::Message, _) => Some((e.at, PlanInput::Say(e.text.clone()))),
+            (EntryKind::Action, Some(action)) => Some((e.at, PlanInput::Act(action.clone()))),
+            _ => None,
+        })
+        .collect();
+    match run_plan_at(bundle.clone(), &card.scenario.id, card.seed, &inputs) {
+        Ok(result) => {
+            let saved = serde_json::to_value(card).unwrap_or_default();
+            let regraded = serde_json::json!({
+                "draw": result.draw,
+                "transcript": result.transcript,
+                "replies": result.replies,
+                "grade": result.grade,
+            });
+            for field in ["draw", "transcript", "replies", "grade"] {
+                diff(&format!("{field}"), &saved[field], &regraded[field], &mut edited);
+            }
+        }
+        Err(error) => edited.push(format!("transcript (cannot be replayed: {error})")),
+    }
+    if migrated && !edited.is_empty() {
+        edited.truncate(MAX_NAMED);
+        return Verdict::CannotVerify(edited);
+    }
+    verdict(sealed, edited, Vec::new())
+}
+
+/// Sealed fields first (they name the edit), then what the re-grade disagrees with.
+fn verdict(mut sealed: Vec<String>, mut regraded: Vec<String>, changed: Vec<String>) -> Verdict {
+    sealed.sort();
+    sealed.dedup();
+    regraded.sort();
+    regraded.dedup();
+    regraded.retain(|field| !sealed.contains(field));
+    if regraded.len() > MAX_NAMED {
+        let more = regraded.len() - MAX_NAMED;
+        regraded.truncate(MAX_NAMED);
+        regraded.push(format!("and {more} more"));
+    }
+    sealed.extend(regraded);
+    if !sealed.is_empty() {
+        Verdict::Edited(sealed)
+    } else if !changed.is_empty() {
+        Verdict::ContentChanged(changed)
+    } else {
+        Verdict::Ok
+    }
+}
+
+/// Collects the paths of leaves that differ between two JSON values.
+fn diff(path: &str, saved: &serde_json::Value, fresh: &serde_json::Value, out: &mut Vec<String>) {
+    use serde_json::Value;
+    match (saved, fresh) {
+        (Value::Object(a), Value::Object(b)) => {
+            for key in a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))) {
+                diff(&format!("{path}.{key}"), a.get(key).unwrap_or(&Value::Null), b.get(key).unwrap_or(&Value::Null), out);
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            if a.len() != b.len() {
+                out.push(format!("{path} (length {} vs {})", a.len(), b.len()));
+            }
+            for (index, (x, y)) in a.iter().zip(b).enumerate() {
+                diff(&format!("{path}[{index}]"), x, y, out);
+            }
+        }
+        (a, b) if a != b => out.push(path.to_string()),
+        _ => {}
+    }
+}
