@@ -119,7 +119,7 @@ fn check(scenario: &str, seed: u64, replies: &[TimedInput], expect: &Expect) -> 
         }
     }
     for (id, met) in &expect.kpis_met {
-        let kpi = grade.kpis.iter().find(|k| k.id == id);
+        let kpi = grade.kpis.iter().find(|k| &k.id == id);
         if kpi.and_then(|k| k.met) != Some(*met) {
             problems.push(format!("KPI {id}: {:?}, expected met = {met}", kpi.map(|k| (k.value, k.met))));
         }
