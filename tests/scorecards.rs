@@ -124,6 +124,25 @@ fn csv_round_trips_through_a_csv_parser_with_formulas_neutralised() {
 }
 
 #[test]
+fn the_fast_summary_gives_the_same_csv_as_a_full_read() {
+    let card = card();
+    let mut full = Vec::new();
+    scorecard::csv::write_summary(&mut full, [&card]).unwrap();
+    for name in ["scorecard-v2.json", "scorecard-v1.json"] {
+        let summary = scorecard::csv::Summary::read(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap();
+        let mut fast = Vec::new();
+        scorecard::csv::write_summaries(&mut fast, [summary]).unwrap();
+        let expected = if name.ends_with("v2.json") { full.clone() } else {
+            let old = scorecard::read(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap();
+            let mut bytes = Vec::new();
+            scorecard::csv::write_summary(&mut bytes, [&old]).unwrap();
+            bytes
+        };
+        assert_eq!(String::from_utf8(fast).unwrap(), String::from_utf8(expected).unwrap(), "{name}");
+    }
+}
+
+#[test]
 fn html_escapes_everything_and_carries_no_script() {
     let mut bytes = Vec::new();
     scorecard::html::write(&mut bytes, [&card()]).unwrap();

@@ -3,7 +3,8 @@
 //! spreadsheet apps show Chinese; a text cell starting with `=`, `+`, `-` or `@`
 //! is prefixed with `'` so it can never run as a formula.
 
-use super::Scorecard;
+use super::{ScenarioInfo, Scorecard, Trainee};
+use serde::Deserialize;
 use std::io::Write;
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -15,7 +16,69 @@ pub fn neutralise(cell: &str) -> String {
     if risky && cell.parse::<f64>().is_err() { format!("'{cell}") } else { cell.to_string() }
 }
 
-fn kpi(card: &Scorecard, id: &str) -> String {
+/// What a summary row needs, read without the transcript and findings: a
+/// cohort of thousands is summarised at a fraction of a full read.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Summary {
+    /// Read in the same pass; anything but the current schema goes through the full reader.
+    #[serde(default)]
+    pub schema_version: Option<u32>,
+    pub trainee: Trainee,
+    pub when_utc: Option<String>,
+    pub app_version: String,
+    pub scenario: ScenarioInfo,
+    pub content: std::collections::BTreeMap<String, String>,
+    pub seed: u64,
+    pub grade: SummaryGrade,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SummaryGrade {
+    pub total: f64,
+    pub passed: bool,
+    pub outcome: crate::content::raw::Outcome,
+    pub critical_failures: Vec<String>,
+    pub kpis: Vec<SummaryKpi>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SummaryKpi {
+    pub id: String,
+    pub value: Option<f64>,
+}
+
+impl Summary {
+    /// Reads the summary of a scorecard file's JSON; old schemas go through the full reader.
+    pub fn read(json: &str) -> Result<Summary, super::ReadError> {
+        match serde_json::from_str::<Summary>(json) {
+            Ok(summary) if summary.schema_version == Some(super::SCHEMA_VERSION) => Ok(summary),
+            _ => super::read(json).map(|card| Summary::from(&card)),
+        }
+    }
+}
+
+impl From<&Scorecard> for Summary {
+    fn from(card: &Scorecard) -> Summary {
+        Summary {
+            schema_version: Some(card.schema_version),
+            trainee: card.trainee.clone(),
+            when_utc: card.when_utc.clone(),
+            app_version: card.app_version.clone(),
+            scenario: card.scenario.clone(),
+            content: card.content.clone(),
+            seed: card.seed,
+            grade: SummaryGrade {
+                total: card.grade.total,
+                passed: card.grade.passed,
+                outcome: card.grade.outcome,
+                critical_failures: card.grade.critical_failures.clone(),
+                kpis: card.grade.kpis.iter().map(|k| SummaryKpi { id: k.id.clone(), value: k.value }).collect(),
+            },
+        }
+    }
+}
+
+fn kpi(card: &Summary, id: &str) -> String {
     card.grade.kpis.iter().find(|k| k.id == id).and_then(|k| k.value).map(|v| v.to_string()).unwrap_or_default()
 }
 
@@ -25,7 +88,7 @@ pub const SUMMARY_HEADER: [&str; 21] = [
     "first_response_secs", "average_response_secs", "reply_ratio_pct", "order_errors", "content_hash", "app_version",
 ];
 
-pub fn summary_row(card: &Scorecard) -> Vec<String> {
+pub fn summary_row(card: &Summary) -> Vec<String> {
     vec![
         card.trainee.name.clone(),
         card.trainee.id.clone(),
@@ -53,12 +116,17 @@ pub fn summary_row(card: &Scorecard) -> Vec<String> {
 
 /// One row per scorecard.
 pub fn write_summary<'a>(out: impl Write, cards: impl IntoIterator<Item = &'a Scorecard>) -> std::io::Result<()> {
+    write_summaries(out, cards.into_iter().map(Summary::from))
+}
+
+/// One row per summary (from `Summary::read`, for large cohorts).
+pub fn write_summaries(out: impl Write, summaries: impl IntoIterator<Item = Summary>) -> std::io::Result<()> {
     let mut out = out;
     out.write_all(BOM)?;
     let mut writer = ::csv::Writer::from_writer(out);
     writer.write_record(SUMMARY_HEADER)?;
-    for card in cards {
-        writer.write_record(summary_row(card).iter().map(|c| neutralise(c)))?;
+    for summary in summaries {
+        writer.write_record(summary_row(&summary).iter().map(|c| neutralise(c)))?;
     }
     writer.flush()
 }

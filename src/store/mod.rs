@@ -86,6 +86,12 @@ pub fn read_scorecard(path: &Path) -> Result<Scorecard, String> {
     scorecard::read(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Reads just the summary of a scorecard file (for large exports).
+pub fn read_summary(path: &Path) -> Result<scorecard::csv::Summary, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    scorecard::csv::Summary::read(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
