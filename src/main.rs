@@ -13,7 +13,7 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn open_app(cli: &kefu::cli::Cli) -> ExitCode {
-    match kefu::app::run(cli.content_root()) {
+    match kefu::app::run(cli.content_root(), kefu::store::data_dir(cli.data_dir.as_deref())) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("kefu: the window could not be opened: {error}");

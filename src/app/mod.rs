@@ -1,53 +1,138 @@
-//! The eframe window (feature `gui`). For now a course overview: which course is
-//! loaded, its scenarios by category, and any content problems, with the same
-//! diagnostics as `kefu check`. The workbench screens come with the app issue.
+//! The eframe app (feature `gui`): the trainee's workbench over the headless
+//! core. Screens render state and turn clicks into calls on the engine; all
+//! grading, timing rules and saving live in the core. Only this module knows egui.
+
+mod fonts;
+mod home;
+pub mod i18n;
+mod scorecard_view;
+mod workbench;
+
+pub use scorecard_view::ScorecardView;
+pub use workbench::Workbench;
 
 use crate::content::Course;
-use crate::content::raw::Category;
+use crate::engine::Bundle;
+use crate::store::{Autosave, Settings};
 use eframe::egui;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
-/// Opens the window on the course in `content_root`.
-pub fn run(content_root: PathBuf) -> eframe::Result {
-    let course = Course::load(&[], &content_root);
+/// Where the app's notion of "now" comes from: the real clock, or a hand-set
+/// one in tests (so buyer patience can be tested without waiting).
+#[derive(Debug, Clone)]
+pub enum Clock {
+    Real(Instant),
+    Manual(Arc<Mutex<f64>>),
+}
+
+impl Clock {
+    /// Seconds since the clock started.
+    pub fn now(&self) -> f64 {
+        match self {
+            Clock::Real(origin) => origin.elapsed().as_secs_f64(),
+            Clock::Manual(now) => *now.lock().unwrap_or_else(|e| e.into_inner()),
+        }
+    }
+}
+
+pub enum Screen {
+    Home,
+    Briefing { scenario: String },
+    Workbench(Box<Workbench>),
+    Scorecard(Box<ScorecardView>),
+    Scorecards,
+}
+
+pub struct KefuApp {
+    pub bundle: Arc<Bundle>,
+    pub content_root: PathBuf,
+    pub data: PathBuf,
+    pub settings: Settings,
+    pub clock: Clock,
+    pub screen: Screen,
+    /// A session left by a crash, offered on the home screen.
+    pub resume: Option<Autosave>,
+    /// A one-line status (saved, exported, or what went wrong).
+    pub status: Option<String>,
+    fonts_installed: bool,
+}
+
+impl KefuApp {
+    pub fn new(content_root: &Path, data: &Path, clock: Clock) -> KefuApp {
+        let course = Course::load(&[], content_root);
+        let settings = Settings::load(data);
+        let (resume, status) = match Autosave::load(data) {
+            Ok(found) => (found, None),
+            Err(problem) => (None, Some(problem)),
+        };
+        KefuApp {
+            bundle: Arc::new(Bundle::new(course)),
+            content_root: content_root.to_path_buf(),
+            data: data.to_path_buf(),
+            settings,
+            clock,
+            screen: Screen::Home,
+            resume,
+            status,
+            fonts_installed: false,
+        }
+    }
+
+    pub fn lang(&self) -> crate::content::raw::Lang {
+        self.settings.ui_lang
+    }
+
+    pub fn save_settings(&mut self) {
+        if let Err(error) = self.settings.save(&self.data) {
+            self.status = Some(format!("settings: {error}"));
+        }
+    }
+
+    /// The whole window, one frame. Tests call this through egui_kittest.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if !self.fonts_installed {
+            fonts::install(ui.ctx());
+            self.fonts_installed = true;
+        }
+        let next = match &mut self.screen {
+            Screen::Home => home::home_ui(self, ui),
+            Screen::Briefing { scenario } => {
+                let scenario = scenario.clone();
+                home::briefing_ui(self, ui, &scenario)
+            }
+            Screen::Workbench(_) => workbench::workbench_ui(self, ui),
+            Screen::Scorecard(_) => scorecard_view::scorecard_ui(self, ui),
+            Screen::Scorecards => scorecard_view::list_ui(self, ui),
+        };
+        if let Some(next) = next {
+            self.screen = next;
+            // The new screen has not been drawn yet; egui only repaints on input otherwise.
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+impl eframe::App for KefuApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        KefuApp::ui(self, ui);
+    }
+}
+
+/// Opens the window on the course in `content_root`, saving into `data`.
+pub fn run(content_root: PathBuf, data: PathBuf) -> eframe::Result {
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_inner_size([1100.0, 720.0]).with_title("Kefu Trainer"),
+        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_min_inner_size([900.0, 600.0]).with_title("客服训练器 Kefu Trainer"),
+        // The bundled CJK subset and egui's Latin font cover what the app shows.
+        // The system-font fallback (fontique) panics on a machine with no fonts
+        // at all (fontconfig NoMatch), and would make text look different per machine.
+        system_font_fallback: false,
         ..Default::default()
     };
-    eframe::run_native("kefu", options, Box::new(move |_cc| Ok(Box::new(CourseOverview { content_root, course }))))
-}
-
-struct CourseOverview {
-    content_root: PathBuf,
-    course: Course,
-}
-
-impl eframe::App for CourseOverview {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("Kefu Trainer");
-            ui.label(format!("Course loaded from {}", self.content_root.display()));
-            ui.label(self.course.report.summary());
-            ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for category in Category::ALL {
-                    let scenarios: Vec<_> = self.course.scenarios.iter().filter(|s| s.category == category).collect();
-                    if scenarios.is_empty() {
-                        continue;
-                    }
-                    ui.strong(category.label().en);
-                    for scenario in scenarios {
-                        ui.label(format!("  [{}] {}  (difficulty {})", scenario.id, scenario.title.en, scenario.difficulty));
-                    }
-                }
-                if !self.course.report.diagnostics.is_empty() {
-                    ui.separator();
-                    ui.strong("Content problems");
-                    for diagnostic in &self.course.report.diagnostics {
-                        ui.monospace(diagnostic.to_string());
-                    }
-                }
-            });
-        });
-    }
+    eframe::run_native(
+        "kefu",
+        options,
+        Box::new(move |_cc| Ok(Box::new(KefuApp::new(&content_root, &data, Clock::Real(Instant::now()))))),
+    )
 }

@@ -135,6 +135,26 @@ impl Session {
         self.ended.as_ref().map(|(_, grade)| grade)
     }
 
+    /// The finished session as a run result (what a scorecard is built from).
+    pub fn result(&self) -> Option<super::PlanResult> {
+        Some(super::PlanResult {
+            scenario: self.scenario().id.clone(),
+            draw: self.draw.clone(),
+            transcript: self.transcript.clone(),
+            replies: self.replies.clone(),
+            grade: self.grade()?.clone(),
+            events: Vec::new(),
+        })
+    }
+
+    /// How far the buyer's patience has run at `now`: 0 fresh, 1 about to leave.
+    pub fn patience_used(&self, now: f64) -> f32 {
+        match self.waiting_secs(now) {
+            Some(waited) => (waited / self.scenario().buyer.leave_after_secs.max(1.0)).clamp(0.0, 1.0) as f32,
+            None => 0.0,
+        }
+    }
+
     /// The node waiting for the trainee (empty once ended).
     pub fn current_node(&self) -> &str {
         &self.node

@@ -23,6 +23,11 @@ impl Shift {
         Ok((Shift { sessions }, events))
     }
 
+    /// Starts a shift from sessions already running (e.g. replayed from an autosave).
+    pub fn from_sessions(sessions: Vec<Session>) -> Shift {
+        Shift { sessions }
+    }
+
     pub fn sessions(&self) -> &[Session] {
         &self.sessions
     }

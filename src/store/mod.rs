@@ -1,6 +1,13 @@
 //! The data folder and every write to disk: atomic (temp file + rename), so a
 //! crash or a full disk never leaves a half-written file where a good one was.
-//! Scorecards live in `<data>/scorecards/<trainee id>/`.
+//! Scorecards live in `<data>/scorecards/<trainee id>/`; `settings.json` and
+//! `autosave.json` beside them.
+
+pub mod autosave;
+pub mod settings;
+
+pub use autosave::Autosave;
+pub use settings::Settings;
 
 use crate::scorecard::{self, Scorecard};
 use std::io::Write;
@@ -84,6 +91,24 @@ pub fn scorecard_files(paths: &[PathBuf]) -> Vec<PathBuf> {
 pub fn read_scorecard(path: &Path) -> Result<Scorecard, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     scorecard::read(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A trainee's saved scorecards, newest file name last.
+pub fn trainee_scorecards(data: &Path, trainee_id: &str) -> Vec<PathBuf> {
+    scorecard_files(&[data.join("scorecards").join(safe(trainee_id))])
+}
+
+/// Best total and number of attempts per scenario, from a trainee's saved scorecards.
+pub fn progress(data: &Path, trainee_id: &str) -> std::collections::BTreeMap<String, (f64, usize)> {
+    let mut progress = std::collections::BTreeMap::new();
+    for path in trainee_scorecards(data, trainee_id) {
+        if let Ok(summary) = read_summary(&path) {
+            let entry = progress.entry(summary.scenario.id.clone()).or_insert((0.0_f64, 0));
+            entry.0 = entry.0.max(summary.grade.total);
+            entry.1 += 1;
+        }
+    }
+    progress
 }
 
 /// Reads just the summary of a scorecard file (for large exports).

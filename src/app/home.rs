@@ -1,0 +1,174 @@
+//! The home screen (who is practising, the course by category with difficulty,
+//! best score and attempts, rush mode, my scorecards, content problems, resume
+//! after a crash) and the briefing shown before a scenario starts.
+
+use super::i18n::t;
+use super::{KefuApp, Screen, Workbench};
+use crate::content::raw::{Category, Lang};
+use eframe::egui;
+
+fn top_bar(app: &mut KefuApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    ui.horizontal(|ui| {
+        ui.heading(t(lang, "app"));
+        ui.add_space(16.0);
+        let label = ui.label(t(lang, "trainee"));
+        let name = ui.add(egui::TextEdit::singleline(&mut app.settings.trainee_name).hint_text(t(lang, "name_hint")).desired_width(120.0)).labelled_by(label.id);
+        let label = ui.label(t(lang, "trainee_id"));
+        let id = ui.add(egui::TextEdit::singleline(&mut app.settings.trainee_id).hint_text(t(lang, "id_hint")).desired_width(90.0)).labelled_by(label.id);
+        if name.lost_focus() || id.lost_focus() {
+            app.save_settings();
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(t(lang, "language")).clicked() {
+                app.settings.ui_lang = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+                app.save_settings();
+            }
+        });
+    });
+    if let Some(status) = &app.status {
+        ui.colored_label(ui.visuals().warn_fg_color, status);
+    }
+    ui.separator();
+}
+
+pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
+    top_bar(app, ui);
+    let lang = app.lang();
+    let mut next = None;
+
+    if let Some(saved) = app.resume.clone() {
+        ui.horizontal(|ui| {
+            ui.label("⚠");
+            if ui.button(t(lang, "resume")).clicked() {
+                match Workbench::resume(app, &saved) {
+                    Ok(workbench) => next = Some(Screen::Workbench(Box::new(workbench))),
+                    Err(error) => app.status = Some(error),
+                }
+                app.resume = None;
+            }
+            if ui.button(t(lang, "discard")).clicked() {
+                let _ = crate::store::Autosave::clear(&app.data);
+                app.resume = None;
+            }
+        });
+        ui.separator();
+    }
+
+    ui.horizontal(|ui| {
+        if ui.button(t(lang, "rush")).clicked() {
+            let picks = rush_picks(app);
+            if !picks.is_empty() {
+                match Workbench::start(app, &picks) {
+                    Ok(workbench) => next = Some(Screen::Workbench(Box::new(workbench))),
+                    Err(error) => app.status = Some(error),
+                }
+            }
+        }
+        if ui.button(t(lang, "my_scorecards")).clicked() {
+            next = Some(Screen::Scorecards);
+        }
+    });
+
+    let report = &app.bundle.course.report;
+    if !report.diagnostics.is_empty() {
+        egui::CollapsingHeader::new(format!("{} ({})", t(lang, "problems"), report.diagnostics.len())).show(ui, |ui| {
+            for diagnostic in &report.diagnostics {
+                ui.monospace(diagnostic.to_string());
+            }
+        });
+    }
+
+    let trainee = trainee_id(app);
+    let progress = crate::store::progress(&app.data, &trainee);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for category in Category::ALL {
+            let scenarios: Vec<_> = app.bundle.course.scenarios.iter().filter(|s| s.category == category).collect();
+            if scenarios.is_empty() {
+                continue;
+            }
+            ui.add_space(6.0);
+            ui.strong(category.label().get(lang));
+            egui::Grid::new(("course", category as usize)).striped(true).num_columns(5).show(ui, |ui| {
+                for scenario in scenarios {
+                    ui.label(format!("{} [{}]", scenario.title.get(lang), if scenario.lang == Lang::Zh { "中" } else { "EN" }));
+                    ui.label(format!("{} {}", t(lang, "difficulty"), "★".repeat(scenario.difficulty as usize)));
+                    match progress.get(&scenario.id) {
+                        Some((best, attempts)) => {
+                            ui.label(format!("{} {best:.0}", t(lang, "best")));
+                            ui.label(format!("{} {attempts}", t(lang, "attempts")));
+                        }
+                        None => {
+                            ui.label("—");
+                            ui.label("");
+                        }
+                    }
+                    if ui.button(format!("{} · {}", t(lang, "start"), scenario.title.get(lang))).clicked() {
+                        next = Some(Screen::Briefing { scenario: scenario.id.clone() });
+                    }
+                    ui.end_row();
+                }
+            });
+        }
+    });
+    next
+}
+
+/// The trainee id scorecards are filed under: the id, else the name, else "anonymous".
+pub fn trainee_id(app: &KefuApp) -> String {
+    let id = app.settings.trainee_id.trim();
+    let name = app.settings.trainee_name.trim();
+    if !id.is_empty() {
+        id.to_string()
+    } else if !name.is_empty() {
+        name.to_string()
+    } else {
+        "anonymous".to_string()
+    }
+}
+
+/// Three buyers for rush mode: scenarios in the UI language, spread over categories.
+fn rush_picks(app: &KefuApp) -> Vec<String> {
+    let lang = app.lang();
+    let mut picks: Vec<String> = Vec::new();
+    let mut categories = Vec::new();
+    for scenario in app.bundle.course.scenarios.iter().filter(|s| s.lang == lang && s.difficulty <= 3) {
+        if !categories.contains(&scenario.category) {
+            categories.push(scenario.category);
+            picks.push(scenario.id.clone());
+        }
+        if picks.len() == 3 {
+            break;
+        }
+    }
+    picks
+}
+
+pub fn briefing_ui(app: &mut KefuApp, ui: &mut egui::Ui, scenario_id: &str) -> Option<Screen> {
+    top_bar(app, ui);
+    let lang = app.lang();
+    let Some(scenario) = app.bundle.course.scenario(scenario_id).cloned() else { return Some(Screen::Home) };
+    let mut next = None;
+    ui.heading(format!("{}: {}", t(lang, "briefing"), scenario.title.get(lang)));
+    ui.label(format!("{} · {} {}", scenario.category.label().get(lang), t(lang, "difficulty"), "★".repeat(scenario.difficulty as usize)));
+    ui.add_space(8.0);
+    ui.strong(t(lang, "goals"));
+    for goal in &scenario.goals {
+        ui.label(format!("• {goal}"));
+    }
+    ui.add_space(8.0);
+    ui.label(format!("{}: {}", t(lang, "buyer_mood"), t(lang, &format!("{:?}", scenario.buyer.mood))));
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui.button(t(lang, "start")).clicked() {
+            match Workbench::start(app, &[scenario.id.clone()]) {
+                Ok(workbench) => next = Some(Screen::Workbench(Box::new(workbench))),
+                Err(error) => app.status = Some(error),
+            }
+        }
+        if ui.button(t(lang, "back")).clicked() {
+            next = Some(Screen::Home);
+        }
+    });
+    next
+}

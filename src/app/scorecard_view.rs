@@ -1,0 +1,220 @@
+//! After a session: the scorecard (total and pass/fail, KPIs against their
+//! thresholds, the transcript with graded spans highlighted and each finding's
+//! explanation on hover), retry, export; and "my scorecards", the list of past attempts.
+
+use super::i18n::t;
+use super::{KefuApp, Screen};
+use crate::engine::{EntryKind, Who};
+use crate::grading::Finding;
+use crate::scorecard::Scorecard;
+use eframe::egui::{self, Color32, text::LayoutJob};
+
+pub struct ScorecardView {
+    pub cards: Vec<Scorecard>,
+    pub selected: usize,
+}
+
+impl ScorecardView {
+    pub fn new(cards: Vec<Scorecard>) -> ScorecardView {
+        ScorecardView { cards, selected: 0 }
+    }
+}
+
+/// The message with each graded span coloured: green earned, red lost.
+fn highlighted(ui: &egui::Ui, text: &str, findings: &[&Finding]) -> LayoutJob {
+    let mut cuts = vec![0, text.len()];
+    for finding in findings {
+        if let Some(span) = finding.span
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+        {
+            cuts.extend([span.start, span.end]);
+        }
+    }
+    cuts.sort();
+    cuts.dedup();
+    let mut job = LayoutJob::default();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    for pair in cuts.windows(2) {
+        let covering: Vec<&&Finding> =
+            findings.iter().filter(|f| f.span.is_some_and(|s| s.start <= pair[0] && pair[1] <= s.end && s.start < s.end)).collect();
+        let background = if covering.is_empty() {
+            Color32::TRANSPARENT
+        } else if covering.iter().any(|f| f.points < 0.0 || f.critical) {
+            Color32::from_rgba_unmultiplied(230, 90, 70, 90)
+        } else {
+            Color32::from_rgba_unmultiplied(80, 190, 110, 80)
+        };
+        job.append(
+            &text[pair[0]..pair[1]],
+            0.0,
+            egui::TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), background, ..Default::default() },
+        );
+    }
+    job
+}
+
+pub fn scorecard_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
+    let Screen::Scorecard(view) = &mut app.screen else { return None };
+    let lang = app.settings.ui_lang;
+    let mut next = None;
+    let mut export = None;
+    ui.horizontal(|ui| {
+        ui.heading(t(lang, "scorecard"));
+        for (index, card) in view.cards.iter().enumerate() {
+            if view.cards.len() > 1 && ui.selectable_label(view.selected == index, &card.draw.buyer_name).clicked() {
+                view.selected = index;
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(t(lang, "home")).clicked() {
+                next = Some(Screen::Home);
+            }
+            if ui.button(t(lang, "retry")).clicked() {
+                let ids: Vec<String> = view.cards.iter().map(|c| c.scenario.id.clone()).collect();
+                next = Some(RetryRequest(ids).into_screen());
+            }
+            for format in ["html", "csv", "json"] {
+                if ui.button(format!("{} {}", t(lang, "export"), format.to_uppercase())).clicked() {
+                    export = Some(format);
+                }
+            }
+        });
+    });
+    if let Some(status) = &app.status {
+        ui.weak(status);
+    }
+    ui.separator();
+    let Some(card) = view.cards.get(view.selected) else { return Some(Screen::Home) };
+    let grade = &card.grade;
+    ui.horizontal(|ui| {
+        let (text, colour) = if grade.passed { (t(lang, "passed"), Color32::from_rgb(40, 150, 70)) } else { (t(lang, "failed"), Color32::from_rgb(200, 60, 50)) };
+        ui.label(egui::RichText::new(text).color(colour).strong().size(22.0));
+        ui.label(egui::RichText::new(format!("{}: {:.1}/100", t(lang, "total"), grade.total)).size(20.0));
+        ui.label(format!("{} · {}", t(lang, &format!("{:?}", grade.outcome)), card.scenario.title.get(lang)));
+    });
+    if !grade.critical_failures.is_empty() {
+        ui.colored_label(Color32::from_rgb(200, 60, 50), format!("{}: {}", t(lang, "critical"), grade.critical_failures.join(", ")));
+    }
+    ui.strong(t(lang, "kpis"));
+    egui::Grid::new("kpis").striped(true).show(ui, |ui| {
+        for kpi in &grade.kpis {
+            ui.label(kpi.label.get(lang));
+            ui.label(kpi.value.map(|v| format!("{v}{}", kpi.unit)).unwrap_or_else(|| "—".into()));
+            ui.label(&kpi.target);
+            ui.label(match kpi.met {
+                Some(true) => "✓",
+                Some(false) => "×",
+                None => "",
+            });
+            ui.end_row();
+        }
+    });
+    ui.separator();
+    ui.strong(t(lang, "transcript"));
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for (index, entry) in card.transcript.iter().enumerate() {
+            let findings: Vec<&Finding> =
+                card.replies.iter().flat_map(|r| &r.findings).filter(|f| f.span.is_some_and(|s| s.message == index)).collect();
+            let who = match entry.who {
+                Who::Buyer => t(lang, "buyer"),
+                Who::Agent => t(lang, "agent"),
+                Who::System => "—",
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.weak(format!("{:.0}s {who}", entry.at));
+                if entry.kind == EntryKind::Message {
+                    let response = ui.label(highlighted(ui, &entry.text, &findings));
+                    if !findings.is_empty() {
+                        response.on_hover_ui(|ui| {
+                            for f in &findings {
+                                ui.label(format!("{} {:+.1}/{:.1}: {}", f.rule, f.points, f.possible, f.explain));
+                            }
+                        });
+                    }
+                } else {
+                    ui.label(&entry.text);
+                }
+            });
+            // What was missing at a reply point, after its last message.
+            let closes = entry.who == Who::Agent && card.transcript.get(index + 1).is_none_or(|n| n.node != entry.node || n.who != Who::Agent);
+            if closes && let Some(reply) = card.replies.iter().find(|r| r.node == entry.node) {
+                for f in reply.findings.iter().filter(|f| f.span.is_none() && (f.lost() > 0.0 || f.points < 0.0)) {
+                    ui.colored_label(Color32::from_rgb(200, 60, 50), format!("   − {} ({:+.1}/{:.1}): {}", f.rule, f.points, f.possible, f.explain));
+                }
+            }
+        }
+    });
+    if let Some(format) = export {
+        app.status = Some(export_card(app, format));
+    }
+    next
+}
+
+/// Writes the shown scorecard into `<data>/exports/` and says where.
+fn export_card(app: &KefuApp, format: &str) -> String {
+    let Screen::Scorecard(view) = &app.screen else { return String::new() };
+    let Some(card) = view.cards.get(view.selected) else { return String::new() };
+    let mut bytes = Vec::new();
+    let written = match format {
+        "html" => crate::scorecard::html::write(&mut bytes, [card]),
+        "csv" => crate::scorecard::csv::write_summary(&mut bytes, [card]),
+        _ => {
+            bytes.extend(card.to_json().as_bytes());
+            Ok(())
+        }
+    };
+    let path = app.data.join("exports").join(card.file_name().replace(".json", &format!(".{format}")));
+    match written.and_then(|()| crate::store::write_atomic(&path, &bytes)) {
+        Ok(()) => format!("{} {}", t(app.settings.ui_lang, "exported"), path.display()),
+        Err(error) => format!("export: {error}"),
+    }
+}
+
+/// Retrying needs the app (for the clock and bundle), which the screen closure
+/// cannot borrow; the home screen starts it.
+struct RetryRequest(Vec<String>);
+
+impl RetryRequest {
+    fn into_screen(self) -> Screen {
+        match self.0.as_slice() {
+            [one] => Screen::Briefing { scenario: one.clone() },
+            _ => Screen::Home,
+        }
+    }
+}
+
+pub fn list_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
+    let lang = app.settings.ui_lang;
+    let mut next = None;
+    ui.horizontal(|ui| {
+        ui.heading(t(lang, "my_scorecards"));
+        if ui.button(t(lang, "back")).clicked() {
+            next = Some(Screen::Home);
+        }
+    });
+    ui.separator();
+    let files = crate::store::trainee_scorecards(&app.data, &super::home::trainee_id(app));
+    if files.is_empty() {
+        ui.label(t(lang, "no_scorecards"));
+    }
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::Grid::new("scorecards").striped(true).show(ui, |ui| {
+            for path in files.iter().rev() {
+                let Ok(summary) = crate::store::read_summary(path) else { continue };
+                ui.label(summary.when_utc.clone().unwrap_or_default());
+                ui.label(summary.scenario.title.get(lang));
+                ui.label(format!("{:.1}", summary.grade.total));
+                ui.label(if summary.grade.passed { t(lang, "passed") } else { t(lang, "failed") });
+                if ui.button(format!("{} {}", t(lang, "open"), summary.scenario.id)).clicked()
+                    && let Ok(card) = crate::store::read_scorecard(path)
+                {
+                    next = Some(Screen::Scorecard(Box::new(super::ScorecardView::new(vec![card]))));
+                }
+                ui.end_row();
+            }
+        });
+    });
+    next
+}

@@ -1,0 +1,67 @@
+//! Nothing is lost: the running session is saved after every reply and action
+//! (atomically), so after a crash or a kill the next start can resume it with
+//! everything already sent. What is saved is what the trainee did, with times;
+//! resuming replays it through the engine, which is deterministic.
+
+use crate::content::raw::Action;
+use crate::engine::{Bundle, EngineError, Shift};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Input {
+    Say(String),
+    Act(Action),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Autosave {
+    /// (scenario id, seed) per buyer: one for a normal session, several in rush mode.
+    pub buyers: Vec<(String, u64)>,
+    /// (buyer index, seconds since the start, input), in order.
+    pub inputs: Vec<(usize, f64, Input)>,
+}
+
+const FILE: &str = "autosave.json";
+
+impl Autosave {
+    pub fn save(&self, data: &Path) -> std::io::Result<()> {
+        super::write_atomic(&data.join(FILE), serde_json::to_string(self).unwrap_or_default().as_bytes())
+    }
+
+    /// The session left by a crash, if any (an unreadable file is reported, not deleted).
+    pub fn load(data: &Path) -> Result<Option<Autosave>, String> {
+        let path = data.join(FILE);
+        match std::fs::read_to_string(&path) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(format!("{}: {error}", path.display())),
+            Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| format!("{}: {e}", path.display())),
+        }
+    }
+
+    pub fn clear(data: &Path) -> std::io::Result<()> {
+        match std::fs::remove_file(data.join(FILE)) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+            _ => Ok(()),
+        }
+    }
+
+    /// Replays the saved inputs: the shift as it was at the last input, and that time.
+    pub fn resume(&self, bundle: Arc<Bundle>) -> Result<(Shift, f64), EngineError> {
+        let buyers: Vec<(&str, u64)> = self.buyers.iter().map(|(id, seed)| (id.as_str(), *seed)).collect();
+        let (mut shift, _) = Shift::start(bundle, &buyers, 0.0)?;
+        let mut now: f64 = 0.0;
+        for (buyer, at, input) in &self.inputs {
+            now = now.max(*at);
+            if shift.sessions().get(*buyer).is_none_or(|s| s.is_ended()) {
+                continue;
+            }
+            match input {
+                Input::Say(text) => shift.reply(*buyer, text, now)?,
+                Input::Act(action) => shift.act(*buyer, action.clone(), now)?,
+            };
+        }
+        Ok((shift, now))
+    }
+}

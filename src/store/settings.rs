@@ -1,0 +1,64 @@
+//! What the app remembers between runs: the UI language, who is practising,
+//! and their quick phrases (常用语). A JSON file in the data folder, written atomically.
+
+use crate::content::raw::Lang;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub ui_lang: Lang,
+    pub trainee_name: String,
+    pub trainee_id: String,
+    pub quick_phrases: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            ui_lang: Lang::Zh,
+            trainee_name: String::new(),
+            trainee_id: String::new(),
+            // Seed 001: keep canned phrases ready so even a slow typist answers at once.
+            quick_phrases: vec![
+                "亲,您好,在的哦~请问有什么可以帮您?".into(),
+                "亲,请稍等,马上为您查询~".into(),
+                "非常抱歉给您添麻烦了,麻烦您提供一下订单号和照片,我马上为您核实".into(),
+                "亲,付款后48小时内发货,发出后会把快递单号发给您哦~".into(),
+                "还有什么问题随时找我哦,祝您生活愉快~".into(),
+                "Hello! How can I help you today?".into(),
+            ],
+        }
+    }
+}
+
+const FILE: &str = "settings.json";
+
+impl Settings {
+    /// Loads the settings; a missing or unreadable file gives the defaults (and never loses the file).
+    pub fn load(data: &Path) -> Settings {
+        std::fs::read_to_string(data.join(FILE)).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+    }
+
+    pub fn save(&self, data: &Path) -> std::io::Result<()> {
+        super::write_atomic(&data.join(FILE), serde_json::to_string_pretty(self).unwrap_or_default().as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_default_when_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Settings::load(dir.path()), Settings::default());
+        let mut settings = Settings::default();
+        settings.ui_lang = Lang::En;
+        settings.trainee_name = "王小明".into();
+        settings.quick_phrases.push("自定义".into());
+        settings.save(dir.path()).unwrap();
+        assert_eq!(Settings::load(dir.path()), settings);
+    }
+}
