@@ -39,7 +39,6 @@ pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
 
     if let Some(saved) = app.resume.clone() {
         ui.horizontal(|ui| {
-            ui.label("⚠");
             if ui.button(t(lang, "resume")).clicked() {
                 match Workbench::resume(app, &saved) {
                     Ok(workbench) => next = Some(Screen::Workbench(Box::new(workbench))),

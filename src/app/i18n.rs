@@ -71,6 +71,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "open" => ("打开", "Open"),
         "critical" => ("关键项不合格", "Critical failure"),
         "name_hint" => ("姓名", "your name"),
+        "sku" => ("款式", "SKU"),
+        "coupon_value" => ("面额", "value"),
         "id_hint" => ("工号", "employee no."),
         "buyer" => ("买家", "Buyer"),
         "agent" => ("客服", "Agent"),

@@ -384,7 +384,7 @@ fn order_panel(app: &mut KefuApp, wb: &mut Workbench, ui: &mut egui::Ui, lang: L
         });
         ui.horizontal(|ui| {
             let skus: Vec<String> = order.items.iter().chain(&order.received).filter_map(|i| app.bundle.course.products.get(&i.product)).flat_map(|p| p.variants.iter().map(|v| v.sku.clone())).collect();
-            egui::ComboBox::from_id_salt("resend-sku").selected_text(wb.resend_sku.clone()).show_ui(ui, |ui| {
+            egui::ComboBox::new("resend-sku", t(lang, "sku")).selected_text(wb.resend_sku.clone()).show_ui(ui, |ui| {
                 for sku in skus {
                     ui.selectable_value(&mut wb.resend_sku, sku.clone(), sku);
                 }
@@ -395,7 +395,7 @@ fn order_panel(app: &mut KefuApp, wb: &mut Workbench, ui: &mut egui::Ui, lang: L
         });
         if let Some(policy) = &policy {
             ui.horizontal(|ui| {
-                egui::ComboBox::from_id_salt("coupon").selected_text(format!("{} 元", wb.coupon)).show_ui(ui, |ui| {
+                egui::ComboBox::new("coupon", t(lang, "coupon_value")).selected_text(format!("{} 元", wb.coupon)).show_ui(ui, |ui| {
                     for value in &policy.agent_may_grant.coupons {
                         ui.selectable_value(&mut wb.coupon, value.base_value, value.text.clone());
                     }

@@ -1,0 +1,147 @@
+//! The workbench driven the way a trainee uses it, through egui_kittest: find
+//! widgets by their labels, click, type, press Enter, and let a hand-set clock
+//! run so the buyer answers. No GPU is needed (nothing is rendered to pixels).
+#![cfg(feature = "gui")]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kefu::app::{Clock, KefuApp, Screen};
+use kefu::engine::{EntryKind, Who};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+struct Setup {
+    clock: Arc<Mutex<f64>>,
+    _data: tempfile::TempDir,
+}
+
+fn app_in(data: &Path, clock: &Arc<Mutex<f64>>) -> KefuApp {
+    KefuApp::new(Path::new(env!("CARGO_MANIFEST_DIR")), data, Clock::Manual(clock.clone()))
+}
+
+fn harness(app: KefuApp) -> Harness<'static, KefuApp> {
+    Harness::builder().with_size((1280.0, 800.0)).build_ui_state(|ui, app: &mut KefuApp| app.ui(ui), app)
+}
+
+fn setup() -> (Setup, Harness<'static, KefuApp>) {
+    let data = tempfile::tempdir().unwrap();
+    let clock = Arc::new(Mutex::new(0.0));
+    let app = app_in(data.path(), &clock);
+    (Setup { clock, _data: data }, harness(app))
+}
+
+fn advance(setup: &Setup, harness: &mut Harness<KefuApp>, secs: f64) {
+    *setup.clock.lock().unwrap() += secs;
+    harness.run();
+}
+
+fn open_thermos_scenario(harness: &mut Harness<KefuApp>) {
+    harness.get_by_label("开始 · 发错颜色的保温杯").click();
+    harness.run();
+    harness.get_by_label("开始").click();
+    harness.run();
+    assert!(matches!(harness.state().screen, Screen::Workbench(_)));
+}
+
+fn transcript(harness: &Harness<KefuApp>) -> Vec<(Who, EntryKind, String)> {
+    let Screen::Workbench(wb) = &harness.state().screen else { panic!("not on the workbench") };
+    wb.shift.sessions()[0].transcript().iter().map(|e| (e.who, e.kind, e.text.clone())).collect()
+}
+
+#[test]
+fn play_a_scenario_end_to_end_and_see_the_scorecard() {
+    let (setup, mut harness) = setup();
+    open_thermos_scenario(&mut harness);
+    assert_eq!(transcript(&harness)[0].0, Who::Buyer, "the buyer opens");
+
+    // Type a reply and press Enter.
+    advance(&setup, &mut harness, 3.0);
+    harness.get_by_label("输入回复").click();
+    harness.run();
+    harness.get_by_label("输入回复").type_text("亲,非常抱歉给您添麻烦了!麻烦您提供一下订单号和照片~");
+    harness.run();
+    harness.key_press(eframe::egui::Key::Enter);
+    harness.run();
+    let lines = transcript(&harness);
+    assert_eq!(lines.last().unwrap().0, Who::Agent, "{lines:?}");
+    assert!(lines.last().unwrap().2.contains("订单号"));
+
+    // The buyer answers after a moment.
+    advance(&setup, &mut harness, 4.0);
+    let lines = transcript(&harness);
+    assert_eq!(lines.last().unwrap().0, Who::Buyer, "{lines:?}");
+
+    // A quick phrase goes into the reply box with one click, then is sent.
+    advance(&setup, &mut harness, 3.0);
+    let phrase = harness.state().settings.quick_phrases[3].clone();
+    let shown: String = phrase.chars().take(22).collect();
+    harness.get_by_label(&format!("4. {shown}…")).click();
+    harness.run();
+    harness.get_by_label("发送").click();
+    harness.run();
+    assert!(transcript(&harness).iter().any(|(who, _, text)| *who == Who::Agent && *text == phrase));
+
+    // An order action from the order panel reaches the engine.
+    harness.get_by_label("补发").click();
+    harness.run();
+    assert!(transcript(&harness).iter().any(|(_, kind, text)| *kind == EntryKind::Action && text.contains("Resend")));
+
+    // Let the buyer finish: the scorecard is shown and saved.
+    for _ in 0..60 {
+        if !matches!(harness.state().screen, Screen::Workbench(_)) {
+            break;
+        }
+        advance(&setup, &mut harness, 5.0);
+    }
+    let Screen::Scorecard(view) = &harness.state().screen else { panic!("no scorecard screen") };
+    assert_eq!(view.cards.len(), 1);
+    assert!(view.cards[0].grade.total > 0.0);
+    harness.get_by_label("再练一次");
+    let saved = kefu::store::trainee_scorecards(&harness.state().data, "anonymous");
+    assert_eq!(saved.len(), 1, "the scorecard is saved in the data folder");
+    assert!(kefu::store::Autosave::load(&harness.state().data).unwrap().is_none(), "the autosave is cleared");
+}
+
+#[test]
+fn after_a_crash_the_next_start_resumes_with_everything_sent() {
+    let data = tempfile::tempdir().unwrap();
+    let clock = Arc::new(Mutex::new(0.0));
+    {
+        let mut harness = harness(app_in(data.path(), &clock));
+        open_thermos_scenario(&mut harness);
+        *clock.lock().unwrap() += 3.0;
+        harness.run();
+        harness.get_by_label("输入回复").click();
+        harness.run();
+        harness.get_by_label("输入回复").type_text("亲,非常抱歉,请提供订单号");
+        harness.key_press(eframe::egui::Key::Enter);
+        harness.run();
+        // The app is killed here: dropped without finishing the session.
+    }
+    let mut harness = harness(app_in(data.path(), &clock));
+    assert!(harness.state().resume.is_some(), "the next start offers to resume");
+    harness.get_by_label("继续上次未完成的会话").click();
+    harness.run();
+    let lines = transcript(&harness);
+    assert!(lines.iter().any(|(who, _, text)| *who == Who::Agent && text == "亲,非常抱歉,请提供订单号"), "{lines:?}");
+}
+
+#[test]
+fn rush_mode_serves_three_buyers_and_the_language_switches() {
+    let (setup, mut harness) = setup();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().settings.ui_lang, kefu::content::raw::Lang::En);
+    harness.get_by_label("中文").click();
+    harness.run();
+    harness.get_by_label("高峰模式(3位买家)").click();
+    harness.run();
+    let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };
+    assert_eq!(wb.shift.sessions().len(), 3);
+    // Time passes: unanswered buyers nudge, and the ones not selected show unread messages.
+    advance(&setup, &mut harness, 40.0);
+    let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };
+    assert!(wb.unread[1] > 0 && wb.unread[2] > 0, "{:?}", wb.unread);
+    let settings = kefu::store::Settings::load(&harness.state().data);
+    assert_eq!(settings.ui_lang, kefu::content::raw::Lang::Zh, "the language choice is saved");
+}
