@@ -198,16 +198,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
 
 /// `kefu check`: the content passes, then every pinned example through the grader.
 pub fn check_with_examples(paths: &[PathBuf], root: &std::path::Path, examples: bool) -> Report {
-    let set = content::load_course_paths(paths, root);
-    let course = Course::from_set(&set);
-    let mut report = course.report.clone();
-    if examples && !course.scenarios.is_empty() {
-        let bundle = Arc::new(Bundle::new(course));
-        let outcomes = crate::engine::examples::run_all(&bundle);
-        report.diagnostics.extend(crate::engine::examples::diagnostics(&outcomes, &set));
-        content::diagnostic::sort(&mut report.diagnostics);
-    }
-    report
+    crate::engine::examples::load_checked(paths, root, examples).course.report
 }
 
 fn fail(message: impl std::fmt::Display) -> u8 {

@@ -34,10 +34,35 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// Writes the fixture with one JSON edit applied, and returns `kefu verify`'s verdict line and exit code.
+/// A scorecard graded now, against the content as it is now (verify compares
+/// with the current content, so a checked-in file would go stale whenever the
+/// lexicons improve). The static fixtures serve the exporters.
+fn fresh_card(dir: &Path) -> PathBuf {
+    let path = dir.join("fresh.json");
+    let output = kefu(&[
+        "play", "wrong-colour-thermos", "--replies", "tests/fixtures/hostile.replies.ron", "--seed", "11",
+        "--trainee", "王小明", "--trainee-id", "e1024", "--when", "2026-11-23T09:30:00Z", "--out", path.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    path
+}
+
+/// The same run written the way schema 1 was: the bare run, no trainee, hashes or seals.
+fn fresh_v1(dir: &Path) -> PathBuf {
+    let v2: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(fresh_card(dir)).unwrap()).unwrap();
+    let v1 = serde_json::json!({
+        "scenario": v2["scenario"]["id"], "draw": v2["draw"], "transcript": v2["transcript"],
+        "replies": v2["replies"], "grade": v2["grade"],
+    });
+    let path = dir.join("fresh-v1.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&v1).unwrap()).unwrap();
+    path
+}
+
+/// Writes a fresh scorecard with one JSON edit applied, and returns `kefu verify`'s verdict line and exit code.
 fn verify_edited(edit: impl FnOnce(&mut serde_json::Value)) -> (String, Option<i32>) {
     let dir = tempfile::tempdir().unwrap();
-    let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(fixture("scorecard-v2.json")).unwrap()).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(fresh_card(dir.path())).unwrap()).unwrap();
     edit(&mut json);
     let path = dir.path().join("card.json");
     std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
@@ -47,7 +72,9 @@ fn verify_edited(edit: impl FnOnce(&mut serde_json::Value)) -> (String, Option<i
 
 #[test]
 fn untouched_scorecards_verify_ok() {
-    let output = kefu(&["verify", "tests/fixtures/scorecard-v2.json", "tests/fixtures/scorecard-v1.json"]);
+    let dir = tempfile::tempdir().unwrap();
+    let (v2, v1) = (fresh_card(dir.path()), fresh_v1(dir.path()));
+    let output = kefu(&["verify", v2.to_str().unwrap(), v1.to_str().unwrap()]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{out}");
     assert_eq!(out.lines().filter(|l| l.starts_with("OK ")).count(), 2, "{out}");
@@ -81,7 +108,8 @@ fn a_scorecard_from_another_content_version_says_content_changed() {
     let catalogue = dir.path().join("assets/catalogue/home.ron");
     let text = std::fs::read_to_string(&catalogue).unwrap().replacen("dispatch_time: \"48 h\"", "dispatch_time: \"24 h\"", 1);
     std::fs::write(&catalogue, text).unwrap();
-    let output = kefu(&["--content", dir.path().to_str().unwrap(), "verify", "tests/fixtures/scorecard-v2.json"]);
+    let card = fresh_card(dir.path());
+    let output = kefu(&["--content", dir.path().to_str().unwrap(), "verify", card.to_str().unwrap()]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{out}");
     assert!(out.starts_with("CONTENT CHANGED") && out.contains("products"), "{out}");

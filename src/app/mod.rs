@@ -11,8 +11,8 @@ mod workbench;
 pub use scorecard_view::ScorecardView;
 pub use workbench::Workbench;
 
-use crate::content::Course;
 use crate::engine::Bundle;
+
 use crate::store::{Autosave, Settings};
 use eframe::egui;
 use std::path::{Path, PathBuf};
@@ -61,14 +61,14 @@ pub struct KefuApp {
 
 impl KefuApp {
     pub fn new(content_root: &Path, data: &Path, clock: Clock) -> KefuApp {
-        let course = Course::load(&[], content_root);
+        let bundle = crate::engine::examples::load_checked(&[], content_root, true);
         let settings = Settings::load(data);
         let (resume, status) = match Autosave::load(data) {
             Ok(found) => (found, None),
             Err(problem) => (None, Some(problem)),
         };
         KefuApp {
-            bundle: Arc::new(Bundle::new(course)),
+            bundle: Arc::new(bundle),
             content_root: content_root.to_path_buf(),
             data: data.to_path_buf(),
             settings,

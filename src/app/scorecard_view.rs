@@ -147,12 +147,17 @@ pub fn scorecard_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         }
     });
     if let Some(format) = export {
-        app.status = Some(export_card(app, format));
+        let message = export_card(app, format);
+        if !message.is_empty() {
+            app.status = Some(message);
+        }
     }
     next
 }
 
-/// Writes the shown scorecard into `<data>/exports/` and says where.
+/// Exports the shown scorecard through the native save dialogue, or, where
+/// there is none (no desktop session bus, e.g. under Xvfb), into
+/// `<data>/exports/`, and says where it went.
 fn export_card(app: &KefuApp, format: &str) -> String {
     let Screen::Scorecard(view) = &app.screen else { return String::new() };
     let Some(card) = view.cards.get(view.selected) else { return String::new() };
@@ -165,8 +170,19 @@ fn export_card(app: &KefuApp, format: &str) -> String {
             Ok(())
         }
     };
-    let path = app.data.join("exports").join(card.file_name().replace(".json", &format!(".{format}")));
-    match written.and_then(|()| crate::store::write_atomic(&path, &bytes)) {
+    if let Err(error) = written {
+        return format!("export: {error}");
+    }
+    let file_name = card.file_name().replace(".json", &format!(".{format}"));
+    let path = if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
+        match rfd::FileDialog::new().set_file_name(&file_name).add_filter(format, &[format]).save_file() {
+            Some(path) => path,
+            None => return String::new(), // cancelled
+        }
+    } else {
+        app.data.join("exports").join(&file_name)
+    };
+    match crate::store::write_atomic(&path, &bytes) {
         Ok(()) => format!("{} {}", t(app.settings.ui_lang, "exported"), path.display()),
         Err(error) => format!("export: {error}"),
     }

@@ -92,6 +92,23 @@ pub fn run_all(bundle: &Arc<Bundle>) -> Vec<ExampleOutcome> {
     outcomes
 }
 
+/// Loads a course and checks it fully: the content passes, then every pinned
+/// example through the grader. The course's report carries both, so the app
+/// shows what `kefu check` prints.
+pub fn load_checked(paths: &[std::path::PathBuf], root: &std::path::Path, run_examples: bool) -> Bundle {
+    let set = crate::content::load_course_paths(paths, root);
+    let course = crate::content::Course::from_set(&set);
+    let mut bundle = Bundle::new(course);
+    if run_examples && !bundle.course.scenarios.is_empty() {
+        let shared = Arc::new(bundle);
+        let found = diagnostics(&run_all(&shared), &set);
+        bundle = Arc::try_unwrap(shared).unwrap_or_else(|shared| (*shared).clone());
+        bundle.course.report.diagnostics.extend(found);
+        crate::content::diagnostic::sort(&mut bundle.course.report.diagnostics);
+    }
+    bundle
+}
+
 /// Diagnostics for examples that do not grade as declared, at the example's line.
 pub fn diagnostics(outcomes: &[ExampleOutcome], set: &ContentSet) -> Vec<Diagnostic> {
     let mut out = Vec::new();
