@@ -145,3 +145,39 @@ fn rush_mode_serves_three_buyers_and_the_language_switches() {
     let settings = kefu::store::Settings::load(&harness.state().data);
     assert_eq!(settings.ui_lang, kefu::content::raw::Lang::Zh, "the language choice is saved");
 }
+
+#[test]
+fn chinese_typed_through_an_ime_goes_into_the_reply_box() {
+    use eframe::egui::{Event, ImeEvent, Key};
+    let (setup, mut harness) = setup();
+    open_thermos_scenario(&mut harness);
+    advance(&setup, &mut harness, 2.0);
+    harness.get_by_label("输入回复").click();
+    harness.run();
+    // Pinyin being composed, then committed as characters.
+    harness.event(Event::Ime(ImeEvent::Preedit { text: "qin".into(), active_range_chars: None }));
+    harness.run();
+    harness.event(Event::Ime(ImeEvent::Commit("亲,您好".into())));
+    harness.run();
+    harness.event(Event::Ime(ImeEvent::Preedit { text: "zai".into(), active_range_chars: None }));
+    harness.run();
+    // Enter while a composition is open picks the candidate; it must not send.
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.event(Event::Ime(ImeEvent::Commit("在的".into())));
+    harness.run();
+    {
+        let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };
+        assert_eq!(wb.drafts[0], "亲,您好在的", "committed text goes into the box");
+        assert!(transcript(&harness).iter().all(|(who, _, _)| *who != Who::Agent), "nothing sent during composition");
+    }
+    // Shift+Enter adds a line; Enter then sends both lines as one message.
+    harness.key_press_modifiers(eframe::egui::Modifiers::SHIFT, Key::Enter);
+    harness.run();
+    harness.get_by_label("输入回复").type_text("请问有什么可以帮您?");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let sent: Vec<String> = transcript(&harness).into_iter().filter(|(who, _, _)| *who == Who::Agent).map(|(_, _, t)| t).collect();
+    assert_eq!(sent, ["亲,您好在的\n请问有什么可以帮您?"]);
+}

@@ -28,6 +28,9 @@ pub struct Workbench {
     resend_sku: String,
     new_address: String,
     new_phrase: String,
+    /// An input method is composing (pinyin shown, not yet committed): Enter
+    /// then belongs to the IME, to pick a candidate, and must not send.
+    ime_composing: bool,
 }
 
 /// The reply box's id, so Enter can be taken before the text box sees it.
@@ -77,6 +80,7 @@ impl Workbench {
             resend_sku,
             new_address: String::new(),
             new_phrase: String::new(),
+            ime_composing: false,
         }
     }
 
@@ -247,8 +251,30 @@ fn chat_ui(wb: &Workbench, ui: &mut egui::Ui, lang: Lang, now: f64) {
 fn input_panel(app: &mut KefuApp, wb: &mut Workbench, ui: &mut egui::Ui, lang: Lang) {
     egui::Panel::bottom("reply").show(ui, |ui| {
         let id = egui::Id::unique(REPLY_ID);
+        ui.input(|i| {
+            for event in &i.events {
+                match event {
+                    egui::Event::Ime(egui::ImeEvent::Preedit { text, .. }) => wb.ime_composing = !text.is_empty(),
+                    egui::Event::Ime(egui::ImeEvent::Commit(_)) => wb.ime_composing = false,
+                    _ => {}
+                }
+            }
+        });
         // Take Enter before the text box turns it into a new line; Shift+Enter still adds one.
-        let enter = ui.memory(|m| m.has_focus(id)) && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+        // While an IME composes, Enter is the IME's (it picks a candidate): some
+        // platforms still pass it on, so swallow it rather than send or break the line.
+        // consume_key ignores an extra Shift, so look for a plain Enter first.
+        let focused = ui.memory(|m| m.has_focus(id));
+        let plain_enter = ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(e, egui::Event::Key { key: egui::Key::Enter, pressed: true, modifiers, .. }
+                    if !modifiers.shift && !modifiers.alt && !modifiers.ctrl && !modifiers.command)
+            })
+        });
+        let enter = focused
+            && plain_enter
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+            && !wb.ime_composing;
         // Alt+1..9 inserts quick phrase 1..9.
         for (index, key) in [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4, egui::Key::Num5, egui::Key::Num6, egui::Key::Num7, egui::Key::Num8, egui::Key::Num9].into_iter().enumerate() {
             if ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, key))
