@@ -2,6 +2,8 @@
 //! a bundled file corrupted five ways, each reported at its line:col while the
 //! other files still load.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -22,26 +24,14 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 /// A private copy of the bundled course to break.
 fn course_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().to_path_buf();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&repo.join("scenarios"), &root.join("scenarios"));
-    copy_dir(&repo.join("assets"), &root.join("assets"));
+    common::copy_dir(&repo.join("scenarios"), &root.join("scenarios"));
+    common::copy_dir(&repo.join("assets"), &root.join("assets"));
     (dir, root)
 }
 

@@ -3,6 +3,8 @@
 //! replies file, a 1 MB reply refused clearly, and pinned examples that do not
 //! grade as declared reported at their line by `kefu check`.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -100,7 +102,7 @@ fn check_reports_a_pinned_example_that_does_not_grade_as_declared() {
     let root = dir.path();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     for folder in ["assets", "scenarios"] {
-        copy(&repo.join(folder), &root.join(folder));
+        common::copy_dir(&repo.join(folder), &root.join(folder));
     }
     let file = root.join("scenarios/zh/after-sale/wrong-colour-thermos.ron");
     let text = std::fs::read_to_string(&file).unwrap();
@@ -118,16 +120,4 @@ fn check_reports_a_pinned_example_that_does_not_grade_as_declared() {
     let line = broken.lines().position(|l| l.contains("expect: Pass")).unwrap() + 1;
     let prefix = format!("scenarios/zh/after-sale/wrong-colour-thermos.ron:{line}:");
     assert!(out.lines().any(|l| l.starts_with(&prefix) && l.contains("example-mismatch")), "{out}");
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.path().is_dir() {
-            copy(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
 }

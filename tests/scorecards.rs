@@ -5,6 +5,8 @@
 //! browser, xAPI that meets the spec (and Learning Locker's validator when
 //! installed), and insta snapshots of every writer.
 
+mod common;
+
 use kefu::scorecard::{self, Scorecard};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -103,7 +105,7 @@ fn editing_a_score_a_finding_a_kpi_or_a_transcript_line_is_named() {
 fn a_scorecard_from_another_content_version_says_content_changed() {
     let dir = tempfile::tempdir().unwrap();
     for folder in ["assets", "scenarios"] {
-        copy(&repo().join(folder), &dir.path().join(folder));
+        common::copy_dir(&repo().join(folder), &dir.path().join(folder));
     }
     let catalogue = dir.path().join("assets/catalogue/home.ron");
     let text = std::fs::read_to_string(&catalogue).unwrap().replacen("dispatch_time: \"48 h\"", "dispatch_time: \"24 h\"", 1);
@@ -275,16 +277,4 @@ fn snapshots_of_every_writer() {
     // The JSON export is the record itself.
     let exported = kefu(&["export", "tests/fixtures/scorecard-v2.json", "--format", "json"]);
     assert_eq!(scorecard::read(&stdout(&exported)).unwrap(), card);
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.path().is_dir() {
-            copy(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
 }
