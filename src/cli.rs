@@ -97,6 +97,25 @@ pub enum Command {
         #[arg(long, default_value = crate::scorecard::xapi::DEFAULT_BASE)]
         xapi_base: String,
     },
+    /// Take a quiz headless: draw questions with a seed, mark a file of answers, print the result.
+    Quiz {
+        /// A quiz bank id, `generated` (questions made from the catalogue and policy), or `all`.
+        bank: String,
+        /// RON map of question id to answer: {"kpi-response-time": Choice("低于5秒"), "q2": Number(16), "q3": Text("五秒")}
+        #[arg(long)]
+        answers: PathBuf,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// How many questions to draw.
+        #[arg(long, default_value_t = 20)]
+        count: usize,
+        /// Only these categories (repeatable); default: all.
+        #[arg(long = "category")]
+        categories: Vec<String>,
+        /// Print the drawn questions (with their options in order) and exit.
+        #[arg(long)]
+        list: bool,
+    },
     /// Show the steps, tone markers and platform-rule findings of one reply, with spans.
     GradeText {
         /// The reply; `-` reads it from standard input.
@@ -192,6 +211,9 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
             export(paths, *format, out.as_deref(), *detail, xapi_base, &mut stdout)
         }
         Command::GradeText { text, lang, format } => grade_text(cli, text, (*lang).into(), *format, &mut stdout),
+        Command::Quiz { bank, answers, seed, count, categories, list } => {
+            quiz(cli, bank, answers, *seed, *count, categories, *list, &mut stdout)
+        }
     };
     Some(ExitCode::from(code))
 }
@@ -488,6 +510,72 @@ fn write_transcript(out: &mut impl Write, result: &PlanResult, lang: Lang) -> st
         grade.outcome,
         if grade.passed { "PASS" } else { "FAIL" }
     )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn quiz(
+    cli: &Cli,
+    bank: &str,
+    answers: &std::path::Path,
+    seed: u64,
+    count: usize,
+    categories: &[String],
+    list: bool,
+    stdout: &mut impl Write,
+) -> u8 {
+    use crate::quiz::{Answer, ItemKind, mark};
+    let course = Course::load(&[], &cli.content_root());
+    let items = if bank == "generated" {
+        let mut draws = crate::seeded::Draws::new(seed);
+        let mut generated = crate::quiz::generate::generate(&course);
+        generated.retain(|q| categories.is_empty() || categories.contains(&q.category));
+        let mut picked = Vec::new();
+        while !generated.is_empty() && picked.len() < count {
+            picked.push(generated.remove(draws.index(generated.len())));
+        }
+        picked
+    } else {
+        let banks: Vec<_> = course.quiz_banks.iter().filter(|b| bank == "all" || b.id == bank).cloned().collect();
+        if banks.is_empty() {
+            let known: Vec<&str> = course.quiz_banks.iter().map(|b| b.id.as_str()).collect();
+            return fail(format!("no quiz bank {bank:?}; banks: {}, generated, all", known.join(", ")));
+        }
+        crate::quiz::draw(&banks, categories, count, seed)
+    };
+    if list {
+        for item in &items {
+            let _ = writeln!(stdout, "{}  {}", item.id, item.prompt);
+            if let ItemKind::Single { options, .. } | ItemKind::Multiple { options, .. } = &item.kind {
+                for option in options {
+                    let _ = writeln!(stdout, "    - {option}");
+                }
+            }
+        }
+        return 0;
+    }
+    let text = match std::fs::read_to_string(answers) {
+        Ok(text) => text,
+        Err(error) => return fail(format!("{}: {error}", answers.display())),
+    };
+    let given: std::collections::BTreeMap<String, Answer> = match content::load::ron_options().from_str(text.trim_start_matches('\u{feff}')) {
+        Ok(given) => given,
+        Err(e) => return fail(format!("{}:{}:{}: error[ron]: {}", answers.display(), e.span.start.line, e.span.start.col, e.code)),
+    };
+    let mut total = 0.0;
+    for item in &items {
+        let (score, line) = match given.get(&item.id) {
+            Some(answer) => {
+                let result = mark(item, answer);
+                (result.score, format!("{} {:.0}%  expected: {}", if result.right { "RIGHT" } else { "WRONG" }, result.score * 100.0, result.expected))
+            }
+            None => (0.0, "UNANSWERED".to_string()),
+        };
+        total += score;
+        let _ = writeln!(stdout, "{}  {}\n    {line}\n    {}", item.id, item.prompt, item.explain);
+    }
+    let pct = if items.is_empty() { 0.0 } else { 100.0 * total / items.len() as f64 };
+    let _ = writeln!(stdout, "quiz {bank} (seed {seed}): {total:.1}/{} = {pct:.1}%", items.len());
+    0
 }
 
 fn grade_text(cli: &Cli, text: &str, lang: Lang, format: Format, stdout: &mut impl Write) -> u8 {

@@ -3,12 +3,15 @@
 //! `gui`) is the only part that knows egui.
 //!
 //! Modules in dependency order, lowest first: `text` ← `content` ← `grading`
-//! ← `engine` ← `store` ← `cli`, `app` (quiz and scorecard come later).
+//! ← `engine`, `quiz` ← `scorecard` ← `store` ← `cli`, `app`; `seeded` (the
+//! seeded random draws) sits at the bottom beside `text`.
 
 pub mod text;
+pub mod seeded;
 pub mod content;
 pub mod grading;
 pub mod engine;
+pub mod quiz;
 pub mod scorecard;
 pub mod store;
 pub mod cli;

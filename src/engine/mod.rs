@@ -7,11 +7,12 @@ pub mod examples;
 pub mod plan;
 pub mod session;
 pub mod shift;
-pub mod variants;
 
 pub use plan::{PlanInput, PlanResult, run_plan, run_plan_at};
 pub use session::{EngineError, Session};
 pub use shift::Shift;
+/// The seeded draws live below the engine, shared with the quiz.
+pub use crate::seeded as variants;
 
 use crate::content::Course;
 use crate::content::raw::{Action, Outcome};

@@ -2,7 +2,7 @@
 //! every call brings `now` (seconds since the session started) and returns the
 //! events it caused. Misuse is a typed error, never a panic.
 
-use super::variants::Draws;
+use crate::seeded::Draws;
 use super::{Bundle, Event, TranscriptEntry, Who};
 use crate::content::order_rules::action_problem;
 use crate::content::raw::{Action, Lang, Node, Outcome, Scenario};

@@ -30,6 +30,14 @@ const NEGATORS: &[&str] = &[
     "can't", "cannot", "can not", "won't", "will not", "not", "never", "don't", "do not", "unable to",
 ];
 
+/// Ordinary words that contain a negator but negate nothing: 不好意思 (sorry),
+/// 别家 (other shops), 要不要 / 能不能 (questions). They are blanked before
+/// looking for a negation, so "不好意思,加我微信吧" still counts as moving the buyer off the platform.
+const NOT_NEGATIONS: &[&str] = &[
+    "不好意思", "别家", "别人", "区别", "特别", "别的", "分别", "要不要", "能不能", "会不会", "可不可以", "好不好", "是不是",
+    "不能不", "not only", "whether or not",
+];
+
 /// How far back (in characters, within the clause) a negation reaches.
 const NEGATION_REACH_CHARS: usize = 40;
 
@@ -38,6 +46,11 @@ pub fn negated(text: &str, start: usize) -> bool {
     let from = text[..start].char_indices().rev().nth(NEGATION_REACH_CHARS - 1).map(|(i, _)| i).unwrap_or(0);
     let before = &text[from..start];
     let clause = before.rsplit(|c| ",.!?;:".contains(c)).next().unwrap_or(before);
+    let mut clause = clause.to_string();
+    for word in NOT_NEGATIONS {
+        clause = clause.replace(word, &" ".repeat(word.len()));
+    }
+    let clause = clause.as_str();
     NEGATORS.iter().any(|n| {
         clause.find(n).is_some_and(|at| {
             // An English negator must be a whole word.
@@ -100,5 +113,8 @@ mod tests {
         assert!(!negated("不能退,她的地址", "不能退,".len()));
         assert!(negated("sorry, we can't move this to wechat", "sorry, we can't move this to ".len()));
         assert!(!negated("knot wechat", "knot ".len()));
+        assert!(!negated("不好意思亲加我微信吧", "不好意思亲".len()), "sorry is not a negation");
+        assert!(!negated("要不要加个微信", "要不要".len()));
+        assert!(!negated("区别就是这款全网最低价", "区别就是这款".len()));
     }
 }

@@ -297,10 +297,8 @@ impl Grader {
                 });
             }
             let all_text: String = turn.messages.join("\n");
-            let any_good = first_hit.keys().any(|g| {
-                let e = &self.lexicon.entries[*g];
-                e.kind == LexiconKind::Tone && e.polarity == Polarity::Good
-            });
+            // Only a real honorific rescues a one-word answer; a particle (哦, 呢) does not.
+            let any_good = first_hit.keys().any(|g| self.lexicon.entries[*g].id == "honorific");
             if tone::shouts_in_capitals(&all_text) {
                 tone_score += tone::MINOR;
                 findings.push(Finding {

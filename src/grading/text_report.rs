@@ -71,7 +71,8 @@ impl Grader {
         if tone::shouts_in_capitals(text) {
             score += tone::MINOR;
         }
-        let any_good = hits.iter().any(|h| h.kind == "tone" && h.good);
+        // Only a real honorific rescues a one-word answer; a particle (哦, 呢) does not.
+        let any_good = hits.iter().any(|h| h.rule == "honorific");
         if tone::is_curt(text) && !any_good {
             score += tone::MINOR;
         }
@@ -126,6 +127,15 @@ mod tests {
         assert!(rules(&slip).contains(&"disclose_buyer_data"));
         let zh = grader.grade_text("抱歉亲,我不能告诉您她的地址", Lang::Zh);
         assert!(!rules(&zh).contains(&"disclose_buyer_data"), "{:?}", rules(&zh));
+    }
+
+    #[test]
+    fn sorry_before_a_breach_does_not_excuse_it_and_a_bare_particle_is_curt() {
+        let grader = grader();
+        let breach = grader.grade_text("不好意思亲加我微信吧", Lang::Zh);
+        assert!(rules(&breach).contains(&"off_platform"), "{:?}", rules(&breach));
+        let bare = grader.grade_text("哦", Lang::Zh);
+        assert!(bare.tone_band <= ToneBand::Curt, "{:?}", bare.tone_band);
     }
 
     #[test]

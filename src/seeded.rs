@@ -1,4 +1,4 @@
-//! Seeded draws: the buyer's name, order and tracking numbers, and which
+//! Seeded draws (shared by the engine and the quiz): the buyer's name, order and tracking numbers, which
 //! variant of a line the buyer says. ChaCha8's output stream is stable across
 //! versions, and indices are taken straight from it (not through rand's
 //! distributions, which may change), so a recorded seed replays exactly.

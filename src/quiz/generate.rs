@@ -1,0 +1,186 @@
+//! Questions generated from the catalogue and the shop policy, so quizzes stay
+//! true when the data changes: 这款保温杯的容量是多少?, 身高175体重70选哪个码?,
+//! 7天无理由退货的运费谁出? Distractors come from other products and plausible
+//! neighbours, and are never equal to the right answer.
+
+use super::{ItemKind, QuizItem};
+use crate::content::Course;
+use crate::content::raw::{Payer, Product, ReturnReason, ShopPolicy};
+
+fn item(id: String, category: &str, prompt: String, kind: ItemKind, explain: String) -> QuizItem {
+    QuizItem { id, bank: "generated".into(), category: category.into(), prompt, kind, explain }
+}
+
+/// Single choice with the right answer first; the draw shuffles options later.
+fn single(right: String, wrong: Vec<String>) -> ItemKind {
+    let mut options = vec![right.clone()];
+    for option in wrong {
+        if option != right && !options.contains(&option) {
+            options.push(option);
+        }
+    }
+    ItemKind::Single { options, right: 0 }
+}
+
+/// Nearby capacities that are plausible but wrong.
+fn capacity_distractors(product: &Product, course: &Course) -> Vec<String> {
+    let Some(capacity) = &product.specs.capacity else { return Vec::new() };
+    let mut wrong: Vec<String> = course
+        .products
+        .values()
+        .filter_map(|p| p.specs.capacity.as_ref())
+        .filter(|c| !c.same_amount(capacity))
+        .map(|c| c.text.clone())
+        .collect();
+    let ml = capacity.base_value;
+    for factor in [0.8, 1.2, 1.5] {
+        let value = (ml * factor / 50.0).round() * 50.0;
+        if (value - ml).abs() > 1.0 {
+            wrong.push(if value >= 1000.0 { format!("{} L", value / 1000.0) } else { format!("{value} ml") });
+        }
+    }
+    wrong.sort();
+    wrong.dedup();
+    wrong.truncate(3);
+    wrong
+}
+
+fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
+    let name = &product.name.zh;
+    let mut items = Vec::new();
+    if let Some(capacity) = &product.specs.capacity {
+        items.push(item(
+            format!("gen-{}-capacity", product.id),
+            "product",
+            format!("{name}的容量是多少?"),
+            single(capacity.text.clone(), capacity_distractors(product, course)),
+            format!("商品卡:容量 {}。", capacity.text),
+        ));
+    }
+    if let Some(material) = &product.specs.material {
+        let wrong: Vec<String> = material.confused_with.iter().take(3).cloned().collect();
+        if !wrong.is_empty() {
+            items.push(item(
+                format!("gen-{}-material", product.id),
+                "product",
+                format!("{name}的材质是?"),
+                single(material.said_as.first().cloned().unwrap_or_else(|| material.name.zh.clone()), wrong),
+                format!("商品卡:{}。说错材质属于错误信息,比不说更糟。", material.name.zh),
+            ));
+        }
+    }
+    if let Some(dispatch) = &product.specs.dispatch_time {
+        items.push(item(
+            format!("gen-{}-dispatch", product.id),
+            "product",
+            format!("{name}付款后多少小时内发货?(填数字)"),
+            ItemKind::Numeric { answer: dispatch.base_value, tolerance: 0.0, unit: "小时".into() },
+            format!("商品卡:{}内发货。", dispatch.text),
+        ));
+    }
+    for row in &product.size_chart {
+        let height = (row.height_cm.0 + row.height_cm.1) / 2;
+        let weight = (row.weight_kg.0 + row.weight_kg.1) / 2;
+        let others: Vec<String> = product.size_chart.iter().filter(|r| r.size != row.size).map(|r| format!("{}码", r.size)).collect();
+        if others.is_empty() {
+            continue;
+        }
+        items.push(item(
+            format!("gen-{}-size-{}", product.id, row.size.to_lowercase()),
+            "product",
+            format!("{name}:买家身高{height}cm、体重{weight}kg,建议选哪个码?"),
+            single(format!("{}码", row.size), others),
+            format!("尺码表:{}码适合身高{}-{}cm、体重{}-{}kg。", row.size, row.height_cm.0, row.height_cm.1, row.weight_kg.0, row.weight_kg.1),
+        ));
+    }
+    if let Some(missing) = product.not_included.first() {
+        items.push(item(
+            format!("gen-{}-not-included", product.id),
+            "attentiveness",
+            format!("{name}:主图里的“{}”包含在商品内。", missing.zh.split(['(', '(']).next().unwrap_or(&missing.zh)),
+            ItemKind::TrueFalse { answer: false },
+            format!("不包含:{}。买家没问也要主动说明(种子001:关切度)。", missing.zh),
+        ));
+    }
+    items
+}
+
+fn reason_zh(reason: ReturnReason) -> &'static str {
+    match reason {
+        ReturnReason::NoReason => "7天无理由退货",
+        ReturnReason::WrongItem => "发错货退回",
+        ReturnReason::QualityProblem => "质量问题退货",
+        ReturnReason::DamagedInTransit => "运输破损退货",
+        ReturnReason::NotAsDescribed => "描述不符退货",
+    }
+}
+
+fn policy_questions(policy: &ShopPolicy) -> Vec<QuizItem> {
+    let mut items = vec![item(
+        "gen-policy-no-reason-days".into(),
+        "policy",
+        "本店无理由退货的期限是签收后几天?(填数字)".into(),
+        ItemKind::Numeric { answer: f64::from(policy.returns.no_reason_days), tolerance: 0.0, unit: "天".into() },
+        format!("本店政策:签收后{}天内无理由退货。", policy.returns.no_reason_days),
+    )];
+    for rule in &policy.returns.return_shipping {
+        let (right, wrong) = match rule.paid_by {
+            Payer::Shop => ("店铺承担", "买家承担"),
+            Payer::Buyer => ("买家承担", "店铺承担"),
+        };
+        items.push(item(
+            format!("gen-policy-return-shipping-{:?}", rule.reason).to_lowercase(),
+            "policy",
+            format!("{}的运费谁出?", reason_zh(rule.reason)),
+            single(right.into(), vec![wrong.into(), "平台承担".into()]),
+            format!("本店政策:{}的退货运费由{}。", reason_zh(rule.reason), right),
+        ));
+    }
+    items
+}
+
+/// Every question the course's data yields.
+pub fn generate(course: &Course) -> Vec<QuizItem> {
+    let mut items: Vec<QuizItem> = course.products.values().flat_map(|p| product_questions(p, course)).collect();
+    for policy in course.policies.values() {
+        items.extend(policy_questions(policy));
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::{Answer, mark};
+    use std::path::Path;
+
+    #[test]
+    fn generated_questions_are_right_for_every_bundled_product() {
+        let course = Course::load(&[], Path::new(env!("CARGO_MANIFEST_DIR")));
+        let items = generate(&course);
+        assert!(items.len() >= 30, "{}", items.len());
+        for item in &items {
+            match &item.kind {
+                ItemKind::Single { options, right } => {
+                    assert!(options.len() >= 2, "{}: needs distractors", item.id);
+                    let answer = &options[*right];
+                    assert_eq!(options.iter().filter(|o| *o == answer).count(), 1, "{}: a distractor equals the answer", item.id);
+                    assert!(mark(item, &Answer::Choice(answer.clone())).right);
+                    for wrong in options.iter().filter(|o| *o != answer) {
+                        assert!(!mark(item, &Answer::Choice(wrong.clone())).right, "{}: {wrong}", item.id);
+                    }
+                }
+                ItemKind::Numeric { answer, .. } => assert!(mark(item, &Answer::Number(*answer)).right),
+                ItemKind::TrueFalse { answer } => assert!(mark(item, &Answer::Bool(*answer)).right),
+                _ => {}
+            }
+        }
+        // The right answers are the catalogue's values.
+        let thermos = items.iter().find(|i| i.id == "gen-thermos-500-capacity").expect("generated");
+        assert!(matches!(&thermos.kind, ItemKind::Single { options, right } if options[*right] == "500 ml"));
+        let size = items.iter().find(|i| i.id == "gen-hoodie-fleece-size-l").expect("generated");
+        assert!(matches!(&size.kind, ItemKind::Single { options, right } if options[*right] == "L码"));
+        let shipping = items.iter().find(|i| i.id == "gen-policy-return-shipping-noreason").expect("generated");
+        assert!(matches!(&shipping.kind, ItemKind::Single { options, right } if options[*right] == "买家承担"));
+    }
+}
