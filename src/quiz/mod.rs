@@ -1,10 +1,14 @@
 //! The quiz runtime (headless, deterministic): draw N questions from chosen
 //! bank categories with a recorded seed, shuffle questions and options, and
 //! mark answers of every type. Questions generated from the catalogue and
-//! policy live in `generate`.
+//! policy live in `generate`; attempts with feedback modes and timed exams in
+//! `session`; spaced repetition in `review`; the typing drill in `typing`.
 
 pub mod generate;
 pub mod mark;
+pub mod review;
+pub mod session;
+pub mod typing;
 
 pub use mark::{Answer, Mark, mark};
 

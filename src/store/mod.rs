@@ -4,6 +4,7 @@
 //! `autosave.json` beside them.
 
 pub mod autosave;
+pub mod review;
 pub mod settings;
 
 pub use autosave::Autosave;

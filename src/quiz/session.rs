@@ -1,0 +1,168 @@
+//! A quiz attempt, with the engine's event shape: answers come in with `now`,
+//! events come out. Feedback is immediate (right answer and explanation after
+//! each) or deferred (all at the end); an exam has a time limit and a pass mark.
+//! Misuse is a typed error.
+
+use super::{Answer, Mark, QuizItem, mark};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Feedback {
+    Immediate,
+    Deferred,
+}
+
+/// Platform certification exams commonly pass at 60 %; a shop may set its own.
+pub const DEFAULT_PASS_MARK_PCT: f64 = 60.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizResult {
+    pub score_pct: f64,
+    pub passed: bool,
+    pub pass_mark_pct: f64,
+    /// Per item, in order; `None` when unanswered.
+    pub marks: Vec<Option<Mark>>,
+    pub duration_secs: f64,
+    pub timed_out: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuizEvent {
+    /// Immediate feedback on one answer.
+    Marked { index: usize, mark: Mark, explain: String },
+    /// The exam's time ran out; unanswered questions score 0.
+    TimeUp,
+    Finished(QuizResult),
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum QuizError {
+    #[error("the quiz is over")]
+    Finished,
+    #[error("question {0} does not exist")]
+    NoSuchQuestion(usize),
+    #[error("question {0} is already answered")]
+    AlreadyAnswered(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct QuizSession {
+    pub items: Vec<QuizItem>,
+    answers: Vec<Option<(Answer, Mark)>>,
+    pub feedback: Feedback,
+    pub time_limit_secs: Option<f64>,
+    pub pass_mark_pct: f64,
+    started: f64,
+    result: Option<QuizResult>,
+}
+
+impl QuizSession {
+    pub fn start(items: Vec<QuizItem>, feedback: Feedback, time_limit_secs: Option<f64>, pass_mark_pct: f64, now: f64) -> QuizSession {
+        let answers = vec![None; items.len()];
+        QuizSession { items, answers, feedback, time_limit_secs, pass_mark_pct, started: now, result: None }
+    }
+
+    pub fn result(&self) -> Option<&QuizResult> {
+        self.result.as_ref()
+    }
+
+    /// Seconds left in a timed exam.
+    pub fn time_left(&self, now: f64) -> Option<f64> {
+        self.time_limit_secs.map(|limit| (self.started + limit - now).max(0.0))
+    }
+
+    pub fn answer(&mut self, index: usize, answer: Answer, now: f64) -> Result<Vec<QuizEvent>, QuizError> {
+        let mut events = self.tick(now);
+        if self.result.is_some() {
+            return if events.is_empty() { Err(QuizError::Finished) } else { Ok(events) };
+        }
+        let item = self.items.get(index).ok_or(QuizError::NoSuchQuestion(index))?;
+        if self.answers[index].is_some() {
+            return Err(QuizError::AlreadyAnswered(index));
+        }
+        let result = mark(item, &answer);
+        if self.feedback == Feedback::Immediate {
+            events.push(QuizEvent::Marked { index, mark: result.clone(), explain: item.explain.clone() });
+        }
+        self.answers[index] = Some((answer, result));
+        if self.answers.iter().all(Option::is_some) {
+            events.push(self.finish_at(now, false));
+        }
+        Ok(events)
+    }
+
+    /// Lets time pass: a timed exam ends when its time is up.
+    pub fn tick(&mut self, now: f64) -> Vec<QuizEvent> {
+        match (self.result.is_none(), self.time_left(now)) {
+            (true, Some(left)) if left <= 0.0 => vec![QuizEvent::TimeUp, self.finish_at(now, true)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Hands the quiz in (unanswered questions score 0).
+    pub fn finish(&mut self, now: f64) -> Result<QuizEvent, QuizError> {
+        if self.result.is_some() {
+            return Err(QuizError::Finished);
+        }
+        Ok(self.finish_at(now, false))
+    }
+
+    fn finish_at(&mut self, now: f64, timed_out: bool) -> QuizEvent {
+        let marks: Vec<Option<Mark>> = self.answers.iter().map(|a| a.as_ref().map(|(_, m)| m.clone())).collect();
+        let total: f64 = marks.iter().flatten().map(|m| m.score).sum();
+        let score_pct = if marks.is_empty() { 0.0 } else { (100.0 * total / marks.len() as f64 * 100.0).round() / 100.0 };
+        let end = self.time_limit_secs.map(|limit| now.min(self.started + limit)).unwrap_or(now);
+        let result = QuizResult {
+            score_pct,
+            passed: score_pct >= self.pass_mark_pct,
+            pass_mark_pct: self.pass_mark_pct,
+            marks,
+            duration_secs: (end - self.started).max(0.0),
+            timed_out,
+        };
+        self.result = Some(result.clone());
+        QuizEvent::Finished(result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::ItemKind;
+
+    fn items() -> Vec<QuizItem> {
+        (0..3)
+            .map(|i| QuizItem {
+                id: format!("q{i}"),
+                bank: "b".into(),
+                category: "c".into(),
+                prompt: "?".into(),
+                kind: ItemKind::TrueFalse { answer: true },
+                explain: format!("why {i}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn immediate_feedback_explains_each_answer_and_deferred_waits() {
+        let mut quiz = QuizSession::start(items(), Feedback::Immediate, None, 60.0, 0.0);
+        let events = quiz.answer(0, Answer::Bool(false), 1.0).unwrap();
+        assert!(matches!(&events[0], QuizEvent::Marked { index: 0, mark, explain } if !mark.right && explain == "why 0"));
+        assert_eq!(quiz.answer(0, Answer::Bool(true), 2.0), Err(QuizError::AlreadyAnswered(0)));
+        let mut deferred = QuizSession::start(items(), Feedback::Deferred, None, 60.0, 0.0);
+        assert!(deferred.answer(0, Answer::Bool(true), 1.0).unwrap().is_empty());
+        deferred.answer(1, Answer::Bool(true), 2.0).unwrap();
+        let events = deferred.answer(2, Answer::Bool(false), 3.0).unwrap();
+        let QuizEvent::Finished(result) = &events[0] else { panic!("{events:?}") };
+        assert!((result.score_pct - 66.67).abs() < 0.01 && result.passed);
+    }
+
+    #[test]
+    fn a_timed_exam_ends_when_time_is_up() {
+        let mut exam = QuizSession::start(items(), Feedback::Deferred, Some(60.0), 60.0, 0.0);
+        exam.answer(0, Answer::Bool(true), 10.0).unwrap();
+        let events = exam.tick(61.0);
+        assert!(matches!(events.as_slice(), [QuizEvent::TimeUp, QuizEvent::Finished(r)] if r.timed_out && !r.passed && r.duration_secs == 60.0));
+        assert_eq!(exam.answer(1, Answer::Bool(true), 62.0), Err(QuizError::Finished));
+    }
+}

@@ -1,0 +1,59 @@
+//! The typing drill (seed 003: 打字速度): copy a standard service phrase; speed is
+//! committed characters per minute (an IME's pinyin keystrokes do not count,
+//! only the characters that land), accuracy is 1 − edit distance / length.
+
+use serde::{Deserialize, Serialize};
+
+/// Standard service phrases to copy, from the seeds' norms.
+pub const PHRASES: &[&str] = &[
+    "亲,您好,很高兴为您服务,请问有什么可以帮您?",
+    "亲,请稍等,马上为您查询订单信息~",
+    "非常抱歉给您添麻烦了,麻烦您提供一下订单号和照片,我马上为您核实。",
+    "亲,付款后48小时内发货,发出后会把快递单号发给您哦。",
+    "本店支持7天无理由退货,每单都有运费险,请您放心购买。",
+    "还有什么问题随时找我哦,祝您生活愉快!",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TypingScore {
+    pub chars_per_min: f64,
+    /// 0..=1.
+    pub accuracy: f64,
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+pub fn score(target: &str, typed: &str, secs: f64) -> TypingScore {
+    let target: Vec<char> = target.chars().collect();
+    let typed: Vec<char> = typed.chars().collect();
+    let accuracy = if target.is_empty() { 0.0 } else { 1.0 - distance(&target, &typed) as f64 / target.len() as f64 };
+    let chars_per_min = if secs > 0.0 { typed.len() as f64 * 60.0 / secs } else { 0.0 };
+    TypingScore { chars_per_min: (chars_per_min * 10.0).round() / 10.0, accuracy: accuracy.clamp(0.0, 1.0) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speed_and_accuracy() {
+        let perfect = score("亲,您好", "亲,您好", 6.0);
+        assert_eq!(perfect, TypingScore { chars_per_min: 40.0, accuracy: 1.0 });
+        let typo = score("亲,请稍等", "亲,请稍后", 10.0);
+        assert!((typo.accuracy - 0.8).abs() < 1e-9);
+        assert_eq!(score("abc", "", 5.0).accuracy, 0.0);
+    }
+}
