@@ -181,3 +181,65 @@ fn chinese_typed_through_an_ime_goes_into_the_reply_box() {
     let sent: Vec<String> = transcript(&harness).into_iter().filter(|(who, _, _)| *who == Who::Agent).map(|(_, _, t)| t).collect();
     assert_eq!(sent, ["亲,您好在的\n请问有什么可以帮您?"]);
 }
+
+#[test]
+fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
+    use kefu::quiz::ItemKind;
+    let (setup, mut harness) = setup();
+    harness.get_by_label("模拟考试(20题,30分钟)").click();
+    harness.run();
+    for _ in 0..20 {
+        let (item, time_left) = {
+            let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
+            (view.session.items[view.current].clone(), view.session.time_left(0.0))
+        };
+        assert_eq!(time_left, Some(1800.0), "a 30-minute exam");
+        match &item.kind {
+            ItemKind::Single { options, right } => harness.get_by_label(&options[*right]).click(),
+            ItemKind::Multiple { options, right } => {
+                for index in right {
+                    harness.get_by_label(&options[*index]).click();
+                    harness.run();
+                }
+            }
+            ItemKind::TrueFalse { answer } => harness.get_by_label(if *answer { "对" } else { "错" }).click(),
+            ItemKind::FillIn { .. } | ItemKind::Numeric { .. } => {
+                let typed = match &item.kind {
+                    ItemKind::FillIn { answers } => answers[0].clone(),
+                    ItemKind::Numeric { answer, .. } => answer.to_string(),
+                    _ => unreachable!(),
+                };
+                harness.get_by_label("你的答案").click();
+                harness.run();
+                harness.get_by_label("你的答案").type_text(&typed);
+            }
+        }
+        harness.run();
+        harness.get_by_label("提交答案").click();
+        harness.run();
+        advance(&setup, &mut harness, 20.0);
+    }
+    let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
+    let result = view.session.result().unwrap_or_else(|| panic!("the exam is over: at {} of {}: {:?}", view.current, view.session.items.len(), view.session.items.get(view.current).map(|i| (&i.id, &i.kind))));
+    assert_eq!(result.score_pct, 100.0, "{:?}", result.marks);
+    assert!(result.passed && !result.timed_out);
+    let progress = kefu::store::review::Progress::load(&harness.state().data, "anonymous");
+    assert_eq!(progress.deck.cards.len(), 20, "every question enters the review deck");
+
+    // The typing drill keeps a personal best.
+    harness.get_by_label("首页").click();
+    harness.run();
+    harness.get_by_label("打字练习").click();
+    harness.run();
+    harness.get_by_label("你的答案").click();
+    harness.run();
+    harness.get_by_label("你的答案").type_text(kefu::quiz::typing::PHRASES[0]);
+    harness.run();
+    advance(&setup, &mut harness, 30.0);
+    harness.get_by_label("完成").click();
+    harness.run();
+    let Screen::Typing(view) = &harness.state().screen else { panic!("no typing screen") };
+    let score = view.result.expect("scored");
+    assert_eq!(score.accuracy, 1.0);
+    assert!(kefu::store::review::Progress::load(&harness.state().data, "anonymous").typing_best_cpm > 0.0);
+}

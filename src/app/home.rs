@@ -68,6 +68,24 @@ pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
             next = Some(Screen::Scorecards);
         }
     });
+    ui.horizontal(|ui| {
+        for (key, mode) in [("quiz", super::QuizMode::Practice), ("exam", super::QuizMode::Exam)] {
+            if ui.button(t(lang, key)).clicked()
+                && let Some(view) = super::QuizView::start(app, mode)
+            {
+                next = Some(Screen::Quiz(Box::new(view)));
+            }
+        }
+        let due = super::quiz_view::due_count(app);
+        if ui.add_enabled(due > 0, egui::Button::new(format!("{} ({due})", t(lang, "review")))).clicked()
+            && let Some(view) = super::QuizView::start(app, super::QuizMode::Review)
+        {
+            next = Some(Screen::Quiz(Box::new(view)));
+        }
+        if ui.button(t(lang, "typing")).clicked() {
+            next = Some(Screen::Typing(Box::new(super::TypingView::new(app))));
+        }
+    });
 
     let report = &app.bundle.course.report;
     if !report.diagnostics.is_empty() {

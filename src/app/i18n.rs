@@ -71,6 +71,28 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "open" => ("打开", "Open"),
         "critical" => ("关键项不合格", "Critical failure"),
         "name_hint" => ("姓名", "your name"),
+        "quiz" => ("练习测验", "Practice quiz"),
+        "exam" => ("模拟考试(20题,30分钟)", "Mock exam (20 questions, 30 min)"),
+        "review" => ("复习到期的题目", "Review due questions"),
+        "typing" => ("打字练习", "Typing drill"),
+        "question" => ("第", "Question"),
+        "submit" => ("提交答案", "Submit"),
+        "next" => ("下一题", "Next"),
+        "answer" => ("你的答案", "Your answer"),
+        "true" => ("对", "True"),
+        "false" => ("错", "False"),
+        "time_left" => ("剩余时间", "Time left"),
+        "score" => ("得分", "Score"),
+        "pass_mark" => ("合格线", "pass mark"),
+        "right" => ("答对了", "Right"),
+        "wrong" => ("答错了", "Wrong"),
+        "right_answer" => ("正确答案", "Answer"),
+        "finish_quiz" => ("交卷", "Hand in"),
+        "done" => ("完成", "Done"),
+        "speed" => ("速度", "Speed"),
+        "accuracy" => ("准确率", "Accuracy"),
+        "personal_best" => ("个人最佳(字/分)", "Personal best (chars/min)"),
+        "phrase_to_copy" => ("照着输入这句话:", "Type this phrase:"),
         "sku" => ("款式", "SKU"),
         "coupon_value" => ("面额", "value"),
         "id_hint" => ("工号", "employee no."),
@@ -108,7 +130,7 @@ mod tests {
 
     #[test]
     fn every_key_used_in_the_app_exists() {
-        let source: String = ["mod.rs", "home.rs", "workbench.rs", "scorecard_view.rs"]
+        let source: String = ["mod.rs", "home.rs", "workbench.rs", "scorecard_view.rs", "quiz_view.rs"]
             .iter()
             .map(|f| std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app").join(f)).unwrap_or_default())
             .collect();

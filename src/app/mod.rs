@@ -5,9 +5,11 @@
 mod fonts;
 mod home;
 pub mod i18n;
+mod quiz_view;
 mod scorecard_view;
 mod workbench;
 
+pub use quiz_view::{QuizMode, QuizView, TypingView};
 pub use scorecard_view::ScorecardView;
 pub use workbench::Workbench;
 
@@ -43,6 +45,8 @@ pub enum Screen {
     Workbench(Box<Workbench>),
     Scorecard(Box<ScorecardView>),
     Scorecards,
+    Quiz(Box<QuizView>),
+    Typing(Box<TypingView>),
 }
 
 pub struct KefuApp {
@@ -105,6 +109,8 @@ impl KefuApp {
             Screen::Workbench(_) => workbench::workbench_ui(self, ui),
             Screen::Scorecard(_) => scorecard_view::scorecard_ui(self, ui),
             Screen::Scorecards => scorecard_view::list_ui(self, ui),
+            Screen::Quiz(_) => quiz_view::quiz_ui(self, ui),
+            Screen::Typing(_) => quiz_view::typing_ui(self, ui),
         };
         if let Some(next) = next {
             self.screen = next;
