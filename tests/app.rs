@@ -100,6 +100,9 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
     let saved = kefu::store::trainee_scorecards(&harness.state().data, "anonymous");
     assert_eq!(saved.len(), 1, "the scorecard is saved in the data folder");
     assert!(kefu::store::Autosave::load(&harness.state().data).unwrap().is_none(), "the autosave is cleared");
+    // The policy fact left unstated (who pays return shipping) comes back as a review question.
+    let deck = kefu::store::review::Progress::load(&harness.state().data, "anonymous").deck;
+    assert!(deck.cards.contains_key("gen-policy-return-shipping-wrongitem"), "{:?}", deck.cards.keys().collect::<Vec<_>>());
 }
 
 #[test]

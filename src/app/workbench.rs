@@ -151,6 +151,16 @@ impl Workbench {
                 cards.push(card);
             }
         }
+        // Facts stated wrongly or left out come back later as review questions.
+        let mut progress = crate::store::review::Progress::load(&app.data, &trainee.id);
+        let now_unix = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+        for card in &cards {
+            let facts: Vec<_> = card.replies.iter().flat_map(|r| r.facts.iter().map(|f| (f.rule.clone(), f.status))).collect();
+            progress.deck.record_scenario(&facts, now_unix);
+        }
+        if let Err(error) = progress.save(&app.data, &trainee.id) {
+            app.status = Some(format!("review: {error}"));
+        }
         let _ = Autosave::clear(&app.data);
         Screen::Scorecard(Box::new(ScorecardView::new(cards)))
     }
