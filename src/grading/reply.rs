@@ -263,24 +263,13 @@ impl Grader {
                 explain: say(lang, "每条回复从中性语气起评".into(), "Every reply starts from a neutral tone".into()),
                 critical: false,
             });
-            let mut good_left = tone::GOOD_CAP;
+            let mut tally = tone::Tally::default();
             for (group, span) in &first_hit {
                 let entry = &self.lexicon.entries[*group];
                 if entry.kind != LexiconKind::Tone {
                     continue;
                 }
-                let effect = match entry.polarity {
-                    Polarity::Good => {
-                        let effect = tone::GOOD_STEP.min(good_left);
-                        good_left -= effect;
-                        effect
-                    }
-                    Polarity::Bad => match entry.severity {
-                        Severity::Minor => tone::MINOR,
-                        Severity::Major => tone::MAJOR,
-                        Severity::Critical => tone::CRITICAL,
-                    },
-                };
+                let effect = tally.effect(entry.polarity, entry.severity);
                 if effect == 0.0 {
                     continue;
                 }

@@ -35,22 +35,13 @@ impl Grader {
         let normalized = normalize(text);
         let mut hits = Vec::new();
         let mut score = tone::BASELINE;
-        let mut good_left = tone::GOOD_CAP;
+        let mut tally = tone::Tally::default();
         let mut seen = std::collections::BTreeSet::new();
         for hit in self.lexicon.hits(&normalized.text) {
             let entry = &self.lexicon.entries[hit.group];
             let (start, end) = normalized.original_span(hit.start, hit.end);
             if entry.kind == LexiconKind::Tone && seen.insert(hit.group) {
-                score += match (entry.polarity, entry.severity) {
-                    (Polarity::Good, _) => {
-                        let effect = tone::GOOD_STEP.min(good_left);
-                        good_left -= effect;
-                        effect
-                    }
-                    (Polarity::Bad, Severity::Minor) => tone::MINOR,
-                    (Polarity::Bad, Severity::Major) => tone::MAJOR,
-                    (Polarity::Bad, Severity::Critical) => tone::CRITICAL,
-                };
+                score += tally.effect(entry.polarity, entry.severity);
             }
             hits.push(TextHit {
                 rule: entry.id.clone(),

@@ -2,7 +2,7 @@
 //! with 服务禁语, blaming, insults, shouting and curt one-word answers. The
 //! result is a score in 0..=1 and a band (Rude .. Warm).
 
-use crate::content::raw::ToneBand;
+use crate::content::raw::{Polarity, Severity, ToneBand};
 
 /// Where every reply starts before markers move it.
 pub const BASELINE: f64 = 0.5;
@@ -12,6 +12,35 @@ pub const GOOD_CAP: f64 = 0.5;
 pub const MINOR: f64 = -0.25;
 pub const MAJOR: f64 = -0.5;
 pub const CRITICAL: f64 = -1.0;
+
+/// Adds up tone markers: each good one counts `GOOD_STEP` until `GOOD_CAP` is
+/// reached; bad ones count by severity. Shared by reply grading and `grade_text`.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    good_left: f64,
+}
+
+impl Default for Tally {
+    fn default() -> Tally {
+        Tally { good_left: GOOD_CAP }
+    }
+}
+
+impl Tally {
+    /// What one (distinct) marker moves the tone score by.
+    pub fn effect(&mut self, polarity: Polarity, severity: Severity) -> f64 {
+        match (polarity, severity) {
+            (Polarity::Good, _) => {
+                let effect = GOOD_STEP.min(self.good_left);
+                self.good_left -= effect;
+                effect
+            }
+            (Polarity::Bad, Severity::Minor) => MINOR,
+            (Polarity::Bad, Severity::Major) => MAJOR,
+            (Polarity::Bad, Severity::Critical) => CRITICAL,
+        }
+    }
+}
 
 pub fn band(score: f64) -> ToneBand {
     match score {
