@@ -22,32 +22,18 @@ impl ScorecardView {
 
 /// The message with each graded span coloured: green earned, red lost.
 fn highlighted(ui: &egui::Ui, text: &str, findings: &[&Finding]) -> LayoutJob {
-    let mut cuts = vec![0, text.len()];
-    for finding in findings {
-        if let Some(span) = finding.span
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end)
-        {
-            cuts.extend([span.start, span.end]);
-        }
-    }
-    cuts.sort();
-    cuts.dedup();
     let mut job = LayoutJob::default();
     let font = egui::TextStyle::Body.resolve(ui.style());
-    for pair in cuts.windows(2) {
-        let covering: Vec<&&Finding> =
-            findings.iter().filter(|f| f.span.is_some_and(|s| s.start <= pair[0] && pair[1] <= s.end && s.start < s.end)).collect();
-        let background = if covering.is_empty() {
+    for segment in crate::scorecard::layout::segments(text, findings) {
+        let background = if segment.covering.is_empty() {
             Color32::TRANSPARENT
-        } else if covering.iter().any(|f| f.points < 0.0 || f.critical) {
+        } else if segment.lost() {
             Color32::from_rgba_unmultiplied(230, 90, 70, 90)
         } else {
             Color32::from_rgba_unmultiplied(80, 190, 110, 80)
         };
         job.append(
-            &text[pair[0]..pair[1]],
+            &text[segment.start..segment.end],
             0.0,
             egui::TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), background, ..Default::default() },
         );
@@ -113,10 +99,10 @@ pub fn scorecard_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
     });
     ui.separator();
     ui.strong(t(lang, "transcript"));
+    let turn_ends = crate::scorecard::layout::turn_ends(card);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         for (index, entry) in card.transcript.iter().enumerate() {
-            let findings: Vec<&Finding> =
-                card.replies.iter().flat_map(|r| &r.findings).filter(|f| f.span.is_some_and(|s| s.message == index)).collect();
+            let findings = crate::scorecard::layout::findings_on(card, index);
             let who = match entry.who {
                 Who::Buyer => t(lang, "buyer"),
                 Who::Agent => t(lang, "agent"),
@@ -138,8 +124,7 @@ pub fn scorecard_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
                 }
             });
             // What was missing at a reply point, after its last message.
-            let closes = entry.who == Who::Agent && card.transcript.get(index + 1).is_none_or(|n| n.node != entry.node || n.who != Who::Agent);
-            if closes && let Some(reply) = card.replies.iter().find(|r| r.node == entry.node) {
+            if let Some(reply) = turn_ends[index].map(|i| &card.replies[i]) {
                 for f in reply.findings.iter().filter(|f| f.span.is_none() && (f.lost() > 0.0 || f.points < 0.0)) {
                     ui.colored_label(Color32::from_rgb(200, 60, 50), format!("   − {} ({:+.1}/{:.1}): {}", f.rule, f.points, f.possible, f.explain));
                 }

@@ -51,40 +51,25 @@ fn words(lang: Lang) -> [&'static str; 14] {
 
 /// Wraps each graded span of `text` in <mark>, numbering findings with superscripts.
 fn highlight(text: &str, findings: &[(usize, &Finding)]) -> String {
-    let mut cuts: Vec<usize> = vec![0, text.len()];
-    for (_, finding) in findings {
-        if let Some(span) = finding.span
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end)
-        {
-            cuts.push(span.start);
-            cuts.push(span.end);
-        }
-    }
-    cuts.sort();
-    cuts.dedup();
+    let number_of = |f: &Finding| findings.iter().find(|(_, g)| std::ptr::eq(*g, f)).map(|(n, _)| *n).unwrap_or(0);
+    let plain: Vec<&Finding> = findings.iter().map(|(_, f)| *f).collect();
     let mut out = String::new();
-    for pair in cuts.windows(2) {
-        let (start, end) = (pair[0], pair[1]);
-        let covering: Vec<&(usize, &Finding)> = findings
-            .iter()
-            .filter(|(_, f)| f.span.is_some_and(|s| s.start <= start && end <= s.end && s.start < s.end))
-            .collect();
-        let piece = escape(&text[start..end]);
-        if covering.is_empty() {
+    for segment in super::layout::segments(text, &plain) {
+        let piece = escape(&text[segment.start..segment.end]);
+        if segment.covering.is_empty() {
             out.push_str(&piece);
             continue;
         }
-        let lost = covering.iter().any(|(_, f)| f.points < 0.0 || f.critical);
-        let title: Vec<String> = covering.iter().map(|(_, f)| format!("{}: {}", f.rule, f.explain)).collect();
-        let _ = write!(out, "<mark class=\"{}\" title=\"{}\">{piece}</mark>", if lost { "lost" } else { "earned" }, escape(&title.join(" | ")));
-        if covering.iter().any(|(_, f)| f.span.is_some_and(|s| s.end == end)) {
-            let numbers: Vec<String> = covering
-                .iter()
-                .filter(|(_, f)| f.span.is_some_and(|s| s.end == end))
-                .map(|(n, _)| n.to_string())
-                .collect();
+        let title: Vec<String> = segment.covering.iter().map(|f| format!("{}: {}", f.rule, f.explain)).collect();
+        let class = if segment.lost() { "lost" } else { "earned" };
+        let _ = write!(out, "<mark class=\"{class}\" title=\"{}\">{piece}</mark>", escape(&title.join(" | ")));
+        let numbers: Vec<String> = segment
+            .covering
+            .iter()
+            .filter(|f| f.span.is_some_and(|s| s.end == segment.end))
+            .map(|f| number_of(f).to_string())
+            .collect();
+        if !numbers.is_empty() {
             let _ = write!(out, "<sup>{}</sup>", numbers.join(","));
         }
     }
@@ -181,14 +166,10 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
 
     let _ = write!(html, "<h2>{}</h2>\n", w[11]);
     let mut number = 0;
-    // Replies are in turn order; a node visited twice has two replies, so walk them with a cursor.
-    let mut next_reply = 0;
+    let turn_ends = super::layout::turn_ends(card);
     for (index, entry) in card.transcript.iter().enumerate() {
-        let on_this: Vec<(usize, &Finding)> = card
-            .replies
-            .iter()
-            .flat_map(|r| r.findings.iter())
-            .filter(|f| f.span.is_some_and(|s| s.message == index))
+        let on_this: Vec<(usize, &Finding)> = super::layout::findings_on(card, index)
+            .into_iter()
             .map(|f| {
                 number += 1;
                 (number, f)
@@ -223,12 +204,7 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
             html.push_str("</ol>\n");
         }
         // After the last entry of a reply point, what was missing there (findings without a span).
-        let closes_turn = entry.who == Who::Agent
-            && card.transcript.get(index + 1).is_none_or(|next| next.node != entry.node || next.who != Who::Agent);
-        let reply_here = card.replies[next_reply.min(card.replies.len())..].iter().position(|r| r.node == entry.node);
-        if closes_turn && let Some(offset) = reply_here {
-            let reply = &card.replies[next_reply + offset];
-            next_reply += offset + 1;
+        if let Some(reply) = turn_ends[index].map(|i| &card.replies[i]) {
             let missing: Vec<&Finding> = reply.findings.iter().filter(|f| f.span.is_none() && f.rule != "tone_baseline").collect();
             if !missing.is_empty() {
                 html.push_str("<ol class=\"findings\">");

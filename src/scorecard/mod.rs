@@ -7,6 +7,7 @@
 pub mod csv;
 pub mod hash;
 pub mod html;
+pub mod layout;
 pub mod migrate;
 pub mod verify;
 pub mod xapi;

@@ -1,0 +1,112 @@
+//! How a scorecard's transcript is laid out, shared by the HTML report and the
+//! app's scorecard screen: a message cut at the edges of its graded spans, and
+//! which reply point's turn ends at each transcript line.
+
+use super::Scorecard;
+use crate::engine::Who;
+use crate::grading::Finding;
+
+/// A piece of a message and the findings whose spans cover it.
+pub struct Segment<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub covering: Vec<&'a Finding>,
+}
+
+impl Segment<'_> {
+    /// Any covering finding lost points (or failed the session).
+    pub fn lost(&self) -> bool {
+        self.covering.iter().any(|f| f.points < 0.0 || f.critical)
+    }
+}
+
+/// `text` cut at every edge of the findings' spans (spans outside the text or
+/// off character boundaries are ignored).
+pub fn segments<'a>(text: &str, findings: &[&'a Finding]) -> Vec<Segment<'a>> {
+    let mut cuts = vec![0, text.len()];
+    for finding in findings {
+        if let Some(span) = finding.span
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+        {
+            cuts.extend([span.start, span.end]);
+        }
+    }
+    cuts.sort();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|pair| Segment {
+            start: pair[0],
+            end: pair[1],
+            covering: findings
+                .iter()
+                .copied()
+                .filter(|f| f.span.is_some_and(|s| s.start <= pair[0] && pair[1] <= s.end && s.start < s.end))
+                .collect(),
+        })
+        .collect()
+}
+
+/// The findings whose spans lie in transcript line `index`.
+pub fn findings_on(card: &Scorecard, index: usize) -> Vec<&Finding> {
+    card.replies.iter().flat_map(|r| &r.findings).filter(|f| f.span.is_some_and(|s| s.message == index)).collect()
+}
+
+/// For each transcript line, the reply whose turn ends there. Replies are in
+/// turn order and a node may be visited twice, so they are walked with a cursor.
+pub fn turn_ends(card: &Scorecard) -> Vec<Option<usize>> {
+    let mut next_reply = 0;
+    card.transcript
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            let closes = entry.who == Who::Agent
+                && card.transcript.get(index + 1).is_none_or(|next| next.node != entry.node || next.who != Who::Agent);
+            if !closes {
+                return None;
+            }
+            let offset = card.replies.get(next_reply..)?.iter().position(|r| r.node == entry.node)?;
+            next_reply += offset + 1;
+            Some(next_reply - 1)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture() -> Scorecard {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scorecard-v2.json");
+        super::super::read(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn each_reply_ends_at_one_line_in_order_even_when_a_node_comes_back() {
+        let mut card = fixture();
+        let ends: Vec<usize> = turn_ends(&card).into_iter().flatten().collect();
+        assert_eq!(ends, (0..card.replies.len()).collect::<Vec<_>>());
+        // A loop back to the first node: the second visit gets the second reply, not the first again.
+        let node = card.replies[0].node.clone();
+        for reply in &mut card.replies {
+            reply.node = node.clone();
+        }
+        for entry in &mut card.transcript {
+            entry.node = node.clone();
+        }
+        let ends: Vec<usize> = turn_ends(&card).into_iter().flatten().collect();
+        assert_eq!(ends.len(), ends.iter().collect::<std::collections::BTreeSet<_>>().len(), "no reply shown twice: {ends:?}");
+    }
+
+    #[test]
+    fn segments_cover_the_text_and_know_what_lost_points() {
+        let card = fixture();
+        let index = card.transcript.iter().position(|e| e.who == Who::Agent).unwrap();
+        let text = &card.transcript[index].text;
+        let findings = findings_on(&card, index);
+        let pieces = segments(text, &findings);
+        assert_eq!(pieces.iter().map(|s| &text[s.start..s.end]).collect::<String>(), *text);
+        assert!(pieces.iter().any(|s| !s.covering.is_empty()));
+    }
+}
