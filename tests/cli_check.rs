@@ -4,25 +4,13 @@
 
 mod common;
 
+use common::{kefu_in, stdout};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const MODEL: &str = "scenarios/zh/after-sale/wrong-colour-thermos.ron";
 
-fn kefu(args: &[&str], content: Option<&Path>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kefu"));
-    command.args(args).env_remove("KEFU_CONTENT_DIR");
-    if let Some(content) = content {
-        command.env("KEFU_CONTENT_DIR", content).current_dir(content);
-    } else {
-        command.current_dir(env!("CARGO_MANIFEST_DIR"));
-    }
-    command.output().expect("kefu runs")
-}
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 
 /// A private copy of the bundled course to break.
@@ -47,7 +35,7 @@ fn line_of(text: &str, needle: &str) -> usize {
 
 #[test]
 fn the_bundled_course_checks_clean() {
-    let output = kefu(&["check"], None);
+    let output = kefu_in(&["check"], None);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{out}");
     let summary = out.lines().last().unwrap();
@@ -58,12 +46,12 @@ fn the_bundled_course_checks_clean() {
 /// that file at `line` (when given), no panic, and every other scenario counted.
 fn expect_reported(corrupt: impl FnOnce(&str) -> Vec<u8>, line: Option<usize>, code: &str) {
     let (_dir, root) = course_copy();
-    let before = scenarios_counted(&stdout(&kefu(&["check"], Some(&root))));
+    let before = scenarios_counted(&stdout(&kefu_in(&["check"], Some(&root))));
     let path = root.join(MODEL);
     let original = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, corrupt(&original)).unwrap();
 
-    let output = kefu(&["check"], Some(&root));
+    let output = kefu_in(&["check"], Some(&root));
     let out = stdout(&output);
     let err = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{out}\n{err}");
@@ -141,7 +129,7 @@ fn a_duplicate_node_id_is_reported_at_the_second_one() {
 fn a_duplicate_scenario_id_across_files_is_reported() {
     let (_dir, root) = course_copy();
     std::fs::copy(root.join(MODEL), root.join("scenarios/zh/after-sale/zz-copy.ron")).unwrap();
-    let output = kefu(&["check"], Some(&root));
+    let output = kefu_in(&["check"], Some(&root));
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1));
     let line = line_of(&std::fs::read_to_string(root.join(MODEL)).unwrap(), "id: \"wrong-colour-thermos\"");
@@ -153,7 +141,7 @@ fn a_duplicate_scenario_id_across_files_is_reported() {
 
 #[test]
 fn json_output_parses_and_carries_the_summary() {
-    let output = kefu(&["check", "--format", "json"], None);
+    let output = kefu_in(&["check", "--format", "json"], None);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     assert_eq!(json["summary"]["errors"], 0);
     assert!(json["summary"]["scenarios"].as_u64().unwrap() >= 1);
@@ -162,7 +150,7 @@ fn json_output_parses_and_carries_the_summary() {
 
 #[test]
 fn one_file_is_checked_against_the_bundled_shop() {
-    let output = kefu(&["check", MODEL], None);
+    let output = kefu_in(&["check", MODEL], None);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{out}");
     assert!(out.contains("checked 1 scenarios"), "{out}");
@@ -170,19 +158,19 @@ fn one_file_is_checked_against_the_bundled_shop() {
 
 #[test]
 fn several_paths_share_one_content_folder() {
-    let output = kefu(&["check", "assets", "scenarios/zh/after-sale/wrong-colour-thermos.ron"], None);
+    let output = kefu_in(&["check", "assets", "scenarios/zh/after-sale/wrong-colour-thermos.ron"], None);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
 
 #[test]
 fn bad_usage_exits_2() {
-    assert_eq!(kefu(&["check", "--format", "xml"], None).status.code(), Some(2));
-    assert_eq!(kefu(&["no-such-command"], None).status.code(), Some(2));
+    assert_eq!(kefu_in(&["check", "--format", "xml"], None).status.code(), Some(2));
+    assert_eq!(kefu_in(&["no-such-command"], None).status.code(), Some(2));
 }
 
 #[test]
 fn a_missing_path_is_an_error_not_a_panic() {
-    let output = kefu(&["check", "no/such/folder"], None);
+    let output = kefu_in(&["check", "no/such/folder"], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("no/such/folder:0:0: error[io]"));
 }

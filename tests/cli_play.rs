@@ -5,24 +5,15 @@
 
 mod common;
 
+use common::{kefu, stdout};
+
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 const GOOD: &str = "tests/fixtures/thermos-good.replies.ron";
 
-fn kefu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kefu"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("KEFU_CONTENT_DIR")
-        .output()
-        .expect("kefu runs")
-}
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 #[test]
 fn play_prints_the_transcript_and_writes_identical_scorecards() {

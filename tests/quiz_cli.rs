@@ -1,16 +1,10 @@
 //! `kefu quiz` as a user runs it: a seeded draw replays identically, answers
 //! are marked by question id with explanations, and a missing bank is bad usage.
 
-use std::process::{Command, Output};
+mod common;
 
-fn kefu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kefu"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("KEFU_CONTENT_DIR")
-        .output()
-        .expect("kefu runs")
-}
+use common::kefu;
+
 
 #[test]
 fn a_seeded_quiz_replays_identically() {

@@ -7,9 +7,11 @@
 
 mod common;
 
+use common::{kefu, stdout};
+
 use kefu::scorecard::{self, Scorecard};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,18 +25,7 @@ fn card() -> Scorecard {
     scorecard::read(&std::fs::read_to_string(fixture("scorecard-v2.json")).unwrap()).unwrap()
 }
 
-fn kefu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kefu"))
-        .args(args)
-        .current_dir(repo())
-        .env_remove("KEFU_CONTENT_DIR")
-        .output()
-        .expect("kefu runs")
-}
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 /// A scorecard graded now, against the content as it is now (verify compares
 /// with the current content, so a checked-in file would go stale whenever the

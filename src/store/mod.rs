@@ -66,7 +66,8 @@ pub fn save_scorecard(data: &Path, card: &Scorecard) -> std::io::Result<PathBuf>
     Ok(path)
 }
 
-fn safe(text: &str) -> String {
+/// A trainee id or name as a file name: letters, digits, `-` and `_` kept, the rest `_`.
+pub(crate) fn safe(text: &str) -> String {
     let cleaned: String = text.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
     if cleaned.is_empty() { "anonymous".into() } else { cleaned }
 }

@@ -14,8 +14,7 @@ pub struct Progress {
 }
 
 fn path(data: &Path, trainee_id: &str) -> PathBuf {
-    let safe: String = trainee_id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    data.join("review").join(format!("{}.json", if safe.is_empty() { "anonymous".into() } else { safe }))
+    data.join("review").join(format!("{}.json", super::safe(trainee_id)))
 }
 
 impl Progress {
