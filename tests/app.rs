@@ -103,6 +103,12 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
     // The policy fact left unstated (who pays return shipping) comes back as a review question.
     let deck = kefu::store::review::Progress::load(&harness.state().data, "anonymous").deck;
     assert!(deck.cards.contains_key("gen-policy-return-shipping-wrongitem"), "{:?}", deck.cards.keys().collect::<Vec<_>>());
+
+    // Back home, the attempt shows in the course list (the saved-scorecards view is re-read on the way).
+    harness.get_by_label("首页").click();
+    harness.run();
+    let attempts = harness.state_mut().saved().progress.get("wrong-colour-thermos").map(|(_, n)| *n);
+    assert_eq!(attempts, Some(1));
 }
 
 #[test]

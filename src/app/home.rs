@@ -76,7 +76,7 @@ pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
                 next = Some(Screen::Quiz(Box::new(view)));
             }
         }
-        let due = super::quiz_view::due_count(app);
+        let due = app.saved().due;
         if ui.add_enabled(due > 0, egui::Button::new(format!("{} ({due})", t(lang, "review")))).clicked()
             && let Some(view) = super::QuizView::start(app, super::QuizMode::Review)
         {
@@ -96,8 +96,7 @@ pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         });
     }
 
-    let trainee = trainee_id(app);
-    let progress = crate::store::progress(&app.data, &trainee);
+    let progress = app.saved().progress.clone();
     egui::ScrollArea::vertical().show(ui, |ui| {
         for category in Category::ALL {
             let scenarios: Vec<_> = app.bundle.course.scenarios.iter().filter(|s| s.category == category).collect();

@@ -49,6 +49,18 @@ pub enum Screen {
     Typing(Box<TypingView>),
 }
 
+/// What the home and "my scorecards" screens show from the data folder, read
+/// once per visit rather than on every frame (a trainee may have hundreds of attempts).
+#[derive(Debug, Default)]
+pub struct SavedCache {
+    /// Newest last: each scorecard file with its summary.
+    pub summaries: Vec<(PathBuf, crate::scorecard::csv::Summary)>,
+    /// Scenario id → (best total, attempts), from `summaries`.
+    pub progress: std::collections::BTreeMap<String, (f64, usize)>,
+    /// Review questions due now.
+    pub due: usize,
+}
+
 pub struct KefuApp {
     pub bundle: Arc<Bundle>,
     pub content_root: PathBuf,
@@ -60,6 +72,8 @@ pub struct KefuApp {
     pub resume: Option<Autosave>,
     /// A one-line status (saved, exported, or what went wrong).
     pub status: Option<String>,
+    /// Dropped on every screen change and trainee edit, so it never goes stale.
+    saved: Option<SavedCache>,
     fonts_installed: bool,
 }
 
@@ -80,6 +94,7 @@ impl KefuApp {
             screen: Screen::Home,
             resume,
             status,
+            saved: None,
             fonts_installed: false,
         }
     }
@@ -88,7 +103,28 @@ impl KefuApp {
         self.settings.ui_lang
     }
 
+    /// The trainee's saved scorecards, progress and due reviews (read on first use).
+    pub fn saved(&mut self) -> &SavedCache {
+        let trainee = home::trainee_id(self);
+        let data = self.data.clone();
+        self.saved.get_or_insert_with(|| {
+            let summaries: Vec<_> = crate::store::trainee_scorecards(&data, &trainee)
+                .into_iter()
+                .filter_map(|path| crate::store::read_summary(&path).ok().map(|summary| (path, summary)))
+                .collect();
+            let mut progress = std::collections::BTreeMap::new();
+            for (_, summary) in &summaries {
+                let entry = progress.entry(summary.scenario.id.clone()).or_insert((0.0_f64, 0));
+                entry.0 = entry.0.max(summary.grade.total);
+                entry.1 += 1;
+            }
+            let due = quiz_view::due_count(&data, &trainee);
+            SavedCache { summaries, progress, due }
+        })
+    }
+
     pub fn save_settings(&mut self) {
+        self.saved = None;
         if let Err(error) = self.settings.save(&self.data) {
             self.status = Some(format!("settings: {error}"));
         }
@@ -114,6 +150,7 @@ impl KefuApp {
         };
         if let Some(next) = next {
             self.screen = next;
+            self.saved = None;
             // The new screen has not been drawn yet; egui only repaints on input otherwise.
             ui.ctx().request_repaint();
         }

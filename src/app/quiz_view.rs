@@ -59,8 +59,8 @@ pub fn all_items(app: &KefuApp, lang: Lang) -> Vec<QuizItem> {
 }
 
 /// Questions due for review now, for the home screen's count.
-pub fn due_count(app: &KefuApp) -> usize {
-    Progress::load(&app.data, &super::home::trainee_id(app)).deck.due(unix_now()).len()
+pub fn due_count(data: &std::path::Path, trainee_id: &str) -> usize {
+    Progress::load(data, trainee_id).deck.due(unix_now()).len()
 }
 
 impl QuizView {

@@ -196,14 +196,13 @@ pub fn list_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         }
     });
     ui.separator();
-    let files = crate::store::trainee_scorecards(&app.data, &super::home::trainee_id(app));
-    if files.is_empty() {
+    let saved = app.saved();
+    if saved.summaries.is_empty() {
         ui.label(t(lang, "no_scorecards"));
     }
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::Grid::new("scorecards").striped(true).show(ui, |ui| {
-            for path in files.iter().rev() {
-                let Ok(summary) = crate::store::read_summary(path) else { continue };
+            for (path, summary) in saved.summaries.iter().rev() {
                 ui.label(summary.when_utc.clone().unwrap_or_default());
                 ui.label(summary.scenario.title.get(lang));
                 ui.label(format!("{:.1}", summary.grade.total));

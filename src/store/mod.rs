@@ -100,19 +100,6 @@ pub fn trainee_scorecards(data: &Path, trainee_id: &str) -> Vec<PathBuf> {
     scorecard_files(&[data.join("scorecards").join(safe(trainee_id))])
 }
 
-/// Best total and number of attempts per scenario, from a trainee's saved scorecards.
-pub fn progress(data: &Path, trainee_id: &str) -> std::collections::BTreeMap<String, (f64, usize)> {
-    let mut progress = std::collections::BTreeMap::new();
-    for path in trainee_scorecards(data, trainee_id) {
-        if let Ok(summary) = read_summary(&path) {
-            let entry = progress.entry(summary.scenario.id.clone()).or_insert((0.0_f64, 0));
-            entry.0 = entry.0.max(summary.grade.total);
-            entry.1 += 1;
-        }
-    }
-    progress
-}
-
 /// Reads just the summary of a scorecard file (for large exports).
 pub fn read_summary(path: &Path) -> Result<scorecard::csv::Summary, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
