@@ -53,27 +53,13 @@ pub enum Command {
         /// The seed for the buyer's name, order number and line variants.
         #[arg(long, default_value_t = 0)]
         seed: u64,
-        /// Write the scorecard JSON here (atomically).
-        #[arg(long)]
-        out: Option<PathBuf>,
         /// Exit 1 unless the session grades this way.
         #[arg(long, value_enum)]
         expect: Option<ExpectArg>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// The trainee's name, recorded in the scorecard.
-        #[arg(long, default_value = "anonymous")]
-        trainee: String,
-        /// The trainee's id (employee number); default: the name.
-        #[arg(long)]
-        trainee_id: Option<String>,
-        /// When the session happened, RFC 3339 UTC, or `now`; left out, the scorecard has no time
-        /// (so the same run gives the same bytes).
-        #[arg(long)]
-        when: Option<String>,
-        /// Also save the scorecard in the data folder (scorecards/<trainee id>/).
-        #[arg(long)]
-        save: bool,
+        #[command(flatten)]
+        record: RecordArgs,
     },
     /// Re-grade saved scorecards from their transcripts: OK, EDITED (naming fields) or CONTENT CHANGED.
     Verify {
@@ -99,22 +85,37 @@ pub enum Command {
     },
     /// Take a quiz headless: draw questions with a seed, mark a file of answers, print the result.
     Quiz {
-        /// A quiz bank id, `generated` (questions made from the catalogue and policy), or `all`.
+        /// Bank ids separated by commas, `generated` (questions made from the catalogue and
+        /// policy), or `all` (every bank in --lang, plus the generated questions in Chinese).
         bank: String,
         /// RON map of question id to answer: {"kpi-response-time": Choice("低于5秒"), "q2": Number(16), "q3": Text("五秒")}
-        #[arg(long)]
-        answers: PathBuf,
+        #[arg(long, required_unless_present = "list")]
+        answers: Option<PathBuf>,
         #[arg(long, default_value_t = 0)]
         seed: u64,
-        /// How many questions to draw.
-        #[arg(long, default_value_t = 20)]
-        count: usize,
+        /// How many questions to draw; default 20 (10 for --mode practice).
+        #[arg(long)]
+        count: Option<usize>,
         /// Only these categories (repeatable); default: all.
         #[arg(long = "category")]
         categories: Vec<String>,
+        /// Practice (no time limit) or exam (30 minutes; the scorecard records it).
+        #[arg(long, value_enum, default_value_t = QuizModeArg::Exam)]
+        mode: QuizModeArg,
+        /// The language of the banks `all` draws from.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// The pass mark in percent.
+        #[arg(long, default_value_t = crate::quiz::session::DEFAULT_PASS_MARK_PCT)]
+        pass_mark: f64,
         /// Print the drawn questions (with their options in order) and exit.
         #[arg(long)]
         list: bool,
+        /// Exit 1 unless the attempt passes (or fails) this way.
+        #[arg(long, value_enum)]
+        expect: Option<ExpectArg>,
+        #[command(flatten)]
+        record: RecordArgs,
     },
     /// Show the steps, tone markers and platform-rule findings of one reply, with spans.
     GradeText {
@@ -125,6 +126,53 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+}
+
+/// Who did it, when, and where its scorecard goes (`play` and `quiz`).
+#[derive(Debug, clap::Args)]
+pub struct RecordArgs {
+    /// Write the scorecard JSON here (atomically).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The trainee's name, recorded in the scorecard.
+    #[arg(long, default_value = "anonymous")]
+    pub trainee: String,
+    /// The trainee's id (employee number); default: the name.
+    #[arg(long)]
+    pub trainee_id: Option<String>,
+    /// When it happened, RFC 3339 UTC, or `now`; left out, the scorecard has no time
+    /// (so the same run gives the same bytes).
+    #[arg(long)]
+    pub when: Option<String>,
+    /// Also save the scorecard in the data folder (scorecards/<trainee id>/).
+    #[arg(long)]
+    pub save: bool,
+}
+
+impl RecordArgs {
+    /// The outputs, or the message for a --when that is not a time.
+    fn outputs(&self, cli: &Cli) -> Result<Outputs<'_>, String> {
+        let when = match self.when.as_deref() {
+            None => None,
+            Some("now") => Some(humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()),
+            Some(text) => match humantime::parse_rfc3339(text) {
+                Ok(time) => Some(humantime::format_rfc3339_seconds(time).to_string()),
+                Err(error) => return Err(format!("--when {text:?}: {error} (write e.g. 2026-11-23T09:30:00Z or now)")),
+            },
+        };
+        let meta = crate::scorecard::RunMeta {
+            trainee: crate::scorecard::Trainee { name: self.trainee.clone(), id: self.trainee_id.clone().unwrap_or_else(|| self.trainee.clone()) },
+            when_utc: when,
+        };
+        let save_to = self.save.then(|| crate::store::data_dir(cli.data_dir.as_deref()));
+        Ok(Outputs { out: self.out.as_deref(), save_to, meta })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuizModeArg {
+    Practice,
+    Exam,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -185,34 +233,44 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
             let _ = write_report(&mut stdout, &report, *format);
             if report.errors() == 0 { 0 } else { 1 }
         }
-        Command::Play { scenario, replies, example, seed, out, expect, format, trainee, trainee_id, when, save } => {
-            let when = match when.as_deref() {
-                None => None,
-                Some("now") => Some(humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()),
-                Some(text) => match humantime::parse_rfc3339(text) {
-                    Ok(time) => Some(humantime::format_rfc3339_seconds(time).to_string()),
-                    Err(error) => return Some(ExitCode::from(fail(format!("--when {text:?}: {error} (write e.g. 2026-11-23T09:30:00Z or now)")))),
-                },
+        Command::Play { scenario, replies, example, seed, expect, format, record } => {
+            let outputs = match record.outputs(cli) {
+                Ok(outputs) => outputs,
+                Err(message) => return Some(ExitCode::from(fail(message))),
             };
-            let meta = crate::scorecard::RunMeta {
-                trainee: crate::scorecard::Trainee { name: trainee.clone(), id: trainee_id.clone().unwrap_or_else(|| trainee.clone()) },
-                when_utc: when,
-            };
-            let save_to = save.then(|| crate::store::data_dir(cli.data_dir.as_deref()));
             let source = match (replies, example) {
                 (Some(path), _) => Replies::File(path),
                 (None, Some(number)) => Replies::Example(*number),
                 (None, None) => return Some(ExitCode::from(fail("give --replies FILE or --example N"))),
             };
-            play(cli, scenario, source, *seed, Outputs { out: out.as_deref(), save_to, meta }, *expect, *format, &mut stdout)
+            play(cli, scenario, source, *seed, outputs, *expect, *format, &mut stdout)
         }
         Command::Verify { paths } => verify(cli, paths, &mut stdout),
         Command::Export { paths, format, out, detail, xapi_base } => {
             export(paths, *format, out.as_deref(), *detail, xapi_base, &mut stdout)
         }
         Command::GradeText { text, lang, format } => grade_text(cli, text, (*lang).into(), *format, &mut stdout),
-        Command::Quiz { bank, answers, seed, count, categories, list } => {
-            quiz(cli, bank, answers, *seed, *count, categories, *list, &mut stdout)
+        Command::Quiz { bank, answers, seed, count, categories, mode, lang, pass_mark, list, expect, record } => {
+            let outputs = match record.outputs(cli) {
+                Ok(outputs) => outputs,
+                Err(message) => return Some(ExitCode::from(fail(message))),
+            };
+            let lang: Lang = (*lang).into();
+            let mut spec = match mode {
+                QuizModeArg::Practice => crate::quiz::spec::QuizSpec::practice(lang, *seed),
+                QuizModeArg::Exam => crate::quiz::spec::QuizSpec::exam(lang, *seed),
+            };
+            if bank != "all" {
+                spec.sources = bank.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            }
+            spec.categories = categories.clone();
+            spec.count = count.unwrap_or(spec.count);
+            spec.pass_mark_pct = *pass_mark;
+            match (list, answers) {
+                (true, _) => quiz_list(cli, &spec, &mut stdout),
+                (false, Some(answers)) => quiz(cli, &spec, answers, outputs, *expect, &mut stdout),
+                (false, None) => fail("give --answers FILE, or --list to see the questions"),
+            }
         }
     };
     Some(ExitCode::from(code))
@@ -361,9 +419,9 @@ fn verify(cli: &Cli, paths: &[PathBuf], stdout: &mut impl Write) -> u8 {
     let bundle = Arc::new(Bundle::new(Course::load(&[], &cli.content_root())));
     let mut all_ok = true;
     for file in &files {
-        let line = match crate::store::read_scorecard(file) {
+        let line = match crate::store::read_record(file) {
             Err(message) => format!("ERROR {message}"),
-            Ok(card) => match crate::scorecard::verify::verify(&card, &bundle) {
+            Ok(card) => match crate::scorecard::verify::verify_record(&card, &bundle) {
                 Verdict::Ok => format!("OK {}", file.display()),
                 Verdict::Edited(fields) => format!("EDITED {}: {}", file.display(), fields.join(", ")),
                 Verdict::CannotVerify(fields) => format!(
@@ -414,7 +472,7 @@ fn export(
     }
     let mut cards = Vec::new();
     for file in &files {
-        match crate::store::read_scorecard(file) {
+        match crate::store::read_record(file) {
             Ok(card) => cards.push(card),
             Err(message) => return fail(message),
         }
@@ -512,47 +570,42 @@ fn write_transcript(out: &mut impl Write, result: &PlanResult, lang: Lang) -> st
     )
 }
 
-#[allow(clippy::too_many_arguments)]
-fn quiz(
-    cli: &Cli,
-    bank: &str,
-    answers: &std::path::Path,
-    seed: u64,
-    count: usize,
-    categories: &[String],
-    list: bool,
-    stdout: &mut impl Write,
-) -> u8 {
-    use crate::quiz::{Answer, ItemKind, mark};
+/// Prints the questions a spec draws, options in the order shown.
+fn quiz_list(cli: &Cli, spec: &crate::quiz::spec::QuizSpec, stdout: &mut impl Write) -> u8 {
+    use crate::quiz::ItemKind;
     let course = Course::load(&[], &cli.content_root());
-    let items = if bank == "generated" {
-        let mut draws = crate::seeded::Draws::new(seed);
-        let mut generated = crate::quiz::generate::generate(&course);
-        generated.retain(|q| categories.is_empty() || categories.contains(&q.category));
-        let mut picked = Vec::new();
-        while !generated.is_empty() && picked.len() < count {
-            picked.push(generated.remove(draws.index(generated.len())));
-        }
-        picked
-    } else {
-        let banks: Vec<_> = course.quiz_banks.iter().filter(|b| bank == "all" || b.id == bank).cloned().collect();
-        if banks.is_empty() {
-            let known: Vec<&str> = course.quiz_banks.iter().map(|b| b.id.as_str()).collect();
-            return fail(format!("no quiz bank {bank:?}; banks: {}, generated, all", known.join(", ")));
-        }
-        crate::quiz::draw(&banks, categories, count, seed)
+    let items = match crate::quiz::spec::build(&course, spec) {
+        Ok(items) => items,
+        Err(error) => return fail(error),
     };
-    if list {
-        for item in &items {
-            let _ = writeln!(stdout, "{}  {}", item.id, item.prompt);
-            if let ItemKind::Single { options, .. } | ItemKind::Multiple { options, .. } = &item.kind {
-                for option in options {
-                    let _ = writeln!(stdout, "    - {option}");
-                }
+    for item in &items {
+        let _ = writeln!(stdout, "{}  {}", item.id, item.prompt);
+        if let ItemKind::Single { options, .. } | ItemKind::Multiple { options, .. } = &item.kind {
+            for option in options {
+                let _ = writeln!(stdout, "    - {option}");
             }
         }
-        return 0;
     }
+    0
+}
+
+/// Marks a file of answers against the drawn questions and records the attempt
+/// (answers count as given at the start, so a scripted exam never runs out of time).
+fn quiz(
+    cli: &Cli,
+    spec: &crate::quiz::spec::QuizSpec,
+    answers: &std::path::Path,
+    outputs: Outputs,
+    expect: Option<ExpectArg>,
+    stdout: &mut impl Write,
+) -> u8 {
+    use crate::quiz::Answer;
+    use crate::quiz::session::QuizSession;
+    let course = Course::load(&[], &cli.content_root());
+    let items = match crate::quiz::spec::build(&course, spec) {
+        Ok(items) => items,
+        Err(error) => return fail(error),
+    };
     let text = match std::fs::read_to_string(answers) {
         Ok(text) => text,
         Err(error) => return fail(format!("{}: {error}", answers.display())),
@@ -561,21 +614,61 @@ fn quiz(
         Ok(given) => given,
         Err(e) => return fail(format!("{}:{}:{}: error[ron]: {}", answers.display(), e.span.start.line, e.span.start.col, e.code)),
     };
-    let mut total = 0.0;
-    for item in &items {
-        let (score, line) = match given.get(&item.id) {
-            Some(answer) => {
-                let result = mark(item, answer);
-                (result.score, format!("{} {:.0}%  expected: {}", if result.right { "RIGHT" } else { "WRONG" }, result.score * 100.0, result.expected))
-            }
-            None => (0.0, "UNANSWERED".to_string()),
+    let mut session = QuizSession::from_spec(items.clone(), spec, 0.0);
+    for (index, item) in items.iter().enumerate() {
+        if let Some(answer) = given.get(&item.id)
+            && let Err(error) = session.answer(index, answer.clone(), 0.0)
+        {
+            return fail(format!("{}: {error}", item.id));
+        }
+    }
+    if session.result().is_none() {
+        // Hands in: questions without an answer in the file score 0.
+        let _ = session.finish(0.0);
+    }
+    let Some(result) = session.result().cloned() else { return fail("the quiz did not finish") };
+    for (item, mark) in items.iter().zip(&result.marks) {
+        let line = match mark {
+            Some(mark) => format!("{} {:.0}%  expected: {}", if mark.right { "RIGHT" } else { "WRONG" }, mark.score * 100.0, mark.expected),
+            None => "UNANSWERED".to_string(),
         };
-        total += score;
         let _ = writeln!(stdout, "{}  {}\n    {line}\n    {}", item.id, item.prompt, item.explain);
     }
-    let pct = if items.is_empty() { 0.0 } else { 100.0 * total / items.len() as f64 };
-    let _ = writeln!(stdout, "quiz {bank} (seed {seed}): {total:.1}/{} = {pct:.1}%", items.len());
-    0
+    let total: f64 = result.marks.iter().flatten().fold(0.0, |sum, m| sum + m.score);
+    let _ = writeln!(
+        stdout,
+        "quiz {} (seed {}): {total:.1}/{} = {:.1}% (pass mark {:.0}%): {}",
+        if spec.sources.is_empty() { "all".to_string() } else { spec.sources.join(",") },
+        spec.seed,
+        items.len(),
+        result.score_pct,
+        result.pass_mark_pct,
+        if result.passed { "PASS" } else { "FAIL" }
+    );
+    let card = match crate::scorecard::QuizCard::from_attempt(&course, spec, &items, session.answers(), &result, outputs.meta) {
+        Ok(card) => card,
+        Err(error) => return fail(error),
+    };
+    if let Some(out) = outputs.out
+        && let Err(error) = crate::store::write_atomic(out, card.to_json().as_bytes())
+    {
+        eprintln!("kefu: cannot write {}: {error}", out.display());
+        return 1;
+    }
+    if let Some(data) = outputs.save_to {
+        match crate::store::save_record(&data, &card) {
+            Ok(path) => eprintln!("kefu: saved {}", path.display()),
+            Err(error) => {
+                eprintln!("kefu: cannot save the scorecard in {}: {error}", data.display());
+                return 1;
+            }
+        }
+    }
+    match expect {
+        Some(ExpectArg::Pass) if !result.passed => 1,
+        Some(ExpectArg::Fail) if result.passed => 1,
+        _ => 0,
+    }
 }
 
 fn grade_text(cli: &Cli, text: &str, lang: Lang, format: Format, stdout: &mut impl Write) -> u8 {

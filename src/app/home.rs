@@ -131,6 +131,15 @@ pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
 }
 
 /// The trainee id scorecards are filed under: the id, else the name, else "anonymous".
+/// Who is training, and now (RFC 3339 UTC), for a scorecard.
+pub fn run_meta(app: &KefuApp) -> crate::scorecard::RunMeta {
+    let name = app.settings.trainee_name.trim();
+    crate::scorecard::RunMeta {
+        trainee: crate::scorecard::Trainee { name: if name.is_empty() { "anonymous".into() } else { name.into() }, id: trainee_id(app) },
+        when_utc: Some(humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()),
+    }
+}
+
 pub fn trainee_id(app: &KefuApp) -> String {
     let id = app.settings.trainee_id.trim();
     let name = app.settings.trainee_name.trim();

@@ -9,7 +9,8 @@ mod quiz_view;
 mod scorecard_view;
 mod workbench;
 
-pub use quiz_view::{QuizMode, QuizView, TypingView};
+pub use crate::quiz::spec::QuizMode;
+pub use quiz_view::{QuizView, TypingView};
 pub use scorecard_view::ScorecardView;
 pub use workbench::Workbench;
 
@@ -113,9 +114,9 @@ impl KefuApp {
                 .filter_map(|path| crate::store::read_summary(&path).ok().map(|summary| (path, summary)))
                 .collect();
             let mut progress = std::collections::BTreeMap::new();
-            for (_, summary) in &summaries {
-                let entry = progress.entry(summary.scenario.id.clone()).or_insert((0.0_f64, 0));
-                entry.0 = entry.0.max(summary.grade.total);
+            for (_, summary) in summaries.iter().filter(|(_, s)| s.kind == crate::scorecard::csv::RecordKind::Scenario) {
+                let entry = progress.entry(summary.activity.id.clone()).or_insert((0.0_f64, 0));
+                entry.0 = entry.0.max(summary.total);
                 entry.1 += 1;
             }
             let due = quiz_view::due_count(&data, &trainee);

@@ -5,21 +5,16 @@
 use super::i18n::t;
 use super::{KefuApp, Screen};
 use crate::content::raw::Lang;
-use crate::quiz::session::{Feedback, QuizEvent, QuizResult, QuizSession, DEFAULT_PASS_MARK_PCT};
+use crate::quiz::session::{QuizEvent, QuizResult, QuizSession, TimedAnswer};
+use crate::quiz::spec::{QuizMode, QuizSpec, build};
 use crate::quiz::{Answer, ItemKind, Mark, QuizItem};
+use crate::scorecard::QuizCard;
 use crate::store::review::Progress;
 use eframe::egui;
 use std::time::Duration;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuizMode {
-    Practice,
-    Exam,
-    Review,
-}
-
 pub struct QuizView {
-    pub mode: QuizMode,
+    pub spec: QuizSpec,
     pub session: QuizSession,
     pub current: usize,
     /// Seconds on the app clock when the quiz started (the session counts from 0).
@@ -30,32 +25,13 @@ pub struct QuizView {
     text: String,
     /// Immediate feedback on the current question.
     feedback: Option<(Mark, String)>,
+    /// The attempt's scorecard, once it is over (saved with the others).
+    pub card: Option<QuizCard>,
     recorded: bool,
 }
 
-pub const EXAM_QUESTIONS: usize = 20;
-pub const EXAM_MINUTES: f64 = 30.0;
-pub const PRACTICE_QUESTIONS: usize = 10;
-
 fn unix_now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
-}
-
-/// Every question the course offers: its banks in `lang` and the generated ones.
-pub fn all_items(app: &KefuApp, lang: Lang) -> Vec<QuizItem> {
-    let mut draws = crate::seeded::Draws::new(0);
-    let mut items: Vec<QuizItem> = app
-        .bundle
-        .course
-        .quiz_banks
-        .iter()
-        .filter(|b| b.lang == lang)
-        .flat_map(|b| b.questions.iter().map(|q| crate::quiz::item(&b.id, q, &mut draws)).collect::<Vec<_>>())
-        .collect();
-    if lang == Lang::Zh {
-        items.extend(crate::quiz::generate::generate(&app.bundle.course));
-    }
-    items
 }
 
 /// Questions due for review now, for the home screen's count.
@@ -70,28 +46,30 @@ impl QuizView {
             super::Clock::Real(_) => unix_now() as u64,
             super::Clock::Manual(_) => 11,
         };
-        let items = match mode {
+        let spec = match mode {
             QuizMode::Review => {
-                let due = Progress::load(&app.data, &super::home::trainee_id(app)).deck.due(unix_now()).into_iter().map(str::to_string).collect::<Vec<_>>();
-                all_items(app, lang).into_iter().filter(|q| due.contains(&q.id)).take(EXAM_QUESTIONS).collect::<Vec<_>>()
+                let trainee = super::home::trainee_id(app);
+                let due: Vec<String> = Progress::load(&app.data, &trainee).deck.due(unix_now()).into_iter().map(str::to_string).collect();
+                QuizSpec::review(lang, due, seed)
             }
-            _ => {
-                let banks: Vec<_> = app.bundle.course.quiz_banks.iter().filter(|b| b.lang == lang).cloned().collect();
-                let count = if mode == QuizMode::Exam { EXAM_QUESTIONS } else { PRACTICE_QUESTIONS };
-                crate::quiz::draw(&banks, &[], count, seed)
-            }
+            QuizMode::Exam => QuizSpec::exam(lang, seed),
+            QuizMode::Practice => QuizSpec::practice(lang, seed),
         };
+        let items = build(&app.bundle.course, &spec).ok()?;
         if items.is_empty() {
             return None;
         }
-        let (feedback, limit) = match mode {
-            QuizMode::Exam => (Feedback::Deferred, Some(EXAM_MINUTES * 60.0)),
-            _ => (Feedback::Immediate, None),
-        };
-        let session = QuizSession::start(items, feedback, limit, DEFAULT_PASS_MARK_PCT, 0.0);
-        let mut view = QuizView { mode, session, current: 0, started_at: app.clock.now(), choice: None, choices: Vec::new(), truth: None, text: String::new(), feedback: None, recorded: false };
+        let session = QuizSession::from_spec(items, &spec, 0.0);
+        let mut view = QuizView { spec, session, current: 0, started_at: app.clock.now(), choice: None, choices: Vec::new(), truth: None, text: String::new(), feedback: None, card: None, recorded: false };
         view.reset_inputs();
         Some(view)
+    }
+
+    /// A saved attempt, shown as it was recorded.
+    pub fn from_card(card: QuizCard, now: f64) -> QuizView {
+        let mut session = QuizSession::from_spec(card.items.clone(), &card.quiz, 0.0);
+        let _ = session.finish(card.result.duration_secs);
+        QuizView { spec: card.quiz.clone(), session, current: 0, started_at: now, choice: None, choices: Vec::new(), truth: None, text: String::new(), feedback: None, card: Some(card), recorded: true }
     }
 
     fn reset_inputs(&mut self) {
@@ -122,9 +100,10 @@ impl QuizView {
         })
     }
 
-    /// Puts the finished attempt into the trainee's review deck (once).
+    /// Once the attempt is over: its questions go into the trainee's review
+    /// deck, and its scorecard is made and saved with the others.
     fn record(&mut self, app: &mut KefuApp) {
-        let Some(result) = self.session.result() else { return };
+        let Some(result) = self.session.result().cloned() else { return };
         if self.recorded {
             return;
         }
@@ -138,6 +117,17 @@ impl QuizView {
         if let Err(error) = progress.save(&app.data, &trainee) {
             app.status = Some(format!("review: {error}"));
         }
+        let meta = super::home::run_meta(app);
+        match QuizCard::from_attempt(&app.bundle.course, &self.spec, &self.session.items, self.session.answers(), &result, meta) {
+            Ok(card) => {
+                match crate::store::save_record(&app.data, &card) {
+                    Ok(path) => app.status = Some(format!("{}: {}", t(app.lang(), "saved"), path.display())),
+                    Err(error) => app.status = Some(format!("{}: {error}", t(app.lang(), "not_saved"))),
+                }
+                self.card = Some(card);
+            }
+            Err(error) => app.status = Some(format!("{}: {error}", t(app.lang(), "not_saved"))),
+        }
     }
 }
 
@@ -150,26 +140,53 @@ pub fn quiz_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         view.record(app);
     }
     let mut next = None;
+    let mut export = None;
     ui.horizontal(|ui| {
-        let title = match view.mode {
+        let title = match view.spec.mode {
             QuizMode::Practice => t(lang, "quiz"),
             QuizMode::Exam => t(lang, "exam"),
             QuizMode::Review => t(lang, "review"),
         };
         ui.heading(title);
+        if let Some(card) = &view.card {
+            ui.weak(format!("{} · {}", card.trainee.name, card.when_utc.as_deref().unwrap_or("")));
+        }
         if let Some(left) = view.session.time_left(now).filter(|_| view.session.result().is_none()) {
             ui.label(format!("{}: {:02}:{:02}", t(lang, "time_left"), (left / 60.0) as u64, (left % 60.0) as u64));
             ui.ctx().request_repaint_after(Duration::from_secs(1));
         }
-        if ui.button(t(lang, "home")).clicked() {
-            next = Some(Screen::Home);
-        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(t(lang, "home")).clicked() {
+                next = Some(Screen::Home);
+            }
+            if view.card.is_some() {
+                for format in ["html", "csv", "json"] {
+                    if ui.button(format!("{} {}", t(lang, "export"), format.to_uppercase())).clicked() {
+                        export = Some(format);
+                    }
+                }
+                if ui.button(t(lang, "my_scorecards")).clicked() {
+                    next = Some(Screen::Scorecards);
+                }
+            }
+        });
     });
+    if let Some(status) = &app.status {
+        ui.weak(status);
+    }
     ui.separator();
-    if let Some(result) = view.session.result().cloned() {
-        result_ui(ui, lang, &view.session.items, &result);
+    if let Some(card) = &view.card {
+        result_ui(ui, lang, &card.items, &card.answers, &card.result);
+    } else if let Some(result) = view.session.result().cloned() {
+        result_ui(ui, lang, &view.session.items, &view.session.answers(), &result);
     } else {
         question_ui(ui, lang, &mut view, now);
+    }
+    if let (Some(format), Some(card)) = (export, &view.card) {
+        let message = super::scorecard_view::export_record(app, card.into(), format);
+        if !message.is_empty() {
+            app.status = Some(message);
+        }
     }
     if next.is_none() {
         app.screen = Screen::Quiz(view);
@@ -246,20 +263,35 @@ fn question_ui(ui: &mut egui::Ui, lang: Lang, view: &mut QuizView, now: f64) {
     });
 }
 
-fn result_ui(ui: &mut egui::Ui, lang: Lang, items: &[QuizItem], result: &QuizResult) {
+fn result_ui(ui: &mut egui::Ui, lang: Lang, items: &[QuizItem], answers: &[Option<TimedAnswer>], result: &QuizResult) {
     let (text, colour) = if result.passed { (t(lang, "passed"), egui::Color32::from_rgb(40, 150, 70)) } else { (t(lang, "failed"), egui::Color32::from_rgb(200, 60, 50)) };
+    let right = result.marks.iter().flatten().filter(|m| m.right).count();
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(text).color(colour).strong().size(22.0));
         ui.label(egui::RichText::new(format!("{}: {:.1}% ({} {:.0}%)", t(lang, "score"), result.score_pct, t(lang, "pass_mark"), result.pass_mark_pct)).size(18.0));
+        ui.label(format!("{right}/{} · {:.0}s", items.len(), result.duration_secs));
+        if result.timed_out {
+            ui.colored_label(egui::Color32::from_rgb(200, 60, 50), t(lang, "time_up"));
+        }
     });
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for (item, mark) in items.iter().zip(&result.marks) {
-            let ok = mark.as_ref().is_some_and(|m| m.right);
-            ui.label(egui::RichText::new(format!("{} {}", if ok { "✓" } else { "×" }, item.prompt)).strong());
-            if let Some(mark) = mark {
-                ui.label(format!("   {}: {}", t(lang, "right_answer"), mark.expected));
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for (index, item) in items.iter().enumerate() {
+            let mark = result.marks.get(index).and_then(Option::as_ref);
+            let ok = mark.is_some_and(|m| m.right);
+            let colour = if ok { egui::Color32::from_rgb(40, 150, 70) } else { egui::Color32::from_rgb(200, 60, 50) };
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(colour, if ok { "✓" } else { "×" });
+                ui.label(egui::RichText::new(format!("{}. {}", index + 1, item.prompt)).strong());
+            });
+            let given = answers.get(index).and_then(Option::as_ref).map(|a| crate::quiz::mark::answer_text(&a.answer));
+            ui.label(format!("   {}: {}", t(lang, "your_answer"), given.as_deref().unwrap_or("—")));
+            if let Some(mark) = mark.filter(|m| !m.right) {
+                ui.colored_label(colour, format!("   {}: {}", t(lang, "right_answer"), mark.expected));
+            } else if mark.is_none() {
+                ui.colored_label(colour, format!("   {}", t(lang, "unanswered")));
             }
             ui.weak(format!("   {}", item.explain));
+            ui.add_space(4.0);
         }
     });
 }

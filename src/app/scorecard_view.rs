@@ -6,7 +6,8 @@ use super::i18n::t;
 use super::{KefuApp, Screen};
 use crate::engine::{EntryKind, Who};
 use crate::grading::Finding;
-use crate::scorecard::Scorecard;
+use crate::scorecard::csv::RecordKind;
+use crate::scorecard::{Record, RecordRef, Scorecard};
 use eframe::egui::{self, Color32, text::LayoutJob};
 
 pub struct ScorecardView {
@@ -146,19 +147,20 @@ pub fn scorecard_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
 fn export_card(app: &KefuApp, format: &str) -> String {
     let Screen::Scorecard(view) = &app.screen else { return String::new() };
     let Some(card) = view.cards.get(view.selected) else { return String::new() };
+    export_record(app, card.into(), format)
+}
+
+/// Exports one record (scenario or quiz) as html, csv or json; says where it went.
+pub fn export_record(app: &KefuApp, card: RecordRef, format: &str) -> String {
     let mut bytes = Vec::new();
-    let written = match format {
-        "html" => crate::scorecard::html::write(&mut bytes, [card]),
-        "csv" => crate::scorecard::csv::write_summary(&mut bytes, [card]),
-        _ => {
-            bytes.extend(card.to_json().as_bytes());
-            Ok(())
-        }
+    let (written, file_name) = match card {
+        RecordRef::Scenario(card) => (write_export(&mut bytes, card, format, card.to_json()), card.file_name()),
+        RecordRef::Quiz(card) => (write_export(&mut bytes, card, format, card.to_json()), card.file_name()),
     };
     if let Err(error) = written {
         return format!("export: {error}");
     }
-    let file_name = card.file_name().replace(".json", &format!(".{format}"));
+    let file_name = file_name.replace(".json", &format!(".{format}"));
     let path = if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
         match rfd::FileDialog::new().set_file_name(&file_name).add_filter(format, &[format]).save_file() {
             Some(path) => path,
@@ -170,6 +172,17 @@ fn export_card(app: &KefuApp, format: &str) -> String {
     match crate::store::write_atomic(&path, &bytes) {
         Ok(()) => format!("{} {}", t(app.settings.ui_lang, "exported"), path.display()),
         Err(error) => format!("export: {error}"),
+    }
+}
+
+fn write_export<'a>(bytes: &mut Vec<u8>, card: impl Into<RecordRef<'a>> + Copy, format: &str, json: String) -> std::io::Result<()> {
+    match format {
+        "html" => crate::scorecard::html::write(bytes, [card]),
+        "csv" => crate::scorecard::csv::write_summary(bytes, [card]),
+        _ => {
+            bytes.extend(json.as_bytes());
+            Ok(())
+        }
     }
 }
 
@@ -196,6 +209,8 @@ pub fn list_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         }
     });
     ui.separator();
+    let now = app.clock.now();
+    let mut problem = None;
     let saved = app.saved();
     if saved.summaries.is_empty() {
         ui.label(t(lang, "no_scorecards"));
@@ -204,17 +219,25 @@ pub fn list_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         egui::Grid::new("scorecards").striped(true).show(ui, |ui| {
             for (path, summary) in saved.summaries.iter().rev() {
                 ui.label(summary.when_utc.clone().unwrap_or_default());
-                ui.label(summary.scenario.title.get(lang));
-                ui.label(format!("{:.1}", summary.grade.total));
-                ui.label(if summary.grade.passed { t(lang, "passed") } else { t(lang, "failed") });
-                if ui.button(format!("{} {}", t(lang, "open"), summary.scenario.id)).clicked()
-                    && let Ok(card) = crate::store::read_scorecard(path)
-                {
-                    next = Some(Screen::Scorecard(Box::new(super::ScorecardView::new(vec![card]))));
+                ui.label(summary.activity.title.get(lang));
+                ui.label(match summary.kind {
+                    RecordKind::Scenario => format!("{:.1}", summary.total),
+                    RecordKind::Quiz => format!("{:.1}%", summary.total),
+                });
+                ui.label(if summary.passed { t(lang, "passed") } else { t(lang, "failed") });
+                if ui.button(format!("{} {}", t(lang, "open"), summary.activity.id)).clicked() {
+                    match crate::store::read_record(path) {
+                        Ok(Record::Scenario(card)) => next = Some(Screen::Scorecard(Box::new(super::ScorecardView::new(vec![card])))),
+                        Ok(Record::Quiz(card)) => next = Some(Screen::Quiz(Box::new(super::QuizView::from_card(card, now)))),
+                        Err(message) => problem = Some(message),
+                    }
                 }
                 ui.end_row();
             }
         });
     });
+    if let Some(message) = problem {
+        app.status = Some(message);
+    }
     next
 }

@@ -8,7 +8,7 @@ use super::i18n::t;
 use super::{KefuApp, ScorecardView, Screen};
 use crate::content::raw::{Action, Lang, OrderStatus, Scenario};
 use crate::engine::{EntryKind, Event, Shift, Who};
-use crate::scorecard::{RunMeta, Scorecard, Trainee};
+use crate::scorecard::Scorecard;
 use crate::store::autosave::{Autosave, Input};
 use eframe::egui;
 use std::time::Duration;
@@ -134,16 +134,12 @@ impl Workbench {
 
     /// Grades and saves every buyer's scorecard once all conversations are over.
     fn finish(&mut self, app: &mut KefuApp) -> Screen {
-        let when = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-        let trainee = Trainee {
-            name: if app.settings.trainee_name.trim().is_empty() { "anonymous".into() } else { app.settings.trainee_name.trim().into() },
-            id: super::home::trainee_id(app),
-        };
+        let meta = super::home::run_meta(app);
+        let trainee = meta.trainee.clone();
         let mut cards = Vec::new();
         for session in self.shift.sessions() {
             let Some(result) = session.result() else { continue };
-            let meta = RunMeta { trainee: trainee.clone(), when_utc: Some(when.clone()) };
-            if let Some(card) = Scorecard::from_run(&app.bundle.course, &result, meta) {
+            if let Some(card) = Scorecard::from_run(&app.bundle.course, &result, meta.clone()) {
                 match crate::store::save_scorecard(&app.data, &card) {
                     Ok(path) => app.status = Some(format!("{}: {}", t(app.lang(), "saved"), path.display())),
                     Err(error) => app.status = Some(format!("scorecard: {error}")),

@@ -31,6 +31,16 @@ pub struct Mark {
     pub expected: String,
 }
 
+/// An answer as a person reads it: the option texts, true/false, the typed text.
+pub fn answer_text(answer: &Answer) -> String {
+    match answer {
+        Answer::Choice(text) | Answer::Text(text) => text.clone(),
+        Answer::Choices(texts) => texts.join(" / "),
+        Answer::Bool(value) => value.to_string(),
+        Answer::Number(value) => value.to_string(),
+    }
+}
+
 /// Text as compared for fill-ins: normalised, without spaces and punctuation
 /// (a dot stays only as a decimal point, before a digit).
 fn key(text: &str) -> String {

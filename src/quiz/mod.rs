@@ -8,6 +8,7 @@ pub mod generate;
 pub mod mark;
 pub mod review;
 pub mod session;
+pub mod spec;
 pub mod typing;
 
 pub use mark::{Answer, Mark, mark};
@@ -46,11 +47,11 @@ fn shuffled<T: Clone>(items: &[T], draws: &mut Draws) -> Vec<T> {
     items
 }
 
-/// Turns a bank question into an item, shuffling its options.
-pub fn item(bank: &str, question: &Question, draws: &mut Draws) -> QuizItem {
+/// A bank question as an item with its options in the written order (the
+/// canonical form that content hashes cover; attempts shuffle it).
+pub fn canonical(bank: &str, question: &Question) -> QuizItem {
     let kind = match question {
         Question::Single { options, .. } | Question::Multiple { options, .. } => {
-            let options = shuffled(options, draws);
             let texts: Vec<String> = options.iter().map(|o| o.text().to_string()).collect();
             let right: Vec<usize> = options.iter().enumerate().filter(|(_, o)| o.is_right()).map(|(i, _)| i).collect();
             if matches!(question, Question::Single { .. }) {
@@ -82,17 +83,46 @@ pub fn item(bank: &str, question: &Question, draws: &mut Draws) -> QuizItem {
     }
 }
 
+/// The item with its options in a seeded order (right answers follow their text).
+pub fn shuffle_options(item: &QuizItem, draws: &mut Draws) -> QuizItem {
+    let mut item = item.clone();
+    let reorder = |options: &mut Vec<String>, draws: &mut Draws| -> Vec<usize> {
+        let order = shuffled(&(0..options.len()).collect::<Vec<_>>(), draws);
+        *options = order.iter().map(|&i| options[i].clone()).collect();
+        order
+    };
+    match &mut item.kind {
+        ItemKind::Single { options, right } => {
+            let order = reorder(options, draws);
+            *right = order.iter().position(|&i| i == *right).unwrap_or(0);
+        }
+        ItemKind::Multiple { options, right } => {
+            let order = reorder(options, draws);
+            *right = order.iter().enumerate().filter(|(_, i)| right.contains(i)).map(|(new, _)| new).collect();
+        }
+        _ => {}
+    }
+    item
+}
+
+/// Turns a bank question into an item, shuffling its options.
+pub fn item(bank: &str, question: &Question, draws: &mut Draws) -> QuizItem {
+    shuffle_options(&canonical(bank, question), draws)
+}
+
+/// Draws up to `count` distinct items of `pool` (canonical), from the given
+/// categories (all when empty): questions and options shuffled with `draws`.
+pub fn draw_from(pool: &[QuizItem], categories: &[String], count: usize, draws: &mut Draws) -> Vec<QuizItem> {
+    let pool: Vec<&QuizItem> = pool.iter().filter(|q| categories.is_empty() || categories.contains(&q.category)).collect();
+    let order = shuffled(&(0..pool.len()).collect::<Vec<_>>(), draws);
+    order.into_iter().take(count).map(|i| shuffle_options(pool[i], draws)).collect()
+}
+
 /// Draws up to `count` distinct questions from `banks`, from the given
 /// categories (all when empty), shuffled with `seed`.
 pub fn draw(banks: &[QuizBank], categories: &[String], count: usize, seed: u64) -> Vec<QuizItem> {
-    let mut draws = Draws::new(seed);
-    let pool: Vec<(&str, &Question)> = banks
-        .iter()
-        .flat_map(|bank| bank.questions.iter().map(move |q| (bank.id.as_str(), q)))
-        .filter(|(_, q)| categories.is_empty() || categories.iter().any(|c| c == q.category()))
-        .collect();
-    let order = shuffled(&(0..pool.len()).collect::<Vec<_>>(), &mut draws);
-    order.into_iter().take(count).map(|i| item(pool[i].0, pool[i].1, &mut draws)).collect()
+    let pool: Vec<QuizItem> = banks.iter().flat_map(|bank| bank.questions.iter().map(move |q| canonical(&bank.id, q))).collect();
+    draw_from(&pool, categories, count, &mut Draws::new(seed))
 }
 
 /// Bank questions as written (`Right(..)` marks) for generated items, so both go through one path.

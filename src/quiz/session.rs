@@ -26,6 +26,13 @@ pub struct QuizResult {
     pub timed_out: bool,
 }
 
+/// One answer as given, and when (seconds from the start of the attempt).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimedAnswer {
+    pub answer: Answer,
+    pub at: f64,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum QuizEvent {
     /// Immediate feedback on one answer.
@@ -48,7 +55,7 @@ pub enum QuizError {
 #[derive(Debug, Clone)]
 pub struct QuizSession {
     pub items: Vec<QuizItem>,
-    answers: Vec<Option<(Answer, Mark)>>,
+    answers: Vec<Option<(TimedAnswer, Mark)>>,
     pub feedback: Feedback,
     pub time_limit_secs: Option<f64>,
     pub pass_mark_pct: f64,
@@ -60,6 +67,35 @@ impl QuizSession {
     pub fn start(items: Vec<QuizItem>, feedback: Feedback, time_limit_secs: Option<f64>, pass_mark_pct: f64, now: f64) -> QuizSession {
         let answers = vec![None; items.len()];
         QuizSession { items, answers, feedback, time_limit_secs, pass_mark_pct, started: now, result: None }
+    }
+
+    /// An attempt at a spec's questions, with its feedback, time limit and pass mark.
+    pub fn from_spec(items: Vec<QuizItem>, spec: &super::spec::QuizSpec, now: f64) -> QuizSession {
+        QuizSession::start(items, spec.feedback, spec.time_limit_secs, spec.pass_mark_pct, now)
+    }
+
+    /// What was answered so far, and when (`None` for unanswered questions).
+    pub fn answers(&self) -> Vec<Option<TimedAnswer>> {
+        self.answers.iter().map(|a| a.as_ref().map(|(given, _)| given.clone())).collect()
+    }
+
+    /// Re-runs a recorded attempt: the answers at their times, then the end as
+    /// it happened (time up, or handed in at `duration_secs`). Used by `verify`.
+    pub fn replay(items: Vec<QuizItem>, spec: &super::spec::QuizSpec, answers: &[Option<TimedAnswer>], timed_out: bool, duration_secs: f64) -> Result<QuizResult, QuizError> {
+        let mut session = QuizSession::from_spec(items, spec, 0.0);
+        let mut given: Vec<(usize, &TimedAnswer)> = answers.iter().enumerate().filter_map(|(i, a)| a.as_ref().map(|a| (i, a))).collect();
+        given.sort_by(|a, b| a.1.at.total_cmp(&b.1.at).then(a.0.cmp(&b.0)));
+        for (index, answer) in given {
+            session.answer(index, answer.answer.clone(), answer.at)?;
+        }
+        if session.result.is_none() {
+            if timed_out {
+                session.tick(session.time_limit_secs.unwrap_or(duration_secs));
+            } else {
+                session.finish(duration_secs)?;
+            }
+        }
+        session.result.clone().ok_or(QuizError::Finished)
     }
 
     pub fn result(&self) -> Option<&QuizResult> {
@@ -84,7 +120,7 @@ impl QuizSession {
         if self.feedback == Feedback::Immediate {
             events.push(QuizEvent::Marked { index, mark: result.clone(), explain: item.explain.clone() });
         }
-        self.answers[index] = Some((answer, result));
+        self.answers[index] = Some((TimedAnswer { answer, at: now }, result));
         if self.answers.iter().all(Option::is_some) {
             events.push(self.finish_at(now, false));
         }
@@ -109,7 +145,8 @@ impl QuizSession {
 
     fn finish_at(&mut self, now: f64, timed_out: bool) -> QuizEvent {
         let marks: Vec<Option<Mark>> = self.answers.iter().map(|a| a.as_ref().map(|(_, m)| m.clone())).collect();
-        let total: f64 = marks.iter().flatten().map(|m| m.score).sum();
+        // A fold from +0.0: an empty float sum is -0.0, which would print as "-0".
+        let total: f64 = marks.iter().flatten().fold(0.0, |sum, m| sum + m.score);
         let score_pct = if marks.is_empty() { 0.0 } else { (100.0 * total / marks.len() as f64 * 100.0).round() / 100.0 };
         let end = self.time_limit_secs.map(|limit| now.min(self.started + limit)).unwrap_or(now);
         let result = QuizResult {

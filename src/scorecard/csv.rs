@@ -3,7 +3,7 @@
 //! spreadsheet apps show Chinese; a text cell starting with `=`, `+`, `-` or `@`
 //! is prefixed with `'` so it can never run as a formula.
 
-use super::{ScenarioInfo, Scorecard, Trainee};
+use super::{QuizCard, Record, RecordRef, ScenarioInfo, Scorecard, Trainee};
 use serde::Deserialize;
 use std::io::Write;
 
@@ -16,29 +16,67 @@ pub fn neutralise(cell: &str) -> String {
     if risky && cell.parse::<f64>().is_err() { format!("'{cell}") } else { cell.to_string() }
 }
 
-/// What a summary row needs, read without the transcript and findings: a
+/// Which member of the record family a summary row comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    Scenario,
+    Quiz,
+}
+
+/// What was practised: a scenario, or a quiz mode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Activity {
+    pub id: String,
+    pub title: crate::content::raw::Text,
+    pub lang: crate::content::raw::Lang,
+    /// A scenario's category (`PreSale`, ...) or `Quiz`.
+    pub category: String,
+    pub difficulty: Option<u8>,
+}
+
+/// What a summary row needs. Read without the transcript and findings: a
 /// cohort of thousands is summarised at a fraction of a full read.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    /// Read in the same pass; anything but the current schema goes through the full reader.
-    #[serde(default)]
-    pub schema_version: Option<u32>,
+    pub kind: RecordKind,
     pub trainee: Trainee,
     pub when_utc: Option<String>,
     pub app_version: String,
-    pub scenario: ScenarioInfo,
-    pub content: std::collections::BTreeMap<String, String>,
+    pub activity: Activity,
     pub seed: u64,
-    pub grade: SummaryGrade,
+    /// 0..=100: the scenario's total, or the quiz's percentage.
+    pub total: f64,
+    pub passed: bool,
+    /// A scenario's outcome; a quiz's `Completed` or `TimedOut`.
+    pub outcome: String,
+    pub critical_failures: Vec<String>,
+    pub kpis: Vec<SummaryKpi>,
+    pub content_total: String,
+}
+
+/// The fields of a current scenario scorecard that a row needs (the fast path).
+#[derive(Deserialize)]
+struct ScenarioFields {
+    #[serde(default)]
+    schema_version: Option<u32>,
+    #[serde(default)]
+    kind: Option<String>,
+    trainee: Trainee,
+    when_utc: Option<String>,
+    app_version: String,
+    scenario: ScenarioInfo,
+    content: std::collections::BTreeMap<String, String>,
+    seed: u64,
+    grade: SummaryGrade,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct SummaryGrade {
-    pub total: f64,
-    pub passed: bool,
-    pub outcome: crate::content::raw::Outcome,
-    pub critical_failures: Vec<String>,
-    pub kpis: Vec<SummaryKpi>,
+struct SummaryGrade {
+    total: f64,
+    passed: bool,
+    outcome: crate::content::raw::Outcome,
+    critical_failures: Vec<String>,
+    kpis: Vec<SummaryKpi>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -47,12 +85,44 @@ pub struct SummaryKpi {
     pub value: Option<f64>,
 }
 
+fn scenario_activity(info: &ScenarioInfo) -> Activity {
+    Activity {
+        id: info.id.clone(),
+        title: info.title.clone(),
+        lang: info.lang,
+        category: format!("{:?}", info.category),
+        difficulty: Some(info.difficulty),
+    }
+}
+
 impl Summary {
-    /// Reads the summary of a scorecard file's JSON; old schemas go through the full reader.
+    /// Reads the summary of a record file's JSON; quiz records and old schemas go through the full reader.
     pub fn read(json: &str) -> Result<Summary, super::ReadError> {
-        match serde_json::from_str::<Summary>(json) {
-            Ok(summary) if summary.schema_version == Some(super::SCHEMA_VERSION) => Ok(summary),
-            _ => super::read(json).map(|card| Summary::from(&card)),
+        match serde_json::from_str::<ScenarioFields>(json) {
+            Ok(fields) if fields.schema_version == Some(super::SCHEMA_VERSION) && fields.kind.is_none() => Ok(Summary {
+                kind: RecordKind::Scenario,
+                trainee: fields.trainee,
+                when_utc: fields.when_utc,
+                app_version: fields.app_version,
+                activity: scenario_activity(&fields.scenario),
+                seed: fields.seed,
+                total: fields.grade.total,
+                passed: fields.grade.passed,
+                outcome: format!("{:?}", fields.grade.outcome),
+                critical_failures: fields.grade.critical_failures,
+                kpis: fields.grade.kpis,
+                content_total: fields.content.get("total").cloned().unwrap_or_default(),
+            }),
+            _ => super::read_record(json).map(|record| Summary::from(&record)),
+        }
+    }
+}
+
+impl From<&Record> for Summary {
+    fn from(record: &Record) -> Summary {
+        match record {
+            Record::Scenario(card) => Summary::from(card),
+            Record::Quiz(card) => Summary::from(card),
         }
     }
 }
@@ -60,32 +130,56 @@ impl Summary {
 impl From<&Scorecard> for Summary {
     fn from(card: &Scorecard) -> Summary {
         Summary {
-            schema_version: Some(card.schema_version),
+            kind: RecordKind::Scenario,
             trainee: card.trainee.clone(),
             when_utc: card.when_utc.clone(),
             app_version: card.app_version.clone(),
-            scenario: card.scenario.clone(),
-            content: card.content.clone(),
+            activity: scenario_activity(&card.scenario),
             seed: card.seed,
-            grade: SummaryGrade {
-                total: card.grade.total,
-                passed: card.grade.passed,
-                outcome: card.grade.outcome,
-                critical_failures: card.grade.critical_failures.clone(),
-                kpis: card.grade.kpis.iter().map(|k| SummaryKpi { id: k.id.clone(), value: k.value }).collect(),
+            total: card.grade.total,
+            passed: card.grade.passed,
+            outcome: format!("{:?}", card.grade.outcome),
+            critical_failures: card.grade.critical_failures.clone(),
+            kpis: card.grade.kpis.iter().map(|k| SummaryKpi { id: k.id.clone(), value: k.value }).collect(),
+            content_total: card.content.get("total").cloned().unwrap_or_default(),
+        }
+    }
+}
+
+impl From<&QuizCard> for Summary {
+    fn from(card: &QuizCard) -> Summary {
+        Summary {
+            kind: RecordKind::Quiz,
+            trainee: card.trainee.clone(),
+            when_utc: card.when_utc.clone(),
+            app_version: card.app_version.clone(),
+            activity: Activity {
+                id: card.activity_id(),
+                title: card.title(),
+                lang: card.quiz.lang,
+                category: "Quiz".into(),
+                difficulty: None,
             },
+            seed: card.quiz.seed,
+            total: card.result.score_pct,
+            passed: card.result.passed,
+            outcome: if card.result.timed_out { "TimedOut" } else { "Completed" }.into(),
+            critical_failures: Vec::new(),
+            kpis: Vec::new(),
+            content_total: card.content.get("total").cloned().unwrap_or_default(),
         }
     }
 }
 
 fn kpi(card: &Summary, id: &str) -> String {
-    card.grade.kpis.iter().find(|k| k.id == id).and_then(|k| k.value).map(|v| v.to_string()).unwrap_or_default()
+    card.kpis.iter().find(|k| k.id == id).and_then(|k| k.value).map(|v| v.to_string()).unwrap_or_default()
 }
 
-pub const SUMMARY_HEADER: [&str; 21] = [
+/// `kind` (scenario or quiz) is last, so columns of older exports keep their places.
+pub const SUMMARY_HEADER: [&str; 22] = [
     "trainee_name", "trainee_id", "when_utc", "scenario_id", "scenario_title_zh", "scenario_title_en", "lang",
     "category", "difficulty", "seed", "total", "passed", "outcome", "critical_failures", "product_accuracy_pct",
-    "first_response_secs", "average_response_secs", "reply_ratio_pct", "order_errors", "content_hash", "app_version",
+    "first_response_secs", "average_response_secs", "reply_ratio_pct", "order_errors", "content_hash", "app_version", "kind",
 ];
 
 pub fn summary_row(card: &Summary) -> Vec<String> {
@@ -93,30 +187,41 @@ pub fn summary_row(card: &Summary) -> Vec<String> {
         card.trainee.name.clone(),
         card.trainee.id.clone(),
         card.when_utc.clone().unwrap_or_default(),
-        card.scenario.id.clone(),
-        card.scenario.title.zh.clone(),
-        card.scenario.title.en.clone(),
-        format!("{:?}", card.scenario.lang).to_lowercase(),
-        format!("{:?}", card.scenario.category),
-        card.scenario.difficulty.to_string(),
+        card.activity.id.clone(),
+        card.activity.title.zh.clone(),
+        card.activity.title.en.clone(),
+        format!("{:?}", card.activity.lang).to_lowercase(),
+        card.activity.category.clone(),
+        card.activity.difficulty.map(|d| d.to_string()).unwrap_or_default(),
         card.seed.to_string(),
-        card.grade.total.to_string(),
-        card.grade.passed.to_string(),
-        format!("{:?}", card.grade.outcome),
-        card.grade.critical_failures.join(" "),
+        card.total.to_string(),
+        card.passed.to_string(),
+        card.outcome.clone(),
+        card.critical_failures.join(" "),
         kpi(card, "product_accuracy"),
         kpi(card, "first_response"),
         kpi(card, "average_response"),
         kpi(card, "reply_ratio"),
         kpi(card, "order_errors"),
-        card.content.get("total").cloned().unwrap_or_default(),
+        card.content_total.clone(),
         card.app_version.clone(),
+        match card.kind {
+            RecordKind::Scenario => "scenario",
+            RecordKind::Quiz => "quiz",
+        }
+        .to_string(),
     ]
 }
 
-/// One row per scorecard.
-pub fn write_summary<'a>(out: impl Write, cards: impl IntoIterator<Item = &'a Scorecard>) -> std::io::Result<()> {
-    write_summaries(out, cards.into_iter().map(Summary::from))
+/// One row per record (scenario scorecards and quiz cards alike).
+pub fn write_summary<'a, R: Into<RecordRef<'a>>>(out: impl Write, cards: impl IntoIterator<Item = R>) -> std::io::Result<()> {
+    write_summaries(
+        out,
+        cards.into_iter().map(|card| match card.into() {
+            RecordRef::Scenario(card) => Summary::from(card),
+            RecordRef::Quiz(card) => Summary::from(card),
+        }),
+    )
 }
 
 /// One row per summary (from `Summary::read`, for large cohorts).
@@ -136,13 +241,21 @@ pub const DETAIL_HEADER: [&str; 14] = [
     "agent_text", "facts_right", "facts_wrong", "findings",
 ];
 
-/// One row per reply point: what the agent wrote there and every finding.
-pub fn write_detail<'a>(out: impl Write, cards: impl IntoIterator<Item = &'a Scorecard>) -> std::io::Result<()> {
+/// One row per reply point (what the agent wrote there and every finding), or
+/// per quiz question (the answer, its mark and the expected answer).
+pub fn write_detail<'a, R: Into<RecordRef<'a>>>(out: impl Write, cards: impl IntoIterator<Item = R>) -> std::io::Result<()> {
     let mut out = out;
     out.write_all(BOM)?;
     let mut writer = ::csv::Writer::from_writer(out);
     writer.write_record(DETAIL_HEADER)?;
     for card in cards {
+        let card = match card.into() {
+            RecordRef::Scenario(card) => card,
+            RecordRef::Quiz(card) => {
+                quiz_detail(&mut writer, card)?;
+                continue;
+            }
+        };
         for (index, reply) in card.replies.iter().enumerate() {
             let text: Vec<&str> = card
                 .transcript
@@ -174,6 +287,43 @@ pub fn write_detail<'a>(out: impl Write, cards: impl IntoIterator<Item = &'a Sco
         }
     }
     writer.flush()
+}
+
+/// A quiz's detail rows in the reply columns: the question number and id, its
+/// mark (0–100), seconds since the previous answer, the answer as given, 1 or 0
+/// right, and the expected answer.
+fn quiz_detail<W: Write>(writer: &mut ::csv::Writer<W>, card: &QuizCard) -> std::io::Result<()> {
+    let mut previous = 0.0;
+    let mut times: Vec<(usize, f64)> = card.answers.iter().enumerate().filter_map(|(i, a)| a.as_ref().map(|a| (i, a.at))).collect();
+    times.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut took = vec![None; card.items.len()];
+    for (index, at) in times {
+        took[index] = Some(((at - previous) * 10.0).round() / 10.0);
+        previous = at;
+    }
+    for (index, item) in card.items.iter().enumerate() {
+        let mark = card.result.marks.get(index).and_then(Option::as_ref);
+        let answer = card.answers.get(index).and_then(Option::as_ref).map(|a| crate::quiz::mark::answer_text(&a.answer)).unwrap_or_default();
+        let right = mark.is_some_and(|m| m.right);
+        let row = [
+            card.trainee.id.clone(),
+            card.when_utc.clone().unwrap_or_default(),
+            card.activity_id(),
+            card.quiz.seed.to_string(),
+            (index + 1).to_string(),
+            item.id.clone(),
+            "1".into(),
+            mark.map(|m| (m.score * 100.0).to_string()).unwrap_or_else(|| "0".into()),
+            String::new(),
+            took[index].map(|s: f64| s.to_string()).unwrap_or_default(),
+            answer,
+            (right as u8).to_string(),
+            (!right as u8).to_string(),
+            mark.map(|m| format!("expected: {}", m.expected)).unwrap_or_else(|| "unanswered".into()),
+        ];
+        writer.write_record(row.iter().map(|c| neutralise(c)))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! thresholds, totals by dimension, and the transcript with each graded span
 //! highlighted and each finding explained.
 
-use super::Scorecard;
+use super::{QuizCard, RecordRef, Scorecard};
 use crate::content::raw::Lang;
 use crate::engine::{EntryKind, Who};
 use crate::grading::Finding;
@@ -88,10 +88,15 @@ fn finding_item(number: usize, finding: &Finding) -> String {
     )
 }
 
-/// Writes one page for all `cards` (one section each; page break between).
-pub fn write<'a>(mut out: impl Write, cards: impl IntoIterator<Item = &'a Scorecard>) -> std::io::Result<()> {
-    let cards: Vec<&Scorecard> = cards.into_iter().collect();
-    let lang = cards.first().map(|c| c.scenario.lang).unwrap_or(Lang::Zh);
+/// Writes one page for all `cards` (one section each; page break between):
+/// scenario scorecards and quiz cards alike.
+pub fn write<'a, R: Into<RecordRef<'a>>>(mut out: impl Write, cards: impl IntoIterator<Item = R>) -> std::io::Result<()> {
+    let cards: Vec<RecordRef<'a>> = cards.into_iter().map(Into::into).collect();
+    let lang = match cards.first() {
+        Some(RecordRef::Scenario(card)) => card.scenario.lang,
+        Some(RecordRef::Quiz(card)) => card.quiz.lang,
+        None => Lang::Zh,
+    };
     let w = words(lang);
     let mut html = String::new();
     let _ = write!(
@@ -106,7 +111,10 @@ pub fn write<'a>(mut out: impl Write, cards: impl IntoIterator<Item = &'a Scorec
         if index > 0 {
             html.push_str("<div style=\"page-break-before: always\"></div>\n");
         }
-        section(&mut html, card, &w);
+        match card {
+            RecordRef::Scenario(card) => section(&mut html, card, &w),
+            RecordRef::Quiz(card) => quiz_section(&mut html, card),
+        }
     }
     html.push_str("</body></html>\n");
     out.write_all(html.as_bytes())
@@ -218,6 +226,73 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
         }
     }
     html.push_str("</section>\n");
+}
+
+fn quiz_words(lang: Lang) -> [&'static str; 12] {
+    match lang {
+        Lang::Zh => ["客服训练成绩单", "学员", "时间", "测验", "随机种子", "得分", "合格线", "题目", "作答", "正确答案", "解析", "用时"],
+        Lang::En => ["Kefu Trainer scorecard", "Trainee", "When", "Quiz", "Seed", "Score", "Pass mark", "Question", "Answer", "Right answer", "Why", "Time"],
+    }
+}
+
+fn quiz_section(html: &mut String, card: &QuizCard) {
+    let lang = card.quiz.lang;
+    let w = quiz_words(lang);
+    let result = &card.result;
+    let verdict = if result.passed { ("pass", "PASS") } else { ("fail", "FAIL") };
+    let _ = write!(
+        html,
+        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · content {}</p>\n",
+        escape(w[0]),
+        w[1],
+        escape(&card.trainee.name),
+        escape(&card.trainee.id),
+        w[2],
+        escape(card.when_utc.as_deref().unwrap_or("—")),
+        w[3],
+        escape(card.title().get(lang)),
+        escape(&card.activity_id()),
+        w[4],
+        card.quiz.seed,
+        escape(&card.app_version),
+        escape(card.content.get("total").map(|h| &h[..h.len().min(12)]).unwrap_or("—")),
+    );
+    let right = result.marks.iter().flatten().filter(|m| m.right).count();
+    let _ = write!(
+        html,
+        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}%</b> ({right}/{}) · {}: {:.0}% · {}: {:.0}s{}</p>\n",
+        verdict.0,
+        verdict.1,
+        w[5],
+        result.score_pct,
+        card.items.len(),
+        w[6],
+        result.pass_mark_pct,
+        w[11],
+        result.duration_secs,
+        if result.timed_out { " · TIME UP" } else { "" },
+    );
+    let _ = write!(html, "<table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n", w[7], w[8], w[9]);
+    for (index, item) in card.items.iter().enumerate() {
+        let mark = result.marks.get(index).and_then(Option::as_ref);
+        let answer = card.answers.get(index).and_then(Option::as_ref).map(|a| crate::quiz::mark::answer_text(&a.answer));
+        let (class, sign) = match mark {
+            Some(m) if m.right => ("earned-item", "✓".to_string()),
+            Some(m) if m.score > 0.0 => ("lost-item", format!("{:.0}%", m.score * 100.0)),
+            _ => ("lost-item", "✗".to_string()),
+        };
+        let _ = write!(
+            html,
+            "<tr><td class=\"num\">{}</td><td>{}<div class=\"meta\">{}: {}</div></td><td class=\"{class}\">{}</td><td>{}</td><td class=\"{class}\">{sign}</td></tr>\n",
+            index + 1,
+            escape(&item.prompt),
+            w[10],
+            escape(&item.explain),
+            escape(answer.as_deref().unwrap_or("—")),
+            escape(&mark.map(|m| m.expected.clone()).unwrap_or_default()),
+        );
+    }
+    html.push_str("</table></section>\n");
 }
 
 #[cfg(test)]

@@ -2,13 +2,16 @@
 //! read anywhere and to re-grade. Built from a run, saved by `store`, checked
 //! by `verify`, written by the exporters (json, csv, html, xapi) into any
 //! `io::Write`. Per-field digests name a field edited by hand; re-grading
-//! catches a grade that does not follow from its transcript.
+//! catches a grade that does not follow from its transcript. A quiz or exam
+//! attempt is a `QuizCard` of the same family (`"kind": "quiz"`); `Record`
+//! holds either, and every reader, `verify` and exporter takes both.
 
 pub mod csv;
 pub mod hash;
 pub mod html;
 pub mod layout;
 pub mod migrate;
+pub mod quiz_card;
 pub mod verify;
 pub mod xapi;
 
@@ -135,10 +138,96 @@ pub enum ReadError {
     NotAScorecard(String),
 }
 
-/// Reads a scorecard of any known schema version, migrating old ones.
+pub use quiz_card::QuizCard;
+
+/// Any record of the family: a scenario's scorecard or a quiz attempt's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Record {
+    Scenario(Scorecard),
+    Quiz(QuizCard),
+}
+
+impl Record {
+    pub fn trainee(&self) -> &Trainee {
+        match self {
+            Record::Scenario(card) => &card.trainee,
+            Record::Quiz(card) => &card.trainee,
+        }
+    }
+
+    pub fn file_name(&self) -> String {
+        match self {
+            Record::Scenario(card) => card.file_name(),
+            Record::Quiz(card) => card.file_name(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        match self {
+            Record::Scenario(card) => card.to_json(),
+            Record::Quiz(card) => card.to_json(),
+        }
+    }
+}
+
+/// A borrowed record, so exporters take scorecards, quiz cards or records alike.
+#[derive(Debug, Clone, Copy)]
+pub enum RecordRef<'a> {
+    Scenario(&'a Scorecard),
+    Quiz(&'a QuizCard),
+}
+
+impl<'a> From<&'a Scorecard> for RecordRef<'a> {
+    fn from(card: &'a Scorecard) -> Self {
+        RecordRef::Scenario(card)
+    }
+}
+
+impl<'a> From<&'a QuizCard> for RecordRef<'a> {
+    fn from(card: &'a QuizCard) -> Self {
+        RecordRef::Quiz(card)
+    }
+}
+
+impl<'a> From<&'a Record> for RecordRef<'a> {
+    fn from(record: &'a Record) -> Self {
+        match record {
+            Record::Scenario(card) => RecordRef::Scenario(card),
+            Record::Quiz(card) => RecordRef::Quiz(card),
+        }
+    }
+}
+
+fn parse(json: &str) -> Result<serde_json::Value, ReadError> {
+    serde_json::from_str(json).map_err(|e| ReadError::NotJson { line: e.line(), column: e.column(), message: e.to_string() })
+}
+
+/// Reads any record: a quiz attempt (`"kind": "quiz"`) or a scenario scorecard of any known schema.
+pub fn read_record(json: &str) -> Result<Record, ReadError> {
+    let value = parse(json)?;
+    match value.get("kind").and_then(|k| k.as_str()) {
+        Some(quiz_card::QUIZ_KIND) => {
+            let version = value.get("schema_version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+            if version > SCHEMA_VERSION {
+                return Err(ReadError::TooNew(version));
+            }
+            serde_json::from_value(value).map(Record::Quiz).map_err(|e| ReadError::NotAScorecard(e.to_string()))
+        }
+        Some(other) => Err(ReadError::NotAScorecard(format!("unknown record kind {other:?}"))),
+        None => scenario_from(value).map(Record::Scenario),
+    }
+}
+
+/// Reads a scenario scorecard of any known schema version, migrating old ones.
 pub fn read(json: &str) -> Result<Scorecard, ReadError> {
-    let value: serde_json::Value = serde_json::from_str(json)
-        .map_err(|e| ReadError::NotJson { line: e.line(), column: e.column(), message: e.to_string() })?;
+    match read_record(json)? {
+        Record::Scenario(card) => Ok(card),
+        Record::Quiz(_) => Err(ReadError::NotAScorecard("a quiz record, not a scenario scorecard".into())),
+    }
+}
+
+fn scenario_from(value: serde_json::Value) -> Result<Scorecard, ReadError> {
     let version = value.get("schema_version").and_then(|v| v.as_u64()).unwrap_or(1) as u32;
     match version {
         SCHEMA_VERSION => serde_json::from_value(value).map_err(|e| ReadError::NotAScorecard(e.to_string())),

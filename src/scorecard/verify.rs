@@ -1,10 +1,16 @@
 //! `kefu verify`: is this scorecard what the trainee's session really earned?
 //! Three checks: the per-field digests (a hand edit names its field), the
 //! content hashes (graded against the content we have now?), and a re-grade
-//! from the transcript compared field by field with what was saved.
+//! from the transcript compared field by field with what was saved. A quiz
+//! record is checked the same way: seals, then its content hashes, then the
+//! questions re-drawn from its spec and its answers re-marked at their times.
 
-use super::Scorecard;
 use super::hash::content_hashes;
+use super::{QuizCard, Record, Scorecard, quiz_card};
+use crate::content::Course;
+use crate::quiz::session::QuizSession;
+use crate::quiz::spec::build;
+use std::collections::BTreeMap;
 use crate::engine::{Bundle, EntryKind, PlanInput, Who, run_plan_at};
 use std::sync::Arc;
 
@@ -30,23 +36,30 @@ impl Verdict {
 /// At most this many differing fields are named; more are summarised.
 const MAX_NAMED: usize = 12;
 
+/// Either kind of record.
+pub fn verify_record(record: &Record, bundle: &Arc<Bundle>) -> Verdict {
+    match record {
+        Record::Scenario(card) => verify(card, bundle),
+        Record::Quiz(card) => verify_quiz(card, &bundle.course),
+    }
+}
+
+/// Fields whose JSON no longer matches their seal, and fields with no seal.
+fn broken_seals(saved: &BTreeMap<String, String>, now: &BTreeMap<String, String>) -> Vec<String> {
+    let mut sealed: Vec<String> = saved.iter().filter(|(field, digest)| now.get(*field) != Some(digest)).map(|(f, _)| f.clone()).collect();
+    sealed.extend(now.keys().filter(|field| !saved.contains_key(*field)).cloned());
+    sealed
+}
+
+/// Parts whose hash now differs from the recorded one (`total` aside).
+fn changed_parts(saved: &BTreeMap<String, String>, current: &BTreeMap<String, String>) -> Vec<String> {
+    current.iter().filter(|(part, hash)| *part != "total" && saved.get(*part) != Some(*hash)).map(|(part, _)| part.clone()).collect()
+}
+
 pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
     // 1. Digests: any field whose JSON no longer matches its seal. These name
     // the edit itself and are listed first; re-grade differences follow.
-    let mut sealed: Vec<String> = Vec::new();
-    if !card.digests.is_empty() {
-        let now = card.field_digests();
-        for (field, digest) in &card.digests {
-            if now.get(field) != Some(digest) {
-                sealed.push(field.clone());
-            }
-        }
-        for field in now.keys() {
-            if !card.digests.contains_key(field) {
-                sealed.push(field.clone());
-            }
-        }
-    }
+    let sealed = if card.digests.is_empty() { Vec::new() } else { broken_seals(&card.digests, &card.field_digests()) };
     let mut edited: Vec<String> = Vec::new();
 
     // 2. Content: the scenario must still exist and hash the same, part by part.
@@ -56,11 +69,7 @@ pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
     let current = content_hashes(&bundle.course, scenario);
     let migrated = card.content.is_empty();
     if !migrated {
-        let changed: Vec<String> = current
-            .iter()
-            .filter(|(part, hash)| *part != "total" && card.content.get(*part) != Some(*hash))
-            .map(|(part, _)| part.clone())
-            .collect();
+        let changed = changed_parts(&card.content, &current);
         if !changed.is_empty() {
             return verdict(sealed, edited, changed);
         }
@@ -95,6 +104,36 @@ pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
     if migrated && !edited.is_empty() {
         edited.truncate(MAX_NAMED);
         return Verdict::CannotVerify(edited);
+    }
+    verdict(sealed, edited, Vec::new())
+}
+
+/// A quiz attempt: seals, content (the pool it was drawn from, the questions
+/// asked, the marking rules), then re-draw and re-mark.
+pub fn verify_quiz(card: &QuizCard, course: &Course) -> Verdict {
+    let sealed = broken_seals(&card.digests, &card.field_digests());
+    let mut edited = Vec::new();
+    let current = match quiz_card::content_hashes(course, &card.quiz, &card.items) {
+        Ok(current) => current,
+        Err(error) => return verdict(sealed, edited, vec![error.to_string()]),
+    };
+    let changed = changed_parts(&card.content, &current);
+    if !changed.is_empty() {
+        return verdict(sealed, edited, changed);
+    }
+    let items = match build(course, &card.quiz) {
+        Ok(items) => items,
+        Err(error) => return verdict(sealed, edited, vec![error.to_string()]),
+    };
+    let saved = serde_json::to_value(card).unwrap_or_default();
+    diff("items", &saved["items"], &serde_json::to_value(&items).unwrap_or_default(), &mut edited);
+    if card.answers.len() != items.len() {
+        edited.push(format!("answers (length {} vs {})", card.answers.len(), items.len()));
+    } else {
+        match QuizSession::replay(items, &card.quiz, &card.answers, card.result.timed_out, card.result.duration_secs) {
+            Ok(result) => diff("result", &saved["result"], &serde_json::to_value(&result).unwrap_or_default(), &mut edited),
+            Err(error) => edited.push(format!("answers (cannot be replayed: {error})")),
+        }
     }
     verdict(sealed, edited, Vec::new())
 }

@@ -1,8 +1,9 @@
 //! xAPI statements (Experience API 1.0.3) for a learning record store: one per
 //! scorecard, verb passed or failed, with the scaled score, success,
-//! completion, the session's duration (ISO 8601) and its timestamp.
+//! completion, the session's duration (ISO 8601) and its timestamp. A quiz
+//! attempt is an assessment activity with the same result fields.
 
-use super::Scorecard;
+use super::{QuizCard, RecordRef, Scorecard};
 use serde_json::{Value, json};
 use std::io::Write;
 
@@ -71,9 +72,61 @@ pub fn statement(card: &Scorecard, base: &str) -> Value {
     statement
 }
 
-/// A JSON array of statements, one per scorecard.
-pub fn write<'a>(mut out: impl Write, cards: impl IntoIterator<Item = &'a Scorecard>, base: &str) -> std::io::Result<()> {
-    let statements: Vec<Value> = cards.into_iter().map(|c| statement(c, base)).collect();
+/// The statement for one quiz or exam attempt: an assessment activity.
+pub fn quiz_statement(card: &QuizCard, base: &str) -> Value {
+    let base = base.trim_end_matches('/');
+    let result = &card.result;
+    let verb = if result.passed { "passed" } else { "failed" };
+    let title = card.title();
+    let mut statement = json!({
+        "actor": {
+            "objectType": "Agent",
+            "name": card.trainee.name,
+            "account": { "homePage": base, "name": card.trainee.id },
+        },
+        "verb": {
+            "id": format!("http://adlnet.gov/expapi/verbs/{verb}"),
+            "display": { "en-US": verb },
+        },
+        "object": {
+            "objectType": "Activity",
+            "id": format!("{base}/quizzes/{}", card.activity_id()),
+            "definition": {
+                "name": { "zh-CN": title.zh, "en-US": title.en },
+                "type": "http://adlnet.gov/expapi/activities/assessment",
+            },
+        },
+        "result": {
+            "score": { "scaled": (result.score_pct / 100.0).clamp(0.0, 1.0), "raw": result.score_pct, "min": 0, "max": 100 },
+            "success": result.passed,
+            "completion": true,
+            "duration": iso_duration(result.duration_secs),
+        },
+        "context": {
+            "platform": "Kefu Trainer",
+            "language": match card.quiz.lang { crate::content::raw::Lang::Zh => "zh-CN", crate::content::raw::Lang::En => "en-US" },
+            "extensions": {
+                format!("{base}/xapi/seed"): card.quiz.seed,
+                format!("{base}/xapi/content-hash"): card.content.get("total").cloned().unwrap_or_default(),
+                format!("{base}/xapi/questions"): card.items.len(),
+            },
+        },
+    });
+    if let Some(when) = &card.when_utc {
+        statement["timestamp"] = json!(when);
+    }
+    statement
+}
+
+/// A JSON array of statements, one per record.
+pub fn write<'a, R: Into<RecordRef<'a>>>(mut out: impl Write, cards: impl IntoIterator<Item = R>, base: &str) -> std::io::Result<()> {
+    let statements: Vec<Value> = cards
+        .into_iter()
+        .map(|card| match card.into() {
+            RecordRef::Scenario(card) => statement(card, base),
+            RecordRef::Quiz(card) => quiz_statement(card, base),
+        })
+        .collect();
     serde_json::to_writer_pretty(&mut out, &statements)?;
     writeln!(out)
 }

@@ -10,7 +10,7 @@ pub mod settings;
 pub use autosave::Autosave;
 pub use settings::Settings;
 
-use crate::scorecard::{self, Scorecard};
+use crate::scorecard::{self, Record, RecordRef, Scorecard};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -60,9 +60,17 @@ pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
 
 /// Saves a scorecard into the data folder; returns where.
 pub fn save_scorecard(data: &Path, card: &Scorecard) -> std::io::Result<PathBuf> {
-    let folder = data.join("scorecards").join(safe(&card.trainee.id));
-    let path = folder.join(card.file_name());
-    write_atomic(&path, card.to_json().as_bytes())?;
+    save_record(data, card)
+}
+
+/// Saves any record (scenario scorecard or quiz card) into `<data>/scorecards/<trainee id>/`.
+pub fn save_record<'a>(data: &Path, card: impl Into<RecordRef<'a>>) -> std::io::Result<PathBuf> {
+    let (trainee, name, json) = match card.into() {
+        RecordRef::Scenario(card) => (&card.trainee.id, card.file_name(), card.to_json()),
+        RecordRef::Quiz(card) => (&card.trainee.id, card.file_name(), card.to_json()),
+    };
+    let path = data.join("scorecards").join(safe(trainee)).join(name);
+    write_atomic(&path, json.as_bytes())?;
     Ok(path)
 }
 
@@ -93,6 +101,12 @@ pub fn scorecard_files(paths: &[PathBuf]) -> Vec<PathBuf> {
 pub fn read_scorecard(path: &Path) -> Result<Scorecard, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     scorecard::read(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Reads one record file (scenario scorecard or quiz card), with a message that says which file and why.
+pub fn read_record(path: &Path) -> Result<Record, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    scorecard::read_record(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// A trainee's saved scorecards, newest file name last.

@@ -1,0 +1,195 @@
+//! What an attempt is drawn from, kept in its scorecard so the same questions
+//! come back in the same order: the mode, the sources (banks or `generated`),
+//! categories, the count, the seed, and for a review the exact question ids.
+//! `build` is the one way the app, `kefu quiz` and `kefu verify` get questions.
+
+use super::session::{DEFAULT_PASS_MARK_PCT, Feedback};
+use super::{QuizItem, draw_from, generate, shuffle_options};
+use crate::content::Course;
+use crate::content::raw::{Lang, Text};
+use crate::seeded::Draws;
+use serde::{Deserialize, Serialize};
+
+/// The source name of the questions made from the catalogue and policy.
+pub const GENERATED: &str = "generated";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuizMode {
+    /// Immediate feedback, no time limit.
+    Practice,
+    /// Deferred feedback, a time limit and a pass mark (platform certification style).
+    Exam,
+    /// The trainee's due spaced-repetition questions.
+    Review,
+}
+
+impl QuizMode {
+    pub fn title(self) -> Text {
+        let (zh, en) = match self {
+            QuizMode::Practice => ("练习测验", "Practice quiz"),
+            QuizMode::Exam => ("模拟考试", "Exam"),
+            QuizMode::Review => ("到期复习", "Review"),
+        };
+        Text { zh: zh.into(), en: en.into() }
+    }
+}
+
+/// Practice and exam sizes in the app (`kefu quiz` takes `--count`).
+pub const PRACTICE_QUESTIONS: usize = 10;
+pub const EXAM_QUESTIONS: usize = 20;
+pub const EXAM_MINUTES: f64 = 30.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizSpec {
+    pub mode: QuizMode,
+    pub lang: Lang,
+    /// Bank ids and/or `generated`; empty means every bank in `lang`, plus the
+    /// generated questions when `lang` is Chinese (they are written in Chinese).
+    pub sources: Vec<String>,
+    /// Only these categories; empty means all.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// A review asks exactly these questions, in this order (those that still exist).
+    #[serde(default)]
+    pub ids: Vec<String>,
+    pub count: usize,
+    pub seed: u64,
+    pub feedback: Feedback,
+    pub time_limit_secs: Option<f64>,
+    pub pass_mark_pct: f64,
+}
+
+impl QuizSpec {
+    pub fn practice(lang: Lang, seed: u64) -> QuizSpec {
+        QuizSpec {
+            mode: QuizMode::Practice,
+            lang,
+            sources: Vec::new(),
+            categories: Vec::new(),
+            ids: Vec::new(),
+            count: PRACTICE_QUESTIONS,
+            seed,
+            feedback: Feedback::Immediate,
+            time_limit_secs: None,
+            pass_mark_pct: DEFAULT_PASS_MARK_PCT,
+        }
+    }
+
+    pub fn exam(lang: Lang, seed: u64) -> QuizSpec {
+        QuizSpec {
+            mode: QuizMode::Exam,
+            count: EXAM_QUESTIONS,
+            feedback: Feedback::Deferred,
+            time_limit_secs: Some(EXAM_MINUTES * 60.0),
+            ..QuizSpec::practice(lang, seed)
+        }
+    }
+
+    /// The due questions, most overdue first.
+    pub fn review(lang: Lang, ids: Vec<String>, seed: u64) -> QuizSpec {
+        QuizSpec { mode: QuizMode::Review, count: ids.len().min(EXAM_QUESTIONS), ids, ..QuizSpec::practice(lang, seed) }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SpecError {
+    #[error("no quiz bank {name:?}; known: {}, {GENERATED}", known.join(", "))]
+    UnknownSource { name: String, known: Vec<String> },
+}
+
+/// Every question the spec may draw from, canonical (options as written), in a
+/// stable order: banks by id, then the generated questions.
+pub fn pool(course: &Course, spec: &QuizSpec) -> Result<Vec<QuizItem>, SpecError> {
+    for name in &spec.sources {
+        if name != GENERATED && !course.quiz_banks.iter().any(|b| &b.id == name) {
+            let known = course.quiz_banks.iter().map(|b| b.id.clone()).collect();
+            return Err(SpecError::UnknownSource { name: name.clone(), known });
+        }
+    }
+    // A review looks in every source and language, so a question missed anywhere can come back.
+    let review = !spec.ids.is_empty();
+    let wanted = |name: &str, lang: Lang| {
+        if review {
+            true
+        } else if spec.sources.is_empty() {
+            lang == spec.lang
+        } else {
+            spec.sources.iter().any(|s| s == name)
+        }
+    };
+    let mut items: Vec<QuizItem> = course
+        .quiz_banks
+        .iter()
+        .filter(|bank| wanted(&bank.id, bank.lang))
+        .flat_map(|bank| bank.questions.iter().map(|q| super::canonical(&bank.id, q)))
+        .collect();
+    if wanted(GENERATED, Lang::Zh) {
+        items.extend(generate::generate(course));
+    }
+    Ok(items)
+}
+
+/// The questions of an attempt, shuffled by the spec's seed: the same spec on
+/// the same content gives the same questions with the same option order.
+pub fn build(course: &Course, spec: &QuizSpec) -> Result<Vec<QuizItem>, SpecError> {
+    let pool = pool(course, spec)?;
+    let mut draws = Draws::new(spec.seed);
+    if spec.ids.is_empty() {
+        return Ok(draw_from(&pool, &spec.categories, spec.count, &mut draws));
+    }
+    Ok(spec
+        .ids
+        .iter()
+        .filter_map(|id| pool.iter().find(|q| &q.id == id))
+        .take(spec.count)
+        .map(|q| shuffle_options(q, &mut draws))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::ItemKind;
+    use std::path::Path;
+
+    fn course() -> Course {
+        Course::load(&[], Path::new(env!("CARGO_MANIFEST_DIR")))
+    }
+
+    #[test]
+    fn a_seeded_exam_replays_identically() {
+        let course = course();
+        let spec = QuizSpec::exam(Lang::Zh, 2026);
+        let a = build(&course, &spec).unwrap();
+        assert_eq!(a.len(), EXAM_QUESTIONS);
+        assert_eq!(a, build(&course, &spec).unwrap(), "same questions, same option order");
+        assert_ne!(a, build(&course, &QuizSpec { seed: 2027, ..spec.clone() }).unwrap());
+        assert!(a.iter().all(|q| q.bank == GENERATED || course.quiz_banks.iter().any(|b| b.id == q.bank && b.lang == Lang::Zh)));
+    }
+
+    #[test]
+    fn generated_questions_have_their_options_shuffled_too() {
+        let course = course();
+        let spec = QuizSpec { sources: vec![GENERATED.into()], count: 1000, ..QuizSpec::practice(Lang::Zh, 3) };
+        let items = build(&course, &spec).unwrap();
+        let firsts = items.iter().filter(|q| matches!(q.kind, ItemKind::Single { right: 0, .. })).count();
+        let singles = items.iter().filter(|q| matches!(q.kind, ItemKind::Single { .. })).count();
+        assert!(singles > 10 && firsts < singles, "the right answer is not always first: {firsts}/{singles}");
+    }
+
+    #[test]
+    fn a_review_asks_the_listed_questions_in_order_and_skips_vanished_ones() {
+        let course = course();
+        let ids = vec!["gen-thermos-500-capacity".to_string(), "no-longer-there".into(), "kpi-response-time".into()];
+        let items = build(&course, &QuizSpec::review(Lang::Zh, ids, 1)).unwrap();
+        let got: Vec<&str> = items.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(got, ["gen-thermos-500-capacity", "kpi-response-time"]);
+    }
+
+    #[test]
+    fn an_unknown_bank_is_named_with_the_known_ones() {
+        let spec = QuizSpec { sources: vec!["kpj".into()], ..QuizSpec::practice(Lang::Zh, 0) };
+        let error = build(&course(), &spec).unwrap_err().to_string();
+        assert!(error.contains("\"kpj\"") && error.contains("kpi") && error.contains(GENERATED), "{error}");
+    }
+}
