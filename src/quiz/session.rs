@@ -202,4 +202,24 @@ mod tests {
         assert!(matches!(events.as_slice(), [QuizEvent::TimeUp, QuizEvent::Finished(r)] if r.timed_out && !r.passed && r.duration_secs == 60.0));
         assert_eq!(exam.answer(1, Answer::Bool(true), 62.0), Err(QuizError::Finished));
     }
+
+    #[test]
+    fn a_recorded_attempt_replays_to_the_same_result() {
+        let spec = crate::quiz::spec::QuizSpec { time_limit_secs: Some(60.0), ..crate::quiz::spec::QuizSpec::exam(crate::content::raw::Lang::Zh, 0) };
+        // Time up after two answers given out of order.
+        let mut exam = QuizSession::from_spec(items(), &spec, 0.0);
+        exam.answer(2, Answer::Bool(true), 5.0).unwrap();
+        exam.answer(0, Answer::Bool(false), 30.0).unwrap();
+        exam.tick(75.0);
+        let result = exam.result().unwrap().clone();
+        assert!(result.timed_out);
+        assert_eq!(QuizSession::replay(items(), &spec, &exam.answers(), true, result.duration_secs), Ok(result.clone()));
+        // Handing in early instead.
+        let mut early = QuizSession::from_spec(items(), &spec, 0.0);
+        early.answer(1, Answer::Bool(true), 4.0).unwrap();
+        early.finish(9.5).unwrap();
+        let handed_in = early.result().unwrap().clone();
+        assert_eq!(QuizSession::replay(items(), &spec, &early.answers(), false, 9.5), Ok(handed_in.clone()));
+        assert_ne!(handed_in, result);
+    }
 }
