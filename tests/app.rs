@@ -234,6 +234,14 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     assert!(result.passed && !result.timed_out);
     let progress = kefu::store::review::Progress::load(&harness.state().data, "anonymous");
     assert_eq!(progress.deck.cards.len(), 20, "every question enters the review deck");
+    // The attempt is a scorecard like a scenario's, and it verifies.
+    let saved = kefu::store::trainee_scorecards(&harness.state().data, "anonymous");
+    assert_eq!(saved.len(), 1);
+    let record = kefu::store::read_record(&saved[0]).unwrap();
+    let kefu::scorecard::Record::Quiz(card) = &record else { panic!("not a quiz record") };
+    assert_eq!(card.result.score_pct, 100.0);
+    assert_eq!(card.when_utc.as_deref(), Some("2026-11-23T09:06:20Z"), "the time of handing in, on the app's clock");
+    assert_eq!(kefu::scorecard::verify::verify_record(&record, &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
 
     // The typing drill keeps a personal best.
     harness.get_by_label("首页").click();
@@ -251,4 +259,127 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let score = view.result.expect("scored");
     assert_eq!(score.accuracy, 1.0);
     assert!(kefu::store::review::Progress::load(&harness.state().data, "anonymous").typing_best_cpm > 0.0);
+}
+
+/// Answers the current question through the widgets: rightly, or with a wrong option / value.
+fn answer_current(harness: &mut Harness<KefuApp>, right: bool) -> String {
+    use kefu::quiz::ItemKind;
+    let item = {
+        let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
+        view.session.items[view.current].clone()
+    };
+    match &item.kind {
+        ItemKind::Single { options, right: r } => harness.get_by_label(&options[if right { *r } else { (*r + 1) % options.len() }]).click(),
+        ItemKind::Multiple { options, right: r } => {
+            let picks: Vec<usize> = if right { r.clone() } else { (0..options.len()).collect() };
+            for index in picks {
+                harness.get_by_label(&options[index]).click();
+                harness.run();
+            }
+        }
+        ItemKind::TrueFalse { answer } => harness.get_by_label(if *answer == right { "对" } else { "错" }).click(),
+        ItemKind::FillIn { answers } => {
+            harness.get_by_label("你的答案").click();
+            harness.run();
+            harness.get_by_label("你的答案").type_text(if right { &answers[0] } else { "不知道" });
+        }
+        ItemKind::Numeric { answer, .. } => {
+            harness.get_by_label("你的答案").click();
+            harness.run();
+            harness.get_by_label("你的答案").type_text(&(if right { *answer } else { answer + 1000.0 }).to_string());
+        }
+    }
+    harness.run();
+    harness.get_by_label("提交答案").click();
+    harness.run();
+    item.id
+}
+
+#[test]
+fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_day_later() {
+    let (setup, mut harness) = setup();
+    harness.get_by_label("练习测验").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
+    assert_eq!((view.session.items.len(), view.session.time_left(0.0)), (10, None), "ten questions, no time limit");
+
+    // A wrong answer: at once, the right answer and the explanation.
+    let missed = answer_current(&mut harness, false);
+    let explain = {
+        let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+        view.session.items[0].explain.clone()
+    };
+    assert!(harness.query_by_label_contains("答错了 · 正确答案").is_some(), "immediate feedback says wrong");
+    assert!(harness.query_by_label_contains(&explain).is_some(), "and explains why");
+    harness.get_by_label("下一题").click();
+    harness.run();
+    answer_current(&mut harness, true);
+    assert!(harness.query_by_label_contains("答对了").is_some());
+    harness.get_by_label("下一题").click();
+    harness.run();
+    // Hand in the rest unanswered.
+    harness.get_by_label("交卷").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    let card = view.card.clone().expect("the attempt became a scorecard");
+    assert_eq!(card.result.score_pct, 10.0, "one of ten");
+    assert_eq!(harness.query_all_by_label_contains("未作答").count(), 8, "unanswered questions are marked so");
+
+    // Nothing is due today; a day later the missed question (and the unanswered ones) are.
+    harness.get_by_label("首页").click();
+    harness.run();
+    assert!(harness.query_by_label("复习到期的题目 (0)").is_some());
+    advance(&setup, &mut harness, 24.0 * 3600.0 + 1.0);
+    harness.get_by_label("我的成绩单").click();
+    harness.run();
+    harness.get_by_label("返回").click();
+    harness.run();
+    assert!(harness.query_by_label("复习到期的题目 (9)").is_some(), "nine missed or unanswered");
+    harness.get_by_label("复习到期的题目 (9)").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!("no review screen") };
+    assert_eq!(view.spec.mode, kefu::app::QuizMode::Review);
+    assert_eq!(view.session.items.len(), 9);
+    assert!(view.session.items.iter().any(|q| q.id == missed), "the missed question is back");
+    let right_one = answer_current(&mut harness, true);
+    harness.get_by_label("下一题").click();
+    harness.run();
+    harness.get_by_label("交卷").click();
+    harness.run();
+    // Answered right: up to box 2 (due in two days); the rest stay in box 1.
+    let deck = kefu::store::review::Progress::load(&harness.state().data, "anonymous").deck;
+    assert_eq!(deck.cards[&right_one].leitner_box, 2);
+    assert_eq!(deck.cards.values().filter(|c| c.leitner_box == 1).count(), 8, "the eight left unanswered again");
+    harness.get_by_label("首页").click();
+    harness.run();
+    assert!(harness.query_by_label("复习到期的题目 (8)").is_none(), "the review attempt counts: the rest are due tomorrow again");
+    assert!(harness.query_by_label("复习到期的题目 (0)").is_some());
+}
+
+#[test]
+fn a_saved_quiz_opens_from_my_scorecards_in_english() {
+    let (_setup, mut harness) = setup();
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("Practice quiz").click();
+    harness.run();
+    harness.get_by_label("Hand in").click();
+    harness.run();
+    harness.get_by_label("My scorecards").click();
+    harness.run();
+    let row = harness.query_by_label_contains("Open quiz-practice");
+    assert!(row.is_some(), "the attempt is listed with the scenario scorecards");
+    assert!(harness.query_by_label("Practice quiz").is_some() && harness.query_by_label("0.0%").is_some());
+    harness.get_by_label_contains("Open quiz-practice").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!("the quiz card did not open") };
+    assert!(view.card.is_some());
+    assert_eq!(harness.query_all_by_label_contains("Not answered").count(), 10);
+    harness.get_by_label("Export HTML").click();
+    harness.run();
+    let exports = harness.state().data.join("exports");
+    let files: Vec<_> = std::fs::read_dir(&exports).unwrap().flatten().collect();
+    assert_eq!(files.len(), 1);
+    let html = std::fs::read_to_string(files[0].path()).unwrap();
+    assert!(html.contains("Practice quiz"), "{html:.400}");
 }

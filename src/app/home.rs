@@ -69,18 +69,21 @@ pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         }
     });
     ui.horizontal(|ui| {
+        let due = app.saved().due;
+        let mut start = None;
         for (key, mode) in [("quiz", super::QuizMode::Practice), ("exam", super::QuizMode::Exam)] {
-            if ui.button(t(lang, key)).clicked()
-                && let Some(view) = super::QuizView::start(app, mode)
-            {
-                next = Some(Screen::Quiz(Box::new(view)));
+            if ui.button(t(lang, key)).clicked() {
+                start = Some(mode);
             }
         }
-        let due = app.saved().due;
-        if ui.add_enabled(due > 0, egui::Button::new(format!("{} ({due})", t(lang, "review")))).clicked()
-            && let Some(view) = super::QuizView::start(app, super::QuizMode::Review)
-        {
-            next = Some(Screen::Quiz(Box::new(view)));
+        if ui.add_enabled(due > 0, egui::Button::new(format!("{} ({due})", t(lang, "review")))).clicked() {
+            start = Some(super::QuizMode::Review);
+        }
+        if let Some(mode) = start {
+            match super::QuizView::start(app, mode) {
+                Some(view) => next = Some(Screen::Quiz(Box::new(view))),
+                None => app.status = Some(t(lang, "no_questions").to_string()),
+            }
         }
         if ui.button(t(lang, "typing")).clicked() {
             next = Some(Screen::Typing(Box::new(super::TypingView::new(app))));
@@ -136,7 +139,7 @@ pub fn run_meta(app: &KefuApp) -> crate::scorecard::RunMeta {
     let name = app.settings.trainee_name.trim();
     crate::scorecard::RunMeta {
         trainee: crate::scorecard::Trainee { name: if name.is_empty() { "anonymous".into() } else { name.into() }, id: trainee_id(app) },
-        when_utc: Some(humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()),
+        when_utc: Some(humantime::format_rfc3339_seconds(app.clock.wall()).to_string()),
     }
 }
 

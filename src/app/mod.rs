@@ -38,7 +38,24 @@ impl Clock {
             Clock::Manual(now) => *now.lock().unwrap_or_else(|e| e.into_inner()),
         }
     }
+
+    /// The wall-clock time: real, or for a hand-set clock 2026-11-23 09:00 UTC
+    /// plus its seconds, so tests can move days ahead (review schedules).
+    pub fn wall(&self) -> std::time::SystemTime {
+        match self {
+            Clock::Real(_) => std::time::SystemTime::now(),
+            Clock::Manual(_) => std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(MANUAL_EPOCH_SECS + self.now().max(0.0)),
+        }
+    }
+
+    /// Unix seconds of `wall()`.
+    pub fn unix_now(&self) -> i64 {
+        self.wall().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+    }
 }
+
+/// Where a hand-set clock's wall time starts: 2026-11-23T09:00:00Z.
+pub const MANUAL_EPOCH_SECS: f64 = 1_795_424_400.0;
 
 pub enum Screen {
     Home,
@@ -119,7 +136,7 @@ impl KefuApp {
                 entry.0 = entry.0.max(summary.total);
                 entry.1 += 1;
             }
-            let due = quiz_view::due_count(&data, &trainee);
+            let due = quiz_view::due_count(&data, &trainee, self.clock.unix_now());
             SavedCache { summaries, progress, due }
         })
     }

@@ -30,26 +30,22 @@ pub struct QuizView {
     recorded: bool,
 }
 
-fn unix_now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
-}
-
-/// Questions due for review now, for the home screen's count.
-pub fn due_count(data: &std::path::Path, trainee_id: &str) -> usize {
-    Progress::load(data, trainee_id).deck.due(unix_now()).len()
+/// Questions due for review at `now` (Unix seconds), for the home screen's count.
+pub fn due_count(data: &std::path::Path, trainee_id: &str, now: i64) -> usize {
+    Progress::load(data, trainee_id).deck.due(now).len()
 }
 
 impl QuizView {
     pub fn start(app: &KefuApp, mode: QuizMode) -> Option<QuizView> {
         let lang = app.lang();
         let seed = match &app.clock {
-            super::Clock::Real(_) => unix_now() as u64,
+            super::Clock::Real(_) => app.clock.unix_now() as u64,
             super::Clock::Manual(_) => 11,
         };
         let spec = match mode {
             QuizMode::Review => {
                 let trainee = super::home::trainee_id(app);
-                let due: Vec<String> = Progress::load(&app.data, &trainee).deck.due(unix_now()).into_iter().map(str::to_string).collect();
+                let due: Vec<String> = Progress::load(&app.data, &trainee).deck.due(app.clock.unix_now()).into_iter().map(str::to_string).collect();
                 QuizSpec::review(lang, due, seed)
             }
             QuizMode::Exam => QuizSpec::exam(lang, seed),
@@ -110,7 +106,7 @@ impl QuizView {
         self.recorded = true;
         let trainee = super::home::trainee_id(app);
         let mut progress = Progress::load(&app.data, &trainee);
-        let now = unix_now();
+        let now = app.clock.unix_now();
         for (item, mark) in self.session.items.iter().zip(&result.marks) {
             progress.deck.record(&item.id, mark.as_ref().is_some_and(|m| m.right), now);
         }

@@ -149,7 +149,7 @@ impl Workbench {
         }
         // Facts stated wrongly or left out come back later as review questions.
         let mut progress = crate::store::review::Progress::load(&app.data, &trainee.id);
-        let now_unix = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+        let now_unix = app.clock.unix_now();
         for card in &cards {
             let facts: Vec<_> = card.replies.iter().flat_map(|r| r.facts.iter().map(|f| (f.rule.clone(), f.status))).collect();
             progress.deck.record_scenario(&facts, now_unix);
