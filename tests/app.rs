@@ -383,3 +383,53 @@ fn a_saved_quiz_opens_from_my_scorecards_in_english() {
     let html = std::fs::read_to_string(files[0].path()).unwrap();
     assert!(html.contains("Practice quiz"), "{html:.400}");
 }
+
+#[test]
+fn one_exam_at_a_time_closing_the_app_keeps_the_questions_and_the_clock_running() {
+    let data = tempfile::tempdir().unwrap();
+    let clock = Arc::new(Mutex::new(0.0));
+    let mut harness = self::harness(app_in(data.path(), &clock));
+    harness.get_by_label("模拟考试(20题,30分钟)").click();
+    harness.run();
+    assert!(harness.query_by_label("首页").is_none(), "an exam is left only by handing it in");
+    let asked: Vec<String> = {
+        let Screen::Quiz(view) = &harness.state().screen else { panic!("no exam") };
+        view.session.items.iter().map(|q| q.id.clone()).collect()
+    };
+    *clock.lock().unwrap() += 30.0;
+    harness.run();
+    answer_current(&mut harness, true);
+    *clock.lock().unwrap() += 30.0;
+    harness.run();
+    answer_current(&mut harness, false);
+    drop(harness);
+
+    // Ten minutes later, the app starts again: the same exam, two answers kept, 19 minutes left.
+    *clock.lock().unwrap() += 600.0;
+    let mut harness = self::harness(app_in(data.path(), &clock));
+    assert!(harness.query_by_label("模拟考试(20题,30分钟)").is_none(), "no second exam while one is open");
+    harness.get_by_label_contains("继续未交卷的考试").click();
+    harness.run();
+    {
+        let Screen::Quiz(view) = &harness.state().screen else { panic!("the exam did not resume") };
+        let ids: Vec<String> = view.session.items.iter().map(|q| q.id.clone()).collect();
+        assert_eq!(ids, asked, "the same questions in the same order");
+        assert_eq!(view.session.answers().iter().filter(|a| a.is_some()).count(), 2);
+        assert_eq!(view.current, 2, "on the first unanswered question");
+    }
+    assert!(harness.query_by_label_contains("剩余时间: 19:").is_some(), "the clock kept running while the app was closed");
+
+    // Time runs out: handed in, saved as a scorecard, and a new exam can start.
+    *clock.lock().unwrap() += 19.0 * 60.0 + 1.0;
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    let card = view.card.clone().expect("handed in when time was up");
+    assert!(card.result.timed_out && card.result.duration_secs == 1800.0);
+    assert_eq!(card.result.marks.iter().flatten().filter(|m| m.right).count(), 1);
+    assert!(harness.query_by_label("时间到,已自动交卷").is_some());
+    assert!(!data.path().join("exam-in-progress.json").exists());
+    assert_eq!(kefu::scorecard::verify::verify_record(&kefu::scorecard::Record::Quiz(card), &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
+    harness.get_by_label("首页").click();
+    harness.run();
+    assert!(harness.query_by_label("模拟考试(20题,30分钟)").is_some());
+}

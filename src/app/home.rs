@@ -71,17 +71,31 @@ pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
     ui.horizontal(|ui| {
         let due = app.saved().due;
         let mut start = None;
-        for (key, mode) in [("quiz", super::QuizMode::Practice), ("exam", super::QuizMode::Exam)] {
-            if ui.button(t(lang, key)).clicked() {
-                start = Some(mode);
+        if ui.button(t(lang, "quiz")).clicked() {
+            start = Some(super::QuizMode::Practice);
+        }
+        // One exam at a time: a started one is resumed, with the time it has left.
+        let exam_label = match &app.exam {
+            Some(exam) => {
+                let limit = exam.spec.time_limit_secs.unwrap_or(0.0);
+                let left = (limit - (app.clock.unix_secs() - exam.started_unix)).max(0.0);
+                ui.ctx().request_repaint_after(std::time::Duration::from_secs(1));
+                format!("{} ({} {:02}:{:02})", t(lang, "resume_exam"), t(lang, "time_left"), (left / 60.0) as u64, (left % 60.0) as u64)
             }
+            None => t(lang, "exam").to_string(),
+        };
+        if ui.button(exam_label).clicked() {
+            start = Some(super::QuizMode::Exam);
         }
         if ui.add_enabled(due > 0, egui::Button::new(format!("{} ({due})", t(lang, "review")))).clicked() {
             start = Some(super::QuizMode::Review);
         }
         if let Some(mode) = start {
             match super::QuizView::start(app, mode) {
-                Some(view) => next = Some(Screen::Quiz(Box::new(view))),
+                Some(mut view) => {
+                    view.save_exam(app);
+                    next = Some(Screen::Quiz(Box::new(view)));
+                }
                 None => app.status = Some(t(lang, "no_questions").to_string()),
             }
         }

@@ -88,6 +88,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "wrong" => ("答错了", "Wrong"),
         "right_answer" => ("正确答案", "Right answer"),
         "your_answer" => ("你的作答", "You answered"),
+        "resume_exam" => ("继续未交卷的考试", "Resume the exam in progress"),
         "no_questions" => ("没有可出的题目(题库里没有这种语言的题,或复习的题已从题库删除)", "No questions to ask (no bank in this language, or the due questions were removed)"),
         "unanswered" => ("未作答", "Not answered"),
         "time_up" => ("时间到,已自动交卷", "Time up: handed in"),

@@ -48,6 +48,11 @@ impl Clock {
         }
     }
 
+    /// Unix seconds of `wall()`, with fractions.
+    pub fn unix_secs(&self) -> f64 {
+        self.wall().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)
+    }
+
     /// Unix seconds of `wall()`.
     pub fn unix_now(&self) -> i64 {
         self.wall().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
@@ -88,6 +93,8 @@ pub struct KefuApp {
     pub screen: Screen,
     /// A session left by a crash, offered on the home screen.
     pub resume: Option<Autosave>,
+    /// A started exam not yet handed in: the only exam there can be until it is.
+    pub exam: Option<crate::store::exam::ExamInProgress>,
     /// A one-line status (saved, exported, or what went wrong).
     pub status: Option<String>,
     /// Dropped on every screen change and trainee edit, so it never goes stale.
@@ -99,10 +106,14 @@ impl KefuApp {
     pub fn new(content_root: &Path, data: &Path, clock: Clock) -> KefuApp {
         let bundle = crate::engine::examples::load_checked(&[], content_root, true);
         let settings = Settings::load(data);
-        let (resume, status) = match Autosave::load(data) {
+        let (resume, mut status) = match Autosave::load(data) {
             Ok(found) => (found, None),
             Err(problem) => (None, Some(problem)),
         };
+        let exam = crate::store::exam::ExamInProgress::load(data).unwrap_or_else(|problem| {
+            status = Some(problem);
+            None
+        });
         KefuApp {
             bundle: Arc::new(bundle),
             content_root: content_root.to_path_buf(),
@@ -111,6 +122,7 @@ impl KefuApp {
             clock,
             screen: Screen::Home,
             resume,
+            exam,
             status,
             saved: None,
             fonts_installed: false,

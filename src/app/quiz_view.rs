@@ -9,6 +9,7 @@ use crate::quiz::session::{QuizEvent, QuizResult, QuizSession, TimedAnswer};
 use crate::quiz::spec::{QuizMode, QuizSpec, build};
 use crate::quiz::{Answer, ItemKind, Mark, QuizItem};
 use crate::scorecard::QuizCard;
+use crate::store::exam::ExamInProgress;
 use crate::store::review::Progress;
 use eframe::egui;
 use std::time::Duration;
@@ -28,6 +29,8 @@ pub struct QuizView {
     /// The attempt's scorecard, once it is over (saved with the others).
     pub card: Option<QuizCard>,
     recorded: bool,
+    /// An exam's trainee, fixed when it started (kept in `exam-in-progress.json`).
+    exam: Option<ExamInProgress>,
 }
 
 /// Questions due for review at `now` (Unix seconds), for the home screen's count.
@@ -36,7 +39,13 @@ pub fn due_count(data: &std::path::Path, trainee_id: &str, now: i64) -> usize {
 }
 
 impl QuizView {
+    /// Starts an attempt. An exam already in progress is resumed instead: one exam at a time.
     pub fn start(app: &KefuApp, mode: QuizMode) -> Option<QuizView> {
+        if mode == QuizMode::Exam
+            && let Some(exam) = &app.exam
+        {
+            return QuizView::resume(app, exam.clone());
+        }
         let lang = app.lang();
         let seed = match &app.clock {
             super::Clock::Real(_) => app.clock.unix_now() as u64,
@@ -55,17 +64,58 @@ impl QuizView {
         if items.is_empty() {
             return None;
         }
+        let exam = (mode == QuizMode::Exam).then(|| ExamInProgress {
+            trainee: super::home::run_meta(app).trainee,
+            spec: spec.clone(),
+            started_unix: app.clock.unix_secs(),
+            answers: vec![None; items.len()],
+        });
         let session = QuizSession::from_spec(items, &spec, 0.0);
-        let mut view = QuizView { spec, session, current: 0, started_at: app.clock.now(), choice: None, choices: Vec::new(), truth: None, text: String::new(), feedback: None, card: None, recorded: false };
+        let mut view = QuizView::new(spec, session, app.clock.now(), exam);
         view.reset_inputs();
         Some(view)
+    }
+
+    fn new(spec: QuizSpec, session: QuizSession, started_at: f64, exam: Option<ExamInProgress>) -> QuizView {
+        QuizView { spec, session, current: 0, started_at, choice: None, choices: Vec::new(), truth: None, text: String::new(), feedback: None, card: None, recorded: false, exam }
+    }
+
+    /// The exam left open: the same questions, the answers given so far, and the
+    /// time that is left on the wall clock (time up meanwhile hands it in).
+    fn resume(app: &KefuApp, exam: ExamInProgress) -> Option<QuizView> {
+        let items = build(&app.bundle.course, &exam.spec).ok().filter(|items| items.len() == exam.answers.len())?;
+        let elapsed = (app.clock.unix_secs() - exam.started_unix).max(0.0);
+        let mut session = QuizSession::from_spec(items, &exam.spec, 0.0);
+        let mut given: Vec<(usize, &TimedAnswer)> = exam.answers.iter().enumerate().filter_map(|(i, a)| a.as_ref().map(|a| (i, a))).collect();
+        given.sort_by(|a, b| a.1.at.total_cmp(&b.1.at));
+        for (index, answer) in given {
+            let _ = session.answer(index, answer.answer.clone(), answer.at);
+        }
+        let _ = session.tick(elapsed);
+        let mut view = QuizView::new(exam.spec.clone(), session, app.clock.now() - elapsed, Some(exam));
+        view.current = view.session.answers().iter().position(Option::is_none).unwrap_or(0);
+        view.reset_inputs();
+        Some(view)
+    }
+
+    /// Keeps an exam's answers on disk after each one, so closing the app loses nothing.
+    pub fn save_exam(&mut self, app: &mut KefuApp) {
+        let Some(exam) = &mut self.exam else { return };
+        exam.answers = self.session.answers();
+        if let Err(error) = exam.save(&app.data) {
+            app.status = Some(format!("exam: {error}"));
+        }
+        app.exam = Some(exam.clone());
     }
 
     /// A saved attempt, shown as it was recorded.
     pub fn from_card(card: QuizCard, now: f64) -> QuizView {
         let mut session = QuizSession::from_spec(card.items.clone(), &card.quiz, 0.0);
         let _ = session.finish(card.result.duration_secs);
-        QuizView { spec: card.quiz.clone(), session, current: 0, started_at: now, choice: None, choices: Vec::new(), truth: None, text: String::new(), feedback: None, card: Some(card), recorded: true }
+        let mut view = QuizView::new(card.quiz.clone(), session, now, None);
+        view.card = Some(card);
+        view.recorded = true;
+        view
     }
 
     fn reset_inputs(&mut self) {
@@ -104,7 +154,7 @@ impl QuizView {
             return;
         }
         self.recorded = true;
-        let trainee = super::home::trainee_id(app);
+        let trainee = self.exam.as_ref().map(|e| e.trainee.id.clone()).unwrap_or_else(|| super::home::trainee_id(app));
         let mut progress = Progress::load(&app.data, &trainee);
         let now = app.clock.unix_now();
         for (item, mark) in self.session.items.iter().zip(&result.marks) {
@@ -113,7 +163,14 @@ impl QuizView {
         if let Err(error) = progress.save(&app.data, &trainee) {
             app.status = Some(format!("review: {error}"));
         }
-        let meta = super::home::run_meta(app);
+        let mut meta = super::home::run_meta(app);
+        if let Some(exam) = self.exam.take() {
+            meta.trainee = exam.trainee;
+            if let Err(error) = ExamInProgress::clear(&app.data) {
+                app.status = Some(format!("exam: {error}"));
+            }
+            app.exam = None;
+        }
         match QuizCard::from_attempt(&app.bundle.course, &self.spec, &self.session.items, self.session.answers(), &result, meta) {
             Ok(card) => {
                 match crate::store::save_record(&app.data, &card) {
@@ -151,8 +208,10 @@ pub fn quiz_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
             ui.label(format!("{}: {:02}:{:02}", t(lang, "time_left"), (left / 60.0) as u64, (left % 60.0) as u64));
             ui.ctx().request_repaint_after(Duration::from_secs(1));
         }
+        // An exam is left only by handing it in (or by time running out).
+        let in_exam = view.exam.is_some() && view.session.result().is_none();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(t(lang, "home")).clicked() {
+            if !in_exam && ui.button(t(lang, "home")).clicked() {
                 next = Some(Screen::Home);
             }
             if view.card.is_some() {
@@ -176,7 +235,11 @@ pub fn quiz_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
     } else if let Some(result) = view.session.result().cloned() {
         result_ui(ui, lang, &view.session.items, &view.session.answers(), &result);
     } else {
+        let answered = view.session.answers().iter().filter(|a| a.is_some()).count();
         question_ui(ui, lang, &mut view, now);
+        if view.session.answers().iter().filter(|a| a.is_some()).count() != answered {
+            view.save_exam(app);
+        }
     }
     if let (Some(format), Some(card)) = (export, &view.card) {
         let message = super::scorecard_view::export_record(app, card.into(), format);

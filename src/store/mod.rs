@@ -1,9 +1,10 @@
 //! The data folder and every write to disk: atomic (temp file + rename), so a
 //! crash or a full disk never leaves a half-written file where a good one was.
 //! Scorecards live in `<data>/scorecards/<trainee id>/`; `settings.json` and
-//! `autosave.json` beside them.
+//! `autosave.json` and `exam-in-progress.json` beside them.
 
 pub mod autosave;
+pub mod exam;
 pub mod review;
 pub mod settings;
 

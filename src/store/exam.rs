@@ -1,0 +1,73 @@
+//! One exam at a time: a started exam is kept in the data folder
+//! (`exam-in-progress.json`, written atomically after every answer) until it is
+//! handed in or its time runs out. Closing the app does not stop the clock and
+//! does not give a fresh draw: the next start resumes the same questions with
+//! the time that is left, or hands the exam in if the time ran out meanwhile.
+
+use crate::quiz::session::TimedAnswer;
+use crate::quiz::spec::QuizSpec;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExamInProgress {
+    /// Whose exam it is (the trainee field may change before it is resumed).
+    pub trainee: crate::scorecard::Trainee,
+    pub spec: QuizSpec,
+    /// Unix seconds when the exam started (wall clock: it keeps running while the app is closed).
+    pub started_unix: f64,
+    /// Per question, the answer and when (seconds from the start).
+    pub answers: Vec<Option<TimedAnswer>>,
+}
+
+const FILE: &str = "exam-in-progress.json";
+
+impl ExamInProgress {
+    pub fn save(&self, data: &Path) -> std::io::Result<()> {
+        super::write_atomic(&data.join(FILE), serde_json::to_string(self).unwrap_or_default().as_bytes())
+    }
+
+    /// The exam in progress, if any (an unreadable file is reported and left in place).
+    pub fn load(data: &Path) -> Result<Option<ExamInProgress>, String> {
+        let path = data.join(FILE);
+        match std::fs::read_to_string(&path) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(format!("{}: {error}", path.display())),
+            Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| format!("{}: {e}; move it away to start a new exam", path.display())),
+        }
+    }
+
+    /// Called once the exam's scorecard is saved.
+    pub fn clear(data: &Path) -> std::io::Result<()> {
+        match std::fs::remove_file(data.join(FILE)) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::raw::Lang;
+    use crate::quiz::Answer;
+
+    #[test]
+    fn an_exam_in_progress_round_trips_and_clears() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(ExamInProgress::load(dir.path()), Ok(None));
+        let exam = ExamInProgress {
+            trainee: crate::scorecard::Trainee { name: "王小明".into(), id: "e1024".into() },
+            spec: QuizSpec::exam(Lang::Zh, 5),
+            started_unix: 1_795_424_400.0,
+            answers: vec![Some(TimedAnswer { answer: Answer::Bool(true), at: 12.5 }), None],
+        };
+        exam.save(dir.path()).unwrap();
+        assert_eq!(ExamInProgress::load(dir.path()), Ok(Some(exam)));
+        ExamInProgress::clear(dir.path()).unwrap();
+        ExamInProgress::clear(dir.path()).unwrap();
+        assert_eq!(ExamInProgress::load(dir.path()), Ok(None));
+        std::fs::write(dir.path().join(FILE), "{ broken").unwrap();
+        assert!(ExamInProgress::load(dir.path()).unwrap_err().contains("exam-in-progress.json"));
+    }
+}
