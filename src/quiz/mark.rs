@@ -131,6 +131,13 @@ mod tests {
         assert!(!mark(&q, &Answer::Text("54.2元".into())).right);
         let q = item(ItemKind::Numeric { answer: 16.0, tolerance: 0.0, unit: "元".into() });
         assert!(mark(&q, &Answer::Text("十六元".into())).right);
+        // Rates as said aloud: 千分之二 is 2 ‰, 百分之五 is 5 %.
+        let q = item(ItemKind::Numeric { answer: 2.0, tolerance: 0.0, unit: "‰".into() });
+        for given in ["千分之二", "2‰", "千分之2", "２"] {
+            assert!(mark(&q, &Answer::Text(given.into())).right, "{given}");
+        }
+        let q = item(ItemKind::Numeric { answer: 5.0, tolerance: 0.0, unit: "%".into() });
+        assert!(mark(&q, &Answer::Text("百分之五".into())).right);
     }
 
     #[test]

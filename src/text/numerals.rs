@@ -1,7 +1,8 @@
 //! Chinese numerals to Arabic digits, in place, keeping each output character's
 //! origin: 五百毫升 → 500毫升, 三零四 → 304, 一点五升 → 1.5升, 两天 → 2天,
 //! 九块九 → 9.9元. Words that merely contain a numeral (一下, 一般, 万一, 十分,
-//! 千万) are left alone, and so is a lone numeral with no unit after it.
+//! 千万) are left alone, and so is a lone numeral with no unit after it
+//! (unless it follows 分之: 千分之二 → 千分之2).
 
 /// One character of normalised text and the byte range of the original it came from.
 pub type Item = (char, u32, u32);
@@ -125,7 +126,9 @@ pub fn convert(items: &[Item]) -> Vec<Item> {
         }
         let run: Vec<char> = items[i..end].iter().map(|item| item.0).collect();
         let lone = run.len() == 1;
-        if in_stop_word(items, i, end) || (lone && !unit_follows(items, end)) {
+        // 千分之二, 百分之五: a numeral after 分之 is a rate, unit or not.
+        let after_fraction = i >= 2 && items[i - 2].0 == '分' && items[i - 1].0 == '之';
+        if in_stop_word(items, i, end) || (lone && !unit_follows(items, end) && !after_fraction) {
             out.extend_from_slice(&items[i..end]);
             i = end;
             continue;
@@ -208,6 +211,8 @@ mod tests {
     #[test]
     fn digit_by_digit_and_prices() {
         assert_eq!(run("三零四不锈钢"), "304不锈钢");
+        assert_eq!(run("差错率低于千分之二"), "差错率低于千分之2");
+        assert_eq!(run("百分之五"), "百分之5");
         assert_eq!(run("九块九"), "9.9元");
         assert_eq!(run("9块9"), "9.9元");
         assert_eq!(run("两块五"), "2.5元");
