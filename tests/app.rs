@@ -317,8 +317,16 @@ fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_da
     assert!(harness.query_by_label_contains("答对了").is_some());
     harness.get_by_label("下一题").click();
     harness.run();
-    // Hand in the rest unanswered.
+    // Hand in the rest unanswered: asked to confirm first.
     harness.get_by_label("交卷").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("还有 8 题未作答").is_some());
+    harness.get_by_label("继续作答").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("还有 8 题未作答").is_none(), "not handed in");
+    harness.get_by_label("交卷").click();
+    harness.run();
+    harness.get_by_label("确定交卷").click();
     harness.run();
     let Screen::Quiz(view) = &harness.state().screen else { panic!() };
     let card = view.card.clone().expect("the attempt became a scorecard");
@@ -346,6 +354,8 @@ fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_da
     harness.run();
     harness.get_by_label("交卷").click();
     harness.run();
+    harness.get_by_label("确定交卷").click();
+    harness.run();
     // Answered right: up to box 2 (due in two days); the rest stay in box 1.
     let deck = kefu::store::review::Progress::load(&harness.state().data, "anonymous").deck;
     assert_eq!(deck.cards[&right_one].leitner_box, 2);
@@ -364,6 +374,8 @@ fn a_saved_quiz_opens_from_my_scorecards_in_english() {
     harness.get_by_label("Practice quiz").click();
     harness.run();
     harness.get_by_label("Hand in").click();
+    harness.run();
+    harness.get_by_label("Hand in now").click();
     harness.run();
     harness.get_by_label("My scorecards").click();
     harness.run();

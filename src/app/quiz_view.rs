@@ -31,6 +31,8 @@ pub struct QuizView {
     recorded: bool,
     /// An exam's trainee, fixed when it started (kept in `exam-in-progress.json`).
     exam: Option<ExamInProgress>,
+    /// "Hand in" was pressed with questions unanswered: asking to confirm.
+    confirm_hand_in: bool,
 }
 
 /// Questions due for review at `now` (Unix seconds), for the home screen's count.
@@ -77,7 +79,7 @@ impl QuizView {
     }
 
     fn new(spec: QuizSpec, session: QuizSession, started_at: f64, exam: Option<ExamInProgress>) -> QuizView {
-        QuizView { spec, session, current: 0, started_at, choice: None, choices: Vec::new(), truth: None, text: String::new(), feedback: None, card: None, recorded: false, exam }
+        QuizView { spec, session, current: 0, started_at, choice: None, choices: Vec::new(), truth: None, text: String::new(), feedback: None, card: None, recorded: false, exam, confirm_hand_in: false }
     }
 
     /// The exam left open: the same questions, the answers given so far, and the
@@ -317,9 +319,29 @@ fn question_ui(ui: &mut egui::Ui, lang: Lang, view: &mut QuizView, now: f64) {
             }
         }
         if ui.button(t(lang, "finish_quiz")).clicked() {
-            let _ = view.session.finish(now);
+            let unanswered = view.session.answers().iter().filter(|a| a.is_none()).count();
+            if unanswered == 0 {
+                let _ = view.session.finish(now);
+            } else {
+                view.confirm_hand_in = true;
+            }
         }
     });
+    // Handing in with questions left is final: ask once.
+    if view.confirm_hand_in {
+        let unanswered = view.session.answers().iter().filter(|a| a.is_none()).count();
+        ui.add_space(6.0);
+        ui.colored_label(egui::Color32::from_rgb(200, 120, 40), t(lang, "confirm_hand_in").replace("{n}", &unanswered.to_string()));
+        ui.horizontal(|ui| {
+            if ui.button(t(lang, "hand_in_now")).clicked() {
+                let _ = view.session.finish(now);
+                view.confirm_hand_in = false;
+            }
+            if ui.button(t(lang, "keep_answering")).clicked() {
+                view.confirm_hand_in = false;
+            }
+        });
+    }
 }
 
 fn result_ui(ui: &mut egui::Ui, lang: Lang, items: &[QuizItem], answers: &[Option<TimedAnswer>], result: &QuizResult) {
