@@ -7,6 +7,7 @@ use super::{KefuApp, Screen};
 use crate::content::raw::Lang;
 use crate::quiz::session::{QuizEvent, QuizResult, QuizSession, TimedAnswer};
 use crate::quiz::spec::{QuizMode, QuizSpec, build};
+use crate::quiz::mark::shown;
 use crate::quiz::{Answer, ItemKind, Mark, QuizItem};
 use crate::scorecard::QuizCard;
 use crate::store::exam::ExamInProgress;
@@ -290,7 +291,7 @@ fn question_ui(ui: &mut egui::Ui, lang: Lang, view: &mut QuizView, now: f64) {
     ui.add_space(8.0);
     if let Some((mark, explain)) = &view.feedback {
         let (text, colour) = if mark.right { (t(lang, "right"), egui::Color32::from_rgb(40, 150, 70)) } else { (t(lang, "wrong"), egui::Color32::from_rgb(200, 60, 50)) };
-        ui.colored_label(colour, format!("{text} · {}: {}", t(lang, "right_answer"), mark.expected));
+        ui.colored_label(colour, format!("{text} · {}: {}", t(lang, "right_answer"), shown(&item, &mark.expected, lang)));
         ui.label(explain);
         if ui.button(t(lang, "next")).clicked() {
             view.current += 1;
@@ -364,10 +365,10 @@ fn result_ui(ui: &mut egui::Ui, lang: Lang, items: &[QuizItem], answers: &[Optio
                 ui.colored_label(colour, if ok { "✓" } else { "×" });
                 ui.label(egui::RichText::new(format!("{}. {}", index + 1, item.prompt)).strong());
             });
-            let given = answers.get(index).and_then(Option::as_ref).map(|a| crate::quiz::mark::answer_text(&a.answer));
+            let given = answers.get(index).and_then(Option::as_ref).map(|a| shown(item, &crate::quiz::mark::answer_text(&a.answer), lang));
             ui.label(format!("   {}: {}", t(lang, "your_answer"), given.as_deref().unwrap_or("—")));
             if let Some(mark) = mark.filter(|m| !m.right) {
-                ui.colored_label(colour, format!("   {}: {}", t(lang, "right_answer"), mark.expected));
+                ui.colored_label(colour, format!("   {}: {}", t(lang, "right_answer"), shown(item, &mark.expected, lang)));
             } else if mark.is_none() {
                 ui.colored_label(colour, format!("   {}", t(lang, "unanswered")));
             }

@@ -99,7 +99,7 @@ fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
             "attentiveness",
             format!("{name}:主图里的“{}”包含在商品内。", missing.zh.split(['(', '(']).next().unwrap_or(&missing.zh)),
             ItemKind::TrueFalse { answer: false },
-            format!("不包含:{}。买家没问也要主动说明(种子001:关切度)。", missing.zh),
+            format!("不包含:{}。买家没问也要主动说明,这是客服的关切度。", missing.zh),
         ));
     }
     items

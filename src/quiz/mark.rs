@@ -41,6 +41,22 @@ pub fn answer_text(answer: &Answer) -> String {
     }
 }
 
+/// An answer or expected value as shown to a person in `lang`: true/false
+/// become 对/错 (True/False); everything else is already text.
+pub fn shown(item: &QuizItem, text: &str, lang: crate::content::raw::Lang) -> String {
+    use crate::content::raw::Lang;
+    if !matches!(item.kind, ItemKind::TrueFalse { .. }) {
+        return text.to_string();
+    }
+    match (text, lang) {
+        ("true", Lang::Zh) => "对".into(),
+        ("false", Lang::Zh) => "错".into(),
+        ("true", Lang::En) => "True".into(),
+        ("false", Lang::En) => "False".into(),
+        _ => text.to_string(),
+    }
+}
+
 /// Text as compared for fill-ins: normalised, without spaces and punctuation
 /// (a dot stays only as a decimal point, before a digit).
 fn key(text: &str) -> String {
@@ -148,5 +164,15 @@ mod tests {
         assert_eq!(score(&["a"]), 0.5);
         assert_eq!(score(&["a", "c"]), 0.0);
         assert_eq!(score(&["a", "b", "c", "d"]), 0.0, "picking everything earns nothing");
+    }
+
+    #[test]
+    fn true_and_false_are_shown_in_words_only_for_true_false_questions() {
+        use crate::content::raw::Lang;
+        let truth = item(ItemKind::TrueFalse { answer: false });
+        assert_eq!(shown(&truth, &mark(&truth, &Answer::Bool(true)).expected, Lang::Zh), "错");
+        assert_eq!(shown(&truth, "true", Lang::En), "True");
+        let typed = item(ItemKind::FillIn { answers: vec!["true".into()] });
+        assert_eq!(shown(&typed, "true", Lang::Zh), "true");
     }
 }

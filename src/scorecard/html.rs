@@ -4,6 +4,7 @@
 //! highlighted and each finding explained.
 
 use super::{QuizCard, RecordRef, Scorecard};
+use crate::quiz::mark::shown;
 use crate::content::raw::Lang;
 use crate::engine::{EntryKind, Who};
 use crate::grading::Finding;
@@ -275,7 +276,7 @@ fn quiz_section(html: &mut String, card: &QuizCard) {
     let _ = write!(html, "<table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n", w[7], w[8], w[9]);
     for (index, item) in card.items.iter().enumerate() {
         let mark = result.marks.get(index).and_then(Option::as_ref);
-        let answer = card.answers.get(index).and_then(Option::as_ref).map(|a| crate::quiz::mark::answer_text(&a.answer));
+        let answer = card.answers.get(index).and_then(Option::as_ref).map(|a| shown(item, &crate::quiz::mark::answer_text(&a.answer), lang));
         let (class, sign) = match mark {
             Some(m) if m.right => ("earned-item", "✓".to_string()),
             Some(m) if m.score > 0.0 => ("lost-item", format!("{:.0}%", m.score * 100.0)),
@@ -289,7 +290,7 @@ fn quiz_section(html: &mut String, card: &QuizCard) {
             w[10],
             escape(&item.explain),
             escape(answer.as_deref().unwrap_or("—")),
-            escape(&mark.map(|m| m.expected.clone()).unwrap_or_default()),
+            escape(&mark.map(|m| shown(item, &m.expected, lang)).unwrap_or_default()),
         );
     }
     html.push_str("</table></section>\n");
