@@ -367,10 +367,12 @@ fn result_ui(ui: &mut egui::Ui, lang: Lang, items: &[QuizItem], answers: &[Optio
             });
             let given = answers.get(index).and_then(Option::as_ref).map(|a| shown(item, &crate::quiz::mark::answer_text(&a.answer), lang));
             ui.label(format!("   {}: {}", t(lang, "your_answer"), given.as_deref().unwrap_or("—")));
-            if let Some(mark) = mark.filter(|m| !m.right) {
-                ui.colored_label(colour, format!("   {}: {}", t(lang, "right_answer"), shown(item, &mark.expected, lang)));
-            } else if mark.is_none() {
+            if mark.is_none() {
                 ui.colored_label(colour, format!("   {}", t(lang, "unanswered")));
+            }
+            if !ok {
+                let right = mark.map(|m| m.expected.clone()).unwrap_or_else(|| crate::quiz::mark::expected(item));
+                ui.colored_label(colour, format!("   {}: {}", t(lang, "right_answer"), shown(item, &right, lang)));
             }
             ui.weak(format!("   {}", item.explain));
             ui.add_space(4.0);

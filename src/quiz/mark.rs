@@ -84,38 +84,47 @@ fn number_in(text: &str) -> Option<f64> {
     rest[..end].trim_end_matches('.').parse().ok()
 }
 
+/// The right answer as text: the right option(s), true/false, the first
+/// accepted fill-in, or the number with its unit.
+pub fn expected(item: &QuizItem) -> String {
+    match &item.kind {
+        ItemKind::Single { options, right } => options.get(*right).cloned().unwrap_or_default(),
+        ItemKind::Multiple { options, right } => right.iter().filter_map(|i| options.get(*i).cloned()).collect::<Vec<_>>().join(" / "),
+        ItemKind::TrueFalse { answer } => answer.to_string(),
+        ItemKind::FillIn { answers } => answers.first().cloned().unwrap_or_default(),
+        ItemKind::Numeric { answer, unit, .. } => format!("{answer} {unit}"),
+    }
+}
+
 pub fn mark(item: &QuizItem, answer: &Answer) -> Mark {
-    let (score, expected) = match (&item.kind, answer) {
+    let score = match (&item.kind, answer) {
         (ItemKind::Single { options, right }, Answer::Choice(text)) => {
-            let expected = options[*right].clone();
-            ((key(text) == key(&expected)) as u8 as f64, expected)
+            options.get(*right).is_some_and(|expected| key(text) == key(expected)) as u8 as f64
         }
         (ItemKind::Multiple { options, right }, Answer::Choices(picked)) => {
-            let right_texts: Vec<String> = right.iter().map(|i| key(&options[*i])).collect();
+            let right_texts: Vec<String> = right.iter().filter_map(|i| options.get(*i)).map(|o| key(o)).collect();
             let picked: std::collections::BTreeSet<String> = picked.iter().map(|p| key(p)).collect();
             let hits = picked.iter().filter(|p| right_texts.contains(p)).count() as f64;
             let misses = picked.len() as f64 - hits;
-            let score = ((hits - misses) / right_texts.len().max(1) as f64).clamp(0.0, 1.0);
-            (score, right.iter().map(|i| options[*i].clone()).collect::<Vec<_>>().join(" / "))
+            ((hits - misses) / right_texts.len().max(1) as f64).clamp(0.0, 1.0)
         }
-        (ItemKind::TrueFalse { answer: truth }, Answer::Bool(given)) => ((truth == given) as u8 as f64, truth.to_string()),
+        (ItemKind::TrueFalse { answer: truth }, Answer::Bool(given)) => (truth == given) as u8 as f64,
         (ItemKind::FillIn { answers }, Answer::Text(text)) => {
             let given = key(text);
-            let right = !given.is_empty() && answers.iter().any(|a| key(a) == given);
-            (right as u8 as f64, answers.first().cloned().unwrap_or_default())
+            (!given.is_empty() && answers.iter().any(|a| key(a) == given)) as u8 as f64
         }
-        (ItemKind::Numeric { answer, tolerance, unit }, given) => {
+        (ItemKind::Numeric { answer, tolerance, .. }, given) => {
             let value = match given {
                 Answer::Number(n) => Some(*n),
                 Answer::Text(text) => number_in(text),
                 _ => None,
             };
-            let right = value.is_some_and(|v| (v - answer).abs() <= tolerance + 1e-9);
-            (right as u8 as f64, format!("{answer} {unit}"))
+            value.is_some_and(|v| (v - answer).abs() <= tolerance + 1e-9) as u8 as f64
         }
-        (kind, _) => (0.0, format!("{kind:?}")),
+        // An answer of the wrong kind (a scripted file's mistake) scores nothing.
+        _ => 0.0,
     };
-    Mark { score, right: score >= 1.0 - 1e-9, expected }
+    Mark { score, right: score >= 1.0 - 1e-9, expected: expected(item) }
 }
 
 #[cfg(test)]

@@ -290,7 +290,7 @@ fn quiz_section(html: &mut String, card: &QuizCard) {
             w[10],
             escape(&item.explain),
             escape(answer.as_deref().unwrap_or("—")),
-            escape(&mark.map(|m| shown(item, &m.expected, lang)).unwrap_or_default()),
+            escape(&shown(item, &mark.map(|m| m.expected.clone()).unwrap_or_else(|| crate::quiz::mark::expected(item)), lang)),
         );
     }
     html.push_str("</table></section>\n");
