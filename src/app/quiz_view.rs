@@ -366,10 +366,10 @@ fn result_ui(ui: &mut egui::Ui, lang: Lang, items: &[QuizItem], answers: &[Optio
                 ui.label(egui::RichText::new(format!("{}. {}", index + 1, item.prompt)).strong());
             });
             let given = answers.get(index).and_then(Option::as_ref).map(|a| shown(item, &crate::quiz::mark::answer_text(&a.answer), lang));
-            ui.label(format!("   {}: {}", t(lang, "your_answer"), given.as_deref().unwrap_or("—")));
-            if mark.is_none() {
-                ui.colored_label(colour, format!("   {}", t(lang, "unanswered")));
-            }
+            match &given {
+                Some(given) => ui.label(format!("   {}: {given}", t(lang, "your_answer"))),
+                None => ui.colored_label(colour, format!("   {}", t(lang, "unanswered"))),
+            };
             if !ok {
                 let right = mark.map(|m| m.expected.clone()).unwrap_or_else(|| crate::quiz::mark::expected(item));
                 ui.colored_label(colour, format!("   {}: {}", t(lang, "right_answer"), shown(item, &right, lang)));
