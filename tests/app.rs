@@ -445,3 +445,28 @@ fn one_exam_at_a_time_closing_the_app_keeps_the_questions_and_the_clock_running(
     harness.run();
     assert!(harness.query_by_label("模拟考试(20题,30分钟)").is_some());
 }
+
+#[test]
+fn practice_can_be_limited_to_one_bank_or_to_the_generated_questions() {
+    let (_setup, mut harness) = setup();
+    use eframe::egui::accesskit::Role;
+    harness.get_by_role_and_label(Role::ComboBox, "题库:").click();
+    harness.run();
+    harness.get_by_label("商品与店铺政策(按商品库自动出题)").click();
+    harness.run();
+    harness.get_by_label("练习测验").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
+    assert_eq!(view.spec.sources, ["generated"]);
+    assert!(view.session.items.iter().all(|q| q.bank == "generated" && q.id.starts_with("gen-")), "only questions made from the catalogue and policy");
+    harness.get_by_label("首页").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::ComboBox, "题库:").click();
+    harness.run();
+    harness.get_by_label("客服考核指标").click();
+    harness.run();
+    harness.get_by_label("练习测验").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
+    assert!(view.session.items.iter().all(|q| q.bank == "kpi"));
+}

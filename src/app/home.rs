@@ -74,6 +74,7 @@ pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         if ui.button(t(lang, "quiz")).clicked() {
             start = Some(super::QuizMode::Practice);
         }
+        practice_source_ui(app, ui);
         // One exam at a time: a started one is resumed, with the time it has left.
         let exam_label = match &app.exam {
             Some(exam) => {
@@ -148,6 +149,28 @@ pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
 }
 
 /// The trainee id scorecards are filed under: the id, else the name, else "anonymous".
+/// Which questions a practice quiz draws from: every bank in the UI language,
+/// one bank, or the questions generated from the catalogue and policy.
+fn practice_source_ui(app: &mut KefuApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let generated = crate::quiz::spec::GENERATED;
+    let mut choices: Vec<(Option<String>, String)> = vec![(None, t(lang, "all_banks").to_string())];
+    for bank in app.bundle.course.quiz_banks.iter().filter(|b| b.lang == lang) {
+        choices.push((Some(bank.id.clone()), bank.title.get(lang).to_string()));
+    }
+    if lang == Lang::Zh {
+        choices.push((Some(generated.to_string()), t(lang, "generated_bank").to_string()));
+    }
+    let selected = choices.iter().find(|(id, _)| *id == app.practice_source).map(|(_, title)| title.clone()).unwrap_or_else(|| t(lang, "all_banks").to_string());
+    let label = ui.label(t(lang, "practice_from"));
+    let combo = egui::ComboBox::from_id_salt("practice-source").selected_text(selected).show_ui(ui, |ui| {
+        for (id, title) in choices {
+            ui.selectable_value(&mut app.practice_source, id, title);
+        }
+    });
+    combo.response.labelled_by(label.id);
+}
+
 /// Who is training, and now (RFC 3339 UTC), for a scorecard.
 pub fn run_meta(app: &KefuApp) -> crate::scorecard::RunMeta {
     let name = app.settings.trainee_name.trim();

@@ -93,6 +93,8 @@ pub struct KefuApp {
     pub screen: Screen,
     /// A session left by a crash, offered on the home screen.
     pub resume: Option<Autosave>,
+    /// What a practice quiz draws from: `None` for every bank in the UI language.
+    pub practice_source: Option<String>,
     /// A started exam not yet handed in: the only exam there can be until it is.
     pub exam: Option<crate::store::exam::ExamInProgress>,
     /// A one-line status (saved, exported, or what went wrong).
@@ -122,6 +124,7 @@ impl KefuApp {
             clock,
             screen: Screen::Home,
             resume,
+            practice_source: None,
             exam,
             status,
             saved: None,

@@ -61,7 +61,7 @@ impl QuizView {
                 QuizSpec::review(lang, due, seed)
             }
             QuizMode::Exam => QuizSpec::exam(lang, seed),
-            QuizMode::Practice => QuizSpec::practice(lang, seed),
+            QuizMode::Practice => QuizSpec { sources: app.practice_source.iter().cloned().collect(), ..QuizSpec::practice(lang, seed) },
         };
         let items = build(&app.bundle.course, &spec).ok()?;
         if items.is_empty() {
