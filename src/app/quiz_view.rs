@@ -88,12 +88,7 @@ impl QuizView {
     fn resume(app: &KefuApp, exam: ExamInProgress) -> Option<QuizView> {
         let items = build(&app.bundle.course, &exam.spec).ok().filter(|items| items.len() == exam.answers.len())?;
         let elapsed = (app.clock.unix_secs() - exam.started_unix).max(0.0);
-        let mut session = QuizSession::from_spec(items, &exam.spec, 0.0);
-        let mut given: Vec<(usize, &TimedAnswer)> = exam.answers.iter().enumerate().filter_map(|(i, a)| a.as_ref().map(|a| (i, a))).collect();
-        given.sort_by(|a, b| a.1.at.total_cmp(&b.1.at));
-        for (index, answer) in given {
-            let _ = session.answer(index, answer.answer.clone(), answer.at);
-        }
+        let mut session = QuizSession::with_answers(items, &exam.spec, &exam.answers).ok()?;
         let _ = session.tick(elapsed);
         let mut view = QuizView::new(exam.spec.clone(), session, app.clock.now() - elapsed, Some(exam));
         view.current = view.session.answers().iter().position(Option::is_none).unwrap_or(0);

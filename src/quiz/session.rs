@@ -79,15 +79,25 @@ impl QuizSession {
         self.answers.iter().map(|a| a.as_ref().map(|(given, _)| given.clone())).collect()
     }
 
-    /// Re-runs a recorded attempt: the answers at their times, then the end as
-    /// it happened (time up, or handed in at `duration_secs`). Used by `verify`.
-    pub fn replay(items: Vec<QuizItem>, spec: &super::spec::QuizSpec, answers: &[Option<TimedAnswer>], timed_out: bool, duration_secs: f64) -> Result<QuizResult, QuizError> {
+    /// An attempt with recorded answers given again at their times, in time
+    /// order (an answer after a time limit ends the exam there, as it did).
+    pub fn with_answers(items: Vec<QuizItem>, spec: &super::spec::QuizSpec, answers: &[Option<TimedAnswer>]) -> Result<QuizSession, QuizError> {
         let mut session = QuizSession::from_spec(items, spec, 0.0);
         let mut given: Vec<(usize, &TimedAnswer)> = answers.iter().enumerate().filter_map(|(i, a)| a.as_ref().map(|a| (i, a))).collect();
         given.sort_by(|a, b| a.1.at.total_cmp(&b.1.at).then(a.0.cmp(&b.0)));
         for (index, answer) in given {
+            if session.result.is_some() {
+                break;
+            }
             session.answer(index, answer.answer.clone(), answer.at)?;
         }
+        Ok(session)
+    }
+
+    /// Re-runs a recorded attempt: the answers at their times, then the end as
+    /// it happened (time up, or handed in at `duration_secs`). Used by `verify`.
+    pub fn replay(items: Vec<QuizItem>, spec: &super::spec::QuizSpec, answers: &[Option<TimedAnswer>], timed_out: bool, duration_secs: f64) -> Result<QuizResult, QuizError> {
+        let mut session = QuizSession::with_answers(items, spec, answers)?;
         if session.result.is_none() {
             if timed_out {
                 session.tick(session.time_limit_secs.unwrap_or(duration_secs));
