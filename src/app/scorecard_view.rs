@@ -153,14 +153,18 @@ fn export_card(app: &KefuApp, format: &str) -> String {
 /// Exports one record (scenario or quiz) as html, csv or json; says where it went.
 pub fn export_record(app: &KefuApp, card: RecordRef, format: &str) -> String {
     let mut bytes = Vec::new();
-    let (written, file_name) = match card {
-        RecordRef::Scenario(card) => (write_export(&mut bytes, card, format, card.to_json()), card.file_name()),
-        RecordRef::Quiz(card) => (write_export(&mut bytes, card, format, card.to_json()), card.file_name()),
+    let written = match format {
+        "html" => crate::scorecard::html::write(&mut bytes, [card]),
+        "csv" => crate::scorecard::csv::write_summary(&mut bytes, [card]),
+        _ => {
+            bytes.extend(card.to_json().as_bytes());
+            Ok(())
+        }
     };
     if let Err(error) = written {
         return format!("export: {error}");
     }
-    let file_name = file_name.replace(".json", &format!(".{format}"));
+    let file_name = card.file_name().replace(".json", &format!(".{format}"));
     let path = if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
         match rfd::FileDialog::new().set_file_name(&file_name).add_filter(format, &[format]).save_file() {
             Some(path) => path,
@@ -172,17 +176,6 @@ pub fn export_record(app: &KefuApp, card: RecordRef, format: &str) -> String {
     match crate::store::write_atomic(&path, &bytes) {
         Ok(()) => format!("{} {}", t(app.settings.ui_lang, "exported"), path.display()),
         Err(error) => format!("export: {error}"),
-    }
-}
-
-fn write_export<'a>(bytes: &mut Vec<u8>, card: impl Into<RecordRef<'a>> + Copy, format: &str, json: String) -> std::io::Result<()> {
-    match format {
-        "html" => crate::scorecard::html::write(bytes, [card]),
-        "csv" => crate::scorecard::csv::write_summary(bytes, [card]),
-        _ => {
-            bytes.extend(json.as_bytes());
-            Ok(())
-        }
     }
 }
 

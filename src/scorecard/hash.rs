@@ -21,6 +21,27 @@ pub fn hash_of<T: Serialize + ?Sized>(value: &T) -> String {
     sha256_hex(&serde_json::to_vec(value).unwrap_or_default())
 }
 
+/// Per-field seals of a record: a short hash of each named field's JSON, and of
+/// each entry of each named list (with the list's length), so an edit names
+/// the field or entry it touched. Both record kinds seal this way.
+pub fn field_digests<T: Serialize>(record: &T, fields: &[&str], lists: &[&str]) -> BTreeMap<String, String> {
+    let short = |value: &serde_json::Value| hash_of(value)[..16].to_string();
+    let json = serde_json::to_value(record).unwrap_or_default();
+    let mut digests = BTreeMap::new();
+    for field in fields {
+        digests.insert(field.to_string(), short(&json[field]));
+    }
+    for list in lists {
+        if let Some(entries) = json[list].as_array() {
+            digests.insert(format!("{list}.len"), short(&serde_json::json!(entries.len())));
+            for (index, entry) in entries.iter().enumerate() {
+                digests.insert(format!("{list}[{index}]"), short(entry));
+            }
+        }
+    }
+    digests
+}
+
 /// The products a scenario uses: on its card, in its order, and in its facts.
 fn products_used(scenario: &Scenario) -> BTreeSet<&str> {
     let mut ids: BTreeSet<&str> = scenario.products.iter().map(String::as_str).collect();

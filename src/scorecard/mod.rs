@@ -98,33 +98,25 @@ impl Scorecard {
 
     /// A stable file name: trainee, scenario, seed, and the time when there is one.
     pub fn file_name(&self) -> String {
-        let safe = |s: &str| s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>();
-        let when = self.when_utc.as_deref().map(|w| safe(w)).unwrap_or_else(|| "untimed".into());
-        format!("{}-{}-{}-{}.json", when, safe(&self.trainee.id), safe(&self.scenario.id), self.seed)
+        file_name(self.when_utc.as_deref(), &self.trainee.id, &self.scenario.id, self.seed)
     }
 
     /// Digests of every field that matters, one per transcript line and reply.
     pub fn field_digests(&self) -> BTreeMap<String, String> {
-        let short = |value: &serde_json::Value| hash::hash_of(value)[..16].to_string();
-        let json = serde_json::to_value(self).unwrap_or_default();
-        let mut digests = BTreeMap::new();
-        for field in ["trainee", "when_utc", "app_version", "scenario", "content", "seed", "draw", "grade"] {
-            digests.insert(field.to_string(), short(&json[field]));
-        }
-        for (list, key) in [("transcript", "transcript"), ("replies", "replies")] {
-            if let Some(items) = json[list].as_array() {
-                digests.insert(format!("{key}.len"), short(&serde_json::json!(items.len())));
-                for (index, item) in items.iter().enumerate() {
-                    digests.insert(format!("{key}[{index}]"), short(item));
-                }
-            }
-        }
-        digests
+        hash::field_digests(self, &["trainee", "when_utc", "app_version", "scenario", "content", "seed", "draw", "grade"], &["transcript", "replies"])
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// `<when>-<trainee>-<activity>-<seed>.json`, each part reduced to letters,
+/// digits and `-` (`untimed` when there is no time).
+fn file_name(when_utc: Option<&str>, trainee_id: &str, activity: &str, seed: u64) -> String {
+    let safe = |s: &str| s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>();
+    let when = when_utc.map(safe).unwrap_or_else(|| "untimed".into());
+    format!("{}-{}-{}-{}.json", when, safe(trainee_id), safe(activity), seed)
 }
 
 /// Why a file is not a scorecard this version can read.
@@ -148,34 +140,40 @@ pub enum Record {
     Quiz(QuizCard),
 }
 
-impl Record {
-    pub fn trainee(&self) -> &Trainee {
-        match self {
-            Record::Scenario(card) => &card.trainee,
-            Record::Quiz(card) => &card.trainee,
-        }
-    }
-
-    pub fn file_name(&self) -> String {
-        match self {
-            Record::Scenario(card) => card.file_name(),
-            Record::Quiz(card) => card.file_name(),
-        }
-    }
-
-    pub fn to_json(&self) -> String {
-        match self {
-            Record::Scenario(card) => card.to_json(),
-            Record::Quiz(card) => card.to_json(),
-        }
-    }
-}
-
 /// A borrowed record, so exporters take scorecards, quiz cards or records alike.
 #[derive(Debug, Clone, Copy)]
 pub enum RecordRef<'a> {
     Scenario(&'a Scorecard),
     Quiz(&'a QuizCard),
+}
+
+impl RecordRef<'_> {
+    pub fn trainee(&self) -> &Trainee {
+        match self {
+            RecordRef::Scenario(card) => &card.trainee,
+            RecordRef::Quiz(card) => &card.trainee,
+        }
+    }
+
+    pub fn file_name(&self) -> String {
+        match self {
+            RecordRef::Scenario(card) => card.file_name(),
+            RecordRef::Quiz(card) => card.file_name(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        match self {
+            RecordRef::Scenario(card) => card.to_json(),
+            RecordRef::Quiz(card) => card.to_json(),
+        }
+    }
+}
+
+impl Record {
+    pub fn to_json(&self) -> String {
+        RecordRef::from(self).to_json()
+    }
 }
 
 impl<'a> From<&'a Scorecard> for RecordRef<'a> {

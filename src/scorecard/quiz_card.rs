@@ -98,36 +98,15 @@ impl QuizCard {
 
     /// A stable file name: time, trainee, mode and seed.
     pub fn file_name(&self) -> String {
-        let safe = |s: &str| s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>();
-        let when = self.when_utc.as_deref().map(safe).unwrap_or_else(|| "untimed".into());
-        format!("{}-{}-{}-{}.json", when, safe(&self.trainee.id), self.activity_id(), self.quiz.seed)
+        super::file_name(self.when_utc.as_deref(), &self.trainee.id, &self.activity_id(), self.quiz.seed)
     }
 
     /// Digests of every field that matters, one per question and answer.
     pub fn field_digests(&self) -> BTreeMap<String, String> {
-        let short = |value: &serde_json::Value| hash::hash_of(value)[..16].to_string();
-        let json = serde_json::to_value(self).unwrap_or_default();
-        let mut digests = BTreeMap::new();
-        for field in ["kind", "trainee", "when_utc", "app_version", "quiz", "content", "result"] {
-            digests.insert(field.to_string(), short(&json[field]));
-        }
-        for list in ["items", "answers"] {
-            if let Some(entries) = json[list].as_array() {
-                digests.insert(format!("{list}.len"), short(&serde_json::json!(entries.len())));
-                for (index, entry) in entries.iter().enumerate() {
-                    digests.insert(format!("{list}[{index}]"), short(entry));
-                }
-            }
-        }
-        digests
+        hash::field_digests(self, &["kind", "trainee", "when_utc", "app_version", "quiz", "content", "result"], &["items", "answers"])
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
-    }
-
-    /// How long the attempt took, in seconds.
-    pub fn duration_secs(&self) -> f64 {
-        self.result.duration_secs
     }
 }

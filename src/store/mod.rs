@@ -66,12 +66,9 @@ pub fn save_scorecard(data: &Path, card: &Scorecard) -> std::io::Result<PathBuf>
 
 /// Saves any record (scenario scorecard or quiz card) into `<data>/scorecards/<trainee id>/`.
 pub fn save_record<'a>(data: &Path, card: impl Into<RecordRef<'a>>) -> std::io::Result<PathBuf> {
-    let (trainee, name, json) = match card.into() {
-        RecordRef::Scenario(card) => (&card.trainee.id, card.file_name(), card.to_json()),
-        RecordRef::Quiz(card) => (&card.trainee.id, card.file_name(), card.to_json()),
-    };
-    let path = data.join("scorecards").join(safe(trainee)).join(name);
-    write_atomic(&path, json.as_bytes())?;
+    let card = card.into();
+    let path = data.join("scorecards").join(safe(&card.trainee().id)).join(card.file_name());
+    write_atomic(&path, card.to_json().as_bytes())?;
     Ok(path)
 }
 
