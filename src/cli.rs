@@ -346,6 +346,38 @@ struct Outputs<'a> {
     meta: crate::scorecard::RunMeta,
 }
 
+impl Outputs<'_> {
+    /// Writes the record to `--out` (atomically) and, with `--save`, into the
+    /// data folder; on failure says why and gives the exit code.
+    fn deliver(&self, card: crate::scorecard::RecordRef) -> Result<(), u8> {
+        if let Some(out) = self.out
+            && let Err(error) = crate::store::write_atomic(out, card.to_json().as_bytes())
+        {
+            eprintln!("kefu: cannot write {}: {error}", out.display());
+            return Err(1);
+        }
+        if let Some(data) = &self.save_to {
+            match crate::store::save_record(data, card) {
+                Ok(path) => eprintln!("kefu: saved {}", path.display()),
+                Err(error) => {
+                    eprintln!("kefu: cannot save the scorecard in {}: {error}", data.display());
+                    return Err(1);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Exit 1 when the run did not pass (or fail) as `--expect` asked.
+fn expect_code(expect: Option<ExpectArg>, passed: bool) -> u8 {
+    match expect {
+        Some(ExpectArg::Pass) if !passed => 1,
+        Some(ExpectArg::Fail) if passed => 1,
+        _ => 0,
+    }
+}
+
 fn play(
     cli: &Cli,
     scenario: &str,
@@ -380,34 +412,18 @@ fn play(
             return 1;
         }
     };
-    let Some(card) = crate::scorecard::Scorecard::from_run(&bundle.course, &result, outputs.meta) else {
+    let Some(card) = crate::scorecard::Scorecard::from_run(&bundle.course, &result, outputs.meta.clone()) else {
         return fail(format!("scenario {id:?} vanished from the course"));
     };
+    if let Err(code) = outputs.deliver((&card).into()) {
+        return code;
+    }
     let json = card.to_json();
-    if let Some(out) = outputs.out
-        && let Err(error) = crate::store::write_atomic(out, json.as_bytes())
-    {
-        eprintln!("kefu: cannot write {}: {error}", out.display());
-        return 1;
-    }
-    if let Some(data) = outputs.save_to {
-        match crate::store::save_scorecard(&data, &card) {
-            Ok(path) => eprintln!("kefu: saved {}", path.display()),
-            Err(error) => {
-                eprintln!("kefu: cannot save the scorecard in {}: {error}", data.display());
-                return 1;
-            }
-        }
-    }
     let _ = match format {
         Format::Json => writeln!(stdout, "{json}"),
         Format::Text => write_transcript(stdout, &result, bundle.course.scenario(&id).map(|s| s.lang).unwrap_or(Lang::Zh)),
     };
-    match expect {
-        Some(ExpectArg::Pass) if !result.grade.passed => 1,
-        Some(ExpectArg::Fail) if result.grade.passed => 1,
-        _ => 0,
-    }
+    expect_code(expect, result.grade.passed)
 }
 
 fn verify(cli: &Cli, paths: &[PathBuf], stdout: &mut impl Write) -> u8 {
@@ -645,30 +661,14 @@ fn quiz(
         result.pass_mark_pct,
         if result.passed { "PASS" } else { "FAIL" }
     );
-    let card = match crate::scorecard::QuizCard::from_attempt(&course, spec, &items, session.answers(), &result, outputs.meta) {
+    let card = match crate::scorecard::QuizCard::from_attempt(&course, spec, &items, session.answers(), &result, outputs.meta.clone()) {
         Ok(card) => card,
         Err(error) => return fail(error),
     };
-    if let Some(out) = outputs.out
-        && let Err(error) = crate::store::write_atomic(out, card.to_json().as_bytes())
-    {
-        eprintln!("kefu: cannot write {}: {error}", out.display());
-        return 1;
+    if let Err(code) = outputs.deliver((&card).into()) {
+        return code;
     }
-    if let Some(data) = outputs.save_to {
-        match crate::store::save_record(&data, &card) {
-            Ok(path) => eprintln!("kefu: saved {}", path.display()),
-            Err(error) => {
-                eprintln!("kefu: cannot save the scorecard in {}: {error}", data.display());
-                return 1;
-            }
-        }
-    }
-    match expect {
-        Some(ExpectArg::Pass) if !result.passed => 1,
-        Some(ExpectArg::Fail) if result.passed => 1,
-        _ => 0,
-    }
+    expect_code(expect, result.passed)
 }
 
 fn grade_text(cli: &Cli, text: &str, lang: Lang, format: Format, stdout: &mut impl Write) -> u8 {

@@ -140,7 +140,7 @@ impl Workbench {
         for session in self.shift.sessions() {
             let Some(result) = session.result() else { continue };
             if let Some(card) = Scorecard::from_run(&app.bundle.course, &result, meta.clone()) {
-                match crate::store::save_scorecard(&app.data, &card) {
+                match crate::store::save_record(&app.data, &card) {
                     Ok(path) => app.status = Some(format!("{}: {}", t(app.lang(), "saved"), path.display())),
                     Err(error) => app.status = Some(format!("scorecard: {error}")),
                 }

@@ -59,11 +59,6 @@ pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
     dirs::data_dir().map(|d| d.join("kefu")).unwrap_or_else(|| PathBuf::from("kefu-data"))
 }
 
-/// Saves a scorecard into the data folder; returns where.
-pub fn save_scorecard(data: &Path, card: &Scorecard) -> std::io::Result<PathBuf> {
-    save_record(data, card)
-}
-
 /// Saves any record (scenario scorecard or quiz card) into `<data>/scorecards/<trainee id>/`.
 pub fn save_record<'a>(data: &Path, card: impl Into<RecordRef<'a>>) -> std::io::Result<PathBuf> {
     let card = card.into();
