@@ -236,7 +236,17 @@ fn xapi_passes_learning_lockers_validator() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("statements.json");
     let mut bytes = Vec::new();
-    scorecard::xapi::write(&mut bytes, [&card(), &card()], scorecard::xapi::DEFAULT_BASE).unwrap();
+    // A scenario's statement and a quiz attempt's (an assessment activity).
+    let course = kefu::content::Course::load(&[], repo());
+    let spec = kefu::quiz::spec::QuizSpec::exam(kefu::content::raw::Lang::Zh, 3);
+    let items = kefu::quiz::spec::build(&course, &spec).unwrap();
+    let mut exam = kefu::quiz::session::QuizSession::from_spec(items.clone(), &spec, 0.0);
+    exam.finish(42.0).unwrap();
+    let meta = scorecard::RunMeta { trainee: card().trainee, when_utc: card().when_utc };
+    let quiz = scorecard::QuizCard::from_attempt(&course, &spec, &items, exam.answers(), exam.result().unwrap(), meta).unwrap();
+    let (scenario, quiz) = (card(), quiz);
+    let records: [scorecard::RecordRef; 2] = [(&scenario).into(), (&quiz).into()];
+    scorecard::xapi::write(&mut bytes, records, scorecard::xapi::DEFAULT_BASE).unwrap();
     std::fs::write(&file, &bytes).unwrap();
     let output = Command::new("node").arg(checker.join("check.js")).arg(&file).current_dir(&checker).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));

@@ -121,27 +121,44 @@ pub fn write<'a, R: Into<RecordRef<'a>>>(mut out: impl Write, cards: impl IntoIt
     out.write_all(html.as_bytes())
 }
 
+/// The section's heading and its line of who, when, what, seed, version and content hash.
+#[allow(clippy::too_many_arguments)]
+fn header(
+    html: &mut String,
+    labels: [&str; 5],
+    trainee: &super::Trainee,
+    when_utc: Option<&str>,
+    (title, id): (&str, &str),
+    seed: u64,
+    app_version: &str,
+    content: &std::collections::BTreeMap<String, String>,
+) {
+    let [heading, trainee_label, when_label, activity_label, seed_label] = labels;
+    let _ = write!(
+        html,
+        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · content {}</p>\n",
+        escape(heading),
+        trainee_label,
+        escape(&trainee.name),
+        escape(&trainee.id),
+        when_label,
+        escape(when_utc.unwrap_or("—")),
+        activity_label,
+        escape(title),
+        escape(id),
+        seed_label,
+        seed,
+        escape(app_version),
+        escape(content.get("total").map(|h| &h[..h.len().min(12)]).unwrap_or("—")),
+    );
+}
+
 fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
     let lang = card.scenario.lang;
     let grade = &card.grade;
     let verdict = if grade.passed { ("pass", "PASS") } else { ("fail", "FAIL") };
-    let _ = write!(
-        html,
-        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · content {}</p>\n",
-        escape(w[0]),
-        w[1],
-        escape(&card.trainee.name),
-        escape(&card.trainee.id),
-        w[2],
-        escape(card.when_utc.as_deref().unwrap_or("—")),
-        w[3],
-        escape(card.scenario.title.get(lang)),
-        escape(&card.scenario.id),
-        w[4],
-        card.seed,
-        escape(&card.app_version),
-        escape(card.content.get("total").map(|h| &h[..h.len().min(12)]).unwrap_or("—")),
-    );
+    let labels = [w[0], w[1], w[2], w[3], w[4]];
+    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.scenario.title.get(lang), &card.scenario.id), card.seed, &card.app_version, &card.content);
     let _ = write!(
         html,
         "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {:?}</p>\n",
@@ -241,23 +258,8 @@ fn quiz_section(html: &mut String, card: &QuizCard) {
     let w = quiz_words(lang);
     let result = &card.result;
     let verdict = if result.passed { ("pass", "PASS") } else { ("fail", "FAIL") };
-    let _ = write!(
-        html,
-        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · content {}</p>\n",
-        escape(w[0]),
-        w[1],
-        escape(&card.trainee.name),
-        escape(&card.trainee.id),
-        w[2],
-        escape(card.when_utc.as_deref().unwrap_or("—")),
-        w[3],
-        escape(card.title().get(lang)),
-        escape(&card.activity_id()),
-        w[4],
-        card.quiz.seed,
-        escape(&card.app_version),
-        escape(card.content.get("total").map(|h| &h[..h.len().min(12)]).unwrap_or("—")),
-    );
+    let labels = [w[0], w[1], w[2], w[3], w[4]];
+    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.title().get(lang), &card.activity_id()), card.quiz.seed, &card.app_version, &card.content);
     let right = result.marks.iter().flatten().filter(|m| m.right).count();
     let _ = write!(
         html,

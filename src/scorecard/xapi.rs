@@ -4,6 +4,8 @@
 //! attempt is an assessment activity with the same result fields.
 
 use super::{QuizCard, RecordRef, Scorecard};
+use crate::content::raw::{Lang, Text};
+use std::collections::BTreeMap;
 use serde_json::{Value, json};
 use std::io::Write;
 
@@ -27,62 +29,33 @@ pub fn iso_duration(secs: f64) -> String {
     out
 }
 
-/// The statement for one scorecard.
-pub fn statement(card: &Scorecard, base: &str) -> Value {
-    let base = base.trim_end_matches('/');
-    let (verb, display) = if card.grade.passed { ("passed", "passed") } else { ("failed", "failed") };
-    let duration = card.transcript.last().map(|e| e.at).unwrap_or(0.0);
-    let mut statement = json!({
-        "actor": {
-            "objectType": "Agent",
-            "name": card.trainee.name,
-            "account": { "homePage": base, "name": card.trainee.id },
-        },
-        "verb": {
-            "id": format!("http://adlnet.gov/expapi/verbs/{verb}"),
-            "display": { "en-US": display },
-        },
-        "object": {
-            "objectType": "Activity",
-            "id": format!("{base}/scenarios/{}", card.scenario.id),
-            "definition": {
-                "name": { "zh-CN": card.scenario.title.zh, "en-US": card.scenario.title.en },
-                "type": "http://adlnet.gov/expapi/activities/simulation",
-            },
-        },
-        "result": {
-            "score": { "scaled": (card.grade.total / 100.0).clamp(0.0, 1.0), "raw": card.grade.total, "min": 0, "max": 100 },
-            "success": card.grade.passed,
-            "completion": true,
-            "duration": iso_duration(duration),
-        },
-        "context": {
-            "platform": "Kefu Trainer",
-            "language": match card.scenario.lang { crate::content::raw::Lang::Zh => "zh-CN", crate::content::raw::Lang::En => "en-US" },
-            "extensions": {
-                format!("{base}/xapi/seed"): card.seed,
-                format!("{base}/xapi/content-hash"): card.content.get("total").cloned().unwrap_or_default(),
-                format!("{base}/xapi/outcome"): format!("{:?}", card.grade.outcome),
-            },
-        },
-    });
-    if let Some(when) = &card.when_utc {
-        statement["timestamp"] = json!(when);
-    }
-    statement
+/// What a statement says about one attempt, whichever kind it was.
+struct Attempt<'a> {
+    trainee: &'a super::Trainee,
+    when_utc: Option<&'a str>,
+    /// Under the base IRI: `scenarios/<id>` or `quizzes/<id>`.
+    activity: String,
+    title: Text,
+    activity_type: &'static str,
+    score: f64,
+    passed: bool,
+    duration_secs: f64,
+    lang: Lang,
+    seed: u64,
+    content: &'a BTreeMap<String, String>,
+    /// One more context extension (under `<base>/xapi/`) and its value.
+    extra: (&'static str, Value),
 }
 
-/// The statement for one quiz or exam attempt: an assessment activity.
-pub fn quiz_statement(card: &QuizCard, base: &str) -> Value {
+fn build(attempt: Attempt, base: &str) -> Value {
     let base = base.trim_end_matches('/');
-    let result = &card.result;
-    let verb = if result.passed { "passed" } else { "failed" };
-    let title = card.title();
+    let verb = if attempt.passed { "passed" } else { "failed" };
+    let (extra_key, extra_value) = attempt.extra;
     let mut statement = json!({
         "actor": {
             "objectType": "Agent",
-            "name": card.trainee.name,
-            "account": { "homePage": base, "name": card.trainee.id },
+            "name": attempt.trainee.name,
+            "account": { "homePage": base, "name": attempt.trainee.id },
         },
         "verb": {
             "id": format!("http://adlnet.gov/expapi/verbs/{verb}"),
@@ -90,32 +63,70 @@ pub fn quiz_statement(card: &QuizCard, base: &str) -> Value {
         },
         "object": {
             "objectType": "Activity",
-            "id": format!("{base}/quizzes/{}", card.activity_id()),
+            "id": format!("{base}/{}", attempt.activity),
             "definition": {
-                "name": { "zh-CN": title.zh, "en-US": title.en },
-                "type": "http://adlnet.gov/expapi/activities/assessment",
+                "name": { "zh-CN": attempt.title.zh, "en-US": attempt.title.en },
+                "type": attempt.activity_type,
             },
         },
         "result": {
-            "score": { "scaled": (result.score_pct / 100.0).clamp(0.0, 1.0), "raw": result.score_pct, "min": 0, "max": 100 },
-            "success": result.passed,
+            "score": { "scaled": (attempt.score / 100.0).clamp(0.0, 1.0), "raw": attempt.score, "min": 0, "max": 100 },
+            "success": attempt.passed,
             "completion": true,
-            "duration": iso_duration(result.duration_secs),
+            "duration": iso_duration(attempt.duration_secs),
         },
         "context": {
             "platform": "Kefu Trainer",
-            "language": match card.quiz.lang { crate::content::raw::Lang::Zh => "zh-CN", crate::content::raw::Lang::En => "en-US" },
+            "language": match attempt.lang { Lang::Zh => "zh-CN", Lang::En => "en-US" },
             "extensions": {
-                format!("{base}/xapi/seed"): card.quiz.seed,
-                format!("{base}/xapi/content-hash"): card.content.get("total").cloned().unwrap_or_default(),
-                format!("{base}/xapi/questions"): card.items.len(),
+                format!("{base}/xapi/seed"): attempt.seed,
+                format!("{base}/xapi/content-hash"): attempt.content.get("total").cloned().unwrap_or_default(),
+                format!("{base}/xapi/{extra_key}"): extra_value,
             },
         },
     });
-    if let Some(when) = &card.when_utc {
+    if let Some(when) = attempt.when_utc {
         statement["timestamp"] = json!(when);
     }
     statement
+}
+
+/// The statement for one scorecard: a simulation activity.
+pub fn statement(card: &Scorecard, base: &str) -> Value {
+    let attempt = Attempt {
+        trainee: &card.trainee,
+        when_utc: card.when_utc.as_deref(),
+        activity: format!("scenarios/{}", card.scenario.id),
+        title: card.scenario.title.clone(),
+        activity_type: "http://adlnet.gov/expapi/activities/simulation",
+        score: card.grade.total,
+        passed: card.grade.passed,
+        duration_secs: card.transcript.last().map(|e| e.at).unwrap_or(0.0),
+        lang: card.scenario.lang,
+        seed: card.seed,
+        content: &card.content,
+        extra: ("outcome", json!(format!("{:?}", card.grade.outcome))),
+    };
+    build(attempt, base)
+}
+
+/// The statement for one quiz or exam attempt: an assessment activity.
+pub fn quiz_statement(card: &QuizCard, base: &str) -> Value {
+    let attempt = Attempt {
+        trainee: &card.trainee,
+        when_utc: card.when_utc.as_deref(),
+        activity: format!("quizzes/{}", card.activity_id()),
+        title: card.title(),
+        activity_type: "http://adlnet.gov/expapi/activities/assessment",
+        score: card.result.score_pct,
+        passed: card.result.passed,
+        duration_secs: card.result.duration_secs,
+        lang: card.quiz.lang,
+        seed: card.quiz.seed,
+        content: &card.content,
+        extra: ("questions", json!(card.items.len())),
+    };
+    build(attempt, base)
 }
 
 /// A JSON array of statements, one per record.
