@@ -32,19 +32,11 @@ impl Autosave {
 
     /// The session left by a crash, if any (an unreadable file is reported, not deleted).
     pub fn load(data: &Path) -> Result<Option<Autosave>, String> {
-        let path = data.join(FILE);
-        match std::fs::read_to_string(&path) {
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(error) => Err(format!("{}: {error}", path.display())),
-            Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| format!("{}: {e}", path.display())),
-        }
+        super::load_json(&data.join(FILE))
     }
 
     pub fn clear(data: &Path) -> std::io::Result<()> {
-        match std::fs::remove_file(data.join(FILE)) {
-            Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
-            _ => Ok(()),
-        }
+        super::remove_if_present(&data.join(FILE))
     }
 
     /// Replays the saved inputs: the shift as it was at the last input, and that time.

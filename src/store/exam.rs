@@ -29,20 +29,12 @@ impl ExamInProgress {
 
     /// The exam in progress, if any (an unreadable file is reported and left in place).
     pub fn load(data: &Path) -> Result<Option<ExamInProgress>, String> {
-        let path = data.join(FILE);
-        match std::fs::read_to_string(&path) {
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(error) => Err(format!("{}: {error}", path.display())),
-            Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| format!("{}: {e}; move it away to start a new exam", path.display())),
-        }
+        super::load_json(&data.join(FILE)).map_err(|problem| format!("{problem}; move it away to start a new exam"))
     }
 
     /// Called once the exam's scorecard is saved.
     pub fn clear(data: &Path) -> std::io::Result<()> {
-        match std::fs::remove_file(data.join(FILE)) {
-            Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
-            _ => Ok(()),
-        }
+        super::remove_if_present(&data.join(FILE))
     }
 }
 

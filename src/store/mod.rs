@@ -47,6 +47,24 @@ fn ordinary_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permis
     Ok(file.metadata()?.permissions())
 }
 
+/// A JSON file the app keeps between runs, if there is one. An unreadable file
+/// is reported with its path and left in place, never deleted.
+pub(crate) fn load_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>, String> {
+    match std::fs::read_to_string(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(format!("{}: {error}", path.display())),
+        Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| format!("{}: {e}", path.display())),
+    }
+}
+
+/// Removes a file that may already be gone.
+pub(crate) fn remove_if_present(path: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
+}
+
 /// The data folder: `explicit` (from `--data-dir`), else `KEFU_DATA_DIR`, else
 /// the platform's data directory (e.g. `~/.local/share/kefu`), else `./kefu-data`.
 pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
