@@ -132,18 +132,21 @@ pub fn pool(course: &Course, spec: &QuizSpec) -> Result<Vec<QuizItem>, SpecError
 /// The questions of an attempt, shuffled by the spec's seed: the same spec on
 /// the same content gives the same questions with the same option order.
 pub fn build(course: &Course, spec: &QuizSpec) -> Result<Vec<QuizItem>, SpecError> {
-    let pool = pool(course, spec)?;
+    Ok(pick(&pool(course, spec)?, spec))
+}
+
+/// The attempt's questions from an already built `pool` (so `verify` builds it once).
+pub fn pick(pool: &[QuizItem], spec: &QuizSpec) -> Vec<QuizItem> {
     let mut draws = Draws::new(spec.seed);
     if spec.ids.is_empty() {
-        return Ok(draw_from(&pool, &spec.categories, spec.count, &mut draws));
+        return draw_from(pool, &spec.categories, spec.count, &mut draws);
     }
-    Ok(spec
-        .ids
+    spec.ids
         .iter()
         .filter_map(|id| pool.iter().find(|q| &q.id == id))
         .take(spec.count)
         .map(|q| shuffle_options(q, &mut draws))
-        .collect())
+        .collect()
 }
 
 #[cfg(test)]

@@ -41,16 +41,16 @@ pub struct QuizCard {
 }
 
 /// Part → hash of the quiz content an attempt was drawn from and marked against.
-pub fn content_hashes(course: &Course, spec: &QuizSpec, items: &[QuizItem]) -> Result<BTreeMap<String, String>, SpecError> {
-    let pool = pool(course, spec)?;
+/// `pool` is `quiz::spec::pool` of the attempt's spec.
+pub fn content_hashes(pool: &[QuizItem], items: &[QuizItem]) -> BTreeMap<String, String> {
     let asked: Vec<Option<&QuizItem>> = items.iter().map(|item| pool.iter().find(|q| q.id == item.id)).collect();
     let mut parts = BTreeMap::new();
-    parts.insert("pool".to_string(), hash::hash_of(&pool));
+    parts.insert("pool".to_string(), hash::hash_of(pool));
     parts.insert("questions".to_string(), hash::hash_of(&asked));
     parts.insert("marker".to_string(), hash::hash_of(MARKER_VERSION));
     let total = hash::hash_of(&parts);
     parts.insert("total".to_string(), total);
-    Ok(parts)
+    parts
 }
 
 impl QuizCard {
@@ -70,7 +70,7 @@ impl QuizCard {
             when_utc: meta.when_utc,
             app_version: env!("CARGO_PKG_VERSION").to_string(),
             quiz: spec.clone(),
-            content: content_hashes(course, spec, items)?,
+            content: content_hashes(&pool(course, spec)?, items),
             items: items.to_vec(),
             answers,
             result: result.clone(),

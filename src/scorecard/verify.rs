@@ -9,7 +9,7 @@ use super::hash::content_hashes;
 use super::{QuizCard, Record, Scorecard, quiz_card};
 use crate::content::Course;
 use crate::quiz::session::QuizSession;
-use crate::quiz::spec::build;
+use crate::quiz::spec::{pick, pool};
 use std::collections::BTreeMap;
 use crate::engine::{Bundle, EntryKind, PlanInput, Who, run_plan_at};
 use std::sync::Arc;
@@ -113,18 +113,15 @@ pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
 pub fn verify_quiz(card: &QuizCard, course: &Course) -> Verdict {
     let sealed = broken_seals(&card.digests, &card.field_digests());
     let mut edited = Vec::new();
-    let current = match quiz_card::content_hashes(course, &card.quiz, &card.items) {
-        Ok(current) => current,
+    let pool = match pool(course, &card.quiz) {
+        Ok(pool) => pool,
         Err(error) => return verdict(sealed, edited, vec![error.to_string()]),
     };
-    let changed = changed_parts(&card.content, &current);
+    let changed = changed_parts(&card.content, &quiz_card::content_hashes(&pool, &card.items));
     if !changed.is_empty() {
         return verdict(sealed, edited, changed);
     }
-    let items = match build(course, &card.quiz) {
-        Ok(items) => items,
-        Err(error) => return verdict(sealed, edited, vec![error.to_string()]),
-    };
+    let items = pick(&pool, &card.quiz);
     let saved = serde_json::to_value(card).unwrap_or_default();
     diff("items", &saved["items"], &serde_json::to_value(&items).unwrap_or_default(), &mut edited);
     if card.answers.len() != items.len() {
