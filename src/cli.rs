@@ -6,6 +6,8 @@ use crate::content::{self, Course, Report, check::PASSES};
 use crate::engine::{Bundle, PlanResult, run_plan};
 
 use crate::grading::MAX_REPLY_CHARS;
+
+mod eval;
 use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -116,6 +118,18 @@ pub enum Command {
         expect: Option<ExpectArg>,
         #[command(flatten)]
         record: RecordArgs,
+    },
+    /// The grader's agreement with hand labels: a JSON Lines file of {"text", "politeness", "intents"}.
+    Eval {
+        /// The labelled replies, one JSON object per line.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// Also list every reply where the grader and the label disagree, with the grader's findings.
+        #[arg(long)]
+        errors: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Show the steps, tone markers and platform-rule findings of one reply, with spans.
     GradeText {
@@ -248,6 +262,9 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Verify { paths } => verify(cli, paths, &mut stdout),
         Command::Export { paths, format, out, detail, xapi_base } => {
             export(paths, *format, out.as_deref(), *detail, xapi_base, &mut stdout)
+        }
+        Command::Eval { file, lang, errors, format } => {
+            eval::run(&cli.content_root(), file, (*lang).into(), *errors, *format, &mut stdout)
         }
         Command::GradeText { text, lang, format } => grade_text(cli, text, (*lang).into(), *format, &mut stdout),
         Command::Quiz { bank, answers, seed, count, categories, mode, lang, pass_mark, list, expect, record } => {

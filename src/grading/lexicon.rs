@@ -15,6 +15,8 @@ pub struct EntryInfo {
     pub severity: Severity,
     pub label: Text,
     pub explain: Text,
+    /// The hand-label intent this entry counts as (`kefu eval`), from the lexicon file.
+    pub intent: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +77,7 @@ impl CompiledLexicon {
                     severity: entry.severity,
                     label: entry.label.clone(),
                     explain: entry.explain.clone(),
+                    intent: entry.intent.clone(),
                 });
             }
         }

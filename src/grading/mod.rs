@@ -4,6 +4,7 @@
 //! (`grade_text`). Every point carries its rule id and the span behind it.
 //! Knows nothing about the engine's clock, files or the UI.
 
+pub mod eval;
 pub mod facts;
 pub mod finding;
 pub mod lexicon;

@@ -44,6 +44,11 @@ pub struct LexiconEntry {
     /// Phrases that contain a pattern but must not count, e.g. `"最近"` for the absolute-claim `"最"`.
     #[serde(default)]
     pub except: Vec<String>,
+    /// The hand-label intent this entry is heard as by `kefu eval` (`greet`,
+    /// `ask_order_info`, `offer_solution`, `refuse` ...). Several entries may
+    /// share one intent; an entry without one is graded but never compared.
+    #[serde(default)]
+    pub intent: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
