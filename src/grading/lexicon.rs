@@ -17,6 +17,14 @@ pub struct EntryInfo {
     pub explain: Text,
     /// The hand-label intent this entry counts as (`kefu eval`), from the lexicon file.
     pub intent: Option<String>,
+    /// A courteous step (thanks, apology ...) lifts the tone too.
+    pub courteous: bool,
+    /// A negation in the hit's clause cancels it.
+    pub negatable: bool,
+    /// What a hit means for the tone, if anything.
+    pub marker: Option<crate::grading::tone::Marker>,
+    /// Entries (by index) whose later hit in the same message cancels this one.
+    cancelled_by: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -26,7 +34,7 @@ pub struct CompiledLexicon {
     phrases: PhraseSet,
 }
 
-/// Words that, just before a bad phrase in the same clause, turn it into a refusal.
+/// Words that, just before a phrase in the same clause, negate it ("不能退款").
 const NEGATORS: &[&str] = &[
     "不能", "不会", "不可以", "无法", "不方便", "不得", "禁止", "不要", "别", "不允许", "没法", "不好",
     "can't", "cannot", "can not", "won't", "will not", "not", "never", "don't", "do not", "unable to",
@@ -37,8 +45,28 @@ const NEGATORS: &[&str] = &[
 /// looking for a negation, so "不好意思,加我微信吧" still counts as moving the buyer off the platform.
 const NOT_NEGATIONS: &[&str] = &[
     "不好意思", "别家", "别人", "区别", "特别", "别的", "分别", "要不要", "能不能", "会不会", "可不可以", "好不好", "是不是",
-    "不能不", "not only", "whether or not",
+    "不能不", "别担心", "别着急", "别急", "不用担心", "不好说", "not only", "whether or not", "don't worry", "do not worry",
+    "don't hesitate", "do not hesitate", "not sure if", "never mind",
 ];
+
+/// Words that, just after a phrase in the same clause, negate it ("退款是不行的", "refunds are not possible").
+const AFTER_NEGATORS: &[&str] = &[
+    "不行", "不可以", "不能", "不了", "不支持", "不允许", "无法", "没办法", "做不到", "不接受", "办不了", "是不会",
+    "not possible", "isn't possible", "is not possible", "not allowed", "isn't allowed", "not available", "isn't available",
+];
+
+/// How far forward (in characters, within the clause) a negation reaches.
+const AFTER_REACH_CHARS: usize = 12;
+
+/// Whether the clause after byte `end` of `text` negates what precedes it.
+pub fn negated_after(text: &str, end: usize) -> bool {
+    let to = text[end..].char_indices().nth(AFTER_REACH_CHARS).map(|(i, _)| end + i).unwrap_or(text.len());
+    let after = &text[end..to];
+    let clause = after.split(|c| ",.!?;:".contains(c)).next().unwrap_or(after);
+    AFTER_NEGATORS.iter().any(|n| {
+        clause.find(n).is_some_and(|at| !n.is_ascii() || !clause[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()))
+    })
+}
 
 /// How far back (in characters, within the clause) a negation reaches.
 const NEGATION_REACH_CHARS: usize = 40;
@@ -65,9 +93,11 @@ pub fn negated(text: &str, start: usize) -> bool {
 impl CompiledLexicon {
     pub fn new(course: &Course) -> CompiledLexicon {
         let mut entries = Vec::new();
+        let mut cancellers: Vec<Vec<String>> = Vec::new();
         let mut builder = PhraseSet::builder();
         for (kind, list) in &course.lexicons {
             for entry in list {
+                cancellers.push(entry.cancelled_by.clone());
                 let group = entries.len();
                 add_entry(&mut builder, group, entry);
                 entries.push(EntryInfo {
@@ -78,10 +108,18 @@ impl CompiledLexicon {
                     label: entry.label.clone(),
                     explain: entry.explain.clone(),
                     intent: entry.intent.clone(),
+                    courteous: entry.courteous,
+                    negatable: entry.negatable.unwrap_or(entry.polarity == Polarity::Bad),
+                    cancelled_by: Vec::new(),
+                    marker: tone_marker(*kind, entry),
                 });
             }
         }
-        let by_id = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let by_id: BTreeMap<String, usize> = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        for (entry, ids) in entries.iter_mut().zip(cancellers) {
+            // Unknown ids are reported by `kefu check` (references pass).
+            entry.cancelled_by = ids.iter().filter_map(|id| by_id.get(id).copied()).collect();
+        }
         CompiledLexicon { entries, by_id, phrases: builder.build() }
     }
 
@@ -89,11 +127,35 @@ impl CompiledLexicon {
         self.by_id.get(id).map(|i| &self.entries[*i])
     }
 
-    /// Hits in normalised `text`; bad phrases under a negation are dropped.
+    /// Hits in normalised `text`. Dropped: hits of negatable entries whose
+    /// clause is negated (before or after), and hits cancelled by a later hit
+    /// of an entry in their `cancelled_by` list.
     pub fn hits(&self, text: &str) -> Vec<PhraseHit> {
         let mut hits = self.phrases.find(text);
-        hits.retain(|hit| self.entries[hit.group].polarity == Polarity::Good || !negated(text, hit.start));
+        hits.retain(|hit| !self.entries[hit.group].negatable || !(negated(text, hit.start) || negated_after(text, hit.end)));
+        let cancelled: Vec<bool> = hits
+            .iter()
+            .map(|hit| {
+                let by = &self.entries[hit.group].cancelled_by;
+                !by.is_empty() && hits.iter().any(|later| later.start >= hit.end && by.contains(&later.group))
+            })
+            .collect();
+        let mut keep = cancelled.into_iter().map(|c| !c);
+        hits.retain(|_| keep.next().unwrap_or(true));
         hits
+    }
+}
+
+/// Tone entries mark by polarity; a courteous step counts as courtesy; other steps and platform rules do not touch the tone.
+fn tone_marker(kind: LexiconKind, entry: &LexiconEntry) -> Option<crate::grading::tone::Marker> {
+    use crate::grading::tone::Marker;
+    match (kind, entry.polarity) {
+        (LexiconKind::Tone, Polarity::Good) => Some(Marker::Courtesy),
+        (LexiconKind::Tone, Polarity::Soft) => Some(Marker::Softener),
+        (LexiconKind::Tone, Polarity::Bad) if entry.bare_only => Some(Marker::BareFault(entry.severity)),
+        (LexiconKind::Tone, Polarity::Bad) => Some(Marker::Fault(entry.severity)),
+        (LexiconKind::Steps, _) if entry.courteous => Some(Marker::Courtesy),
+        _ => None,
     }
 }
 
@@ -119,5 +181,14 @@ mod tests {
         assert!(!negated("不好意思亲加我微信吧", "不好意思亲".len()), "sorry is not a negation");
         assert!(!negated("要不要加个微信", "要不要".len()));
         assert!(!negated("区别就是这款全网最低价", "区别就是这款".len()));
+        assert!(!negated("别担心我们给您补发", "别担心我们给您".len()), "don't worry is no negation");
+    }
+
+    #[test]
+    fn negation_also_reaches_forward_within_the_clause() {
+        assert!(negated_after("退款是不行的", "退款".len()));
+        assert!(negated_after("a refund is not possible here", "a refund".len()));
+        assert!(!negated_after("退款,不行的话再换货", "退款".len()), "the next clause is not negated");
+        assert!(!negated_after("退款马上到账", "退款".len()));
     }
 }

@@ -252,7 +252,7 @@ impl Grader {
 
         // Tone.
         let tone_weight = weight_of(Dimension::Tone);
-        let mut tone_score = tone::BASELINE;
+        let tone_score;
         if replied {
             findings.push(Finding {
                 rule: "tone_baseline".into(),
@@ -263,53 +263,36 @@ impl Grader {
                 explain: say(lang, "每条回复从中性语气起评".into(), "Every reply starts from a neutral tone".into()),
                 critical: false,
             });
-            let mut tally = tone::Tally::default();
-            for (group, span) in &first_hit {
-                let entry = &self.lexicon.entries[*group];
-                if entry.kind != LexiconKind::Tone {
-                    continue;
-                }
-                let effect = tally.effect(entry.polarity, entry.severity);
-                if effect == 0.0 {
-                    continue;
-                }
-                tone_score += effect;
-                let critical = entry.polarity == Polarity::Bad && entry.severity == Severity::Critical;
-                findings.push(Finding {
-                    rule: entry.id.clone(),
-                    dimension: Dimension::Tone,
-                    points: tone_weight * effect,
-                    possible: tone_weight * effect.max(0.0),
-                    span: Some(*span),
-                    explain: format!("{}:{}", entry.label.get(lang), entry.explain.get(lang)),
-                    critical,
-                });
-            }
-            let all_text: String = turn.messages.join("\n");
-            // Only a real honorific rescues a one-word answer; a particle (哦, 呢) does not.
-            let any_good = first_hit.keys().any(|g| self.lexicon.entries[*g].id == "honorific");
-            if tone::shouts_in_capitals(&all_text) {
-                tone_score += tone::MINOR;
-                findings.push(Finding {
-                    rule: "shouting_caps".into(),
-                    dimension: Dimension::Tone,
-                    points: tone_weight * tone::MINOR,
-                    possible: 0.0,
-                    span: None,
-                    explain: say(lang, "全大写英文像在吼人".into(), "Writing in capitals reads as shouting".into()),
-                    critical: false,
-                });
-            }
-            if tone::is_curt(&all_text) && !any_good {
-                tone_score += tone::MINOR;
-                findings.push(Finding {
-                    rule: "curt".into(),
-                    dimension: Dimension::Tone,
-                    points: tone_weight * tone::MINOR,
-                    possible: 0.0,
-                    span: Some(Span { message: 0, start: 0, end: turn.messages[0].len() }),
-                    explain: say(lang, "回复太短又没有敬语,显得冷淡敷衍".into(), "Too short and without courtesy: it reads as cold".into()),
-                    critical: false,
+            let marks: Vec<(usize, tone::Marker)> =
+                first_hit.keys().filter_map(|g| self.lexicon.entries[*g].marker.map(|m| (*g, m))).collect();
+            let capitals = turn.messages.iter().enumerate().find_map(|(i, m)| tone::capitals_span(m).map(|(s, e)| Span { message: i, start: s, end: e }));
+            let judged = tone::judge(&marks, capitals.is_some());
+            tone_score = judged.score;
+            for effect in &judged.effects {
+                let points = tone_weight * effect.effect;
+                let possible = tone_weight * effect.effect.max(0.0);
+                findings.push(match effect.cause {
+                    tone::Cause::Entry(group) => {
+                        let entry = &self.lexicon.entries[group];
+                        Finding {
+                            rule: entry.id.clone(),
+                            dimension: Dimension::Tone,
+                            points,
+                            possible,
+                            span: first_hit.get(&group).copied(),
+                            explain: format!("{}:{}", entry.label.get(lang), entry.explain.get(lang)),
+                            critical: entry.polarity == Polarity::Bad && entry.severity == Severity::Critical,
+                        }
+                    }
+                    tone::Cause::Capitals => Finding {
+                        rule: "shouting_caps".into(),
+                        dimension: Dimension::Tone,
+                        points,
+                        possible,
+                        span: capitals,
+                        explain: say(lang, "全大写英文像在吼人".into(), "Writing in capitals reads as shouting".into()),
+                        critical: false,
+                    },
                 });
             }
         } else {
@@ -324,7 +307,6 @@ impl Grader {
                 critical: false,
             });
         }
-        let tone_score = tone_score.clamp(0.0, 1.0);
         let tone_band = if replied { tone::band(tone_score) } else { ToneBand::Rude };
         if let Some(min) = rubric.tone
             && replied

@@ -3,7 +3,7 @@
 
 use super::Grader;
 use super::tone;
-use crate::content::raw::{LexiconKind, Polarity, Severity, ToneBand};
+use crate::content::raw::{Lang, LexiconKind, Polarity, Severity, ToneBand};
 use crate::text::normalize;
 use serde::Serialize;
 
@@ -31,17 +31,18 @@ pub struct TextReport {
 
 impl Grader {
     /// Every lexicon hit in `text`, and its tone, explained in `lang`.
-    pub fn grade_text(&self, text: &str, lang: crate::content::raw::Lang) -> TextReport {
+    pub fn grade_text(&self, text: &str, lang: Lang) -> TextReport {
         let normalized = normalize(text);
         let mut hits = Vec::new();
-        let mut score = tone::BASELINE;
-        let mut tally = tone::Tally::default();
+        let mut marks = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         for hit in self.lexicon.hits(&normalized.text) {
             let entry = &self.lexicon.entries[hit.group];
             let (start, end) = normalized.original_span(hit.start, hit.end);
-            if entry.kind == LexiconKind::Tone && seen.insert(hit.group) {
-                score += tally.effect(entry.polarity, entry.severity);
+            if let Some(marker) = entry.marker
+                && seen.insert(hit.group)
+            {
+                marks.push((hit.group, marker));
             }
             hits.push(TextHit {
                 rule: entry.id.clone(),
@@ -50,7 +51,7 @@ impl Grader {
                     LexiconKind::Tone => "tone",
                     LexiconKind::PlatformRules => "platform_rule",
                 },
-                good: entry.polarity == Polarity::Good,
+                good: entry.polarity != Polarity::Bad,
                 severity: (entry.polarity == Polarity::Bad).then_some(entry.severity),
                 start,
                 end,
@@ -59,16 +60,31 @@ impl Grader {
                 explain: entry.explain.get(lang).to_string(),
             });
         }
-        if tone::shouts_in_capitals(text) {
-            score += tone::MINOR;
+        let capitals = tone::capitals_span(text);
+        if let Some((start, end)) = capitals {
+            hits.push(TextHit {
+                rule: "shouting_caps".into(),
+                kind: "tone",
+                good: false,
+                severity: Some(Severity::Minor),
+                start,
+                end,
+                matched: text[start..end].to_string(),
+                label: match lang {
+                    Lang::Zh => "全大写",
+                    Lang::En => "Capitals",
+                }
+                .into(),
+                explain: match lang {
+                    Lang::Zh => "全大写英文像在吼人",
+                    Lang::En => "Writing in capitals reads as shouting",
+                }
+                .into(),
+            });
         }
-        // Only a real honorific rescues a one-word answer; a particle (哦, 呢) does not.
-        let any_good = hits.iter().any(|h| h.rule == "honorific");
-        if tone::is_curt(text) && !any_good {
-            score += tone::MINOR;
-        }
-        let score = score.clamp(0.0, 1.0);
-        TextReport { text: text.to_string(), tone: super::finding::round2(score), tone_band: tone::band(score), hits }
+        let judged = tone::judge(&marks, capitals.is_some());
+        let (score, tone_band) = (judged.score, judged.band);
+        TextReport { text: text.to_string(), tone: score, tone_band, hits }
     }
 }
 

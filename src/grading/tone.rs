@@ -1,47 +1,101 @@
-//! Tone of a turn: starts neutral, rises with honorifics and courtesy, falls
-//! with 服务禁语, blaming, insults, shouting and curt one-word answers. The
-//! result is a score in 0..=1 and a band (Rude .. Warm).
+//! Tone of a reply, judged once for reply grading and `grade-text` alike: it
+//! starts neutral, rises with courtesy (honorifics, thanks, apologies, good
+//! wishes), falls with 服务禁语, blaming, insults, shouting and bare orders.
+//! Softeners (哦, 呢, 哈) keep a terse answer neutral but lift nothing, and
+//! courtesy cannot buy back a serious fault: with one, only one courtesy
+//! marker counts. The result is a score in 0..=1 and a band (Rude .. Warm).
 
-use crate::content::raw::{Polarity, Severity, ToneBand};
+use crate::content::raw::{Severity, ToneBand};
 
 /// Where every reply starts before markers move it.
 pub const BASELINE: f64 = 0.5;
 /// What one good tone marker adds, up to `GOOD_CAP` in all.
 pub const GOOD_STEP: f64 = 0.2;
 pub const GOOD_CAP: f64 = 0.5;
+/// With a major or critical fault in the reply, courtesy counts up to this much only:
+/// "亲,不知道哦" is still a brush-off.
+pub const GOOD_CAP_WITH_FAULT: f64 = GOOD_STEP;
 pub const MINOR: f64 = -0.25;
 pub const MAJOR: f64 = -0.5;
 pub const CRITICAL: f64 = -1.0;
 
-/// Adds up tone markers: each good one counts `GOOD_STEP` until `GOOD_CAP` is
-/// reached; bad ones count by severity. Shared by reply grading and `grade_text`.
-#[derive(Debug, Clone)]
-pub struct Tally {
-    good_left: f64,
+/// What one lexicon entry found in a reply means for its tone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// Lifts the tone: an honorific, thanks, an apology, good wishes.
+    Courtesy,
+    /// Softens (哦, 呢, ~): no lift, but the reply is no bare order.
+    Softener,
+    /// Costs by severity.
+    Fault(Severity),
+    /// A fault only when nothing in the reply softens it (a bare order such as "把订单号发过来").
+    BareFault(Severity),
 }
 
-impl Default for Tally {
-    fn default() -> Tally {
-        Tally { good_left: GOOD_CAP }
-    }
+/// What moved the score: a lexicon entry (by its index) or a built-in rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    Entry(usize),
+    /// English written in capitals.
+    Capitals,
 }
 
-impl Tally {
-    /// What one (distinct) marker moves the tone score by.
-    pub fn effect(&mut self, polarity: Polarity, severity: Severity) -> f64 {
-        match (polarity, severity) {
-            (Polarity::Good, _) => {
-                let effect = GOOD_STEP.min(self.good_left);
-                self.good_left -= effect;
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Effect {
+    pub cause: Cause,
+    pub effect: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToneJudgement {
+    /// 0..=1, rounded to two decimals so the band always agrees with the printed score.
+    pub score: f64,
+    pub band: ToneBand,
+    /// Every non-zero move, in the order of `marks`, then built-in rules.
+    pub effects: Vec<Effect>,
+}
+
+/// Judges the tone from the distinct entries found (entry index and marker, in
+/// order of first appearance) and whether the text shouts in capitals.
+pub fn judge(marks: &[(usize, Marker)], shouts: bool) -> ToneJudgement {
+    let serious = marks.iter().any(|(_, m)| matches!(m, Marker::Fault(s) if *s >= Severity::Major));
+    let softened = marks.iter().any(|(_, m)| matches!(m, Marker::Courtesy | Marker::Softener));
+    let mut good_left = if serious { GOOD_CAP_WITH_FAULT } else { GOOD_CAP };
+    let mut effects = Vec::new();
+    for (entry, marker) in marks {
+        let effect = match marker {
+            Marker::Courtesy => {
+                let effect = GOOD_STEP.min(good_left);
+                good_left -= effect;
                 effect
             }
-            (Polarity::Bad, Severity::Minor) => MINOR,
-            (Polarity::Bad, Severity::Major) => MAJOR,
-            (Polarity::Bad, Severity::Critical) => CRITICAL,
+            Marker::Softener => 0.0,
+            Marker::Fault(severity) => cost(*severity),
+            Marker::BareFault(severity) if !softened => cost(*severity),
+            Marker::BareFault(_) => 0.0,
+        };
+        if effect != 0.0 {
+            effects.push(Effect { cause: Cause::Entry(*entry), effect });
         }
+    }
+    if shouts {
+        effects.push(Effect { cause: Cause::Capitals, effect: MINOR });
+    }
+    let raw = BASELINE + effects.iter().map(|e| e.effect).sum::<f64>();
+    let score = super::finding::round2(raw.clamp(0.0, 1.0));
+    ToneJudgement { score, band: band(score), effects }
+}
+
+fn cost(severity: Severity) -> f64 {
+    match severity {
+        Severity::Minor => MINOR,
+        Severity::Major => MAJOR,
+        Severity::Critical => CRITICAL,
     }
 }
 
+/// The band of a score. Callers pass a score rounded to two decimals, so
+/// 0.5 + 0.2 − 0.25 is 0.45 (Neutral) and not 0.4499… (Curt).
 pub fn band(score: f64) -> ToneBand {
     match score {
         s if s >= 0.85 => ToneBand::Warm,
@@ -53,34 +107,67 @@ pub fn band(score: f64) -> ToneBand {
 }
 
 /// English written in capitals reads as shouting: at least two all-caps words
-/// of three or more letters.
-pub fn shouts_in_capitals(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|word| word.len() >= 3 && word.chars().all(|c| c.is_ascii_uppercase()))
-        .count()
-        >= 2
-}
-
-/// A one-word answer: fewer than six CJK characters and fewer than four English words.
-pub fn is_curt(text: &str) -> bool {
-    let cjk = text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
-    let words = text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).count();
-    cjk < 6 && words < 4
+/// of three or more letters, making up at least half of such words, so a
+/// product code or courier name in a normal sentence ("the SKU ships by EMS")
+/// is not shouting. Returns the byte span from the first to the last capital
+/// word, so the deduction can point at it.
+pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
+    let mut capitals = Vec::new();
+    let mut words = 0;
+    let mut start = None;
+    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_ascii_alphabetic() {
+            start.get_or_insert(at);
+        } else if let Some(from) = start.take() {
+            let word = &text[from..at];
+            if word.len() >= 3 {
+                words += 1;
+                if word.chars().all(|c| c.is_ascii_uppercase()) {
+                    capitals.push((from, at));
+                }
+            }
+        }
+    }
+    (capitals.len() >= 2 && capitals.len() * 2 >= words).then(|| (capitals[0].0, capitals[capitals.len() - 1].1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Marker::*;
 
     #[test]
-    fn bands_and_markers() {
+    fn bands_follow_the_rounded_score() {
         assert_eq!(band(BASELINE), ToneBand::Neutral);
         assert_eq!(band(BASELINE + GOOD_STEP), ToneBand::Polite);
         assert_eq!(band(BASELINE + 2.0 * GOOD_STEP), ToneBand::Warm);
         assert_eq!(band(BASELINE + MAJOR), ToneBand::Rude);
-        assert!(shouts_in_capitals("WHY DID YOU NOT READ"));
-        assert!(!shouts_in_capitals("I'm sorry, the SKU is fine"));
-        assert!(is_curt("3L的"));
-        assert!(!is_curt("亲,这款容量是500ml的哦"));
+        // 0.5 + 0.2 - 0.25 is 0.44999... in floating point: it must be Neutral, as printed.
+        let judged = judge(&[(0, Courtesy), (1, Fault(Severity::Minor))], false);
+        assert_eq!((judged.score, judged.band), (0.45, ToneBand::Neutral));
+    }
+
+    #[test]
+    fn softeners_lift_nothing_but_save_a_bare_order() {
+        assert_eq!(judge(&[(0, Softener)], false).band, ToneBand::Neutral);
+        assert_eq!(judge(&[(0, BareFault(Severity::Minor))], false).band, ToneBand::Curt);
+        assert_eq!(judge(&[(0, BareFault(Severity::Minor)), (1, Softener)], false).band, ToneBand::Neutral);
+        assert_eq!(judge(&[(0, BareFault(Severity::Minor)), (1, Courtesy)], false).band, ToneBand::Polite);
+    }
+
+    #[test]
+    fn courtesy_cannot_buy_back_a_serious_fault() {
+        let brush_off = judge(&[(0, Courtesy), (1, Courtesy), (2, Courtesy), (3, Fault(Severity::Major))], false);
+        assert!(brush_off.band <= ToneBand::Curt, "{brush_off:?}");
+        let minor = judge(&[(0, Courtesy), (1, Courtesy), (2, Fault(Severity::Minor))], false);
+        assert_eq!(minor.band, ToneBand::Polite, "{minor:?}");
+    }
+
+    #[test]
+    fn capitals_shout_with_a_span_but_acronyms_do_not() {
+        let text = "WHY DID YOU NOT READ";
+        assert_eq!(capitals_span(text), Some((0, text.len())));
+        assert_eq!(capitals_span("I'm sorry, the SKU ships by EMS"), None);
+        assert!(judge(&[], true).band < ToneBand::Neutral);
     }
 }

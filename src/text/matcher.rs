@@ -1,6 +1,7 @@
 //! Multi-pattern phrase matching on normalised text (aho-corasick): every
 //! occurrence of every phrase, with `*` gaps ("提供*订单号"), word boundaries
-//! for English, and exceptions ("最好的办法" is not the absolute claim "最好的").
+//! for English, anchors (`^亲`: only where a sentence opens; `嗯$`: only where
+//! one closes), and exceptions ("最好的办法" is not the absolute claim "最好的").
 //!
 //! Phrases are normalised with the same function as replies, so a pattern
 //! written in Traditional, full-width or with Chinese numerals still matches.
@@ -24,6 +25,10 @@ struct Pattern {
     group: usize,
     /// The pieces between `*` gaps; the first is what the automaton finds.
     rest: Vec<String>,
+    /// `^`: the phrase must open a sentence (an opening vocative, not 亲 mid-sentence).
+    opens: bool,
+    /// `$`: the phrase must close a sentence (a bare "嗯", not 嗯 inside a longer answer).
+    closes: bool,
 }
 
 /// A compiled set of phrases. Build once (content load), match many times.
@@ -45,6 +50,11 @@ pub struct PhraseSetBuilder {
 impl PhraseSetBuilder {
     /// Adds a phrase for `group`. Empty phrases and bare gaps are ignored (`kefu check` reports them).
     pub fn add(&mut self, group: usize, phrase: &str) -> &mut Self {
+        let phrase = phrase.trim();
+        let opens = phrase.starts_with('^');
+        let closes = phrase.len() > 1 && phrase.ends_with('$');
+        let phrase = phrase.trim_start_matches('^');
+        let phrase = if closes { &phrase[..phrase.len() - 1] } else { phrase };
         let pieces: Vec<String> = phrase
             .split('*')
             .map(|piece| normalize(piece.trim()).text)
@@ -59,7 +69,7 @@ impl PhraseSetBuilder {
                 self.firsts.len() - 1
             }
         };
-        self.starts[index].push(Pattern { group, rest: rest.to_vec() });
+        self.starts[index].push(Pattern { group, rest: rest.to_vec(), opens, closes });
         self
     }
 
@@ -93,6 +103,60 @@ fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
+/// What may stand between a sentence boundary and an anchored phrase: spaces,
+/// commas, quotes, the tilde and similar marks that do not end a sentence.
+fn is_filler(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | '"' | '\'' | '~' | '-' | '(' | ')' | '[' | ']' | ':' | '@' | '*' | '#')
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';' | '\n' | '…')
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c)
+}
+
+/// Whether `at` opens a sentence: only filler since the start of the text or
+/// since a sentence end. A space after a Chinese character also counts as a
+/// boundary, because chat tools join separate messages with one.
+pub fn opens_sentence(text: &str, at: usize) -> bool {
+    let mut saw_space = false;
+    for c in text[..at].chars().rev() {
+        if ends_sentence(c) {
+            return true;
+        }
+        if c.is_whitespace() {
+            saw_space = true;
+            continue;
+        }
+        if is_filler(c) {
+            continue;
+        }
+        return saw_space && is_cjk(c);
+    }
+    true
+}
+
+/// Whether `at` closes a sentence: only filler until the end of the text or a sentence end.
+pub fn closes_sentence(text: &str, at: usize) -> bool {
+    let mut saw_space = false;
+    for c in text[at..].chars() {
+        if ends_sentence(c) {
+            return true;
+        }
+        if c.is_whitespace() {
+            saw_space = true;
+            continue;
+        }
+        if is_filler(c) {
+            continue;
+        }
+        return saw_space && is_cjk(c);
+    }
+    true
+}
+
 /// An English phrase must start and end on a word boundary ("hi" not in "this").
 fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
     let piece = &text[start..end];
@@ -117,7 +181,12 @@ impl PhraseSet {
                 continue;
             }
             for pattern in &self.starts[found.pattern().as_usize()] {
-                if let Some(end) = follow_gaps(text, first_end, &pattern.rest) {
+                if pattern.opens && !opens_sentence(text, start) {
+                    continue;
+                }
+                if let Some(end) = follow_gaps(text, first_end, &pattern.rest)
+                    && (!pattern.closes || closes_sentence(text, end))
+                {
                     hits.push(PhraseHit { group: pattern.group, start, end });
                 }
             }
@@ -172,6 +241,24 @@ mod tests {
         assert_eq!(groups("So SORRY, this is it"), [1]);
         assert_eq!(groups("hi there"), [2]);
         assert_eq!(groups("您好"), [4, 5]);
+    }
+
+    #[test]
+    fn anchors_open_and_close_sentences() {
+        let mut builder = PhraseSet::builder();
+        builder.add(0, "^亲").add(1, "^嗯$").add(2, "^hi");
+        let set = builder.build();
+        let groups = |text: &str| set.find(&normalize(text).text).into_iter().map(|h| h.group).collect::<Vec<_>>();
+        assert_eq!(groups("亲,这款有货"), [0]);
+        assert_eq!(groups("好的。亲,这款有货"), [0]);
+        assert_eq!(groups("好的 亲这款有货"), [0], "a space after Chinese joins two messages");
+        assert_eq!(groups("这款有货的亲"), Vec::<usize>::new(), "a closing tag is not an opening");
+        assert_eq!(groups("嗯。"), [1]);
+        assert_eq!(groups("嗯嗯好的"), Vec::<usize>::new());
+        assert_eq!(groups("我嗯了一下"), Vec::<usize>::new());
+        assert_eq!(groups("Hi Sam, thanks"), [2]);
+        assert_eq!(groups("Thanks. Hi again"), [2]);
+        assert_eq!(groups("say hi to her"), Vec::<usize>::new());
     }
 
     #[test]

@@ -49,12 +49,34 @@ pub struct LexiconEntry {
     /// share one intent; an entry without one is graded but never compared.
     #[serde(default)]
     pub intent: Option<String>,
+    /// A step that is itself courteous (greeting, thanks, apology, empathy,
+    /// inviting questions) also lifts the tone like an honorific.
+    #[serde(default)]
+    pub courteous: bool,
+    /// Ids of entries that, found later in the same message, cancel this one:
+    /// "不清楚" followed by "我帮您问一下" is no brush-off.
+    #[serde(default)]
+    pub cancelled_by: Vec<String>,
+    /// Whether a negation in the same clause, before or after ("不能退款",
+    /// "退款是不行的"), cancels a hit. Default: yes for bad entries (a refusal
+    /// is not a breach), no for good ones; set it for remedies such as a refund.
+    #[serde(default)]
+    pub negatable: Option<bool>,
+    /// A bad entry that counts only when nothing in the reply softens it (no
+    /// courtesy, no 哦/呢): a bare order such as "把订单号发过来".
+    #[serde(default)]
+    pub bare_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub enum Polarity {
+    /// Courteous: lifts the tone (an honorific, thanks, good wishes).
     Good,
+    /// Costs tone points by severity (服务禁语, blaming, insults).
     Bad,
+    /// A softener (哦, 呢, 哈, ~): keeps a terse answer from sounding like an
+    /// order, so it reads as neutral; it lifts nothing on its own.
+    Soft,
 }
 
 impl Polarity {
