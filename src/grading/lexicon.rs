@@ -56,16 +56,27 @@ const AFTER_NEGATORS: &[&str] = &[
 ];
 
 /// How far forward (in characters, within the clause) a negation reaches.
-const AFTER_REACH_CHARS: usize = 12;
+const AFTER_REACH_CHARS: usize = 20;
 
 /// Whether the clause after byte `end` of `text` negates what precedes it.
 pub fn negated_after(text: &str, end: usize) -> bool {
     let to = text[end..].char_indices().nth(AFTER_REACH_CHARS).map(|(i, _)| end + i).unwrap_or(text.len());
     let after = &text[end..to];
     let clause = after.split(|c| ",.!?;:".contains(c)).next().unwrap_or(after);
+    let clause = blank_non_negations(clause);
+    let clause = clause.as_str();
     AFTER_NEGATORS.iter().any(|n| {
         clause.find(n).is_some_and(|at| !n.is_ascii() || !clause[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()))
     })
+}
+
+/// The clause with words that only look like negations (不好意思, 能不能) blanked out.
+fn blank_non_negations(clause: &str) -> String {
+    let mut clause = clause.to_string();
+    for word in NOT_NEGATIONS {
+        clause = clause.replace(word, &" ".repeat(word.len()));
+    }
+    clause
 }
 
 /// How far back (in characters, within the clause) a negation reaches.
@@ -76,10 +87,7 @@ pub fn negated(text: &str, start: usize) -> bool {
     let from = text[..start].char_indices().rev().nth(NEGATION_REACH_CHARS - 1).map(|(i, _)| i).unwrap_or(0);
     let before = &text[from..start];
     let clause = before.rsplit(|c| ",.!?;:".contains(c)).next().unwrap_or(before);
-    let mut clause = clause.to_string();
-    for word in NOT_NEGATIONS {
-        clause = clause.replace(word, &" ".repeat(word.len()));
-    }
+    let clause = blank_non_negations(clause);
     let clause = clause.as_str();
     NEGATORS.iter().any(|n| {
         clause.find(n).is_some_and(|at| {
@@ -109,7 +117,7 @@ impl CompiledLexicon {
                     explain: entry.explain.clone(),
                     intent: entry.intent.clone(),
                     courteous: entry.courteous,
-                    negatable: entry.negatable.unwrap_or(entry.polarity == Polarity::Bad),
+                    negatable: entry.negatable || entry.polarity == Polarity::Bad,
                     cancelled_by: Vec::new(),
                     marker: tone_marker(*kind, entry),
                 });
@@ -142,8 +150,27 @@ impl CompiledLexicon {
             .collect();
         let mut keep = cancelled.into_iter().map(|c| !c);
         hits.retain(|_| keep.next().unwrap_or(true));
-        hits
+        merge_overlaps(hits)
     }
+}
+
+/// Overlapping hits of one entry become one hit over their union: "说了多少遍了"
+/// is one impatient phrase, not two findings. `hits` is sorted by start.
+fn merge_overlaps(hits: Vec<PhraseHit>) -> Vec<PhraseHit> {
+    let mut merged: Vec<PhraseHit> = Vec::with_capacity(hits.len());
+    // The last merged hit of each group, by index into `merged`.
+    let mut open: BTreeMap<usize, usize> = BTreeMap::new();
+    for hit in hits {
+        if let Some(&at) = open.get(&hit.group)
+            && hit.start < merged[at].end
+        {
+            merged[at].end = merged[at].end.max(hit.end);
+            continue;
+        }
+        open.insert(hit.group, merged.len());
+        merged.push(hit);
+    }
+    merged
 }
 
 /// Tone entries mark by polarity; a courteous step counts as courtesy; other steps and platform rules do not touch the tone.
@@ -185,10 +212,18 @@ mod tests {
     }
 
     #[test]
+    fn overlapping_hits_of_one_entry_merge() {
+        let hit = |start, end, group| PhraseHit { start, end, group };
+        let merged = merge_overlaps(vec![hit(0, 15, 1), hit(0, 18, 1), hit(3, 6, 2), hit(20, 24, 1)]);
+        assert_eq!(merged, [hit(0, 18, 1), hit(3, 6, 2), hit(20, 24, 1)]);
+    }
+
+    #[test]
     fn negation_also_reaches_forward_within_the_clause() {
         assert!(negated_after("退款是不行的", "退款".len()));
         assert!(negated_after("a refund is not possible here", "a refund".len()));
         assert!(!negated_after("退款,不行的话再换货", "退款".len()), "the next clause is not negated");
         assert!(!negated_after("退款马上到账", "退款".len()));
+        assert!(!negated_after("不清楚能不能到", "不清楚".len()), "a question is no negation");
     }
 }

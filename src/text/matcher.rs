@@ -50,6 +50,13 @@ pub struct PhraseSetBuilder {
 impl PhraseSetBuilder {
     /// Adds a phrase for `group`. Empty phrases and bare gaps are ignored (`kefu check` reports them).
     pub fn add(&mut self, group: usize, phrase: &str) -> &mut Self {
+        for each in expand_alternatives(phrase) {
+            self.add_one(group, &each);
+        }
+        self
+    }
+
+    fn add_one(&mut self, group: usize, phrase: &str) {
         let phrase = phrase.trim();
         let opens = phrase.starts_with('^');
         let closes = phrase.len() > 1 && phrase.ends_with('$');
@@ -60,7 +67,7 @@ impl PhraseSetBuilder {
             .map(|piece| normalize(piece.trim()).text)
             .filter(|piece| !piece.is_empty())
             .collect();
-        let Some((first, rest)) = pieces.split_first() else { return self };
+        let Some((first, rest)) = pieces.split_first() else { return };
         let index = match self.firsts.iter().position(|f| f == first) {
             Some(index) => index,
             None => {
@@ -70,14 +77,15 @@ impl PhraseSetBuilder {
             }
         };
         self.starts[index].push(Pattern { group, rest: rest.to_vec(), opens, closes });
-        self
     }
 
     /// Adds an exception: a hit of `group` inside an occurrence of `phrase` does not count.
     pub fn except(&mut self, group: usize, phrase: &str) -> &mut Self {
-        let phrase = normalize(phrase.trim()).text;
-        if !phrase.is_empty() {
-            self.exceptions.push((phrase, group));
+        for each in expand_alternatives(phrase) {
+            let each = normalize(each.trim()).text;
+            if !each.is_empty() {
+                self.exceptions.push((each, group));
+            }
         }
         self
     }
@@ -97,6 +105,46 @@ impl PhraseSetBuilder {
         });
         PhraseSet { automaton, starts: self.starts, exceptions }
     }
+}
+
+/// At most this many phrases come from one pattern with alternatives.
+pub const MAX_EXPANSIONS: usize = 4096;
+
+/// Expands alternatives: `(提供|发)*(订单号|手机号)` is four phrases, and
+/// `(您|亲)?` may also be left out. Groups do not nest; an unclosed `(` is taken
+/// literally. Stops at `MAX_EXPANSIONS`.
+pub fn expand_alternatives(phrase: &str) -> Vec<String> {
+    let mut results = vec![String::new()];
+    let mut rest = phrase;
+    while !rest.is_empty() {
+        let Some(open) = rest.find('(') else {
+            results.iter_mut().for_each(|r| r.push_str(rest));
+            break;
+        };
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            results.iter_mut().for_each(|r| r.push_str(rest));
+            break;
+        };
+        let before = &rest[..open];
+        let mut options: Vec<&str> = rest[open + 1..close].split('|').collect();
+        // `(a|b)?` may also be left out.
+        let optional = rest[close + 1..].starts_with('?');
+        if optional {
+            options.push("");
+        }
+        let mut next = Vec::with_capacity(results.len() * options.len());
+        'outer: for done in &results {
+            for option in &options {
+                if next.len() >= MAX_EXPANSIONS {
+                    break 'outer;
+                }
+                next.push(format!("{done}{before}{option}"));
+            }
+        }
+        results = next;
+        rest = &rest[close + 1 + usize::from(optional)..];
+    }
+    results
 }
 
 fn is_word_char(c: char) -> bool {
@@ -175,6 +223,9 @@ impl PhraseSet {
     /// Every hit in `text` (already normalised), sorted by position then group.
     pub fn find(&self, text: &str) -> Vec<PhraseHit> {
         let mut hits = Vec::new();
+        // Hits of patterns with gaps: an exception that merely overlaps one cancels it,
+        // since its pieces can sit anywhere in the window ("还有什么" against "请问*什么").
+        let mut gapped: Vec<(usize, usize, usize)> = Vec::new();
         for found in self.automaton.find_overlapping_iter(text) {
             let (start, first_end) = (found.start(), found.end());
             if !on_boundaries(text, start, first_end) {
@@ -187,6 +238,9 @@ impl PhraseSet {
                 if let Some(end) = follow_gaps(text, first_end, &pattern.rest)
                     && (!pattern.closes || closes_sentence(text, end))
                 {
+                    if !pattern.rest.is_empty() {
+                        gapped.push((pattern.group, start, end));
+                    }
                     hits.push(PhraseHit { group: pattern.group, start, end });
                 }
             }
@@ -196,7 +250,12 @@ impl PhraseSet {
                 .find_overlapping_iter(text)
                 .map(|m| (groups[m.pattern().as_usize()], m.start(), m.end()))
                 .collect();
-            hits.retain(|hit| !covers.iter().any(|(g, s, e)| *g == hit.group && *s <= hit.start && hit.end <= *e));
+            hits.retain(|hit| {
+                let is_gapped = gapped.contains(&(hit.group, hit.start, hit.end));
+                !covers.iter().any(|(g, s, e)| {
+                    *g == hit.group && ((*s <= hit.start && hit.end <= *e) || (is_gapped && *s < hit.end && hit.start < *e))
+                })
+            });
         }
         hits.sort();
         hits.dedup();
@@ -244,6 +303,17 @@ mod tests {
     }
 
     #[test]
+    fn alternatives_expand_to_every_combination() {
+        assert_eq!(expand_alternatives("(提供|发)*(订单号|手机号)"), ["提供*订单号", "提供*手机号", "发*订单号", "发*手机号"]);
+        assert_eq!(expand_alternatives("no group"), ["no group"]);
+        assert_eq!(expand_alternatives("a(b"), ["a(b"]);
+        assert_eq!(expand_alternatives("(x|)y"), ["xy", "y"]);
+        assert_eq!(expand_alternatives("请问(您|亲)?吗"), ["请问您吗", "请问亲吗", "请问吗"]);
+        let many = "(a|b|c|d|e|f|g|h)".repeat(5);
+        assert_eq!(expand_alternatives(&many).len(), MAX_EXPANSIONS);
+    }
+
+    #[test]
     fn anchors_open_and_close_sentences() {
         let mut builder = PhraseSet::builder();
         builder.add(0, "^亲").add(1, "^嗯$").add(2, "^hi");
@@ -263,6 +333,11 @@ mod tests {
 
     #[test]
     fn exceptions_and_normalised_patterns() {
+        let mut builder = PhraseSet::builder();
+        builder.add(0, "请问*什么").except(0, "还有什么");
+        let gapped = builder.build();
+        assert!(gapped.find("请问还有什么可以帮您").is_empty(), "an exception overlapping a gapped hit cancels it");
+        assert_eq!(gapped.find("请问是什么颜色").len(), 1);
         assert_eq!(groups("这是最好的办法"), Vec::<usize>::new());
         assert_eq!(groups("这是最好的杯子"), [3]);
         assert_eq!(groups("請提供訂單號"), [0]);

@@ -6,11 +6,14 @@ use crate::content::diagnostic::Diagnostic;
 use crate::content::raw::Polarity;
 use crate::content::source::quoted;
 use crate::text::fold_width;
+use crate::text::matcher::expand_alternatives;
 use std::collections::BTreeMap;
 
 pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
     // folded phrase → (entry id, polarity), to find a phrase that is both good and bad.
     let mut owners: BTreeMap<String, (&str, Polarity)> = BTreeMap::new();
+    let known: std::collections::BTreeSet<&str> =
+        context.lexicons.iter().flat_map(|(_, _, entries)| entries.iter().map(|e| e.id.as_str())).collect();
     for (source, _, entries) in &context.lexicons {
         for entry in entries.iter() {
             let entry_at = || source.locate(&[&quoted(&entry.id)]);
@@ -59,15 +62,30 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
             }
             for exception in &entry.except {
                 let folded = fold_width(exception);
-                let covers = entry.zh.iter().chain(&entry.en).any(|p| {
-                    let p = fold_width(p);
-                    !p.contains('*') && folded.contains(&p)
+                // Useful if it holds a whole phrase, or any piece of a phrase with gaps
+                // (an exception overlapping a gapped hit cancels it).
+                let covers = entry.zh.iter().chain(&entry.en).flat_map(|p| expand_alternatives(p)).any(|p| {
+                    let p = fold_width(p.trim_start_matches('^').trim_end_matches('$'));
+                    if p.contains('*') {
+                        p.split('*').map(str::trim).any(|piece| !piece.is_empty() && folded.contains(piece))
+                    } else {
+                        folded.contains(&p)
+                    }
                 });
                 if !covers {
                     out.push(source.warning(
                         "useless-exception",
                         source.find_from(entry_at(), &quoted(exception)),
                         format!("exception {exception:?} contains none of entry {:?}'s phrases, so it changes nothing", entry.id),
+                    ));
+                }
+            }
+            for id in &entry.cancelled_by {
+                if !known.contains(id.as_str()) {
+                    out.push(source.error(
+                        "unknown-reference",
+                        source.find_from(entry_at(), &quoted(id)),
+                        format!("entry {:?} is cancelled by {id:?}, which no lexicon defines", entry.id),
                     ));
                 }
             }

@@ -58,10 +58,10 @@ pub struct LexiconEntry {
     #[serde(default)]
     pub cancelled_by: Vec<String>,
     /// Whether a negation in the same clause, before or after ("不能退款",
-    /// "退款是不行的"), cancels a hit. Default: yes for bad entries (a refusal
-    /// is not a breach), no for good ones; set it for remedies such as a refund.
+    /// "退款是不行的"), cancels a good entry's hit: set it for remedies such as
+    /// a refund. Bad entries are always negatable (a refusal is not a breach).
     #[serde(default)]
-    pub negatable: Option<bool>,
+    pub negatable: bool,
     /// A bad entry that counts only when nothing in the reply softens it (no
     /// courtesy, no 哦/呢): a bare order such as "把订单号发过来".
     #[serde(default)]
