@@ -40,6 +40,21 @@ pub(super) fn run(content_root: &Path, file: &Path, lang: Lang, errors: bool, fo
         return fail(format!("{}: no labelled replies in the file", file.display()));
     }
     let course = Course::load(&[], content_root);
+    // A lexicon with an error is left out of the course; grading without it would
+    // report figures for a grader nobody uses, so refuse instead.
+    let broken: Vec<String> = course
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && d.path.components().any(|c| c.as_os_str() == "lexicons"))
+        .map(|d| d.to_string())
+        .collect();
+    if !broken.is_empty() {
+        for line in broken.iter().take(20) {
+            eprintln!("{line}");
+        }
+        return fail("the lexicons have errors (above), so the grader is incomplete; fix them (`kefu check`) and run eval again");
+    }
     let grader = Grader::new(&course);
     let report = evaluate(&grader, &items, lang);
     let written = match format {

@@ -21,6 +21,8 @@ pub struct EntryInfo {
     pub courteous: bool,
     /// A negation in the hit's clause cancels it.
     pub negatable: bool,
+    /// Counts only inside a question sentence.
+    pub in_question: bool,
     /// What a hit means for the tone, if anything.
     pub marker: Option<crate::grading::tone::Marker>,
     /// Entries (by index) whose later hit in the same message cancels this one.
@@ -68,6 +70,25 @@ pub fn negated_after(text: &str, end: usize) -> bool {
     AFTER_NEGATORS.iter().any(|n| {
         clause.find(n).is_some_and(|at| !n.is_ascii() || !clause[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()))
     })
+}
+
+/// Words that make a Chinese sentence a question without a question mark.
+const QUESTION_WORDS: &[&str] = &[
+    "什么", "哪", "几", "多少", "怎么", "如何", "为什么", "为何", "是否", "有没有", "是不是", "能不能", "可不可以", "会不会", "要不要",
+    "还是", "多久", "多大", "多长",
+];
+
+/// Whether the sentence around `start..end` is a question: it ends in "?" or
+/// 吗/么, or holds a question word (亲要什么颜色).
+pub fn in_question(text: &str, start: usize, end: usize) -> bool {
+    let ends = |c: char| ".!?;\n".contains(c);
+    let from = text[..start].rfind(ends).map(|i| i + 1).unwrap_or(0);
+    let to = text[end..].find(ends).map(|i| end + i).unwrap_or(text.len());
+    if text[to..].starts_with('?') {
+        return true;
+    }
+    let sentence = text[from..to].trim_end_matches(|c: char| c.is_whitespace() || ",~".contains(c));
+    sentence.ends_with('吗') || sentence.ends_with('么') || QUESTION_WORDS.iter().any(|w| sentence.contains(w))
 }
 
 /// The clause with words that only look like negations (不好意思, 能不能) blanked out.
@@ -118,6 +139,7 @@ impl CompiledLexicon {
                     intent: entry.intent.clone(),
                     courteous: entry.courteous,
                     negatable: entry.negatable || entry.polarity == Polarity::Bad,
+                    in_question: entry.in_question,
                     cancelled_by: Vec::new(),
                     marker: tone_marker(*kind, entry),
                 });
@@ -141,6 +163,7 @@ impl CompiledLexicon {
     pub fn hits(&self, text: &str) -> Vec<PhraseHit> {
         let mut hits = self.phrases.find(text);
         hits.retain(|hit| !self.entries[hit.group].negatable || !(negated(text, hit.start) || negated_after(text, hit.end)));
+        hits.retain(|hit| !self.entries[hit.group].in_question || in_question(text, hit.start, hit.end));
         let cancelled: Vec<bool> = hits
             .iter()
             .map(|hit| {
@@ -209,6 +232,19 @@ mod tests {
         assert!(!negated("要不要加个微信", "要不要".len()));
         assert!(!negated("区别就是这款全网最低价", "区别就是这款".len()));
         assert!(!negated("别担心我们给您补发", "别担心我们给您".len()), "don't worry is no negation");
+    }
+
+    #[test]
+    fn questions_are_told_by_mark_particle_or_question_word() {
+        let at = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            in_question(text, start, start + word.len())
+        };
+        assert!(at("您好,请问您手机的系统版本是?", "您手机"));
+        assert!(at("亲要什么颜色", "亲"));
+        assert!(at("您现在还能正常开机吗", "您"));
+        assert!(!at("好的,您稍等.请问还有其他问题吗?", "您稍等"), "only the sentence around the hit counts");
+        assert!(!at("已经给您发货了", "您"));
     }
 
     #[test]

@@ -66,6 +66,10 @@ pub struct LexiconEntry {
     /// courtesy, no 哦/呢): a bare order such as "把订单号发过来".
     #[serde(default)]
     pub bare_only: bool,
+    /// Counts only inside a question (a sentence ending in ? or 吗, or holding
+    /// 什么/哪/几/是否 ...): "您" in "您手机的系统版本是?" asks the buyer.
+    #[serde(default)]
+    pub in_question: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
