@@ -154,7 +154,7 @@ fn is_word_char(c: char) -> bool {
 /// What may stand between a sentence boundary and an anchored phrase: spaces,
 /// commas, quotes, the tilde and similar marks that do not end a sentence.
 fn is_filler(c: char) -> bool {
-    c.is_whitespace() || matches!(c, ',' | '"' | '\'' | '~' | '-' | '(' | ')' | '[' | ']' | ':' | '@' | '*' | '#')
+    c.is_whitespace() || matches!(c, ',' | '"' | '\'' | '~' | '-' | '(' | ')' | '[' | ']' | ':' | '@' | '*' | '#' | '¡' | '¿')
 }
 
 fn ends_sentence(c: char) -> bool {
@@ -227,10 +227,10 @@ impl PhraseSet {
         // since its pieces can sit anywhere in the window ("还有什么" against "请问*什么").
         let mut gapped: Vec<(usize, usize, usize)> = Vec::new();
         for found in self.automaton.find_overlapping_iter(text) {
-            let (start, first_end) = (found.start(), found.end());
-            if !on_boundaries(text, start, first_end) {
+            let start = found.start();
+            let Some(first_end) = word_end(text, start, found.end()) else {
                 continue;
-            }
+            };
             for pattern in &self.starts[found.pattern().as_usize()] {
                 if pattern.opens && !opens_sentence(text, start) {
                     continue;
@@ -263,6 +263,35 @@ impl PhraseSet {
     }
 }
 
+/// Where a found piece really ends: `end` when it sits on word boundaries; the
+/// end of the word when its last English word is only a prefix of the text's
+/// word with the same stem ("resend" in "resending", "refund" in "refunded",
+/// Snowball English); `None` otherwise ("hi" in "this", "hope" in "hopeless").
+fn word_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    if on_boundaries(text, start, end) {
+        return Some(end);
+    }
+    let starts_word = text[start..end].chars().next().is_some_and(is_word_char);
+    if starts_word && text[..start].chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    let word_start = text[..end].rfind(|c: char| !is_word_char(c)).map(|i| i + 1).unwrap_or(0).max(start);
+    let partial = &text[word_start..end];
+    // Short words have too many look-alikes ("hi" → "his"); digits are no English.
+    if partial.len() < 4 || !partial.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let full_end = text[end..].find(|c: char| !is_word_char(c)).map(|i| end + i).unwrap_or(text.len());
+    let full = &text[word_start..full_end];
+    (full.chars().all(|c| c.is_ascii_alphabetic()) && stem(partial) == stem(full)).then_some(full_end)
+}
+
+fn stem(word: &str) -> String {
+    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> =
+        std::sync::LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    STEMMER.stem(word).into_owned()
+}
+
 /// Finds each later piece within `MAX_GAP_CHARS` characters of the previous one.
 fn follow_gaps(text: &str, mut at: usize, rest: &[String]) -> Option<usize> {
     for piece in rest {
@@ -270,11 +299,7 @@ fn follow_gaps(text: &str, mut at: usize, rest: &[String]) -> Option<usize> {
         let search_end = (window_end + piece.len()).min(text.len());
         let search_end = (search_end..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
         let offset = text[at..search_end].find(piece.as_str())?;
-        let end = at + offset + piece.len();
-        if !on_boundaries(text, at + offset, end) {
-            return None;
-        }
-        at = end;
+        at = word_end(text, at + offset, at + offset + piece.len())?;
     }
     Some(at)
 }
@@ -300,6 +325,21 @@ mod tests {
         assert_eq!(groups("So SORRY, this is it"), [1]);
         assert_eq!(groups("hi there"), [2]);
         assert_eq!(groups("您好"), [4, 5]);
+    }
+
+    #[test]
+    fn english_word_forms_match_by_stem() {
+        let mut builder = PhraseSet::builder();
+        builder.add(0, "resend").add(1, "refund").add(2, "hope").add(3, "hi").add(4, "apologise");
+        let set = builder.build();
+        let groups = |text: &str| set.find(&normalize(text).text).into_iter().map(|h| h.group).collect::<Vec<_>>();
+        assert_eq!(groups("I'm resending it today"), [0]);
+        assert_eq!(groups("we refunded you"), [1]);
+        assert_eq!(groups("we have apologised"), [4]);
+        assert_eq!(groups("hopeless"), Vec::<usize>::new(), "another word that starts the same");
+        assert_eq!(groups("his order"), Vec::<usize>::new(), "short words never stretch");
+        let hits = set.find("i'm resending it");
+        assert_eq!(&"i'm resending it"[hits[0].start..hits[0].end], "resending", "the span covers the whole word");
     }
 
     #[test]
