@@ -77,7 +77,8 @@ fn untouched_scorecards_verify_ok() {
 fn editing_a_score_a_finding_a_kpi_or_a_transcript_line_is_named() {
     let cases: Vec<(&str, Box<dyn FnOnce(&mut serde_json::Value)>)> = vec![
         ("grade.total", Box::new(|j| j["grade"]["total"] = 99.0.into())),
-        ("replies[0].score", Box::new(|j| j["replies"][0]["score"] = 100.0.into())),
+        // Whatever the score was, a different one must be caught.
+        ("replies[0].score", Box::new(|j| j["replies"][0]["score"] = (j["replies"][0]["score"].as_f64().unwrap() - 7.0).into())),
         ("replies[1].findings[0].points", Box::new(|j| j["replies"][1]["findings"][0]["points"] = 30.0.into())),
         ("grade.kpis[0].value", Box::new(|j| j["grade"]["kpis"][0]["value"] = 100.0.into())),
         ("grade.kpis[1].met", Box::new(|j| j["grade"]["kpis"][1]["met"] = false.into())),

@@ -4,6 +4,7 @@
 
 use crate::content::Course;
 use crate::content::raw::{LexiconEntry, LexiconKind, Polarity, Severity, Text};
+use crate::grading::tone::Marker;
 use crate::text::matcher::{PhraseHit, PhraseSet};
 use std::collections::BTreeMap;
 
@@ -173,6 +174,11 @@ impl CompiledLexicon {
             .collect();
         let mut keep = cancelled.into_iter().map(|c| !c);
         hits.retain(|_| keep.next().unwrap_or(true));
+        // A bare order or bare question is only one when nothing softens the text.
+        let softened = hits.iter().any(|h| matches!(self.entries[h.group].marker, Some(Marker::Courtesy | Marker::Softener)));
+        if softened {
+            hits.retain(|h| !matches!(self.entries[h.group].marker, Some(Marker::BareFault(_))));
+        }
         merge_overlaps(hits)
     }
 }
