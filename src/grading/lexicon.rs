@@ -55,7 +55,9 @@ const NOT_NEGATIONS: &[&str] = &[
 /// Words that, just after a phrase in the same clause, negate it ("退款是不行的", "refunds are not possible").
 const AFTER_NEGATORS: &[&str] = &[
     "不行", "不可以", "不能", "不了", "不支持", "不允许", "无法", "没办法", "做不到", "不接受", "办不了", "是不会",
-    "not possible", "isn't possible", "is not possible", "not allowed", "isn't allowed", "not available", "isn't available",
+    "not possible", "isn't possible", "is not possible", "aren't possible", "are not possible", "not allowed", "isn't allowed",
+    "not available", "isn't available", "aren't available", "isn't something", "is not something", "doesn't apply", "does not apply",
+    "don't apply",
 ];
 
 /// How far forward (in characters, within the clause) a negation reaches.
