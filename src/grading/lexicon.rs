@@ -78,20 +78,24 @@ pub fn negated_after(text: &str, end: usize) -> bool {
 /// Words that make a Chinese sentence a question without a question mark.
 const QUESTION_WORDS: &[&str] = &[
     "什么", "哪", "几", "多少", "怎么", "如何", "为什么", "为何", "是否", "有没有", "是不是", "能不能", "可不可以", "会不会", "要不要",
-    "还是", "多久", "多大", "多长",
+    "多久", "多大", "多长",
 ];
+
+/// Endings that make a question a proposal ("我送您5把可以吗"), not a request for facts.
+const PROPOSAL_ENDINGS: &[&str] = &["可以吗", "好吗", "行吗", "怎么样", "可以么", "好么", "好不好", "行不行", "可以不"];
 
 /// Whether the sentence around `start..end` is a question: it ends in "?" or
 /// 吗/么, or holds a question word (亲要什么颜色).
 pub fn in_question(text: &str, start: usize, end: usize) -> bool {
-    let ends = |c: char| ".!?;\n".contains(c);
-    let from = text[..start].rfind(ends).map(|i| i + 1).unwrap_or(0);
-    let to = text[end..].find(ends).map(|i| end + i).unwrap_or(text.len());
-    if text[to..].starts_with('?') {
-        return true;
-    }
+    let (from, to) = crate::text::matcher::sentence_around(text, start, end);
     let sentence = text[from..to].trim_end_matches(|c: char| c.is_whitespace() || ",~".contains(c));
-    sentence.ends_with('吗') || sentence.ends_with('么') || QUESTION_WORDS.iter().any(|w| sentence.contains(w))
+    if PROPOSAL_ENDINGS.iter().any(|p| sentence.ends_with(p)) {
+        return false;
+    }
+    text[to..].starts_with('?')
+        || sentence.ends_with('吗')
+        || sentence.ends_with('么')
+        || QUESTION_WORDS.iter().any(|w| sentence.contains(w))
 }
 
 /// The clause with words that only look like negations (不好意思, 能不能) blanked out.
@@ -253,6 +257,8 @@ mod tests {
         assert!(at("您现在还能正常开机吗", "您"));
         assert!(!at("好的,您稍等.请问还有其他问题吗?", "您稍等"), "only the sentence around the hit counts");
         assert!(!at("已经给您发货了", "您"));
+        assert!(at("请问您手机当前系统版本是2.5.3么?", "您"), "a version number does not end the sentence");
+        assert!(!at("您要30把的话我送您5把可以吗", "您"), "a proposal is no request for facts");
     }
 
     #[test]

@@ -161,6 +161,27 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | '\n' | '…')
 }
 
+/// Whether the character at byte `at` ends a sentence: a '.' between two digits
+/// is a decimal point or a version number ("2.5.3"), not a full stop.
+fn ends_sentence_at(text: &str, at: usize) -> bool {
+    let Some(c) = text[at..].chars().next() else { return false };
+    if c == '.' {
+        let before = text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+        let after = text[at + 1..].chars().next().is_some_and(|c| c.is_ascii_digit());
+        if before && after {
+            return false;
+        }
+    }
+    ends_sentence(c)
+}
+
+/// The byte range of the sentence holding `start..end`, without its closing mark.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let from = text[..start].char_indices().rev().find(|(i, _)| ends_sentence_at(text, *i)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
+    let to = text[end..].char_indices().find(|(i, _)| ends_sentence_at(text, end + i)).map(|(i, _)| end + i).unwrap_or(text.len());
+    (from, to)
+}
+
 fn is_cjk(c: char) -> bool {
     ('\u{3400}'..='\u{9fff}').contains(&c)
 }
@@ -299,6 +320,10 @@ fn follow_gaps(text: &str, mut at: usize, rest: &[String]) -> Option<usize> {
         let search_end = (window_end + piece.len()).min(text.len());
         let search_end = (search_end..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
         let offset = text[at..search_end].find(piece.as_str())?;
+        // A gap stays within one sentence: "还有.您需要" is two thoughts, not "还有*需要".
+        if text[at..at + offset].char_indices().any(|(i, _)| ends_sentence_at(text, at + i)) {
+            return None;
+        }
         at = word_end(text, at + offset, at + offset + piece.len())?;
     }
     Some(at)
@@ -351,6 +376,16 @@ mod tests {
         assert_eq!(expand_alternatives("请问(您|亲)?吗"), ["请问您吗", "请问亲吗", "请问吗"]);
         let many = "(a|b|c|d|e|f|g|h)".repeat(5);
         assert_eq!(expand_alternatives(&many).len(), MAX_EXPANSIONS);
+    }
+
+    #[test]
+    fn a_gap_never_crosses_a_sentence_end() {
+        let mut builder = PhraseSet::builder();
+        builder.add(0, "还有*需要");
+        let set = builder.build();
+        assert!(set.find("售后这边还有.您需要的话").is_empty());
+        assert_eq!(set.find("还有什么需要").len(), 1);
+        assert_eq!(sentence_around("版本是2.5.3么?好的", 0, 3), (0, "版本是2.5.3么".len()));
     }
 
     #[test]
