@@ -30,6 +30,22 @@ struct QuantityRule {
     at_most: bool,
     /// Without context words, any other amount of this dimension is wrong.
     has_context: bool,
+    /// The number as the catalogue writes it ("500" of "500 ml"): the same number
+    /// with a unit of another dimension ("500克" for a 500 ml cup) is a mix-up.
+    written: Option<f64>,
+}
+
+/// Physical dimensions a unit can be confused between; a price or a time next
+/// to a capacity is another fact, not a wrong unit.
+fn physical(dimension: Dimension) -> bool {
+    matches!(dimension, Dimension::Volume | Dimension::Mass | Dimension::Length)
+}
+
+/// The first number in `text` ("500" in "500 ml", "1.5" in "1.5 L").
+fn leading_number(text: &str) -> Option<f64> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let end = text[start..].find(|c: char| !(c.is_ascii_digit() || c == '.')).map(|e| start + e).unwrap_or(text.len());
+    text[start..end].parse().ok()
 }
 
 /// One fact, ready to check against a message.
@@ -71,6 +87,19 @@ impl CompiledFact {
                     wrong_at = Some((mention.start, mention.end));
                 }
             }
+            // The right number with a unit of another physical dimension: a unit mix-up is a wrong fact.
+            if wrong_at.is_none() && physical(rule.dimension) {
+                for mention in mentions.iter().filter(|m| m.quantity.dimension != rule.dimension && physical(m.quantity.dimension)) {
+                    let said = leading_number(&text[mention.start..mention.end]);
+                    let mixed_up = rule.written.zip(said).is_some_and(|(w, s)| (w - s).abs() <= 1e-9);
+                    let near = rule.has_context
+                        && context.iter().any(|(s, e)| mention.start.abs_diff(*e) <= CONTEXT_REACH || s.abs_diff(mention.end) <= CONTEXT_REACH);
+                    if (mixed_up || near) && !negated(text, mention.start) {
+                        wrong_at = Some((mention.start, mention.end));
+                        break;
+                    }
+                }
+            }
         }
         if wrong_at.is_none()
             && let Some(hit) = hits.iter().find(|h| h.group == WRONG && !negated(text, h.start))
@@ -100,9 +129,16 @@ impl Spec {
     }
 
     fn amount(dimension: Dimension, right: Vec<f64>, expected: String, context: &[&str]) -> Spec {
+        let written = leading_number(&expected);
         Spec {
             expected,
-            quantity: Some(QuantityRule { dimension, right, at_most: false, has_context: !context.is_empty() }),
+            quantity: Some(QuantityRule {
+                dimension,
+                right,
+                at_most: false,
+                has_context: !context.is_empty(),
+                written,
+            }),
             right: Vec::new(),
             wrong: Vec::new(),
             context: context.iter().map(|c| c.to_string()).collect(),

@@ -40,12 +40,25 @@ fn fold_punctuation(c: char) -> char {
     }
 }
 
+/// Characters that show nothing but would split a phrase or a number: zero-width
+/// spaces and joiners, direction marks, the BOM, soft hyphens, variation
+/// selectors, and combining marks that NFKC could not fold into a letter
+/// ("5\u{301}00ml" is still 500ml).
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}'
+        | '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// Normalises `original` for matching. Total, never panics, any input.
 pub fn normalize(original: &str) -> Normalized {
     let mut items: Vec<numerals::Item> = Vec::with_capacity(original.len());
     for (at, c) in original.char_indices() {
         let (start, end) = (at as u32, (at + c.len_utf8()) as u32);
-        for folded in std::iter::once(c).nfkc() {
+        for folded in std::iter::once(c).nfkc().filter(|c| !is_invisible(*c)) {
             for lower in folded.to_lowercase() {
                 items.push((fold_punctuation(t2s::to_simplified(lower)), start, end));
             }
@@ -70,6 +83,19 @@ mod tests {
         assert_eq!(normalize("親,５００ＭＬ的保溫杯").text, "亲,500ml的保温杯");
         assert_eq!(normalize("五百毫升").text, "500毫升");
         assert_eq!(normalize("兩天內發貨。").text, "2天内发货.");
+    }
+
+    #[test]
+    fn invisible_characters_and_stray_marks_do_not_split_words_or_numbers() {
+        assert_eq!(normalize("加\u{200B}微\u{200D}信").text, "加微信");
+        assert_eq!(normalize("5\u{FEFF}0\u{2060}0ml").text, "500ml");
+        assert_eq!(normalize("5\u{0301}00ml").text, "500ml");
+        assert_eq!(normalize("cafe\u{0301}").text, "cafe", "matching ignores accents written as marks");
+        let original = "保温\u{200B}12小时";
+        let normalized = normalize(original);
+        let start = normalized.text.find("12").unwrap();
+        let (s, e) = normalized.original_span(start, start + 2);
+        assert_eq!(&original[s..e], "12");
     }
 
     #[test]

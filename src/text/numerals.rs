@@ -155,7 +155,61 @@ pub fn convert(items: &[Item]) -> Vec<Item> {
         }
         i = end;
     }
-    colloquial_prices(out)
+    colloquial_prices(halves(out))
+}
+
+/// Measure words a half can go with: 两斤半, 半小时, 一个半月.
+const HALF_UNITS: &[&str] = &["个小时", "个月", "小时", "公斤", "斤", "年", "天", "月", "米", "升", "块", "元", "周"];
+
+fn unit_at(items: &[Item], at: usize) -> Option<&'static str> {
+    HALF_UNITS.iter().copied().find(|unit| {
+        let len = unit.chars().count();
+        items.len() >= at + len && items[at..at + len].iter().map(|i| i.0).eq(unit.chars())
+    })
+}
+
+/// Halves as decimals, so they are read as quantities: 2个半小时 → 2.5小时,
+/// 2斤半 → 2.5斤, 半小时 → 0.5小时, 半个月 → 0.5月. 半价 and 一半 stay words.
+fn halves(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len() + 4);
+    let mut i = 0;
+    while i < items.len() {
+        let c = items[i].0;
+        let after_digit = out.last().is_some_and(|item: &Item| item.0.is_ascii_digit());
+        // "2个半小时": the half sits between the number and its unit.
+        if after_digit && c == '个' && items.get(i + 1).is_some_and(|n| n.0 == '半') && unit_at(&items, i + 2).is_some() {
+            let (start, end) = (items[i].1, items[i + 1].2);
+            push_str(&mut out, ".5", start, end);
+            i += 2;
+            continue;
+        }
+        // "2斤半": the half follows the unit.
+        if after_digit && let Some(unit) = unit_at(&items, i) {
+            let len = unit.chars().count();
+            if items.get(i + len).is_some_and(|n| n.0 == '半') && unit_at(&items, i + len + 1).is_none() {
+                let half = items[i + len];
+                push_str(&mut out, ".5", half.1, half.2);
+                out.extend_from_slice(&items[i..i + len]);
+                i += len + 1;
+                continue;
+            }
+        }
+        // "半小时", "半个月": a half on its own, not after a number (一半 stays).
+        let after_numeral = out.last().is_some_and(|item: &Item| item.0.is_ascii_digit() || is_numeral(item.0));
+        if c == '半' && !after_numeral {
+            let skip = usize::from(items.get(i + 1).is_some_and(|n| n.0 == '个'));
+            if let Some(unit) = unit_at(&items, i + 1 + skip).filter(|u| !u.starts_with('个')) {
+                let (start, end) = (items[i].1, items[i + skip].2);
+                push_str(&mut out, "0.5", start, end);
+                i += 1 + skip;
+                let _ = unit;
+                continue;
+            }
+        }
+        out.push(items[i]);
+        i += 1;
+    }
+    out
 }
 
 /// 9块9 → 9.9元 and 两块五 (already 2块五) → 2.5元: a single digit after 块
@@ -218,6 +272,19 @@ mod tests {
         assert_eq!(run("两块五"), "2.5元");
         assert_eq!(run("两块五哦"), "2.5元哦");
         assert_eq!(run("129块"), "129块");
+    }
+
+    #[test]
+    fn halves_become_decimals() {
+        assert_eq!(run("一个半小时"), "1.5小时");
+        assert_eq!(run("两个半月"), "2.5月");
+        assert_eq!(run("两斤半"), "2.5斤");
+        assert_eq!(run("3年半"), "3.5年");
+        assert_eq!(run("半小时"), "0.5小时");
+        assert_eq!(run("半个小时"), "0.5小时");
+        assert_eq!(run("半斤"), "0.5斤");
+        assert_eq!(run("半价"), "半价");
+        assert_eq!(run("退一半"), "退一半");
     }
 
     #[test]
