@@ -24,6 +24,8 @@ pub struct EntryInfo {
     pub negatable: bool,
     /// Counts only inside a question sentence.
     pub in_question: bool,
+    /// Counts only outside question sentences.
+    pub not_in_question: bool,
     /// What a hit means for the tone, if anything.
     pub marker: Option<crate::grading::tone::Marker>,
     /// Entries (by index) whose later hit in the same message cancels this one.
@@ -147,6 +149,7 @@ impl CompiledLexicon {
                     courteous: entry.courteous,
                     negatable: entry.negatable || entry.polarity == Polarity::Bad,
                     in_question: entry.in_question,
+                    not_in_question: entry.not_in_question,
                     cancelled_by: Vec::new(),
                     marker: tone_marker(*kind, entry),
                 });
@@ -170,7 +173,13 @@ impl CompiledLexicon {
     pub fn hits(&self, text: &str) -> Vec<PhraseHit> {
         let mut hits = self.phrases.find(text);
         hits.retain(|hit| !self.entries[hit.group].negatable || !(negated(text, hit.start) || negated_after(text, hit.end)));
-        hits.retain(|hit| !self.entries[hit.group].in_question || in_question(text, hit.start, hit.end));
+        hits.retain(|hit| {
+            let entry = &self.entries[hit.group];
+            if !entry.in_question && !entry.not_in_question {
+                return true;
+            }
+            in_question(text, hit.start, hit.end) == entry.in_question
+        });
         let cancelled: Vec<bool> = hits
             .iter()
             .map(|hit| {

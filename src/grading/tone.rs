@@ -107,9 +107,9 @@ pub fn band(score: f64) -> ToneBand {
 }
 
 /// English written in capitals reads as shouting: at least two all-caps words
-/// of three or more letters, making up at least half of such words, so a
-/// product code or courier name in a normal sentence ("the SKU ships by EMS")
-/// is not shouting. Returns the byte span from the first to the last capital
+/// of three or more letters among at least three such words, making up at
+/// least half of them, so a product code or courier name in a normal sentence
+/// ("the SKU ships by EMS", "IPHONE协议 … VIP") is not shouting. Returns the byte span from the first to the last capital
 /// word, so the deduction can point at it.
 pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
     let mut capitals = Vec::new();
@@ -128,7 +128,7 @@ pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
             }
         }
     }
-    (capitals.len() >= 2 && capitals.len() * 2 >= words).then(|| (capitals[0].0, capitals[capitals.len() - 1].1))
+    (capitals.len() >= 2 && words >= 3 && capitals.len() * 2 >= words).then(|| (capitals[0].0, capitals[capitals.len() - 1].1))
 }
 
 #[cfg(test)]
@@ -168,6 +168,7 @@ mod tests {
         let text = "WHY DID YOU NOT READ";
         assert_eq!(capitals_span(text), Some((0, text.len())));
         assert_eq!(capitals_span("I'm sorry, the SKU ships by EMS"), None);
+        assert_eq!(capitals_span("您已签订了IPHONE协议,如果您是VIP"), None);
         assert!(judge(&[], true).band < ToneBand::Neutral);
     }
 }

@@ -207,21 +207,20 @@ pub fn opens_sentence(text: &str, at: usize) -> bool {
     true
 }
 
-/// Whether `at` closes a sentence: only filler until the end of the text or a sentence end.
+/// Whether `at` closes a sentence: only filler until the end of the text or a
+/// full stop, so "嗯$" is the bare "嗯。" of "嗯。随便看". An ellipsis trails off
+/// rather than ending: the 额 of "额……确实不科学" opens a longer thought.
 pub fn closes_sentence(text: &str, at: usize) -> bool {
-    let mut saw_space = false;
     for c in text[at..].chars() {
+        if c == '…' {
+            return false;
+        }
         if ends_sentence(c) {
             return true;
         }
-        if c.is_whitespace() {
-            saw_space = true;
-            continue;
+        if !is_filler(c) {
+            return false;
         }
-        if is_filler(c) {
-            continue;
-        }
-        return saw_space && is_cjk(c);
     }
     true
 }
@@ -399,6 +398,8 @@ mod tests {
         assert_eq!(groups("好的 亲这款有货"), [0], "a space after Chinese joins two messages");
         assert_eq!(groups("这款有货的亲"), Vec::<usize>::new(), "a closing tag is not an opening");
         assert_eq!(groups("嗯。"), [1]);
+        assert_eq!(groups("嗯……确实不科学"), Vec::<usize>::new(), "an ellipsis trails on: not a bare grunt");
+        assert_eq!(groups("嗯。随便看"), [1]);
         assert_eq!(groups("嗯嗯好的"), Vec::<usize>::new());
         assert_eq!(groups("我嗯了一下"), Vec::<usize>::new());
         assert_eq!(groups("Hi Sam, thanks"), [2]);

@@ -70,6 +70,9 @@ pub struct LexiconEntry {
     /// 什么/哪/几/是否 ...): "您" in "您手机的系统版本是?" asks the buyer.
     #[serde(default)]
     pub in_question: bool,
+    /// Counts only outside questions: "也不能调整吗?" asks, it refuses nothing.
+    #[serde(default)]
+    pub not_in_question: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
