@@ -211,8 +211,10 @@ pub fn opens_sentence(text: &str, at: usize) -> bool {
 /// full stop, so "嗯$" is the bare "嗯。" of "嗯。随便看". An ellipsis trails off
 /// rather than ending: the 额 of "额……确实不科学" opens a longer thought.
 pub fn closes_sentence(text: &str, at: usize) -> bool {
-    for c in text[at..].chars() {
-        if c == '…' {
+    let mut chars = text[at..].chars().peekable();
+    while let Some(c) = chars.next() {
+        // NFKC writes "…" as "...": two dots in a row are an ellipsis.
+        if c == '…' || (c == '.' && chars.peek() == Some(&'.')) {
             return false;
         }
         if ends_sentence(c) {
