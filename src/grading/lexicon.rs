@@ -5,6 +5,7 @@
 use crate::content::Course;
 use crate::content::raw::{LexiconEntry, LexiconKind, Polarity, Severity, Text};
 use crate::grading::tone::Marker;
+use aho_corasick::AhoCorasick;
 use crate::text::matcher::{PhraseHit, PhraseSet};
 use std::collections::BTreeMap;
 
@@ -70,11 +71,7 @@ pub fn negated_after(text: &str, end: usize) -> bool {
     let to = text[end..].char_indices().nth(AFTER_REACH_CHARS).map(|(i, _)| end + i).unwrap_or(text.len());
     let after = &text[end..to];
     let clause = after.split(|c| ",.!?;:".contains(c)).next().unwrap_or(after);
-    let clause = blank_non_negations(clause);
-    let clause = clause.as_str();
-    AFTER_NEGATORS.iter().any(|n| {
-        clause.find(n).is_some_and(|at| !n.is_ascii() || !clause[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()))
-    })
+    holds_negator(clause, &finder().after)
 }
 
 /// Words that make a Chinese sentence a question without a question mark.
@@ -97,16 +94,37 @@ pub fn in_question(text: &str, start: usize, end: usize) -> bool {
     text[to..].starts_with('?')
         || sentence.ends_with('吗')
         || sentence.ends_with('么')
-        || QUESTION_WORDS.iter().any(|w| sentence.contains(w))
+        || QUESTION_WORDS.iter().any(|w| crate::text::holds(sentence, w))
 }
 
-/// The clause with words that only look like negations (不好意思, 能不能) blanked out.
-fn blank_non_negations(clause: &str) -> String {
-    let mut clause = clause.to_string();
-    for word in NOT_NEGATIONS {
-        clause = clause.replace(word, &" ".repeat(word.len()));
-    }
-    clause
+/// Negators and look-alikes compiled once (aho-corasick): negation is checked
+/// for every bad hit and every amount a fact looks at.
+struct NegationFinder {
+    before: AhoCorasick,
+    after: AhoCorasick,
+    look_alikes: AhoCorasick,
+}
+
+fn finder() -> &'static NegationFinder {
+    static FINDER: std::sync::LazyLock<NegationFinder> = std::sync::LazyLock::new(|| {
+        let build = |words: &[&str]| AhoCorasick::builder().build(words).expect("plain words always compile");
+        NegationFinder { before: build(NEGATORS), after: build(AFTER_NEGATORS), look_alikes: build(NOT_NEGATIONS) }
+    });
+    &FINDER
+}
+
+/// Whether `clause` holds a negator of `negators` that is not part of a word
+/// that only looks like one (不好意思, 能不能).
+fn holds_negator(clause: &str, negators: &AhoCorasick) -> bool {
+    let look_alikes: Vec<(usize, usize)> =
+        finder().look_alikes.find_overlapping_iter(clause).map(|m| (m.start(), m.end())).collect();
+    negators.find_overlapping_iter(clause).any(|m| {
+        let (at, end) = (m.start(), m.end());
+        // An English negator must be a whole word.
+        let ascii = clause[at..end].is_ascii();
+        let word_ok = !ascii || !clause[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
+        word_ok && !look_alikes.iter().any(|(s, e)| *s <= at && end <= *e)
+    })
 }
 
 /// How far back (in characters, within the clause) a negation reaches.
@@ -117,15 +135,7 @@ pub fn negated(text: &str, start: usize) -> bool {
     let from = text[..start].char_indices().rev().nth(NEGATION_REACH_CHARS - 1).map(|(i, _)| i).unwrap_or(0);
     let before = &text[from..start];
     let clause = before.rsplit(|c| ",.!?;:".contains(c)).next().unwrap_or(before);
-    let clause = blank_non_negations(clause);
-    let clause = clause.as_str();
-    NEGATORS.iter().any(|n| {
-        clause.find(n).is_some_and(|at| {
-            // An English negator must be a whole word.
-            let ascii = n.is_ascii();
-            !ascii || !clause[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
-        })
-    })
+    holds_negator(clause, &finder().before)
 }
 
 impl CompiledLexicon {
@@ -219,7 +229,6 @@ fn merge_overlaps(hits: Vec<PhraseHit>) -> Vec<PhraseHit> {
 
 /// Tone entries mark by polarity; a courteous step counts as courtesy; other steps and platform rules do not touch the tone.
 fn tone_marker(kind: LexiconKind, entry: &LexiconEntry) -> Option<crate::grading::tone::Marker> {
-    use crate::grading::tone::Marker;
     match (kind, entry.polarity) {
         (LexiconKind::Tone, Polarity::Good) => Some(Marker::Courtesy),
         (LexiconKind::Tone, Polarity::Soft) => Some(Marker::Softener),

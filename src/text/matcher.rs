@@ -23,8 +23,9 @@ pub struct PhraseHit {
 #[derive(Debug, Clone)]
 struct Pattern {
     group: usize,
-    /// The pieces between `*` gaps; the first is what the automaton finds.
-    rest: Vec<String>,
+    /// The pieces after the first, between `*` gaps, as indices into the set's
+    /// piece table (shared, so patterns with the same next piece search it once).
+    rest: Vec<usize>,
     /// `^`: the phrase must open a sentence (an opening vocative, not 亲 mid-sentence).
     opens: bool,
     /// `$`: the phrase must close a sentence (a bare "嗯", not 嗯 inside a longer answer).
@@ -37,12 +38,18 @@ pub struct PhraseSet {
     automaton: AhoCorasick,
     /// For each distinct first piece: the patterns that start with it.
     starts: Vec<Vec<Pattern>>,
+    /// Every piece after a gap, once, and an automaton that finds them all in
+    /// one pass, so following a gap is a look-up rather than a search.
+    pieces: Vec<String>,
+    piece_automaton: Option<AhoCorasick>,
     exceptions: Option<(AhoCorasick, Vec<usize>)>,
 }
 
 #[derive(Debug, Default)]
 pub struct PhraseSetBuilder {
     firsts: Vec<String>,
+    pieces: Vec<String>,
+    piece_ids: std::collections::HashMap<String, usize>,
     starts: Vec<Vec<Pattern>>,
     exceptions: Vec<(String, usize)>,
 }
@@ -54,6 +61,15 @@ impl PhraseSetBuilder {
             self.add_one(group, &each);
         }
         self
+    }
+
+    fn intern(&mut self, piece: &str) -> usize {
+        if let Some(id) = self.piece_ids.get(piece) {
+            return *id;
+        }
+        self.pieces.push(piece.to_string());
+        self.piece_ids.insert(piece.to_string(), self.pieces.len() - 1);
+        self.pieces.len() - 1
     }
 
     fn add_one(&mut self, group: usize, phrase: &str) {
@@ -76,7 +92,8 @@ impl PhraseSetBuilder {
                 self.firsts.len() - 1
             }
         };
-        self.starts[index].push(Pattern { group, rest: rest.to_vec(), opens, closes });
+        let rest = rest.iter().map(|piece| self.intern(piece)).collect();
+        self.starts[index].push(Pattern { group, rest, opens, closes });
     }
 
     /// Adds an exception: a hit of `group` inside an occurrence of `phrase` does not count.
@@ -103,7 +120,13 @@ impl PhraseSetBuilder {
                 .expect("exceptions are plain strings, which always compile");
             (automaton, groups)
         });
-        PhraseSet { automaton, starts: self.starts, exceptions }
+        let piece_automaton = (!self.pieces.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&self.pieces)
+                .expect("pieces are plain strings, which always compile")
+        });
+        PhraseSet { automaton, starts: self.starts, pieces: self.pieces, piece_automaton, exceptions }
     }
 }
 
@@ -248,6 +271,8 @@ impl PhraseSet {
         // Hits of patterns with gaps: an exception that merely overlaps one cancels it,
         // since its pieces can sit anywhere in the window ("还有什么" against "请问*什么").
         let mut gapped: Vec<(usize, usize, usize)> = Vec::new();
+        // Where each gap piece occurs, found in one pass the first time a gapped pattern needs it.
+        let mut piece_places: Option<Vec<Vec<usize>>> = None;
         for found in self.automaton.find_overlapping_iter(text) {
             let start = found.start();
             let Some(first_end) = word_end(text, start, found.end()) else {
@@ -257,7 +282,13 @@ impl PhraseSet {
                 if pattern.opens && !opens_sentence(text, start) {
                     continue;
                 }
-                if let Some(end) = follow_gaps(text, first_end, &pattern.rest)
+                let end = if pattern.rest.is_empty() {
+                    Some(first_end)
+                } else {
+                    let places = piece_places.get_or_insert_with(|| self.piece_places(text));
+                    pattern.rest.iter().try_fold(first_end, |at, piece| follow_gap(text, at, &self.pieces[*piece], &places[*piece]))
+                };
+                if let Some(end) = end
                     && (!pattern.closes || closes_sentence(text, end))
                 {
                     if !pattern.rest.is_empty() {
@@ -282,6 +313,17 @@ impl PhraseSet {
         hits.sort();
         hits.dedup();
         hits
+    }
+
+    /// For each gap piece, the byte offsets where it starts in `text`, ascending.
+    fn piece_places(&self, text: &str) -> Vec<Vec<usize>> {
+        let mut places = vec![Vec::new(); self.pieces.len()];
+        if let Some(automaton) = &self.piece_automaton {
+            for found in automaton.find_overlapping_iter(text) {
+                places[found.pattern().as_usize()].push(found.start());
+            }
+        }
+        places
     }
 }
 
@@ -314,20 +356,20 @@ fn stem(word: &str) -> String {
     STEMMER.stem(word).into_owned()
 }
 
-/// Finds each later piece within `MAX_GAP_CHARS` characters of the previous one.
-fn follow_gaps(text: &str, mut at: usize, rest: &[String]) -> Option<usize> {
-    for piece in rest {
-        let window_end = text[at..].char_indices().nth(MAX_GAP_CHARS).map(|(i, _)| at + i).unwrap_or(text.len());
-        let search_end = (window_end + piece.len()).min(text.len());
-        let search_end = (search_end..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
-        let offset = text[at..search_end].find(piece.as_str())?;
-        // A gap stays within one sentence: "还有.您需要" is two thoughts, not "还有*需要".
-        if text[at..at + offset].char_indices().any(|(i, _)| ends_sentence_at(text, at + i)) {
-            return None;
-        }
-        at = word_end(text, at + offset, at + offset + piece.len())?;
+/// Finds `piece` (which starts at `places`, ascending) within `MAX_GAP_CHARS`
+/// characters after `at`, in the same sentence, and returns where it ends.
+fn follow_gap(text: &str, at: usize, piece: &str, places: &[usize]) -> Option<usize> {
+    let first = places.partition_point(|p| *p < at);
+    let found = *places.get(first)?;
+    let window_end = text[at..].char_indices().nth(MAX_GAP_CHARS).map(|(i, _)| at + i).unwrap_or(text.len());
+    if found > window_end {
+        return None;
     }
-    Some(at)
+    // A gap stays within one sentence: "还有.您需要" is two thoughts, not "还有*需要".
+    if text[at..found].char_indices().any(|(i, _)| ends_sentence_at(text, at + i)) {
+        return None;
+    }
+    word_end(text, found, found + piece.len())
 }
 
 #[cfg(test)]

@@ -11,5 +11,19 @@ pub mod quantity;
 pub mod t2s;
 
 pub use fold::fold_width;
+
+/// Where `needle` occurs in `hay` (byte offsets). A plain scan: grading looks
+/// for short words in clauses of a few dozen characters, far too short to pay
+/// for a searcher's set-up. A UTF-8 needle only matches at a char boundary.
+pub fn occurrences<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (bytes, wanted) = (hay.as_bytes(), needle.as_bytes());
+    let first = wanted.first().copied();
+    (0..bytes.len()).filter(move |i| first.is_some_and(|f| bytes[*i] == f) && bytes[*i..].starts_with(wanted))
+}
+
+/// Whether `needle` occurs in `hay` (see `occurrences`).
+pub fn holds(hay: &str, needle: &str) -> bool {
+    occurrences(hay, needle).next().is_some()
+}
 pub use normalize::{Normalized, normalize};
 pub use quantity::{Dimension, Quantity, QuantityError};

@@ -59,6 +59,11 @@ pub fn normalize(original: &str) -> Normalized {
     for (at, c) in original.char_indices() {
         let (start, end) = (at as u32, (at + c.len_utf8()) as u32);
         for folded in std::iter::once(c).nfkc().filter(|c| !is_invisible(*c)) {
+            // Han characters have no case: skip the case tables for them (most of a reply).
+            if ('\u{3400}'..='\u{9fff}').contains(&folded) {
+                items.push((t2s::to_simplified(folded), start, end));
+                continue;
+            }
             for lower in folded.to_lowercase() {
                 items.push((fold_punctuation(t2s::to_simplified(lower)), start, end));
             }
