@@ -198,10 +198,18 @@ fn ends_sentence_at(text: &str, at: usize) -> bool {
     ends_sentence(c)
 }
 
+/// Whether the whitespace at byte `at` joins two chat messages: Chinese is
+/// written without spaces, so a space after a Chinese character is where the
+/// chat tool put two messages together ("稍等一下呢 亲爱的,一般3天发货").
+fn joins_messages(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_whitespace) && text[..at].chars().next_back().is_some_and(is_cjk)
+}
+
 /// The byte range of the sentence holding `start..end`, without its closing mark.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let from = text[..start].char_indices().rev().find(|(i, _)| ends_sentence_at(text, *i)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
-    let to = text[end..].char_indices().find(|(i, _)| ends_sentence_at(text, end + i)).map(|(i, _)| end + i).unwrap_or(text.len());
+    let boundary = |i: usize| ends_sentence_at(text, i) || joins_messages(text, i);
+    let from = text[..start].char_indices().rev().find(|(i, _)| boundary(*i)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
+    let to = text[end..].char_indices().find(|(i, _)| boundary(end + i)).map(|(i, _)| end + i).unwrap_or(text.len());
     (from, to)
 }
 
