@@ -25,8 +25,8 @@ pub struct EntryInfo {
     pub negatable: bool,
     /// Counts only inside a question sentence.
     pub in_question: bool,
-    /// Counts only outside question sentences.
-    pub not_in_question: bool,
+    /// Counts only in plain statements (no question, no "if" clause).
+    pub asserted_only: bool,
     /// What a hit means for the tone, if anything.
     pub marker: Option<crate::grading::tone::Marker>,
     /// Entries (by index) whose later hit in the same message cancels this one.
@@ -72,6 +72,29 @@ pub fn negated_after(text: &str, end: usize) -> bool {
     let after = &text[end..to];
     let clause = after.split(|c| ",.!?;:".contains(c)).next().unwrap_or(after);
     holds_negator(clause, &finder().after)
+}
+
+/// Words that open an "if" clause: what follows is supposed, not said.
+const CONDITIONS: &[&str] = &["如果", "如", "若", "要是", "假如", "万一", "假设", "倘若", "if", "unless", "in case"];
+/// Words with 如 that open no condition.
+const NOT_CONDITIONS: &[&str] = &["比如", "例如", "诸如", "如下", "如何", "如此", "如实", "如期", "如意", "如同", "如今"];
+
+/// Whether the clause before byte `start` opens with an "if": "如果还是不行,…".
+pub fn in_condition(text: &str, start: usize) -> bool {
+    let from = text[..start].char_indices().rev().nth(NEGATION_REACH_CHARS - 1).map(|(i, _)| i).unwrap_or(0);
+    let before = &text[from..start];
+    let clause = before.rsplit(|c| ",.!?;:".contains(c)).next().unwrap_or(before);
+    CONDITIONS.iter().any(|word| {
+        crate::text::occurrences(clause, word).any(|at| {
+            let whole_word = !word.is_ascii()
+                || (!clause[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+                    && !clause[at + word.len()..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric()));
+            let look_alike = NOT_CONDITIONS.iter().any(|n| {
+                crate::text::occurrences(clause, n).any(|w| w <= at && at + word.len() <= w + n.len())
+            });
+            whole_word && !look_alike
+        })
+    })
 }
 
 /// Words that make a Chinese sentence a question without a question mark.
@@ -162,7 +185,7 @@ impl CompiledLexicon {
                     courteous: entry.courteous,
                     negatable: entry.negatable || entry.polarity == Polarity::Bad,
                     in_question: entry.in_question,
-                    not_in_question: entry.not_in_question,
+                    asserted_only: entry.asserted_only,
                     cancelled_by: Vec::new(),
                     marker: tone_marker(*kind, entry),
                 });
@@ -188,10 +211,10 @@ impl CompiledLexicon {
         hits.retain(|hit| !self.entries[hit.group].negatable || !(negated(text, hit.start) || negated_after(text, hit.end)));
         hits.retain(|hit| {
             let entry = &self.entries[hit.group];
-            if !entry.in_question && !entry.not_in_question {
-                return true;
+            if entry.in_question {
+                return in_question(text, hit.start, hit.end);
             }
-            in_question(text, hit.start, hit.end) == entry.in_question
+            !entry.asserted_only || !(in_question(text, hit.start, hit.end) || in_condition(text, hit.start))
         });
         let cancelled: Vec<bool> = hits
             .iter()
@@ -282,6 +305,17 @@ mod tests {
         assert!(!at("您要30把的话我送您5把可以吗", "您"), "a proposal is no request for facts");
         assert!(!at("亲爱哒,请问还有没有其他可以帮您的哟?", "亲"), "an invitation is no request for facts");
         assert!(!at("亲爱的 稍等一下呢 一般3天发货呢 请问有什么问题吗?", "亲"), "a space after Chinese joins two messages");
+    }
+
+    #[test]
+    fn if_clauses_suppose_rather_than_say() {
+        let at = |text: &str, word: &str| in_condition(text, text.find(word).unwrap());
+        assert!(at("如果还是不行,请您重装", "不行"));
+        assert!(at("如仍无法解决可添加公众号", "无法"));
+        assert!(at("if that doesn't work, we can't refund it", "can't") == false, "a new clause after the comma");
+        assert!(at("if it can't be fixed", "can't"));
+        assert!(!at("比如不能退的商品", "不能"), "比如 is 'for example'");
+        assert!(!at("这款不能退", "不能"));
     }
 
     #[test]

@@ -70,9 +70,10 @@ pub struct LexiconEntry {
     /// 什么/哪/几/是否 ...): "您" in "您手机的系统版本是?" asks the buyer.
     #[serde(default)]
     pub in_question: bool,
-    /// Counts only outside questions: "也不能调整吗?" asks, it refuses nothing.
+    /// Counts only in a plain statement, not in a question or an "if" clause:
+    /// "也不能调整吗?" asks and "如果还是不行,…" supposes; neither refuses anything.
     #[serde(default)]
-    pub not_in_question: bool,
+    pub asserted_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
