@@ -51,7 +51,7 @@ const NEGATORS: &[&str] = &[
 /// looking for a negation, so "不好意思,加我微信吧" still counts as moving the buyer off the platform.
 const NOT_NEGATIONS: &[&str] = &[
     "不好意思", "别家", "别人", "区别", "特别", "别的", "分别", "要不要", "能不能", "会不会", "可不可以", "好不好", "是不是",
-    "不能不", "别担心", "别着急", "别急", "不用担心", "不好说", "not only", "whether or not", "don't worry", "do not worry",
+    "不能不", "别担心", "别着急", "别急", "不用担心", "不要着急", "不要急", "不着急", "不要担心", "不用着急", "不好说", "not only", "whether or not", "don't worry", "do not worry",
     "don't hesitate", "do not hesitate", "not sure if", "never mind",
 ];
 
@@ -72,6 +72,10 @@ pub fn negated_after(text: &str, end: usize) -> bool {
     let after = &text[end..to];
     let clause = after.split(|c| ",.!?;:".contains(c)).next().unwrap_or(after);
     holds_negator(clause, &finder().after)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c)
 }
 
 /// Words that open an "if" clause: what follows is supposed, not said.
@@ -161,6 +165,8 @@ pub fn negated(text: &str, start: usize) -> bool {
     let from = text[..start].char_indices().rev().nth(NEGATION_REACH_CHARS - 1).map(|(i, _)| i).unwrap_or(0);
     let before = &text[from..start];
     let clause = before.rsplit(|c| ",.!?;:".contains(c)).next().unwrap_or(before);
+    // Two chat messages joined by a space are two clauses ("您先不要着急 我帮您反馈").
+    let clause = clause.rsplit_once(|c: char| c.is_whitespace()).filter(|(head, _)| head.chars().next_back().is_some_and(is_han)).map_or(clause, |(_, tail)| tail);
     holds_negator(clause, &finder().before)
 }
 
@@ -288,6 +294,7 @@ mod tests {
         assert!(!negated("要不要加个微信", "要不要".len()));
         assert!(!negated("区别就是这款全网最低价", "区别就是这款".len()));
         assert!(!negated("别担心我们给您补发", "别担心我们给您".len()), "don't worry is no negation");
+        assert!(!negated("这个不行 我帮您补发", "这个不行 我帮您".len()), "a space after Chinese starts another message");
     }
 
     #[test]
