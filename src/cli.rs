@@ -8,6 +8,7 @@ use crate::engine::{Bundle, PlanResult, run_plan};
 use crate::grading::MAX_REPLY_CHARS;
 
 mod eval;
+mod records;
 use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -84,6 +85,10 @@ pub enum Command {
         /// xAPI: the base IRI for activities and accounts.
         #[arg(long, default_value = crate::scorecard::xapi::DEFAULT_BASE)]
         xapi_base: String,
+        /// Refuse to export (exit 1, nothing written) when any record does not verify;
+        /// without it, each such record is exported with a warning.
+        #[arg(long)]
+        verified_only: bool,
     },
     /// Take a quiz headless: draw questions with a seed, mark a file of answers, print the result.
     Quiz {
@@ -259,9 +264,10 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
             };
             play(cli, scenario, source, *seed, outputs, *expect, *format, &mut stdout)
         }
-        Command::Verify { paths } => verify(cli, paths, &mut stdout),
-        Command::Export { paths, format, out, detail, xapi_base } => {
-            export(paths, *format, out.as_deref(), *detail, xapi_base, &mut stdout)
+        Command::Verify { paths } => records::verify(cli, paths, &mut stdout),
+        Command::Export { paths, format, out, detail, xapi_base, verified_only } => {
+            let options = records::ExportOptions { format: *format, out: out.as_deref(), detail: *detail, xapi_base, verified_only: *verified_only };
+            records::export(cli, paths, options, &mut stdout)
         }
         Command::Eval { file, lang, errors, format } => {
             eval::run(&cli.content_root(), file, (*lang).into(), *errors, *format, &mut stdout)
@@ -441,106 +447,6 @@ fn play(
         Format::Text => write_transcript(stdout, &result, bundle.course.scenario(&id).map(|s| s.lang).unwrap_or(Lang::Zh)),
     };
     expect_code(expect, result.grade.passed)
-}
-
-fn verify(cli: &Cli, paths: &[PathBuf], stdout: &mut impl Write) -> u8 {
-    use crate::scorecard::verify::Verdict;
-    let files = crate::store::scorecard_files(paths);
-    if files.is_empty() {
-        return fail("no scorecard files found");
-    }
-    let bundle = Arc::new(Bundle::new(Course::load(&[], &cli.content_root())));
-    let mut all_ok = true;
-    for file in &files {
-        let line = match crate::store::read_record(file) {
-            Err(message) => format!("ERROR {message}"),
-            Ok(card) => match crate::scorecard::verify::verify_record(&card, &bundle) {
-                Verdict::Ok => format!("OK {}", file.display()),
-                Verdict::Edited(fields) => format!("EDITED {}: {}", file.display(), fields.join(", ")),
-                Verdict::CannotVerify(fields) => format!(
-                    "CANNOT VERIFY {}: an old (schema 1) record without seals; its re-grade differs at {}",
-                    file.display(),
-                    fields.join(", ")
-                ),
-                Verdict::ContentChanged(parts) => format!(
-                    "CONTENT CHANGED {}: {} differ from the content it was graded against; cannot re-grade",
-                    file.display(),
-                    parts.join(", ")
-                ),
-            },
-        };
-        all_ok &= line.starts_with("OK ");
-        let _ = writeln!(stdout, "{line}");
-    }
-    if all_ok { 0 } else { 1 }
-}
-
-fn export(
-    paths: &[PathBuf],
-    format: ExportFormat,
-    out: Option<&std::path::Path>,
-    detail: bool,
-    xapi_base: &str,
-    stdout: &mut impl Write,
-) -> u8 {
-    let files = crate::store::scorecard_files(paths);
-    if files.is_empty() {
-        return fail("no scorecard files found");
-    }
-    let mut bytes = Vec::new();
-    // The summary CSV reads only what a row needs: much faster on a large cohort.
-    if format == ExportFormat::Csv && !detail {
-        let mut summaries = Vec::with_capacity(files.len());
-        for file in &files {
-            match crate::store::read_summary(file) {
-                Ok(summary) => summaries.push(summary),
-                Err(message) => return fail(message),
-            }
-        }
-        if let Err(error) = crate::scorecard::csv::write_summaries(&mut bytes, summaries) {
-            eprintln!("kefu: export failed: {error}");
-            return 1;
-        }
-        return finish_export(out, &bytes, stdout);
-    }
-    let mut cards = Vec::new();
-    for file in &files {
-        match crate::store::read_record(file) {
-            Ok(card) => cards.push(card),
-            Err(message) => return fail(message),
-        }
-    }
-    let written = match format {
-        ExportFormat::Json if cards.len() == 1 => writeln!(bytes, "{}", cards[0].to_json()),
-        ExportFormat::Json => serde_json::to_writer_pretty(&mut bytes, &cards).map_err(std::io::Error::other),
-        ExportFormat::Csv if detail => crate::scorecard::csv::write_detail(&mut bytes, &cards),
-        ExportFormat::Csv => crate::scorecard::csv::write_summary(&mut bytes, &cards),
-        ExportFormat::Html => crate::scorecard::html::write(&mut bytes, &cards),
-        ExportFormat::Xapi => crate::scorecard::xapi::write(&mut bytes, &cards, xapi_base),
-    };
-    if let Err(error) = written {
-        eprintln!("kefu: export failed: {error}");
-        return 1;
-    }
-    finish_export(out, &bytes, stdout)
-}
-
-fn finish_export(out: Option<&std::path::Path>, bytes: &[u8], stdout: &mut impl Write) -> u8 {
-    match out {
-        Some(path) => match crate::store::write_atomic(path, bytes) {
-            Ok(()) => 0,
-            Err(error) => {
-                eprintln!("kefu: cannot write {}: {error}", path.display());
-                1
-            }
-        },
-        None => {
-            if stdout.write_all(bytes).is_err() {
-                return 1;
-            }
-            0
-        }
-    }
 }
 
 fn write_transcript(out: &mut impl Write, result: &PlanResult, lang: Lang) -> std::io::Result<()> {

@@ -93,19 +93,41 @@ pub(crate) fn safe(text: &str) -> String {
 
 /// Every `.json` file under the given files and folders, sorted.
 pub fn scorecard_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    record_files(paths).into_iter().map(|(path, _)| path).collect()
+}
+
+/// Every `.json` file under the given files and folders, sorted, each with
+/// whether it was named itself (true) or found by walking a folder (false).
+pub fn record_files(paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
             for entry in walkdir::WalkDir::new(path).sort_by_file_name().into_iter().flatten() {
                 if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "json") {
-                    files.push(entry.path().to_path_buf());
+                    files.push((entry.path().to_path_buf(), false));
                 }
             }
         } else {
-            files.push(path.clone());
+            files.push((path.clone(), true));
         }
     }
     files
+}
+
+/// Whether a file is meant as a record (it names a record kind or carries a
+/// transcript), so a broken one is reported while settings, review decks and
+/// autosaves found in the same folder are passed over.
+pub fn looks_like_record(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else { return true };
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(serde_json::Value::Object(map)) => {
+            map.contains_key("kind") || map.contains_key("transcript") || map.contains_key("schema_version")
+        }
+        // Not JSON, or JSON of another shape: only a record file would be named *.json
+        // in the scorecards folder, so say what is wrong with it.
+        Ok(_) => false,
+        Err(_) => path.components().any(|c| c.as_os_str() == "scorecards"),
+    }
 }
 
 /// Reads one scorecard file, with a message that says which file and why.
