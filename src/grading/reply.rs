@@ -113,11 +113,14 @@ pub fn speed_fraction(response_secs: f64, buyer: &Buyer) -> f64 {
 
 fn same_action(expected: &Action, taken: &Action) -> bool {
     let close = |a: f64, b: f64| (a - b).abs() < 0.005;
+    // A discount, coupon or compensation in the rubric is the most the trainee
+    // may give ("不超过10元"): less is within the goal. A refund is owed in full.
+    let within = |limit: f64, given: f64| given > 0.0 && given <= limit + 0.005;
     match (expected, taken) {
-        (Action::Refund { amount: a }, Action::Refund { amount: b })
-        | (Action::Discount { amount: a }, Action::Discount { amount: b })
+        (Action::Refund { amount: a }, Action::Refund { amount: b }) => close(*a, *b),
+        (Action::Discount { amount: a }, Action::Discount { amount: b })
         | (Action::Compensate { amount: a }, Action::Compensate { amount: b })
-        | (Action::Coupon { value: a }, Action::Coupon { value: b }) => close(*a, *b),
+        | (Action::Coupon { value: a }, Action::Coupon { value: b }) => within(*a, *b),
         (Action::Resend { sku: a }, Action::Resend { sku: b }) => a == b,
         // The new address is typed by the trainee; any change counts as the action.
         (Action::ChangeAddress { .. }, Action::ChangeAddress { .. }) => true,
