@@ -182,3 +182,28 @@ fn same_scenario_seed_and_replies_give_byte_identical_scorecards() {
     assert_eq!(first, card(&fresh, 99));
     assert_ne!(first, card(&bundle(), 100), "the seed must matter (order number, buyer name)");
 }
+
+/// A step carried by a wrong fact earns nothing, and answering wrongly scores
+/// below leaving that fact out: "7天内发货" when the shop ships within 48 hours.
+#[test]
+fn a_wrong_answer_scores_below_saying_nothing() {
+    let plan = |second: &str| -> Vec<TimedInput> {
+        let say = |after_secs: f64, text: &str| TimedInput { after_secs, say: Some(text.into()), act: None };
+        vec![
+            say(3.0, "亲,非常抱歉给您添麻烦了!麻烦您提供一下订单号和照片~"),
+            say(5.0, second),
+            TimedInput { after_secs: 2.0, say: None, act: Some(kefu::content::raw::Action::Resend { sku: "thermos-500-white".into() }) },
+        ]
+    };
+    let solution = |replies: &[TimedInput]| {
+        let result = run_plan(bundle(), "wrong-colour-thermos", 0, replies).unwrap();
+        result.replies.into_iter().find(|r| r.node == "solution").expect("the solution point is graded")
+    };
+    let wrong = solution(&plan("亲,给您免费补发白色款,7天内发货哦"));
+    let silent = solution(&plan("亲,给您免费补发白色款哦"));
+    let step = wrong.findings.iter().find(|f| f.rule == "give_dispatch_time").unwrap();
+    assert_eq!(step.points, 0.0, "{step:?}");
+    let resend = wrong.findings.iter().find(|f| f.rule == "offer_resend").unwrap();
+    assert_eq!(resend.points, resend.possible, "the resend itself was offered rightly: {resend:?}");
+    assert!(wrong.score < silent.score, "wrong {} must be below silent {}", wrong.score, silent.score);
+}

@@ -128,6 +128,21 @@ fn same_action(expected: &Action, taken: &Action) -> bool {
     }
 }
 
+/// Whether two spans of one message sit in the same clause (no sentence end
+/// or comma between them): "补发白色款,7天内发货" offers the resend rightly and
+/// gives the dispatch time wrongly.
+fn same_clause(message: &str, a: &Span, b: &Span) -> bool {
+    let from = message.floor_char_boundary(a.start.min(b.start).min(message.len()));
+    let to = message.floor_char_boundary(a.end.max(b.end).min(message.len()));
+    let between: Vec<char> = message[from..to].chars().collect();
+    !between.iter().enumerate().any(|(i, c)| match c {
+        '。' | '!' | '！' | '?' | '？' | '\n' | ',' | '，' | '、' | ';' | '；' => true,
+        // A '.' before a digit is a decimal point (1.5升), not a full stop.
+        '.' => !between.get(i + 1).is_some_and(char::is_ascii_digit),
+        _ => false,
+    })
+}
+
 /// One message, normalised once, with its lexicon hits and quantity mentions.
 struct Prepared {
     normalized: crate::text::Normalized,
@@ -225,15 +240,30 @@ impl Grader {
         }
 
         // Steps: each required step earns its share; each forbidden one costs half the dimension.
+        let wrong_spans: Vec<(Span, String)> = findings
+            .iter()
+            .zip(&facts)
+            .filter(|(_, fact)| fact.status == FactStatus::Wrong)
+            .filter_map(|(finding, fact)| finding.span.map(|span| (span, fact.expected.clone())))
+            .collect();
         let steps_weight = weight_of(Dimension::Steps);
         if !rubric.steps.required.is_empty() {
             let share = steps_weight / rubric.steps.required.len() as f64;
             for id in &rubric.steps.required {
                 let label = self.label(id, lang);
                 let span = self.lexicon_index(id).and_then(|g| first_hit.get(&g).copied());
-                let (points, explain) = match span {
-                    Some(_) => (share, say(lang, format!("做到了:{label}"), format!("Done: {label}"))),
-                    None => (0.0, say(lang, format!("缺少这一步:{label}。{}", self.why(id, lang)), format!("Missing step: {label}. {}", self.why(id, lang)))),
+                // A step carried by a wrong fact ("7天内发货" when it ships in 48 h) is not done:
+                // a wrong answer must score below saying nothing.
+                let wrong_with = span.and_then(|step| {
+                    wrong_spans.iter().find(|(fact, _)| fact.message == step.message && same_clause(&turn.messages[step.message], fact, &step))
+                });
+                let (points, explain) = match (span, wrong_with) {
+                    (Some(_), Some((_, expected))) => (
+                        0.0,
+                        say(lang, format!("这一步说错了:{label},应为 {expected}"), format!("Done with a wrong fact: {label}; it should be {expected}")),
+                    ),
+                    (Some(_), None) => (share, say(lang, format!("做到了:{label}"), format!("Done: {label}"))),
+                    (None, _) => (0.0, say(lang, format!("缺少这一步:{label}。{}", self.why(id, lang)), format!("Missing step: {label}. {}", self.why(id, lang)))),
                 };
                 findings.push(Finding { rule: id.clone(), dimension: Dimension::Steps, points, possible: share, span, explain, critical: false });
             }
