@@ -97,6 +97,12 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
     assert_eq!(view.cards.len(), 1);
     assert!(view.cards[0].grade.total > 0.0);
     harness.get_by_label("再练一次");
+    // The screen says why: the total against the pass mark and the buyer's outcome,
+    // and breaks the score down by dimension.
+    harness.get_by_label_contains("合格线 70");
+    harness.get_by_label_contains("买家结果:");
+    harness.get_by_label("各项得分");
+    harness.get_by_label("语气");
     let saved = kefu::store::trainee_scorecards(&harness.state().data, "anonymous");
     assert_eq!(saved.len(), 1, "the scorecard is saved in the data folder");
     assert!(kefu::store::Autosave::load(&harness.state().data).unwrap().is_none(), "the autosave is cleared");

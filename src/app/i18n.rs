@@ -61,6 +61,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "passed" => ("合格", "PASS"),
         "failed" => ("不合格", "FAIL"),
         "kpis" => ("考核指标", "KPIs"),
+        "dimensions" => ("各项得分", "Score by dimension"),
+        "critical_condition" => ("本场景的关键要求", "a critical requirement of this scenario"),
         "transcript" => ("对话记录", "Transcript"),
         "retry" => ("再练一次", "Retry"),
         "home" => ("首页", "Home"),

@@ -81,9 +81,43 @@ pub fn scorecard_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         ui.label(egui::RichText::new(format!("{}: {:.1}/100", t(lang, "total"), grade.total)).size(20.0));
         ui.label(format!("{} · {}", t(lang, &format!("{:?}", grade.outcome)), card.scenario.title.get(lang)));
     });
-    if !grade.critical_failures.is_empty() {
-        ui.colored_label(Color32::from_rgb(200, 60, 50), format!("{}: {}", t(lang, "critical"), grade.critical_failures.join(", ")));
+    // Why it passed or failed: the total against the pass mark, critical failures, the outcome.
+    let content_lang = card.scenario.lang;
+    let rule_label = |rule: &str| {
+        let id = rule.strip_prefix("critical:").unwrap_or(rule);
+        app.bundle.grader.lexicon.entry(id).map(|e| e.label.get(content_lang).to_string()).unwrap_or_else(|| t(lang, "critical_condition").to_string())
+    };
+    for reason in crate::grading::verdict::reasons(grade, rule_label) {
+        let colour = if reason.fails() { Color32::from_rgb(200, 60, 50) } else { Color32::from_rgb(40, 150, 70) };
+        ui.colored_label(colour, format!("{} {}", if reason.fails() { "×" } else { "✓" }, reason.text(lang)));
     }
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.strong(t(lang, "dimensions"));
+            egui::Grid::new("dimensions").striped(true).show(ui, |ui| {
+                for (dimension, total) in &grade.dimensions {
+                    ui.label(crate::grading::verdict::dimension_label(*dimension).get(lang));
+                    // Points earned of those possible in this dimension, over all reply points.
+                    let share = if total.possible > 0.0 { (total.earned / total.possible * 100.0).clamp(0.0, 100.0) } else { 0.0 };
+                    ui.label(format!("{share:.0}%"));
+                    ui.end_row();
+                }
+            });
+        });
+        ui.add_space(24.0);
+        ui.vertical(|ui| kpi_table(ui, lang, grade));
+    });
+    transcript_ui(ui, lang, card);
+    if let Some(format) = export {
+        let message = export_card(app, format);
+        if !message.is_empty() {
+            app.status = Some(message);
+        }
+    }
+    next
+}
+
+fn kpi_table(ui: &mut egui::Ui, lang: crate::content::raw::Lang, grade: &crate::grading::SessionGrade) {
     ui.strong(t(lang, "kpis"));
     egui::Grid::new("kpis").striped(true).show(ui, |ui| {
         for kpi in &grade.kpis {
@@ -98,6 +132,10 @@ pub fn scorecard_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
             ui.end_row();
         }
     });
+}
+
+/// The transcript with graded spans, and what was missing at each reply point.
+fn transcript_ui(ui: &mut egui::Ui, lang: crate::content::raw::Lang, card: &Scorecard) {
     ui.separator();
     ui.strong(t(lang, "transcript"));
     let turn_ends = crate::scorecard::layout::turn_ends(card);
@@ -132,13 +170,6 @@ pub fn scorecard_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
             }
         }
     });
-    if let Some(format) = export {
-        let message = export_card(app, format);
-        if !message.is_empty() {
-            app.status = Some(message);
-        }
-    }
-    next
 }
 
 /// Exports the shown scorecard through the native save dialogue, or, where

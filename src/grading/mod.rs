@@ -12,6 +12,7 @@ pub mod reply;
 pub mod session;
 pub mod text_report;
 pub mod tone;
+pub mod verdict;
 
 pub use finding::{Dimension, Finding, Span};
 pub use reply::{ReplyGrade, TakenAction, Turn};
