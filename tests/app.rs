@@ -103,6 +103,10 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
     harness.get_by_label_contains("买家结果:");
     harness.get_by_label("各项得分");
     harness.get_by_label("语气");
+    // The model answer: the scenario's passing example, played through the engine.
+    harness.get_by_label("参考答案(示范对话)").click();
+    harness.run();
+    harness.get_by_label_contains("这是本场景的示范对话,合格");
     let saved = kefu::store::trainee_scorecards(&harness.state().data, "anonymous");
     assert_eq!(saved.len(), 1, "the scorecard is saved in the data folder");
     assert!(kefu::store::Autosave::load(&harness.state().data).unwrap().is_none(), "the autosave is cleared");

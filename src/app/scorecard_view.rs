@@ -13,12 +13,23 @@ use eframe::egui::{self, Color32, text::LayoutJob};
 pub struct ScorecardView {
     pub cards: Vec<Scorecard>,
     pub selected: usize,
+    /// The scenario's pinned passing example played through the engine, per
+    /// card: the model answer shown beside the trainee's own (played once).
+    models: Vec<Option<Option<crate::engine::PlanResult>>>,
 }
 
 impl ScorecardView {
     pub fn new(cards: Vec<Scorecard>) -> ScorecardView {
-        ScorecardView { cards, selected: 0 }
+        let models = vec![None; cards.len()];
+        ScorecardView { cards, selected: 0, models }
     }
+}
+
+/// The first passing example of `scenario`, played with its own seed: what a
+/// good conversation at this scenario looks like.
+fn model_answer(bundle: &std::sync::Arc<crate::engine::Bundle>, scenario: &str) -> Option<crate::engine::PlanResult> {
+    let example = bundle.course.scenario(scenario)?.examples.iter().find(|e| e.expect == crate::content::raw::Expect::Pass)?.clone();
+    crate::engine::run_plan(bundle.clone(), scenario, example.seed, &example.replies).ok()
 }
 
 /// The message with each graded span coloured: green earned, red lost.
@@ -107,6 +118,23 @@ pub fn scorecard_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         ui.add_space(24.0);
         ui.vertical(|ui| kpi_table(ui, lang, grade));
     });
+    let selected = view.selected;
+    let model = view.models.get_mut(selected).map(|slot| slot.get_or_insert_with(|| model_answer(&app.bundle, &card.scenario.id)));
+    if let Some(Some(model)) = model {
+        egui::CollapsingHeader::new(t(lang, "model_answer")).id_salt(("model", selected)).show(ui, |ui| {
+            ui.weak(format!("{} {:.1}/100", t(lang, "model_answer_note"), model.grade.total));
+            for entry in &model.transcript {
+                let who = match entry.who {
+                    Who::Buyer => t(lang, "buyer"),
+                    Who::Agent => t(lang, "agent"),
+                    Who::System => "—",
+                };
+                if entry.kind == EntryKind::Message {
+                    ui.label(format!("{:.0}s {who}: {}", entry.at, entry.text));
+                }
+            }
+        });
+    }
     transcript_ui(ui, lang, card);
     if let Some(format) = export {
         let message = export_card(app, format);
