@@ -119,6 +119,9 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
     harness.run();
     let attempts = harness.state_mut().saved().progress.get("wrong-colour-thermos").map(|(_, n)| *n);
     assert_eq!(attempts, Some(1));
+    // Practise next: what cost the most points, with a scenario to start.
+    harness.get_by_label("接下来练什么(失分最多的)");
+    assert!(!harness.state_mut().saved().practice.is_empty());
 }
 
 #[test]

@@ -114,6 +114,23 @@ pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         });
     }
 
+    // Practise next: what cost this trainee the most points, and a scenario that trains it.
+    let practice = app.saved().practice.clone();
+    if !practice.is_empty() {
+        ui.add_space(4.0);
+        ui.strong(t(lang, "practise_next"));
+        for suggestion in &practice {
+            ui.horizontal(|ui| {
+                ui.label(suggestion.summary(lang));
+                if let Some(scenario) = suggestion.scenarios.first().and_then(|id| app.bundle.course.scenario(id)) {
+                    if ui.button(format!("{} · {}", t(lang, "practise"), scenario.title.get(lang))).clicked() {
+                        next = Some(Screen::Briefing { scenario: scenario.id.clone() });
+                    }
+                }
+            });
+        }
+    }
+
     let progress = app.saved().progress.clone();
     egui::ScrollArea::vertical().show(ui, |ui| {
         for category in Category::ALL {

@@ -62,6 +62,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "failed" => ("不合格", "FAIL"),
         "kpis" => ("考核指标", "KPIs"),
         "dimensions" => ("各项得分", "Score by dimension"),
+        "practise_next" => ("接下来练什么(失分最多的)", "Practise next (where you lost the most points)"),
+        "practise" => ("练习", "Practise"),
         "model_answer" => ("参考答案(示范对话)", "Model answer (a worked conversation)"),
         "model_answer_note" => ("这是本场景的示范对话,合格,总分", "A worked conversation for this scenario, passed with a total of"),
         "critical_condition" => ("本场景的关键要求", "a critical requirement of this scenario"),

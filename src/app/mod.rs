@@ -82,6 +82,8 @@ pub struct SavedCache {
     pub progress: std::collections::BTreeMap<String, (f64, usize)>,
     /// Review questions due now.
     pub due: usize,
+    /// What this trainee lost most points on across their scenario attempts.
+    pub practice: Vec<crate::scorecard::practice::Suggestion>,
 }
 
 pub struct KefuApp {
@@ -152,7 +154,13 @@ impl KefuApp {
                 entry.1 += 1;
             }
             let due = quiz_view::due_count(&data, &trainee, self.clock.unix_now());
-            SavedCache { summaries, progress, due }
+            let cards: Vec<crate::scorecard::Scorecard> = summaries
+                .iter()
+                .filter(|(_, s)| s.kind == crate::scorecard::csv::RecordKind::Scenario)
+                .filter_map(|(path, _)| crate::store::read_scorecard(path).ok())
+                .collect();
+            let practice = crate::scorecard::practice::suggest(&cards, &self.bundle.course, &self.bundle.grader, 3);
+            SavedCache { summaries, progress, due, practice }
         })
     }
 

@@ -11,6 +11,7 @@ pub mod hash;
 pub mod html;
 pub mod layout;
 pub mod migrate;
+pub mod practice;
 pub mod quiz_card;
 pub mod verify;
 pub mod xapi;
