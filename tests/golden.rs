@@ -207,3 +207,17 @@ fn a_wrong_answer_scores_below_saying_nothing() {
     assert_eq!(resend.points, resend.possible, "the resend itself was offered rightly: {resend:?}");
     assert!(wrong.score < silent.score, "wrong {} must be below silent {}", wrong.score, silent.score);
 }
+
+/// The conversation remembers: a fact stated rightly in one turn counts when
+/// the buyer asks again, so the trainee need not repeat it to keep the points.
+#[test]
+fn a_fact_said_earlier_counts_when_the_buyer_asks_again() {
+    let say = |after_secs: f64, text: &str| TimedInput { after_secs, say: Some(text.into()), act: None };
+    let replies = [say(4.0, "亲,您好~这款容量是500ml的哦"), say(6.0, "内胆是304不锈钢的,做工很好哦")];
+    let result = run_plan(bundle(), "thermos-specs", 0, &replies).unwrap();
+    let again = result.replies.iter().find(|r| r.node == "answer-again").expect("the buyer asked again");
+    let capacity = again.findings.iter().find(|f| f.rule == "fact:thermos-500.capacity").unwrap();
+    assert_eq!(capacity.points, capacity.possible, "{capacity:?}");
+    assert!(capacity.explain.contains("前面已经说对了"), "{capacity:?}");
+    assert!(again.facts.iter().all(|f| f.status == kefu::grading::facts::FactStatus::Correct), "{:?}", again.facts);
+}

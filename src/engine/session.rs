@@ -64,6 +64,8 @@ pub struct Session {
     last_now: f64,
     transcript: Vec<TranscriptEntry>,
     replies: Vec<ReplyGrade>,
+    /// Steps and facts the trainee already gave: later turns credit them.
+    earlier: crate::grading::Earlier,
     rounds: usize,
     action_errors: usize,
     refunded: f64,
@@ -100,6 +102,7 @@ impl Session {
             last_now: now,
             transcript: Vec::new(),
             replies: Vec::new(),
+            earlier: crate::grading::Earlier::default(),
             rounds: 0,
             action_errors: 0,
             refunded: 0.0,
@@ -304,8 +307,9 @@ impl Session {
             scenario,
             &self.node,
             rubric,
-            &Turn { messages: &messages, response_secs, actions: &turn.actions, timed_out },
+            &Turn { messages: &messages, response_secs, actions: &turn.actions, timed_out, earlier: &self.earlier },
         );
+        self.earlier.remember(&grade);
         // Spans point at messages of the turn; make them point at the transcript.
         for finding in &mut grade.findings {
             if let Some(span) = &mut finding.span {

@@ -15,7 +15,7 @@ pub mod tone;
 pub mod verdict;
 
 pub use finding::{Dimension, Finding, Span};
-pub use reply::{ReplyGrade, TakenAction, Turn};
+pub use reply::{Earlier, ReplyGrade, TakenAction, Turn};
 pub use session::{Kpi, SessionGrade};
 
 use crate::content::Course;

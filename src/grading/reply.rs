@@ -41,6 +41,25 @@ pub struct Turn<'a> {
     pub actions: &'a [TakenAction],
     /// The buyer's patience ran out before any reply.
     pub timed_out: bool,
+    /// What the trainee already said earlier in the conversation.
+    pub earlier: &'a Earlier,
+}
+
+/// Steps found and facts stated rightly in earlier turns: the conversation
+/// remembers them, so a buyer who asks again is not a reason to lose points
+/// for something already said (unless the rubric's `repeat` insists).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Earlier {
+    pub steps: BTreeSet<String>,
+    pub facts: BTreeSet<String>,
+}
+
+impl Earlier {
+    /// Adds what a graded turn said.
+    pub fn remember(&mut self, grade: &ReplyGrade) {
+        self.steps.extend(grade.found.iter().cloned());
+        self.facts.extend(grade.facts.iter().filter(|f| f.status == FactStatus::Correct && !f.from_earlier).map(|f| f.rule.clone()));
+    }
 }
 
 /// The fact results of a turn, for branching and the accuracy KPI.
@@ -49,6 +68,9 @@ pub struct FactResult {
     pub rule: String,
     pub expected: String,
     pub status: FactStatus,
+    /// Right because it was stated in an earlier turn, not in this one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_earlier: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -229,13 +251,22 @@ impl Grader {
                         break;
                     }
                 }
+                // Said rightly earlier in the conversation: it still counts here.
+                let from_earlier = status == FactStatus::Missing && turn.earlier.facts.contains(&compiled.rule);
+                if from_earlier {
+                    status = FactStatus::Correct;
+                }
                 let (points, explain) = match status {
+                    FactStatus::Correct if from_earlier => (
+                        share,
+                        say(lang, format!("前面已经说对了:{}", compiled.expected), format!("Already stated correctly earlier: {}", compiled.expected)),
+                    ),
                     FactStatus::Correct => (share, say(lang, format!("说对了:{}", compiled.expected), format!("Stated correctly: {}", compiled.expected))),
                     FactStatus::Missing => (0.0, say(lang, format!("没有说明:应为 {}", compiled.expected), format!("Not stated: should be {}", compiled.expected))),
                     FactStatus::Wrong => (-share / 2.0, say(lang, format!("说错了:应为 {}(说错比不说更糟)", compiled.expected), format!("Stated wrongly: should be {} (a wrong fact is worse than none)", compiled.expected))),
                 };
                 findings.push(Finding { rule: compiled.rule.clone(), dimension: Dimension::Accuracy, points, possible: share, span, explain, critical: false });
-                facts.push(FactResult { rule: compiled.rule.clone(), expected: compiled.expected.clone(), status });
+                facts.push(FactResult { rule: compiled.rule.clone(), expected: compiled.expected.clone(), status, from_earlier });
             }
         }
 
@@ -263,6 +294,9 @@ impl Grader {
                         say(lang, format!("这一步说错了:{label},应为 {expected}"), format!("Done with a wrong fact: {label}; it should be {expected}")),
                     ),
                     (Some(_), None) => (share, say(lang, format!("做到了:{label}"), format!("Done: {label}"))),
+                    (None, _) if turn.earlier.steps.contains(id) && !rubric.steps.repeat.contains(id) => {
+                        (share, say(lang, format!("前面已经做到:{label}"), format!("Done earlier in the conversation: {label}")))
+                    }
                     (None, _) => (0.0, say(lang, format!("缺少这一步:{label}。{}", self.why(id, lang)), format!("Missing step: {label}. {}", self.why(id, lang)))),
                 };
                 findings.push(Finding { rule: id.clone(), dimension: Dimension::Steps, points, possible: share, span, explain, critical: false });

@@ -253,6 +253,10 @@ pub struct Steps {
     /// Step, tone or platform-rule ids the answer must not contain.
     #[serde(default)]
     pub forbidden: Vec<String>,
+    /// Required steps that must be said again here even if said earlier in the
+    /// conversation (otherwise a step or fact already given counts).
+    #[serde(default)]
+    pub repeat: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
