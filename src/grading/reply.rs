@@ -165,6 +165,19 @@ fn same_clause(message: &str, a: &Span, b: &Span) -> bool {
     })
 }
 
+/// Money given back that the whole scenario never calls for (a refund on an
+/// order that needs none, compensation nobody asked for): an order error.
+/// Coupons and discounts are not: an agent may use them to close a sale. An
+/// action some other reply point expects is not judged here (too early is
+/// not "unneeded").
+fn unneeded(scenario: &crate::content::raw::Scenario, action: &Action) -> bool {
+    matches!(action, Action::Refund { .. } | Action::Compensate { .. })
+        && !scenario.nodes.iter().any(|(_, node)| match node {
+            crate::content::raw::Node::Agent { rubric, .. } => rubric.actions.expected.iter().any(|e| e.kind() == action.kind()),
+            _ => false,
+        })
+}
+
 /// One message, normalised once, with its lexicon hits and quantity mentions.
 struct Prepared {
     normalized: crate::text::Normalized,
@@ -213,7 +226,9 @@ impl Grader {
 
         let forbidden_hit = rubric.steps.forbidden.iter().any(|id| found.contains(id));
         let actions_apply = !rubric.actions.expected.is_empty()
-            || turn.actions.iter().any(|a| a.problem.is_some() || rubric.actions.forbidden.contains(&a.action.kind()));
+            || turn.actions.iter().any(|a| {
+                a.problem.is_some() || rubric.actions.forbidden.contains(&a.action.kind()) || unneeded(scenario, &a.action)
+            });
         let mut weights: Vec<(Dimension, f64)> = vec![(Dimension::Tone, TONE_WEIGHT)];
         if !rubric.facts.is_empty() {
             weights.push((Dimension::Accuracy, ACCURACY_WEIGHT));
@@ -466,6 +481,20 @@ impl Grader {
                     possible: 0.0,
                     span: None,
                     explain: say(lang, format!("订单操作出错:{problem}"), format!("Order action error: {problem}")),
+                    critical: false,
+                });
+            } else if unneeded(scenario, &taken.action) && !rubric.actions.forbidden.contains(&taken.action.kind()) {
+                findings.push(Finding {
+                    rule: format!("action_unneeded:{:?}", taken.action.kind()),
+                    dimension: Dimension::Actions,
+                    points: -penalty,
+                    possible: 0.0,
+                    span: None,
+                    explain: say(
+                        lang,
+                        "这里没人需要退款或补偿:多给的钱是订单差错,店铺要承担".into(),
+                        "Nobody needed a refund or compensation here: money given away is an order error the shop pays for".into(),
+                    ),
                     critical: false,
                 });
             } else if rubric.actions.forbidden.contains(&taken.action.kind()) {
