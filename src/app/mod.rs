@@ -143,10 +143,16 @@ impl KefuApp {
         let trainee = home::trainee_id(self);
         let data = self.data.clone();
         self.saved.get_or_insert_with(|| {
-            let summaries: Vec<_> = crate::store::trainee_scorecards(&data, &trainee)
-                .into_iter()
-                .filter_map(|path| crate::store::read_summary(&path).ok().map(|summary| (path, summary)))
-                .collect();
+            // Each file is read once, whole: its summary for the lists, its findings for "practise next".
+            let mut summaries = Vec::new();
+            let mut cards = Vec::new();
+            for path in crate::store::trainee_scorecards(&data, &trainee) {
+                let Ok(record) = crate::store::read_record(&path) else { continue };
+                summaries.push((path, crate::scorecard::csv::Summary::from(&record)));
+                if let crate::scorecard::Record::Scenario(card) = record {
+                    cards.push(card);
+                }
+            }
             let mut progress = std::collections::BTreeMap::new();
             for (_, summary) in summaries.iter().filter(|(_, s)| s.kind == crate::scorecard::csv::RecordKind::Scenario) {
                 let entry = progress.entry(summary.activity.id.clone()).or_insert((0.0_f64, 0));
@@ -154,11 +160,6 @@ impl KefuApp {
                 entry.1 += 1;
             }
             let due = quiz_view::due_count(&data, &trainee, self.clock.unix_now());
-            let cards: Vec<crate::scorecard::Scorecard> = summaries
-                .iter()
-                .filter(|(_, s)| s.kind == crate::scorecard::csv::RecordKind::Scenario)
-                .filter_map(|(path, _)| crate::store::read_scorecard(path).ok())
-                .collect();
             let practice = crate::scorecard::practice::suggest(&cards, &self.bundle.course, &self.bundle.grader, 3);
             SavedCache { summaries, progress, due, practice }
         })

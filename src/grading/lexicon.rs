@@ -19,8 +19,6 @@ pub struct EntryInfo {
     pub explain: Text,
     /// The hand-label intent this entry counts as (`kefu eval`), from the lexicon file.
     pub intent: Option<String>,
-    /// A courteous step (thanks, apology ...) lifts the tone too.
-    pub courteous: bool,
     /// A negation in the hit's clause cancels it.
     pub negatable: bool,
     /// Counts only inside a question sentence.
@@ -74,10 +72,6 @@ pub fn negated_after(text: &str, end: usize) -> bool {
     holds_negator(clause, &finder().after)
 }
 
-fn is_han(c: char) -> bool {
-    ('\u{3400}'..='\u{9fff}').contains(&c)
-}
-
 /// Words that open an "if" clause: what follows is supposed, not said.
 const CONDITIONS: &[&str] = &["如果", "如", "若", "要是", "假如", "万一", "假设", "倘若", "if", "unless", "in case"];
 /// Words with 如 that open no condition.
@@ -85,9 +79,7 @@ const NOT_CONDITIONS: &[&str] = &["比如", "例如", "诸如", "如下", "如�
 
 /// Whether the clause before byte `start` opens with an "if": "如果还是不行,…".
 pub fn in_condition(text: &str, start: usize) -> bool {
-    let from = text[..start].char_indices().rev().nth(NEGATION_REACH_CHARS - 1).map(|(i, _)| i).unwrap_or(0);
-    let before = &text[from..start];
-    let clause = before.rsplit(|c| ",.!?;:".contains(c)).next().unwrap_or(before);
+    let clause = clause_before(text, start);
     CONDITIONS.iter().any(|word| {
         crate::text::occurrences(clause, word).any(|at| {
             let whole_word = !word.is_ascii()
@@ -160,13 +152,19 @@ fn holds_negator(clause: &str, negators: &AhoCorasick) -> bool {
 /// How far back (in characters, within the clause) a negation reaches.
 const NEGATION_REACH_CHARS: usize = 40;
 
-/// Whether the clause before byte `start` of `text` holds a negation.
-pub fn negated(text: &str, start: usize) -> bool {
+/// The clause that ends at byte `start`: back to the last , . ! ? ; or :, and
+/// at most `NEGATION_REACH_CHARS` characters.
+fn clause_before(text: &str, start: usize) -> &str {
     let from = text[..start].char_indices().rev().nth(NEGATION_REACH_CHARS - 1).map(|(i, _)| i).unwrap_or(0);
     let before = &text[from..start];
-    let clause = before.rsplit(|c| ",.!?;:".contains(c)).next().unwrap_or(before);
+    before.rsplit(|c| ",.!?;:".contains(c)).next().unwrap_or(before)
+}
+
+/// Whether the clause before byte `start` of `text` holds a negation.
+pub fn negated(text: &str, start: usize) -> bool {
+    let clause = clause_before(text, start);
     // Two chat messages joined by a space are two clauses ("您先不要着急 我帮您反馈").
-    let clause = clause.rsplit_once(|c: char| c.is_whitespace()).filter(|(head, _)| head.chars().next_back().is_some_and(is_han)).map_or(clause, |(_, tail)| tail);
+    let clause = clause.rsplit_once(|c: char| c.is_whitespace()).filter(|(head, _)| head.chars().next_back().is_some_and(crate::text::is_han)).map_or(clause, |(_, tail)| tail);
     holds_negator(clause, &finder().before)
 }
 
@@ -188,7 +186,6 @@ impl CompiledLexicon {
                     label: entry.label.clone(),
                     explain: entry.explain.clone(),
                     intent: entry.intent.clone(),
-                    courteous: entry.courteous,
                     negatable: entry.negatable || entry.polarity == Polarity::Bad,
                     in_question: entry.in_question,
                     asserted_only: entry.asserted_only,

@@ -247,6 +247,8 @@ impl Grader {
 
         let mut findings = Vec::new();
         let mut facts = Vec::new();
+        // Where each fact was stated wrongly, and what it should be: a step in that clause is not done.
+        let mut wrong_spans: Vec<(Span, String)> = Vec::new();
         let policy = scenario.policy.as_deref().or(self.default_policy.as_deref()).unwrap_or("");
 
         // Accuracy: right earns its share, missing earns nothing, wrong costs half a share.
@@ -280,18 +282,15 @@ impl Grader {
                     FactStatus::Missing => (0.0, say(lang, format!("没有说明:应为 {}", compiled.expected), format!("Not stated: should be {}", compiled.expected))),
                     FactStatus::Wrong => (-share / 2.0, say(lang, format!("说错了:应为 {}(说错比不说更糟)", compiled.expected), format!("Stated wrongly: should be {} (a wrong fact is worse than none)", compiled.expected))),
                 };
+                if let (FactStatus::Wrong, Some(at)) = (status, span) {
+                    wrong_spans.push((at, compiled.expected.clone()));
+                }
                 findings.push(Finding { rule: compiled.rule.clone(), dimension: Dimension::Accuracy, points, possible: share, span, explain, critical: false });
                 facts.push(FactResult { rule: compiled.rule.clone(), expected: compiled.expected.clone(), status, from_earlier });
             }
         }
 
         // Steps: each required step earns its share; each forbidden one costs half the dimension.
-        let wrong_spans: Vec<(Span, String)> = findings
-            .iter()
-            .zip(&facts)
-            .filter(|(_, fact)| fact.status == FactStatus::Wrong)
-            .filter_map(|(finding, fact)| finding.span.map(|span| (span, fact.expected.clone())))
-            .collect();
         let steps_weight = weight_of(Dimension::Steps);
         if !rubric.steps.required.is_empty() {
             let share = steps_weight / rubric.steps.required.len() as f64;
@@ -372,7 +371,7 @@ impl Grader {
                         points,
                         possible,
                         span: capitals,
-                        explain: say(lang, "全大写英文像在吼人".into(), "Writing in capitals reads as shouting".into()),
+                        explain: tone::capitals_explain(lang).into(),
                         critical: false,
                     },
                 });
@@ -483,7 +482,17 @@ impl Grader {
                     explain: say(lang, format!("订单操作出错:{problem}"), format!("Order action error: {problem}")),
                     critical: false,
                 });
-            } else if unneeded(scenario, &taken.action) && !rubric.actions.forbidden.contains(&taken.action.kind()) {
+            } else if rubric.actions.forbidden.contains(&taken.action.kind()) {
+                findings.push(Finding {
+                    rule: format!("action_forbidden:{:?}", taken.action.kind()),
+                    dimension: Dimension::Actions,
+                    points: -penalty,
+                    possible: 0.0,
+                    span: None,
+                    explain: say(lang, format!("这里不该执行:{:?}", taken.action), format!("Wrong action here: {:?}", taken.action)),
+                    critical: false,
+                });
+            } else if unneeded(scenario, &taken.action) {
                 findings.push(Finding {
                     rule: format!("action_unneeded:{:?}", taken.action.kind()),
                     dimension: Dimension::Actions,
@@ -495,16 +504,6 @@ impl Grader {
                         "这里没人需要退款或补偿:多给的钱是订单差错,店铺要承担".into(),
                         "Nobody needed a refund or compensation here: money given away is an order error the shop pays for".into(),
                     ),
-                    critical: false,
-                });
-            } else if rubric.actions.forbidden.contains(&taken.action.kind()) {
-                findings.push(Finding {
-                    rule: format!("action_forbidden:{:?}", taken.action.kind()),
-                    dimension: Dimension::Actions,
-                    points: -penalty,
-                    possible: 0.0,
-                    span: None,
-                    explain: say(lang, format!("这里不该执行:{:?}", taken.action), format!("Wrong action here: {:?}", taken.action)),
                     critical: false,
                 });
             }

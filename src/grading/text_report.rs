@@ -75,11 +75,7 @@ impl Grader {
                     Lang::En => "Capitals",
                 }
                 .into(),
-                explain: match lang {
-                    Lang::Zh => "全大写英文像在吼人",
-                    Lang::En => "Writing in capitals reads as shouting",
-                }
-                .into(),
+                explain: tone::capitals_explain(lang).into(),
             });
         }
         let judged = tone::judge(&marks, capitals.is_some());

@@ -131,6 +131,14 @@ pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
     (capitals.len() >= 2 && words >= 3 && capitals.len() * 2 >= words).then(|| (capitals[0].0, capitals[capitals.len() - 1].1))
 }
 
+/// Why capitals cost tone points, for the finding in reply grading and grade-text.
+pub fn capitals_explain(lang: crate::content::raw::Lang) -> &'static str {
+    match lang {
+        crate::content::raw::Lang::Zh => "全大写英文像在吼人",
+        crate::content::raw::Lang::En => "Writing in capitals reads as shouting",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

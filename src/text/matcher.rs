@@ -202,7 +202,7 @@ fn ends_sentence_at(text: &str, at: usize) -> bool {
 /// written without spaces, so a space after a Chinese character is where the
 /// chat tool put two messages together ("稍等一下呢 亲爱的,一般3天发货").
 fn joins_messages(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(char::is_whitespace) && text[..at].chars().next_back().is_some_and(is_cjk)
+    text[at..].chars().next().is_some_and(char::is_whitespace) && text[..at].chars().next_back().is_some_and(super::is_han)
 }
 
 /// The byte range of the sentence holding `start..end`, without its closing mark.
@@ -211,10 +211,6 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let from = text[..start].char_indices().rev().find(|(i, _)| boundary(*i)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
     let to = text[end..].char_indices().find(|(i, _)| boundary(end + i)).map(|(i, _)| end + i).unwrap_or(text.len());
     (from, to)
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{3400}'..='\u{9fff}').contains(&c)
 }
 
 /// Whether `at` opens a sentence: only filler since the start of the text or
@@ -233,7 +229,7 @@ pub fn opens_sentence(text: &str, at: usize) -> bool {
         if is_filler(c) {
             continue;
         }
-        return saw_space && is_cjk(c);
+        return saw_space && super::is_han(c);
     }
     true
 }

@@ -12,6 +12,12 @@ pub mod t2s;
 
 pub use fold::fold_width;
 
+/// A Han character (CJK Unified Ideographs and Extension A): Chinese text has
+/// no case and no spaces between words.
+pub fn is_han(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c)
+}
+
 /// Where `needle` occurs in `hay` (byte offsets). A plain scan: grading looks
 /// for short words in clauses of a few dozen characters, far too short to pay
 /// for a searcher's set-up. A UTF-8 needle only matches at a char boundary.

@@ -60,7 +60,7 @@ pub fn normalize(original: &str) -> Normalized {
         let (start, end) = (at as u32, (at + c.len_utf8()) as u32);
         for folded in std::iter::once(c).nfkc().filter(|c| !is_invisible(*c)) {
             // Han characters have no case: skip the case tables for them (most of a reply).
-            if ('\u{3400}'..='\u{9fff}').contains(&folded) {
+            if super::is_han(folded) {
                 items.push((t2s::to_simplified(folded), start, end));
                 continue;
             }
