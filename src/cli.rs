@@ -456,6 +456,10 @@ fn write_transcript(out: &mut impl Write, result: &PlanResult, lang: Lang) -> st
         let who = match (entry.who, entry.kind) {
             (_, EntryKind::Action) => "  [action]",
             (_, EntryKind::Nudge) => "  buyer (nudge)",
+            (_, EntryKind::Typing) => {
+                writeln!(out, "{:>7.1}s   agent {}", entry.at, entry.typing_note(lang).unwrap_or_default())?;
+                continue;
+            }
             (Who::Buyer, _) => "  buyer",
             (Who::Agent, _) => "  agent",
             (Who::System, _) => "  --",

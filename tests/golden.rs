@@ -40,6 +40,9 @@ struct Expect {
     #[serde(default)]
     critical: Vec<String>,
     nudges: Option<usize>,
+    /// How many answers (reply points) were graded: one answer split over
+    /// several messages and actions must stay one.
+    answers: Option<usize>,
     /// KPI id → whether it must be met.
     #[serde(default)]
     kpis_met: Vec<(String, bool)>,
@@ -118,6 +121,11 @@ fn check(scenario: &str, seed: u64, replies: &[TimedInput], expect: &Expect) -> 
             problems.push(format!("{seen} nudges, expected {nudges}"));
         }
     }
+    if let Some(answers) = expect.answers
+        && result.replies.len() != answers
+    {
+        problems.push(format!("{} answers graded, expected {answers}", result.replies.len()));
+    }
     for (id, met) in &expect.kpis_met {
         let kpi = grade.kpis.iter().find(|k| &k.id == id);
         if kpi.and_then(|k| k.met) != Some(*met) {
@@ -188,11 +196,11 @@ fn same_scenario_seed_and_replies_give_byte_identical_scorecards() {
 #[test]
 fn a_wrong_answer_scores_below_saying_nothing() {
     let plan = |second: &str| -> Vec<TimedInput> {
-        let say = |after_secs: f64, text: &str| TimedInput { after_secs, say: Some(text.into()), act: None };
+        let say = |after_secs: f64, text: &str| TimedInput::say(after_secs, text);
         vec![
             say(3.0, "亲,非常抱歉给您添麻烦了!麻烦您提供一下订单号和照片~"),
             say(5.0, second),
-            TimedInput { after_secs: 2.0, say: None, act: Some(kefu::content::raw::Action::Resend { sku: "thermos-500-white".into() }) },
+            TimedInput::act(2.0, kefu::content::raw::Action::Resend { sku: "thermos-500-white".into() }),
         ]
     };
     let solution = |replies: &[TimedInput]| {
@@ -212,7 +220,7 @@ fn a_wrong_answer_scores_below_saying_nothing() {
 /// the buyer asks again, so the trainee need not repeat it to keep the points.
 #[test]
 fn a_fact_said_earlier_counts_when_the_buyer_asks_again() {
-    let say = |after_secs: f64, text: &str| TimedInput { after_secs, say: Some(text.into()), act: None };
+    let say = |after_secs: f64, text: &str| TimedInput::say(after_secs, text);
     let replies = [say(4.0, "亲,您好~这款容量是500ml的哦"), say(6.0, "内胆是304不锈钢的,做工很好哦")];
     let result = run_plan(bundle(), "thermos-specs", 0, &replies).unwrap();
     let again = result.replies.iter().find(|r| r.node == "answer-again").expect("the buyer asked again");

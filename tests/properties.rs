@@ -99,3 +99,46 @@ proptest! {
         }
     }
 }
+
+/// One trainee move: a message, an order action (allowed or not) or a stretch of typing.
+fn move_strategy() -> impl Strategy<Value = kefu::content::raw::TimedInput> {
+    use kefu::content::raw::{Action, TimedInput};
+    let action = prop_oneof![
+        (1.0f64..300.0).prop_map(|amount| Action::Refund { amount }),
+        (1.0f64..50.0).prop_map(|amount| Action::Compensate { amount }),
+        Just(Action::Resend { sku: "thermos-500-white".into() }),
+        Just(Action::Escalate),
+    ];
+    let say = prop::sample::select(vec!["亲,非常抱歉", "麻烦提供订单号", "马上补发,48小时内发出", "好的", "Sorry, resending today"]);
+    (0.0f64..150.0, prop::option::of(0.0f64..10.0), prop::option::of(say), prop::option::of(action)).prop_map(|(after, typing, say, act)| TimedInput {
+        after_secs: after,
+        type_secs: typing,
+        say: say.map(str::to_string),
+        act,
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, .. ProptestConfig::default() })]
+
+    /// The KPI table and the findings never contradict each other: the reply
+    /// ratio is 100% exactly when no answer is a "no reply", and an answer is
+    /// "no reply" exactly when the buyer's patience ran out with nothing sent.
+    #[test]
+    fn the_reply_ratio_and_the_no_reply_findings_always_agree(
+        pick in any::<usize>(),
+        seed in any::<u64>(),
+        moves in prop::collection::vec(move_strategy(), 0..8),
+    ) {
+        let bundle = bundle();
+        let scenario = &bundle.course.scenarios[pick % bundle.course.scenarios.len()];
+        let Ok(result) = kefu::engine::run_plan(bundle.clone(), &scenario.id, seed, &moves) else { return Ok(()) };
+        let silent = result.replies.iter().filter(|r| r.findings.iter().any(|f| f.rule == "no_reply")).count();
+        for reply in &result.replies {
+            let no_reply = reply.findings.iter().any(|f| f.rule == "no_reply");
+            prop_assert_eq!(no_reply, reply.timed_out, "{}: {:?}", scenario.id, reply.findings.iter().map(|f| &f.rule).collect::<Vec<_>>());
+        }
+        let ratio = result.grade.kpis.iter().find(|k| k.id == "reply_ratio").unwrap();
+        prop_assert_eq!(ratio.met == Some(true), silent == 0, "{}: ratio {:?} with {} silent answers", scenario.id, ratio.value, silent);
+    }
+}

@@ -36,10 +36,13 @@ fn input() -> impl Strategy<Value = TimedInput> {
         (0.0f64..30.0).prop_map(|value| Action::Coupon { value }),
         Just(Action::Resend { sku: "thermos-500-white".into() }),
     ];
-    (0.0f64..40.0, prop::option::of(prop::sample::select(SAYINGS)), prop::option::of(action), any::<u32>()).prop_map(
-        |(secs, say, act, noise)| TimedInput {
+    let typing = prop::option::of(0.0f64..12.0);
+    (0.0f64..40.0, typing, prop::option::of(prop::sample::select(SAYINGS)), prop::option::of(action), any::<u32>()).prop_map(
+        |(secs, type_secs, say, act, noise)| TimedInput {
             // Times with many digits after the point, as a real clock gives them.
             after_secs: secs + f64::from(noise % 1_000_000) * 1e-9,
+            // Typing stretches (the buyer waits) are recorded and replayed too.
+            type_secs: type_secs.map(|t| t + f64::from(noise % 977) * 1e-7),
             say: say.map(str::to_string).or_else(|| act.is_none().then(|| "亲".to_string())),
             act,
         },

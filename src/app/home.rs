@@ -240,6 +240,9 @@ pub fn briefing_ui(app: &mut KefuApp, ui: &mut egui::Ui, scenario_id: &str) -> O
     }
     ui.add_space(8.0);
     ui.label(format!("{}: {}", t(lang, "buyer_mood"), t(lang, &format!("{:?}", scenario.buyer.mood))));
+    ui.add_space(8.0);
+    ui.strong(t(lang, "turn_rule_title"));
+    ui.label(t(lang, "turn_rule").replace("{secs}", &format!("{}", scenario.buyer.reads_after_secs)));
     ui.add_space(12.0);
     ui.horizontal(|ui| {
         if ui.button(t(lang, "start")).clicked() {

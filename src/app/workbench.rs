@@ -31,6 +31,8 @@ pub struct Workbench {
     /// An input method is composing (pinyin shown, not yet committed): Enter
     /// then belongs to the IME, to pick a candidate, and must not send.
     ime_composing: bool,
+    /// Where the saved typing stretch ended when it was last written to disk.
+    typing_saved_at: f64,
 }
 
 /// The reply box's id, so Enter can be taken before the text box sees it.
@@ -81,6 +83,7 @@ impl Workbench {
             new_address: String::new(),
             new_phrase: String::new(),
             ime_composing: false,
+            typing_saved_at: 0.0,
         }
     }
 
@@ -126,6 +129,30 @@ impl Workbench {
         }
     }
 
+    /// The trainee is typing to the selected buyer (text waits in the reply
+    /// box): a buyer about to read waits. The stretch is autosaved when it
+    /// starts and about once a second, so a resumed session keeps it.
+    fn typing(&mut self, app: &mut KefuApp, now: f64) {
+        let buyer = self.selected;
+        if self.shift.sessions()[buyer].is_ended() {
+            return;
+        }
+        match self.shift.typing(buyer, now) {
+            Ok(events) => self.note_events(&events),
+            Err(error) => {
+                app.status = Some(error.to_string());
+                return;
+            }
+        }
+        if let Some(span) = self.shift.sessions()[buyer].typing_span() {
+            let new = self.autosave.note_typing(buyer, span);
+            if new || span.1 - self.typing_saved_at >= 1.0 {
+                self.typing_saved_at = span.1;
+                self.save(app);
+            }
+        }
+    }
+
     fn save(&self, app: &mut KefuApp) {
         if let Err(error) = self.autosave.save(&app.data) {
             app.status = Some(format!("autosave: {error}"));
@@ -165,6 +192,11 @@ impl Workbench {
 pub fn workbench_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
     let Screen::Workbench(mut wb) = std::mem::replace(&mut app.screen, Screen::Home) else { return None };
     let now = wb.now(app);
+    // Text waiting in the reply box is typing: the buyer does not read yet.
+    let typing = !wb.drafts[wb.selected].trim().is_empty();
+    if typing {
+        wb.typing(app, now);
+    }
     if let Ok(events) = wb.shift.tick(now) {
         wb.note_events(&events);
     }
@@ -172,8 +204,9 @@ pub fn workbench_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         return Some(wb.finish(app));
     }
     // Repaint only when something will change: the next buyer event, or the
-    // waiting-time counters once a second while a buyer waits.
-    let waiting = wb.shift.sessions().iter().any(|s| s.waiting_secs(now).is_some());
+    // counters once a second while a buyer waits or the trainee types (each
+    // frame then tells the engine the typing goes on).
+    let waiting = typing || wb.shift.sessions().iter().any(|s| s.waiting_secs(now).is_some());
     let until = wb.shift.next_deadline().map(|d| d - now).unwrap_or(f64::MAX).min(if waiting { 1.0 } else { f64::MAX });
     if until < f64::MAX {
         ui.ctx().request_repaint_after(Duration::from_secs_f64(until.clamp(0.02, 60.0)));
@@ -212,7 +245,7 @@ pub fn workbench_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         }
     });
     side_panel(app, &mut wb, ui, lang);
-    input_panel(app, &mut wb, ui, lang);
+    input_panel(app, &mut wb, ui, lang, now);
     egui::CentralPanel::default().show(ui, |ui| chat_ui(&wb, ui, lang, now));
     if wb.shift.is_over() {
         next = Some(wb.finish(app));
@@ -254,8 +287,9 @@ fn chat_ui(wb: &Workbench, ui: &mut egui::Ui, lang: Lang, now: f64) {
     });
 }
 
-fn input_panel(app: &mut KefuApp, wb: &mut Workbench, ui: &mut egui::Ui, lang: Lang) {
+fn input_panel(app: &mut KefuApp, wb: &mut Workbench, ui: &mut egui::Ui, lang: Lang, now: f64) {
     egui::Panel::bottom("reply").show(ui, |ui| {
+        reads_cue(wb, ui, lang, now);
         let id = egui::Id::unique(REPLY_ID);
         ui.input(|i| {
             for event in &i.events {
@@ -296,13 +330,31 @@ fn input_panel(app: &mut KefuApp, wb: &mut Workbench, ui: &mut egui::Ui, lang: L
                 .desired_rows(3)
                 .desired_width(ui.available_width() - 90.0)
                 .hint_text(t(lang, "enter_hint"));
-            ui.add(edit).labelled_by(label.id);
+            let response = ui.add(edit).labelled_by(label.id);
+            // A keystroke that empties the box still counts as typing.
+            if response.changed() {
+                let now = wb.now(app);
+                wb.typing(app, now);
+            }
             if ui.button(t(lang, "send")).clicked() || enter {
                 wb.send(app);
                 ui.memory_mut(|m| m.request_focus(id));
             }
         });
     });
+}
+
+/// The small cue above the reply box: when the buyer will read what was sent,
+/// or that they wait because the trainee is still typing.
+fn reads_cue(wb: &Workbench, ui: &mut egui::Ui, lang: Lang, now: f64) {
+    let session = &wb.shift.sessions()[wb.selected];
+    let Some(reads_at) = session.reads_at() else { return };
+    let text = if wb.drafts[wb.selected].trim().is_empty() {
+        t(lang, "reads_in").replace("{secs}", &format!("{:.0}", (reads_at - now).max(0.0).ceil()))
+    } else {
+        t(lang, "reads_waiting").to_string()
+    };
+    ui.weak(text);
 }
 
 fn side_panel(app: &mut KefuApp, wb: &mut Workbench, ui: &mut egui::Ui, lang: Lang) {
@@ -410,7 +462,8 @@ fn order_panel(app: &mut KefuApp, wb: &mut Workbench, ui: &mut egui::Ui, lang: L
         ui.horizontal(|ui| {
             let label = ui.label(t(lang, "amount"));
             ui.add(egui::DragValue::new(&mut wb.refund).range(0.0..=order.amount.base_value).speed(1.0).suffix(" 元")).labelled_by(label.id);
-            if ui.button(t(lang, "refund")).clicked() {
+            let button = ui.add_enabled(wb.refund > 0.0, egui::Button::new(t(lang, "refund"))).on_disabled_hover_text(t(lang, "enter_amount"));
+            if button.clicked() {
                 action = Some(Action::Refund { amount: wb.refund });
             }
         });
@@ -439,14 +492,14 @@ fn order_panel(app: &mut KefuApp, wb: &mut Workbench, ui: &mut egui::Ui, lang: L
         }
         if order.status == OrderStatus::Unpaid {
             ui.horizontal(|ui| {
-                ui.add(egui::DragValue::new(&mut wb.discount).range(0.0..=100.0).suffix(" 元"));
+                ui.add(egui::DragValue::new(&mut wb.discount).range(1.0..=100.0).suffix(" 元"));
                 if ui.button(t(lang, "discount")).clicked() {
                     action = Some(Action::Discount { amount: wb.discount });
                 }
             });
         }
         ui.horizontal(|ui| {
-            ui.add(egui::DragValue::new(&mut wb.compensate).range(0.0..=200.0).suffix(" 元"));
+            ui.add(egui::DragValue::new(&mut wb.compensate).range(1.0..=200.0).suffix(" 元"));
             if ui.button(t(lang, "compensate")).clicked() {
                 action = Some(Action::Compensate { amount: wb.compensate });
             }

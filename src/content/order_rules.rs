@@ -3,6 +3,28 @@
 
 use super::raw::{Action, Order, OrderStatus, ShopPolicy};
 
+/// Why the order panel would not even submit this action (an amount that is
+/// not a positive number, an empty SKU or address), or `None` if it is well
+/// formed. Unlike a policy problem this is a typing slip, not an order error:
+/// the engine refuses it and records nothing.
+pub fn malformed(action: &Action) -> Option<String> {
+    let amount = match action {
+        Action::Refund { amount } | Action::Discount { amount } | Action::Compensate { amount } => Some(*amount),
+        Action::Coupon { value } => Some(*value),
+        _ => None,
+    };
+    if let Some(amount) = amount
+        && !(amount.is_finite() && amount > 0.0)
+    {
+        return Some(format!("the amount must be more than 0 元, got {amount}"));
+    }
+    match action {
+        Action::Resend { sku } if sku.trim().is_empty() => Some("choose the SKU to resend".into()),
+        Action::ChangeAddress { to } if to.trim().is_empty() => Some("the new address is empty".into()),
+        _ => None,
+    }
+}
+
 /// Why an action is not allowed on this order under this policy, or `None` if it is.
 pub fn action_problem(action: &Action, order: Option<&Order>, policy: &ShopPolicy) -> Option<String> {
     if matches!(action, Action::Escalate) {

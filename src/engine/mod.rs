@@ -68,6 +68,9 @@ pub struct TranscriptEntry {
     pub action: Option<Action>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+    /// For a typing entry: the agent typed without a pause from `at` until this time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,14 +80,32 @@ pub enum EntryKind {
     Nudge,
     Action,
     Note,
+    /// The agent was typing (keys pressed, or text waiting in the reply box)
+    /// after sending something: the buyer waited to read. Recorded so a replay
+    /// keeps the buyer waiting exactly as long.
+    Typing,
 }
 
 impl TranscriptEntry {
+    /// How long a typing entry's stretch of typing lasted.
+    pub fn typing_secs(&self) -> Option<f64> {
+        (self.kind == EntryKind::Typing).then(|| (self.until.unwrap_or(self.at) - self.at).max(0.0))
+    }
+
+    /// What a reader is told about a typing entry, in the report's language.
+    pub fn typing_note(&self, lang: crate::content::raw::Lang) -> Option<String> {
+        let secs = self.typing_secs()?;
+        Some(match lang {
+            crate::content::raw::Lang::Zh => format!("(输入中 {secs:.1} 秒,买家等待)"),
+            crate::content::raw::Lang::En => format!("(typing for {secs:.1} s; the buyer waited)"),
+        })
+    }
+
     fn message(at: f64, who: Who, node: &str, text: &str) -> TranscriptEntry {
-        TranscriptEntry { at, who, node: node.into(), kind: EntryKind::Message, text: text.into(), action: None, problem: None }
+        TranscriptEntry { at, who, node: node.into(), kind: EntryKind::Message, text: text.into(), action: None, problem: None, until: None }
     }
     fn nudge(at: f64, node: &str, text: &str) -> TranscriptEntry {
-        TranscriptEntry { at, who: Who::Buyer, node: node.into(), kind: EntryKind::Nudge, text: text.into(), action: None, problem: None }
+        TranscriptEntry { at, who: Who::Buyer, node: node.into(), kind: EntryKind::Nudge, text: text.into(), action: None, problem: None, until: None }
     }
     fn action(at: f64, node: &str, action: &Action, problem: Option<String>) -> TranscriptEntry {
         TranscriptEntry {
@@ -95,9 +116,22 @@ impl TranscriptEntry {
             text: format!("{action:?}"),
             action: Some(action.clone()),
             problem,
+            until: None,
+        }
+    }
+    fn typing(from: f64, until: f64, node: &str) -> TranscriptEntry {
+        TranscriptEntry {
+            at: from,
+            who: Who::Agent,
+            node: node.into(),
+            kind: EntryKind::Typing,
+            text: String::new(),
+            action: None,
+            problem: None,
+            until: Some(until),
         }
     }
     fn system(at: f64, node: &str, text: &str) -> TranscriptEntry {
-        TranscriptEntry { at, who: Who::System, node: node.into(), kind: EntryKind::Note, text: text.into(), action: None, problem: None }
+        TranscriptEntry { at, who: Who::System, node: node.into(), kind: EntryKind::Note, text: text.into(), action: None, problem: None, until: None }
     }
 }

@@ -26,6 +26,8 @@ pub struct PlanResult {
 pub enum PlanInput {
     Say(String),
     Act(crate::content::raw::Action),
+    /// Typing without a pause from the input's time until this time.
+    Type { until: f64 },
 }
 
 /// Runs `inputs` (each `after_secs` after the previous one) and then lets time
@@ -35,6 +37,10 @@ pub fn run_plan(bundle: Arc<Bundle>, scenario_id: &str, seed: u64, inputs: &[Tim
     let mut timed = Vec::with_capacity(inputs.len() * 2);
     for input in inputs {
         now += input.after_secs.max(0.0);
+        if let Some(secs) = input.type_secs.filter(|s| *s > 0.0) {
+            timed.push((now, PlanInput::Type { until: now + secs }));
+            now += secs;
+        }
         if let Some(text) = &input.say {
             timed.push((now, PlanInput::Say(text.clone())));
         }
@@ -59,6 +65,11 @@ pub fn run_plan_at(bundle: Arc<Bundle>, scenario_id: &str, seed: u64, inputs: &[
         events.extend(match input {
             PlanInput::Say(text) => session.reply(text, now)?,
             PlanInput::Act(action) => session.act(action.clone(), now)?,
+            PlanInput::Type { until } => {
+                let events = session.typed(now, until.max(now))?;
+                now = now.max(*until);
+                events
+            }
         });
     }
     while let Some(deadline) = session.next_deadline() {

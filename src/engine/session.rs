@@ -11,9 +11,11 @@ use crate::grading::{MAX_REPLY_CHARS, ReplyGrade, SessionGrade, TakenAction, Tur
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-/// How long the buyer takes to answer after the agent's last message or action.
-/// Messages and actions within this window belong to the same turn.
-pub const BUYER_REPLY_DELAY_SECS: f64 = 3.0;
+// The turn rule. The buyer reads once the agent has sent at least one message
+// and then done nothing (no message, no accepted order action, no typing) for
+// the buyer's `reads_after_secs`. So an order action alone never closes a turn
+// (the trainee is still to explain it), a refused action changes nothing, and
+// two short messages with typing between them are one answer.
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EngineError {
@@ -29,6 +31,12 @@ pub enum EngineError {
     TimeWentBackwards { now: f64, last: f64 },
     #[error("time must be a finite number of seconds, got {0}")]
     BadTime(f64),
+    /// The order panel refuses it before anything happens (an amount of 0, an
+    /// empty address): nothing is recorded and the turn is untouched.
+    #[error("the order panel refused the action: {0}")]
+    BadAction(String),
+    #[error("typing cannot end before it starts: {from} s to {until} s")]
+    BadTypingSpan { from: f64, until: f64 },
 }
 
 /// What was drawn for this session from its seed.
@@ -46,7 +54,7 @@ struct OpenTurn {
     messages: Vec<usize>,
     first_reply_at: Option<f64>,
     actions: Vec<TakenAction>,
-    /// When the buyer answers (closes the turn).
+    /// When the buyer reads and answers (closes the turn); set once a message is sent.
     due: Option<f64>,
 }
 
@@ -202,14 +210,64 @@ impl Session {
         self.transcript.push(TranscriptEntry::message(now, Who::Agent, &self.node, text));
         self.turn.messages.push(self.transcript.len() - 1);
         self.turn.first_reply_at.get_or_insert(now);
-        self.turn.due = Some(now + BUYER_REPLY_DELAY_SECS);
+        self.turn.due = Some(now + self.reads_after());
         events.push(Event::AgentSaid { at: now, text: text.to_string() });
         Ok(events)
+    }
+
+    /// The trainee is typing at `now` (a key pressed, or text waiting in the
+    /// reply box). Once something has been sent, the buyer waits while the
+    /// agent types; before that there is nothing to read, and nothing changes.
+    pub fn typing(&mut self, now: f64) -> Result<Vec<Event>, EngineError> {
+        self.typed(now, now)
+    }
+
+    /// The trainee typed without a pause from `from` until `until` (a replay of
+    /// a recorded typing entry, or a plan's `type_secs`).
+    pub fn typed(&mut self, from: f64, until: f64) -> Result<Vec<Event>, EngineError> {
+        check_time(until)?;
+        if until < from {
+            return Err(EngineError::BadTypingSpan { from, until });
+        }
+        let events = self.tick(from)?;
+        if self.ended.is_some() || self.turn.due.is_none() {
+            return Ok(events);
+        }
+        // The turn is open (tick would have closed it otherwise), and it stays
+        // open for as long as the agent types: nothing else can happen to this
+        // buyer in between, so jumping to `until` loses nothing.
+        self.last_now = until;
+        self.turn.due = Some(until + self.reads_after());
+        // One entry per stretch of typing: extend it while it is the last thing
+        // that happened, so the record stays small however often the app calls.
+        match self.transcript.last_mut() {
+            Some(last) if last.kind == super::EntryKind::Typing && last.node == self.node => last.until = Some(until),
+            _ => self.transcript.push(TranscriptEntry::typing(from, until, &self.node)),
+        }
+        Ok(events)
+    }
+
+    /// The open stretch of typing, `(from, until)`, if typing is the last thing recorded.
+    pub fn typing_span(&self) -> Option<(f64, f64)> {
+        let last = self.transcript.last()?;
+        (last.kind == super::EntryKind::Typing && self.ended.is_none()).then_some((last.at, last.until.unwrap_or(last.at)))
+    }
+
+    /// When the buyer will read what the agent has sent, unless the agent keeps going.
+    pub fn reads_at(&self) -> Option<f64> {
+        if self.ended.is_some() { None } else { self.turn.due }
+    }
+
+    fn reads_after(&self) -> f64 {
+        self.scenario().buyer.reads_after_secs
     }
 
     /// The trainee takes an order action at `now`. An action the order or the
     /// policy does not allow is recorded with its problem (an order error).
     pub fn act(&mut self, action: Action, now: f64) -> Result<Vec<Event>, EngineError> {
+        if let Some(refused) = crate::content::order_rules::malformed(&action) {
+            return Err(EngineError::BadAction(refused));
+        }
         let mut events = self.tick(now)?;
         if self.ended.is_some() {
             return Ok(events);
@@ -222,7 +280,14 @@ impl Session {
         }
         self.transcript.push(TranscriptEntry::action(now, &self.node, &action, problem.clone()));
         self.turn.actions.push(TakenAction { action: action.clone(), problem: problem.clone() });
-        self.turn.due = Some(now + BUYER_REPLY_DELAY_SECS);
+        // An accepted action is the agent still working: a buyer about to read
+        // waits a little longer. It never starts the wait on its own (the
+        // trainee has yet to explain it), and a refused one changes nothing.
+        if problem.is_none()
+            && let Some(due) = self.turn.due
+        {
+            self.turn.due = Some(due.max(now + self.reads_after()));
+        }
         events.push(Event::ActionTaken { at: now, action, problem });
         Ok(events)
     }
@@ -317,7 +382,7 @@ impl Session {
             }
         }
         let has_timeout_branch = branches.iter().any(|b| contains_timeout(&b.when));
-        let next = branches.iter().find(|b| grade.holds(&b.when)).map(|b| b.goto.clone());
+        let next = branches.iter().find(|b| grade.holds(&b.when, &self.earlier)).map(|b| b.goto.clone());
         let next = next.unwrap_or_else(|| otherwise.clone());
         let on_leave = scenario.buyer.on_leave;
         self.replies.push(grade.clone());

@@ -44,6 +44,18 @@ impl Shift {
         Ok(events)
     }
 
+    /// The trainee is typing to `buyer` at `now` (see `Session::typing`).
+    pub fn typing(&mut self, buyer: usize, now: f64) -> Result<Vec<(usize, Event)>, EngineError> {
+        self.typed(buyer, now, now)
+    }
+
+    /// The trainee typed to `buyer` without a pause from `from` until `until`.
+    pub fn typed(&mut self, buyer: usize, from: f64, until: f64) -> Result<Vec<(usize, Event)>, EngineError> {
+        let mut events = self.tick_others(buyer, from)?;
+        events.extend(self.session(buyer)?.typed(from, until)?.into_iter().map(|e| (buyer, e)));
+        Ok(events)
+    }
+
     /// Lets time pass for every buyer still talking.
     pub fn tick(&mut self, now: f64) -> Result<Vec<(usize, Event)>, EngineError> {
         self.tick_others(usize::MAX, now)

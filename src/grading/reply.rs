@@ -52,12 +52,14 @@ pub struct Turn<'a> {
 pub struct Earlier {
     pub steps: BTreeSet<String>,
     pub facts: BTreeSet<String>,
+    pub acted: BTreeSet<ActionKind>,
 }
 
 impl Earlier {
     /// Adds what a graded turn said.
     pub fn remember(&mut self, grade: &ReplyGrade) {
         self.steps.extend(grade.found.iter().cloned());
+        self.acted.extend(grade.acted.iter().copied());
         self.facts.extend(grade.facts.iter().filter(|f| f.status == FactStatus::Correct && !f.from_earlier).map(|f| f.rule.clone()));
     }
 }
@@ -92,9 +94,12 @@ pub struct ReplyGrade {
 }
 
 impl ReplyGrade {
-    /// Whether a branch or critical condition holds for this turn.
-    pub fn holds(&self, condition: &Condition) -> bool {
+    /// Whether a branch or critical condition holds for this turn, given what
+    /// the conversation said and did before it (`earlier`).
+    pub fn holds(&self, condition: &Condition, earlier: &Earlier) -> bool {
         match condition {
+            Condition::Already(id) => self.found.contains(id) || earlier.steps.contains(id),
+            Condition::AlreadyActed(kind) => self.acted.contains(kind) || earlier.acted.contains(kind),
             Condition::Did(id) => self.found.contains(id),
             Condition::Missed(id) => !self.found.contains(id),
             Condition::WrongFact => self.facts.iter().any(|f| f.status == FactStatus::Wrong),
@@ -103,9 +108,9 @@ impl ReplyGrade {
             Condition::ToneAtLeast(band) => self.tone_band >= *band,
             Condition::Timeout => self.timed_out,
             Condition::Acted(kind) => self.acted.contains(kind),
-            Condition::All(all) => all.iter().all(|c| self.holds(c)),
-            Condition::Any(any) => any.iter().any(|c| self.holds(c)),
-            Condition::Not(inner) => !self.holds(inner),
+            Condition::All(all) => all.iter().all(|c| self.holds(c, earlier)),
+            Condition::Any(any) => any.iter().any(|c| self.holds(c, earlier)),
+            Condition::Not(inner) => !self.holds(inner, earlier),
         }
     }
 }
@@ -524,7 +529,7 @@ impl Grader {
             critical: false,
         };
         for condition in &rubric.critical {
-            if grade.holds(condition) {
+            if grade.holds(condition, turn.earlier) {
                 grade.findings.push(Finding {
                     rule: format!("critical:{condition:?}"),
                     dimension: Dimension::Rules,

@@ -10,7 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Bump when grading rules change in a way that changes grades: old scorecards
 /// then report the grader as changed content instead of looking edited.
-pub const GRADER_VERSION: &str = "grading-2";
+/// grading-3: the turn rule (an action alone never closes a turn; typing keeps
+/// the buyer waiting; the buyer's `reads_after_secs`).
+pub const GRADER_VERSION: &str = "grading-3";
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()

@@ -215,6 +215,7 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
                 entry.problem.as_ref().map(|p| format!(" <span class=\"lost-item\">({})</span>", escape(p))).unwrap_or_default()
             ),
             EntryKind::Note => format!("<span class=\"note\">{}</span>", escape(&entry.text)),
+            EntryKind::Typing => format!("<span class=\"note\">{}</span>", escape(&entry.typing_note(lang).unwrap_or_default())),
         };
         let _ = write!(
             html,

@@ -117,7 +117,7 @@ mod tests {
     #[test]
     fn the_rule_that_cost_most_comes_first_with_a_scenario_that_trains_it() {
         let bundle = Arc::new(Bundle::new(Course::load(&[], std::path::Path::new(env!("CARGO_MANIFEST_DIR")))));
-        let say = |text: &str| TimedInput { after_secs: 3.0, say: Some(text.into()), act: None };
+        let say = |text: &str| TimedInput::say(3.0, text);
         let plan = [say("这个我们也不知道"), say("不知道,您找快递去问吧")];
         let cards: Vec<Scorecard> = (0..2)
             .map(|seed| {

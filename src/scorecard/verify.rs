@@ -83,6 +83,7 @@ pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
         .filter_map(|e| match (e.kind, &e.action) {
             (EntryKind::Message, _) => Some((e.at, PlanInput::Say(e.text.clone()))),
             (EntryKind::Action, Some(action)) => Some((e.at, PlanInput::Act(action.clone()))),
+            (EntryKind::Typing, _) => Some((e.at, PlanInput::Type { until: e.until.unwrap_or(e.at) })),
             _ => None,
         })
         .collect();

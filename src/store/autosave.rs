@@ -13,6 +13,8 @@ use std::sync::Arc;
 pub enum Input {
     Say(String),
     Act(Action),
+    /// Typed without a pause from the input's time until `until`.
+    Type { until: f64 },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,6 +41,21 @@ impl Autosave {
         super::remove_if_present(&data.join(FILE))
     }
 
+    /// Notes typing to `buyer`: the engine's open stretch `(from, until)`
+    /// extends the last saved stretch when it is the same one, or starts a new
+    /// one. Returns whether the stretch is new (worth saving at once).
+    pub fn note_typing(&mut self, buyer: usize, (from, until): (f64, f64)) -> bool {
+        if let Some((last_buyer, at, Input::Type { until: saved })) = self.inputs.last_mut()
+            && *last_buyer == buyer
+            && *at == from
+        {
+            *saved = until;
+            return false;
+        }
+        self.inputs.push((buyer, from, Input::Type { until }));
+        true
+    }
+
     /// Replays the saved inputs: the shift as it was at the last input, and that time.
     pub fn resume(&self, bundle: Arc<Bundle>) -> Result<(Shift, f64), EngineError> {
         let buyers: Vec<(&str, u64)> = self.buyers.iter().map(|(id, seed)| (id.as_str(), *seed)).collect();
@@ -52,6 +69,11 @@ impl Autosave {
             match input {
                 Input::Say(text) => shift.reply(*buyer, text, now)?,
                 Input::Act(action) => shift.act(*buyer, action.clone(), now)?,
+                Input::Type { until } => {
+                    let events = shift.typed(*buyer, now, until.max(now))?;
+                    now = now.max(*until);
+                    events
+                }
             };
         }
         Ok((shift, now))

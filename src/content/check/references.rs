@@ -205,7 +205,7 @@ fn check_nodes(context: &Context, source: &SourceFile, scenario: &Scenario, out:
 /// Collects `(id, must_be_step)`: `Missed` only makes sense for steps; `Did` may name any entry.
 fn collect_condition_ids<'a>(condition: &'a Condition, ids: &mut Vec<(&'a str, bool)>) {
     match condition {
-        Condition::Did(id) => ids.push((id, false)),
+        Condition::Did(id) | Condition::Already(id) => ids.push((id, false)),
         Condition::Missed(id) => ids.push((id, true)),
         Condition::All(all) | Condition::Any(all) => all.iter().for_each(|c| collect_condition_ids(c, ids)),
         Condition::Not(inner) => collect_condition_ids(inner, ids),

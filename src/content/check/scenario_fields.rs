@@ -86,6 +86,17 @@ fn check_header(source: &SourceFile, scenario: &Scenario, out: &mut Vec<Diagnost
                 .with_help("typical values: nudge after 20–40 s, leave after 90–180 s"),
         );
     }
+    if !(buyer.reads_after_secs.is_finite() && (0.5..=30.0).contains(&buyer.reads_after_secs)) {
+        out.push(
+            source
+                .error(
+                    "bad-timing",
+                    source.find_from(buyer_at(), "reads_after_secs"),
+                    format!("reads_after_secs is {}; the buyer must read between 0.5 and 30 s after the agent stops", buyer.reads_after_secs),
+                )
+                .with_help("3 s suits most buyers; an impatient buyer reads sooner (2 s), a slow one later (5 s)"),
+        );
+    }
     if scenario.products.is_empty() && scenario.order.is_none() {
         out.push(source.warning(
             "no-products",
@@ -159,6 +170,18 @@ mod tests {
             .replace("leave_after_secs: 120", "leave_after_secs: 10");
         let codes = codes(&check_with(&scenario, &[]));
         assert!(codes.contains(&"out-of-range") && codes.contains(&"bad-timing"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_buyer_who_reads_too_late_or_never_is_reported_at_the_setting() {
+        for secs in ["0", "45", "-1"] {
+            let scenario = SCENARIO.replace("leave_after_secs: 120", &format!("leave_after_secs: 120, reads_after_secs: {secs}"));
+            let report = check_with(&scenario, &[]);
+            let found = report.diagnostics.iter().find(|d| d.code == "bad-timing").unwrap_or_else(|| panic!("{secs}: {:?}", report.diagnostics));
+            assert!(found.message.contains("reads_after_secs"), "{}", found.message);
+        }
+        let fine = SCENARIO.replace("leave_after_secs: 120", "leave_after_secs: 120, reads_after_secs: 5");
+        assert!(check_with(&fine, &[]).diagnostics.is_empty());
     }
 
     #[test]

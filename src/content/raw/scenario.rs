@@ -96,6 +96,24 @@ pub struct Buyer {
     /// Nudge lines; the language's defaults (在吗? / hello?) when empty.
     #[serde(default)]
     pub nudges: Vec<String>,
+    /// The buyer reads and answers once the agent has sent something and then
+    /// neither typed nor acted for this long (3 s unless set). Until then the
+    /// agent may add messages and actions to the same answer.
+    #[serde(default = "default_reads_after_secs", skip_serializing_if = "is_default_reads_after")]
+    pub reads_after_secs: f64,
+}
+
+/// How long a buyer waits after the agent's last activity before reading.
+pub const DEFAULT_READS_AFTER_SECS: f64 = 3.0;
+
+fn default_reads_after_secs() -> f64 {
+    DEFAULT_READS_AFTER_SECS
+}
+
+// Kept out of the serialised scenario at its default, so the content hash of
+// scenarios written before the setting existed does not change.
+fn is_default_reads_after(secs: &f64) -> bool {
+    *secs == DEFAULT_READS_AFTER_SECS
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
@@ -356,6 +374,11 @@ pub enum Condition {
     Timeout,
     /// The agent took this kind of order action at this point.
     Acted(ActionKind),
+    /// A step, tone marker or platform rule was found in this reply or in any
+    /// earlier one: the conversation remembers what was already said.
+    Already(String),
+    /// The agent took this kind of order action in this turn or any earlier one.
+    AlreadyActed(ActionKind),
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -438,13 +461,29 @@ pub enum Expect {
     Fail,
 }
 
-/// One scripted trainee input: after waiting `after_secs`, say something or take an action.
+/// One scripted trainee input: after waiting `after_secs`, optionally type for
+/// `type_secs` (the buyer waits while the agent types), then say something or
+/// take an action.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimedInput {
     pub after_secs: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_secs: Option<f64>,
     #[serde(default)]
     pub say: Option<String>,
     #[serde(default)]
     pub act: Option<Action>,
+}
+
+impl TimedInput {
+    /// Says `text` after `after_secs`.
+    pub fn say(after_secs: f64, text: &str) -> TimedInput {
+        TimedInput { after_secs, type_secs: None, say: Some(text.into()), act: None }
+    }
+
+    /// Takes `action` after `after_secs`.
+    pub fn act(after_secs: f64, action: Action) -> TimedInput {
+        TimedInput { after_secs, type_secs: None, say: None, act: Some(action) }
+    }
 }
