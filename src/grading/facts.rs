@@ -4,7 +4,7 @@
 
 use super::lexicon::negated;
 use crate::content::raw::{FactRef, Payer, PolicyField, Product, ProductField, ShopPolicy, Text};
-use crate::text::Dimension;
+use crate::text::{self, Dimension};
 use crate::text::matcher::PhraseSet;
 use crate::text::mention::Mention;
 use serde::{Deserialize, Serialize};
@@ -20,6 +20,14 @@ pub enum FactStatus {
 const RIGHT: usize = 0;
 const WRONG: usize = 1;
 const CONTEXT: usize = 2;
+/// Words that put a time in the same clause on another clock: "单号2小时内发给您"
+/// times a tracking number, "24小时在线" the service desk, not the goods.
+const OTHER_CLOCK: usize = 3;
+const OTHER_CLOCKS: &[&str] = &[
+    "单号", "链接", "回复", "答复", "回电", "联系您", "通知您", "告诉您", "消息", "客服", "在线",
+    "tracking number", "tracking no", "get back", "reply", "respond", "online", "open", "let you know", "update you",
+    "contact you",
+];
 
 /// A quantity fact: which amounts are right, and near which words another amount counts as wrong.
 #[derive(Debug, Clone)]
@@ -57,6 +65,9 @@ pub struct CompiledFact {
     pub expected: String,
     quantity: Option<QuantityRule>,
     phrases: PhraseSet,
+    /// Checked in every reply, asked or not: a wrong value counts only next to
+    /// a word naming the fact (see `compile_unasked`).
+    wrong_needs_context: bool,
 }
 
 /// How near (in bytes of normalised text) a context word must be to an amount.
@@ -70,6 +81,16 @@ impl CompiledFact {
             return (FactStatus::Correct, Some((hit.start, hit.end)));
         }
         let context: Vec<(usize, usize)> = hits.iter().filter(|h| h.group == CONTEXT).map(|h| (h.start, h.end)).collect();
+        // A time on another clock (a tracking number's, the service desk's) is not this fact said wrongly.
+        let other_clock = |start: usize, end: usize| {
+            hits.iter().filter(|h| h.group == OTHER_CLOCK).any(|h| text::one_clause(text, h.start.min(start), h.end.max(end)))
+        };
+        // Near, and in the same clause: "保温12小时,给您发券" does not time the dispatch.
+        let near_context = |start: usize, end: usize| {
+            context.iter().any(|(s, e)| {
+                (start.abs_diff(*e) <= CONTEXT_REACH || s.abs_diff(end) <= CONTEXT_REACH) && text::one_clause(text, start.min(*s), end.max(*e))
+            })
+        };
         let mut wrong_at = None;
         if let Some(rule) = &self.quantity {
             let max_right = rule.right.iter().copied().fold(f64::MIN, f64::max);
@@ -79,11 +100,9 @@ impl CompiledFact {
                 if same || (rule.at_most && value > 0.0 && value <= max_right + 1e-9) {
                     return (FactStatus::Correct, Some((mention.start, mention.end)));
                 }
-                let near = !rule.has_context
-                    || context.iter().any(|(s, e)| {
-                        mention.start.abs_diff(*e) <= CONTEXT_REACH || s.abs_diff(mention.end) <= CONTEXT_REACH
-                    });
-                if near && wrong_at.is_none() && !negated(text, mention.start) {
+                let near = !rule.has_context || near_context(mention.start, mention.end);
+                let elsewhere = rule.dimension == Dimension::Duration && other_clock(mention.start, mention.end);
+                if near && wrong_at.is_none() && !negated(text, mention.start) && !elsewhere {
                     wrong_at = Some((mention.start, mention.end));
                 }
             }
@@ -92,9 +111,9 @@ impl CompiledFact {
                 for mention in mentions.iter().filter(|m| m.quantity.dimension != rule.dimension && physical(m.quantity.dimension)) {
                     let said = leading_number(&text[mention.start..mention.end]);
                     let mixed_up = rule.written.zip(said).is_some_and(|(w, s)| (w - s).abs() <= 1e-9);
-                    let near = rule.has_context
-                        && context.iter().any(|(s, e)| mention.start.abs_diff(*e) <= CONTEXT_REACH || s.abs_diff(mention.end) <= CONTEXT_REACH);
-                    if (mixed_up || near) && !negated(text, mention.start) {
+                    let near = rule.has_context && near_context(mention.start, mention.end);
+                    let attributed = if self.wrong_needs_context { near } else { mixed_up || near };
+                    if attributed && !negated(text, mention.start) {
                         wrong_at = Some((mention.start, mention.end));
                         break;
                     }
@@ -102,7 +121,14 @@ impl CompiledFact {
             }
         }
         if wrong_at.is_none()
-            && let Some(hit) = hits.iter().find(|h| h.group == WRONG && !negated(text, h.start))
+            && let Some(hit) = hits
+                .iter()
+                .find(|h| {
+                    h.group == WRONG
+                        && !negated(text, h.start)
+                        && !other_clock(h.start, h.end)
+                        && (!self.wrong_needs_context || near_context(h.start, h.end))
+                })
         {
             wrong_at = Some((hit.start, hit.end));
         }
@@ -110,6 +136,33 @@ impl CompiledFact {
             Some(span) => (FactStatus::Wrong, Some(span)),
             None => (FactStatus::Missing, None),
         }
+    }
+
+    /// Every span of `text` that states this fact rightly: a value another
+    /// fact would call wrong is not wrong when it is right for this one (2-3
+    /// days is a courier's transit, not a wrong dispatch time).
+    pub fn right_spans(&self, text: &str, mentions: &[Mention]) -> Vec<(usize, usize)> {
+        let hits = self.phrases.find(text);
+        let mut spans: Vec<(usize, usize)> = hits.iter().filter(|h| h.group == RIGHT).map(|h| (h.start, h.end)).collect();
+        if let Some(rule) = &self.quantity {
+            let max_right = rule.right.iter().copied().fold(f64::MIN, f64::max);
+            // An amount is about this fact only beside its words (24 h is a
+            // cancellation refund beside 退款, not beside 保温).
+            let about = |mention: &Mention| {
+                !rule.has_context
+                    || hits.iter().filter(|h| h.group == CONTEXT).any(|h| {
+                        mention.start.abs_diff(h.end) <= CONTEXT_REACH || h.start.abs_diff(mention.end) <= CONTEXT_REACH
+                    })
+            };
+            for mention in mentions.iter().filter(|m| m.quantity.dimension == rule.dimension && about(m)) {
+                let value = mention.quantity.base_value;
+                let same = rule.right.iter().any(|r| (r - value).abs() <= 0.001 * r.abs().max(1e-9));
+                if same || (rule.at_most && value > 0.0 && value <= max_right + 1e-9) {
+                    spans.push((mention.start, mention.end));
+                }
+            }
+        }
+        spans
     }
 }
 
@@ -382,29 +435,110 @@ fn policy_spec(policy: &ShopPolicy, field: PolicyField, courier: Option<&str>) -
     })
 }
 
-/// A field as the content files spell it: `dispatch_time`, `other(保温时长)`,
-/// `return_shipping_payer(WrongItem)`.
-fn field_name(field: &impl Serialize) -> String {
-    match serde_json::to_value(field) {
-        Ok(serde_json::Value::String(name)) => name,
-        Ok(serde_json::Value::Object(map)) => map
-            .iter()
-            .map(|(key, value)| format!("{key}({})", value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string())))
-            .collect(),
-        _ => "field".to_string(),
-    }
-}
-
 /// Compiles a fact of a scenario. `None` when the data is missing (`kefu check` reports that).
 pub fn compile(fact: &FactRef, product: Option<&Product>, policy: Option<&ShopPolicy>) -> Option<CompiledFact> {
-    let (rule, spec) = match fact {
-        FactRef::Spec { product: id, field, sku } => {
-            (format!("fact:{id}.{}", field_name(field)), product_spec(product?, field, sku.as_deref())?)
-        }
-        FactRef::Policy { field, courier } => {
-            (format!("fact:policy.{}", field_name(field)), policy_spec(policy?, *field, courier.as_deref())?)
-        }
+    let spec = match fact {
+        FactRef::Spec { field, sku, .. } => product_spec(product?, field, sku.as_deref())?,
+        FactRef::Policy { field, courier } => policy_spec(policy?, *field, courier.as_deref())?,
     };
+    let rule = fact.rule();
+    Some(build(rule, spec))
+}
+
+/// The facts of a scenario checked in every reply, asked or not: what a
+/// trainee states in passing about the product or the policy. Only facts a
+/// wrong value of which can be told from other talk are here; the price, stock,
+/// sizes and who pays return postage depend on what is being discussed and are
+/// checked only where a rubric asks for them.
+pub fn unasked_facts(products: &[&Product], policy: Option<&ShopPolicy>) -> Vec<FactRef> {
+    let mut facts = Vec::new();
+    for product in products {
+        let spec = |field: ProductField| FactRef::Spec { product: product.id.clone(), field, sku: None };
+        let specs = &product.specs;
+        if specs.capacity.is_some() {
+            facts.push(spec(ProductField::Capacity));
+        }
+        if specs.weight.is_some() {
+            facts.push(spec(ProductField::Weight));
+        }
+        if specs.material.is_some() {
+            facts.push(spec(ProductField::Material));
+        }
+        if specs.dispatch_time.is_some() {
+            facts.push(spec(ProductField::DispatchTime));
+        }
+        if product.warranty.is_some() {
+            facts.push(spec(ProductField::Warranty));
+        }
+        for other in &specs.other {
+            facts.push(spec(ProductField::Other(other.name.zh.clone())));
+        }
+    }
+    if policy.is_some() {
+        for field in [PolicyField::NoReasonDays, PolicyField::RefundWithin, PolicyField::DispatchWithin, PolicyField::MaxCompensation] {
+            facts.push(FactRef::Policy { field, courier: None });
+        }
+    }
+    facts
+}
+
+/// Words that name a fact, so a value beside them is about it. Deliberately
+/// narrower than the rubric's context words (发 alone also sends a tracking
+/// number; 到 also arrives): an unasked fact must never be read into talk
+/// about something else.
+fn naming_words(fact: &FactRef, product: Option<&Product>) -> Vec<String> {
+    let words: &[&str] = match fact {
+        FactRef::Spec { field, .. } => match field {
+            ProductField::Capacity => &["容量", "能装", "装多少", "capacity", "holds"],
+            ProductField::Weight => &["重量", "净重", "多重", "weighs", "weight"],
+            ProductField::Material => &["材质", "不锈钢", "内胆", "面料", "成分", "material", "stainless", "steel", "liner", "fabric"],
+            ProductField::DispatchTime => &["发货", "发出", "出库", "寄出", "ship", "dispatch"],
+            ProductField::Warranty => &["保修", "质保", "warranty", "guarantee"],
+            ProductField::Other(name) => {
+                let Some(other) = product.and_then(|p| p.specs.other_named(name)) else { return Vec::new() };
+                let zh: Vec<char> = other.name.zh.chars().collect();
+                let mut words = vec![other.name.zh.clone(), other.name.en.to_lowercase()];
+                if zh.len() > 2 {
+                    words.push(zh[..2].iter().collect());
+                }
+                return words.into_iter().filter(|w| w.chars().count() >= 2).collect();
+            }
+            _ => &[],
+        },
+        FactRef::Policy { field, .. } => match field {
+            PolicyField::NoReasonDays => &["无理由", "no reason", "no-reason", "no questions"],
+            PolicyField::RefundWithin => &["退款", "到账", "refund"],
+            PolicyField::DispatchWithin => &["发货", "发出", "出库", "寄出", "ship", "dispatch"],
+            PolicyField::MaxCompensation => &["补偿", "赔偿", "赔付", "compensat"],
+            _ => &[],
+        },
+    };
+    owned(words)
+}
+
+/// Compiles a fact to check in every reply (see `unasked_facts`): a wrong
+/// value counts only beside a word naming the fact. `None` when the data is
+/// missing or nothing names the fact.
+pub fn compile_unasked(fact: &FactRef, product: Option<&Product>, policy: Option<&ShopPolicy>) -> Option<CompiledFact> {
+    let naming = naming_words(fact, product);
+    if naming.is_empty() {
+        return None;
+    }
+    let mut spec = match fact {
+        FactRef::Spec { field, sku, .. } => product_spec(product?, field, sku.as_deref())?,
+        FactRef::Policy { field, courier } => policy_spec(policy?, *field, courier.as_deref())?,
+    };
+    let rule = fact.rule();
+    spec.context = naming;
+    if let Some(quantity) = &mut spec.quantity {
+        quantity.has_context = true;
+    }
+    let mut compiled = build(rule, spec);
+    compiled.wrong_needs_context = true;
+    Some(compiled)
+}
+
+fn build(rule: String, spec: Spec) -> CompiledFact {
     let mut builder = PhraseSet::builder();
     for phrase in &spec.right {
         builder.add(RIGHT, phrase);
@@ -418,5 +552,8 @@ pub fn compile(fact: &FactRef, product: Option<&Product>, policy: Option<&ShopPo
     for (group, phrase) in &spec.exceptions {
         builder.except(*group, phrase);
     }
-    Some(CompiledFact { rule, expected: spec.expected, quantity: spec.quantity, phrases: builder.build() })
+    for phrase in OTHER_CLOCKS {
+        builder.add(OTHER_CLOCK, phrase);
+    }
+    CompiledFact { rule, expected: spec.expected, quantity: spec.quantity, phrases: builder.build(), wrong_needs_context: false }
 }

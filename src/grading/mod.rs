@@ -36,6 +36,70 @@ pub struct Grader {
     facts: BTreeMap<(String, FactRef), CompiledFact>,
     /// The policy of scenarios that name none (the course's only one).
     default_policy: Option<String>,
+    /// Scenario id → the facts checked in every reply of it, asked or not.
+    unasked: BTreeMap<String, UnaskedFacts>,
+}
+
+/// What a scenario's replies are checked against beyond their rubric: the
+/// facts a trainee may state in passing (`checks`), and every right value of
+/// the scenario's products and policy (`rights`), so a value right for one
+/// fact (a courier's 3 days) is never called wrong for another.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct UnaskedFacts {
+    pub checks: Vec<CompiledFact>,
+    pub rights: Vec<CompiledFact>,
+}
+
+impl UnaskedFacts {
+    fn new(course: &Course, scenario: &crate::content::raw::Scenario) -> UnaskedFacts {
+        use crate::content::raw::{PolicyField, ProductField};
+        let policy = course.policy_for(scenario);
+        let products: Vec<&crate::content::raw::Product> =
+            scenario.products_used().into_iter().filter_map(|id| course.products.get(id)).collect();
+        let product_of = |fact: &FactRef| match fact {
+            FactRef::Spec { product, .. } => course.products.get(product),
+            FactRef::Policy { .. } => None,
+        };
+        let checks = facts::unasked_facts(&products, policy)
+            .iter()
+            .filter_map(|fact| facts::compile_unasked(fact, product_of(fact), policy))
+            .collect();
+        let mut known: Vec<FactRef> = Vec::new();
+        for product in &products {
+            for field in [
+                ProductField::Capacity,
+                ProductField::Weight,
+                ProductField::Dimensions,
+                ProductField::Price,
+                ProductField::Material,
+                ProductField::DispatchTime,
+                ProductField::Warranty,
+            ] {
+                known.push(FactRef::Spec { product: product.id.clone(), field, sku: None });
+            }
+            for other in &product.specs.other {
+                known.push(FactRef::Spec { product: product.id.clone(), field: ProductField::Other(other.name.zh.clone()), sku: None });
+            }
+        }
+        if let Some(policy) = policy {
+            for field in [
+                PolicyField::NoReasonDays,
+                PolicyField::RefundWithin,
+                PolicyField::CancellationRefundWithin,
+                PolicyField::DispatchWithin,
+                PolicyField::CouponValues,
+                PolicyField::MaxDiscount,
+                PolicyField::MaxCompensation,
+            ] {
+                known.push(FactRef::Policy { field, courier: None });
+            }
+            for courier in &policy.couriers {
+                known.push(FactRef::Policy { field: PolicyField::CourierTransit, courier: Some(courier.id.clone()) });
+            }
+        }
+        let rights = known.iter().filter_map(|fact| facts::compile(fact, product_of(fact), policy)).collect();
+        UnaskedFacts { checks, rights }
+    }
 }
 
 impl Grader {
@@ -62,7 +126,8 @@ impl Grader {
                 }
             }
         }
-        Grader { lexicon: CompiledLexicon::new(course), facts, default_policy }
+        let unasked = course.scenarios.iter().map(|s| (s.id.clone(), UnaskedFacts::new(course, s))).collect();
+        Grader { lexicon: CompiledLexicon::new(course), facts, default_policy, unasked }
     }
 
     fn lexicon_index(&self, id: &str) -> Option<usize> {

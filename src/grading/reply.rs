@@ -24,6 +24,9 @@ pub const RULE_PENALTY: [f64; 3] = [5.0, 15.0, 30.0];
 pub const TARGET_RESPONSE_SECS: f64 = 5.0;
 /// Below the rubric's minimum tone costs this much on top.
 pub const TONE_BELOW_MIN_PENALTY: f64 = 5.0;
+/// A product or policy fact stated wrongly where the rubric did not ask for
+/// it: about what a wrong rubric fact costs (half a share), never more.
+pub const UNASKED_WRONG_FACT_PENALTY: f64 = 10.0;
 
 /// An order action the agent took, and why it was not allowed, if it was not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,6 +63,7 @@ impl Earlier {
     pub fn remember(&mut self, grade: &ReplyGrade) {
         self.steps.extend(grade.found.iter().cloned());
         self.acted.extend(grade.acted.iter().copied());
+        self.facts.extend(grade.volunteered.iter().cloned());
         self.facts.extend(grade.facts.iter().filter(|f| f.status == FactStatus::Correct && !f.from_earlier).map(|f| f.rule.clone()));
     }
 }
@@ -73,6 +77,9 @@ pub struct FactResult {
     /// Right because it was stated in an earlier turn, not in this one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub from_earlier: bool,
+    /// Not asked for at this reply point, but stated (wrongly) anyway.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unasked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,6 +98,11 @@ pub struct ReplyGrade {
     pub found: BTreeSet<String>,
     pub acted: BTreeSet<ActionKind>,
     pub critical: bool,
+    /// Facts stated rightly in this turn that its rubric did not ask for
+    /// (12 hours of keeping hot, volunteered): remembered, so a later reply
+    /// point that asks for them credits what was already said.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub volunteered: BTreeSet<String>,
 }
 
 impl ReplyGrade {
@@ -98,7 +110,14 @@ impl ReplyGrade {
     /// the conversation said and did before it (`earlier`).
     pub fn holds(&self, condition: &Condition, earlier: &Earlier) -> bool {
         match condition {
-            Condition::Already(id) => self.found.contains(id) || earlier.steps.contains(id),
+            // A step or marker, or a fact (`fact:thermos-500.capacity`) stated rightly.
+            Condition::Already(id) => {
+                self.found.contains(id)
+                    || self.volunteered.contains(id)
+                    || self.facts.iter().any(|f| &f.rule == id && f.status == FactStatus::Correct)
+                    || earlier.steps.contains(id)
+                    || earlier.facts.contains(id)
+            }
             Condition::AlreadyActed(kind) => self.acted.contains(kind) || earlier.acted.contains(kind),
             Condition::Did(id) => self.found.contains(id),
             Condition::Missed(id) => !self.found.contains(id),
@@ -159,15 +178,7 @@ fn same_action(expected: &Action, taken: &Action) -> bool {
 /// or comma between them): "补发白色款,7天内发货" offers the resend rightly and
 /// gives the dispatch time wrongly.
 fn same_clause(message: &str, a: &Span, b: &Span) -> bool {
-    let from = message.floor_char_boundary(a.start.min(b.start).min(message.len()));
-    let to = message.floor_char_boundary(a.end.max(b.end).min(message.len()));
-    let between: Vec<char> = message[from..to].chars().collect();
-    !between.iter().enumerate().any(|(i, c)| match c {
-        '。' | '!' | '！' | '?' | '？' | '\n' | ',' | '，' | '、' | ';' | '；' => true,
-        // A '.' before a digit is a decimal point (1.5升), not a full stop.
-        '.' => !between.get(i + 1).is_some_and(char::is_ascii_digit),
-        _ => false,
-    })
+    crate::text::one_clause(message, a.start.min(b.start), a.end.max(b.end))
 }
 
 /// Money given back that the whole scenario never calls for (a refund on an
@@ -256,6 +267,17 @@ impl Grader {
         let mut wrong_spans: Vec<(Span, String)> = Vec::new();
         let policy = scenario.policy.as_deref().or(self.default_policy.as_deref()).unwrap_or("");
 
+        // A value right for another fact of the scenario (3 days is the
+        // courier's transit) is not this fact said wrongly.
+        let unasked = self.unasked.get(&scenario.id);
+        let right_elsewhere = |rule: &str, message: &Prepared, start: usize, end: usize| {
+            unasked.is_some_and(|u| {
+                u.rights.iter().filter(|r| r.rule != rule).any(|r| {
+                    r.right_spans(&message.normalized.text, &message.mentions).iter().any(|(s, e)| *s < end && start < *e)
+                })
+            })
+        };
+
         // Accuracy: right earns its share, missing earns nothing, wrong costs half a share.
         if !rubric.facts.is_empty() {
             let share = weight_of(Dimension::Accuracy) / rubric.facts.len() as f64;
@@ -264,7 +286,13 @@ impl Grader {
                 let mut status = FactStatus::Missing;
                 let mut span = None;
                 for (index, message) in prepared.iter().enumerate() {
-                    let (found_status, at) = compiled.check(&message.normalized.text, &message.mentions);
+                    let (mut found_status, at) = compiled.check(&message.normalized.text, &message.mentions);
+                    if found_status == FactStatus::Wrong
+                        && let Some((start, end)) = at
+                        && right_elsewhere(&compiled.rule, message, start, end)
+                    {
+                        found_status = FactStatus::Missing;
+                    }
                     if found_status == FactStatus::Correct || (found_status == FactStatus::Wrong && status == FactStatus::Missing) {
                         status = found_status;
                         span = at.map(|(s, e)| message.span(index, s, e));
@@ -291,7 +319,51 @@ impl Grader {
                     wrong_spans.push((at, compiled.expected.clone()));
                 }
                 findings.push(Finding { rule: compiled.rule.clone(), dimension: Dimension::Accuracy, points, possible: share, span, explain, critical: false });
-                facts.push(FactResult { rule: compiled.rule.clone(), expected: compiled.expected.clone(), status, from_earlier });
+                facts.push(FactResult { rule: compiled.rule.clone(), expected: compiled.expected.clone(), status, from_earlier, unasked: false });
+            }
+        }
+
+        // Facts nobody asked about here, stated wrongly in passing ("keeps hot
+        // 24 hours" when the catalogue says 12): they cost points and show as
+        // wrong facts wherever they are said.
+        let mut volunteered = BTreeSet::new();
+        if let Some(unasked) = unasked {
+            for compiled in &unasked.checks {
+                if facts.iter().any(|f| f.rule == compiled.rule) {
+                    continue;
+                }
+                let checked: Vec<_> = prepared.iter().map(|m| compiled.check(&m.normalized.text, &m.mentions)).collect();
+                if checked.iter().any(|(status, _)| *status == FactStatus::Correct) {
+                    volunteered.insert(compiled.rule.clone());
+                    continue;
+                }
+                let wrong = checked.iter().enumerate().find_map(|(index, (status, at))| {
+                    let (start, end) = (*status == FactStatus::Wrong).then_some(*at).flatten()?;
+                    let message = &prepared[index];
+                    (!right_elsewhere(&compiled.rule, message, start, end)).then(|| message.span(index, start, end))
+                });
+                let Some(span) = wrong else { continue };
+                wrong_spans.push((span, compiled.expected.clone()));
+                findings.push(Finding {
+                    rule: compiled.rule.clone(),
+                    dimension: Dimension::Accuracy,
+                    points: -UNASKED_WRONG_FACT_PENALTY,
+                    possible: 0.0,
+                    span: Some(span),
+                    explain: say(
+                        lang,
+                        format!("说错了:应为 {}(没被问到也要说对)", compiled.expected),
+                        format!("Stated wrongly: should be {} (unasked facts must be right too)", compiled.expected),
+                    ),
+                    critical: false,
+                });
+                facts.push(FactResult {
+                    rule: compiled.rule.clone(),
+                    expected: compiled.expected.clone(),
+                    status: FactStatus::Wrong,
+                    from_earlier: false,
+                    unasked: true,
+                });
             }
         }
 
@@ -527,6 +599,7 @@ impl Grader {
             found,
             acted,
             critical: false,
+            volunteered,
         };
         for condition in &rubric.critical {
             if grade.holds(condition, turn.earlier) {

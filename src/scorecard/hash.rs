@@ -3,10 +3,10 @@
 //! grader's own version), so `kefu verify` can say which part changed.
 
 use crate::content::Course;
-use crate::content::raw::{FactRef, Node, Scenario};
+use crate::content::raw::Scenario;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Bump when grading rules change in a way that changes grades: old scorecards
 /// then report the grader as changed content instead of looking edited.
@@ -44,28 +44,10 @@ pub fn field_digests<T: Serialize>(record: &T, fields: &[&str], lists: &[&str]) 
     digests
 }
 
-/// The products a scenario uses: on its card, in its order, and in its facts.
-fn products_used(scenario: &Scenario) -> BTreeSet<&str> {
-    let mut ids: BTreeSet<&str> = scenario.products.iter().map(String::as_str).collect();
-    if let Some(order) = &scenario.order {
-        ids.extend(order.items.iter().chain(&order.received).map(|i| i.product.as_str()));
-    }
-    for (_, node) in scenario.nodes.iter() {
-        if let Node::Agent { rubric, .. } = node {
-            for fact in &rubric.facts {
-                if let FactRef::Spec { product, .. } = fact {
-                    ids.insert(product);
-                }
-            }
-        }
-    }
-    ids
-}
-
 /// Part name → hash, plus `total` over all parts.
 pub fn content_hashes(course: &Course, scenario: &Scenario) -> BTreeMap<String, String> {
     let products: BTreeMap<&str, _> =
-        products_used(scenario).into_iter().map(|id| (id, course.products.get(id))).collect();
+        scenario.products_used().into_iter().map(|id| (id, course.products.get(id))).collect();
     let mut parts = BTreeMap::new();
     parts.insert("scenario".to_string(), hash_of(scenario));
     parts.insert("products".to_string(), hash_of(&products));

@@ -31,5 +31,21 @@ pub fn occurrences<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = us
 pub fn holds(hay: &str, needle: &str) -> bool {
     occurrences(hay, needle).next().is_some()
 }
+/// Whether `text[from..to]` stays inside one clause: no sentence end, comma or
+/// line break in it, and no space after a Chinese character. A '.' before a
+/// digit is a decimal point (1.5升), not a stop.
+pub fn one_clause(text: &str, from: usize, to: usize) -> bool {
+    let from = text.floor_char_boundary(from.min(text.len()));
+    let to = text.floor_char_boundary(to.min(text.len()));
+    let between: Vec<char> = text[from.min(to)..to.max(from)].chars().collect();
+    !between.iter().enumerate().any(|(i, c)| match c {
+        '。' | '!' | '！' | '?' | '？' | '\n' | ',' | '，' | '、' | ';' | '；' => true,
+        '.' => !between.get(i + 1).is_some_and(char::is_ascii_digit),
+        // In chat a space after a Chinese character ends the message part ("当天发 快递3天到").
+        c if c.is_whitespace() => i > 0 && is_han(between[i - 1]),
+        _ => false,
+    })
+}
+
 pub use normalize::{Normalized, normalize};
 pub use quantity::{Dimension, Quantity, QuantityError};

@@ -166,6 +166,19 @@ fn check_nodes(context: &Context, source: &SourceFile, scenario: &Scenario, out:
         for (id, must_be_step) in ids {
             check_lexicon_id(context, source, node_id, id, must_be_step, out);
         }
+        let mut fact_ids = Vec::new();
+        for condition in rubric.critical.iter().chain(branches.iter().map(|b| &b.when)) {
+            collect_fact_ids(condition, &mut fact_ids);
+        }
+        for id in fact_ids {
+            if !known_fact(context, id) {
+                out.push(
+                    source
+                        .error("unknown-fact", in_node(source, node_id, &quoted(id)), format!("{id:?} names no fact of a known product or of the policy"))
+                        .with_help("write it as a rubric fact's rule id: fact:<product id>.<field>, e.g. fact:thermos-500.capacity, fact:thermos-500.other(保温时长), fact:policy.refund_within"),
+                );
+            }
+        }
         for fact in &rubric.facts {
             if let FactRef::Spec { product, sku, .. } = fact {
                 if !context.products.contains_key(product.as_str()) {
@@ -205,12 +218,70 @@ fn check_nodes(context: &Context, source: &SourceFile, scenario: &Scenario, out:
 /// Collects `(id, must_be_step)`: `Missed` only makes sense for steps; `Did` may name any entry.
 fn collect_condition_ids<'a>(condition: &'a Condition, ids: &mut Vec<(&'a str, bool)>) {
     match condition {
-        Condition::Did(id) | Condition::Already(id) => ids.push((id, false)),
+        Condition::Did(id) => ids.push((id, false)),
+        // Facts are checked apart (see `known_fact`).
+        Condition::Already(id) if !id.starts_with("fact:") => ids.push((id, false)),
         Condition::Missed(id) => ids.push((id, true)),
         Condition::All(all) | Condition::Any(all) => all.iter().for_each(|c| collect_condition_ids(c, ids)),
         Condition::Not(inner) => collect_condition_ids(inner, ids),
         _ => {}
     }
+}
+
+/// The `fact:` ids of `Already` conditions.
+fn collect_fact_ids<'a>(condition: &'a Condition, ids: &mut Vec<&'a str>) {
+    match condition {
+        Condition::Already(id) if id.starts_with("fact:") => ids.push(id),
+        Condition::All(all) | Condition::Any(all) => all.iter().for_each(|c| collect_fact_ids(c, ids)),
+        Condition::Not(inner) => collect_fact_ids(inner, ids),
+        _ => {}
+    }
+}
+
+/// Whether `id` is the rule id of a fact a rubric could ask for.
+fn known_fact(context: &Context, id: &str) -> bool {
+    use crate::content::raw::{PolicyField, ProductField, ReturnReason};
+    let mut candidates: Vec<FactRef> = Vec::new();
+    for (product_id, (_, product)) in &context.products {
+        let mut fields = vec![
+            ProductField::Capacity,
+            ProductField::Material,
+            ProductField::Dimensions,
+            ProductField::Weight,
+            ProductField::Price,
+            ProductField::Stock,
+            ProductField::ShipsFrom,
+            ProductField::DispatchTime,
+            ProductField::Warranty,
+            ProductField::Included,
+            ProductField::NotIncluded,
+            ProductField::SizeChart,
+            ProductField::SellingPoints,
+            ProductField::Colours,
+            ProductField::Care,
+        ];
+        fields.extend(product.specs.other.iter().flat_map(|o| [ProductField::Other(o.name.zh.clone()), ProductField::Other(o.name.en.clone())]));
+        candidates.extend(fields.into_iter().map(|field| FactRef::Spec { product: product_id.to_string(), field, sku: None }));
+    }
+    let mut policy_fields = vec![
+        PolicyField::NoReasonDays,
+        PolicyField::RefundWithin,
+        PolicyField::DispatchWithin,
+        PolicyField::SameDayCutoff,
+        PolicyField::ShippingInsurance,
+        PolicyField::CourierCoverage,
+        PolicyField::CourierTransit,
+        PolicyField::CancellationRefundWithin,
+        PolicyField::CouponValues,
+        PolicyField::MaxDiscount,
+        PolicyField::MaxCompensation,
+    ];
+    policy_fields.extend(
+        [ReturnReason::NoReason, ReturnReason::WrongItem, ReturnReason::QualityProblem, ReturnReason::DamagedInTransit, ReturnReason::NotAsDescribed]
+            .map(PolicyField::ReturnShippingPayer),
+    );
+    candidates.extend(policy_fields.into_iter().map(|field| FactRef::Policy { field, courier: None }));
+    candidates.iter().any(|fact| fact.rule() == id)
 }
 
 fn check_lexicon_id(
@@ -279,6 +350,16 @@ mod tests {
     fn missed_must_name_a_step() {
         let scenario = SCENARIO.replace("Did(\"blame_customer\")", "Missed(\"blame_customer\")");
         assert!(codes(&check_with(&scenario, &[])).contains(&"not-a-step"));
+    }
+
+    #[test]
+    fn already_may_name_a_fact_but_only_a_real_one() {
+        let known = SCENARIO.replace("Did(\"blame_customer\")", "Already(\"fact:policy.refund_within\")");
+        assert!(!codes(&check_with(&known, &[])).contains(&"unknown-fact"));
+        let unknown = SCENARIO.replace("Did(\"blame_customer\")", "Already(\"fact:no-such-cup.capacity\")");
+        let report = check_with(&unknown, &[]);
+        let found = report.diagnostics.iter().find(|d| d.code == "unknown-fact").expect("reported");
+        assert!(found.help.as_deref().unwrap().contains("fact:<product id>.<field>"));
     }
 
     #[test]

@@ -103,6 +103,51 @@ pub struct Buyer {
     pub reads_after_secs: f64,
 }
 
+impl FactRef {
+    /// The fact's rule id in findings and conditions: `fact:thermos-500.capacity`,
+    /// `fact:thermos-500.other(保温时长)`, `fact:policy.refund_within` (the SKU
+    /// or courier it is narrowed to is not part of it).
+    pub fn rule(&self) -> String {
+        match self {
+            FactRef::Spec { product, field, .. } => format!("fact:{product}.{}", field_name(field)),
+            FactRef::Policy { field, .. } => format!("fact:policy.{}", field_name(field)),
+        }
+    }
+}
+
+/// A field as the content files spell it: `dispatch_time`, `other(保温时长)`,
+/// `return_shipping_payer(WrongItem)`.
+fn field_name(field: &impl Serialize) -> String {
+    match serde_json::to_value(field) {
+        Ok(serde_json::Value::String(name)) => name,
+        Ok(serde_json::Value::Object(map)) => map
+            .iter()
+            .map(|(key, value)| format!("{key}({})", value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string())))
+            .collect(),
+        _ => "field".to_string(),
+    }
+}
+
+impl Scenario {
+    /// The products a scenario uses: on its card, in its order, and in its rubric facts.
+    pub fn products_used(&self) -> std::collections::BTreeSet<&str> {
+        let mut ids: std::collections::BTreeSet<&str> = self.products.iter().map(String::as_str).collect();
+        if let Some(order) = &self.order {
+            ids.extend(order.items.iter().chain(&order.received).map(|i| i.product.as_str()));
+        }
+        for (_, node) in self.nodes.iter() {
+            if let Node::Agent { rubric, .. } = node {
+                for fact in &rubric.facts {
+                    if let FactRef::Spec { product, .. } = fact {
+                        ids.insert(product);
+                    }
+                }
+            }
+        }
+        ids
+    }
+}
+
 /// How long a buyer waits after the agent's last activity before reading.
 pub const DEFAULT_READS_AFTER_SECS: f64 = 3.0;
 
