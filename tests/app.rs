@@ -84,7 +84,9 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
     // An order action from the order panel reaches the engine.
     harness.get_by_label("补发").click();
     harness.run();
-    assert!(transcript(&harness).iter().any(|(_, kind, text)| *kind == EntryKind::Action && text.contains("Resend")));
+    // It reads as the trainee clicked it (the product and colour), not as code.
+    let action = transcript(&harness).into_iter().find(|(_, kind, _)| *kind == EntryKind::Action).expect("the action is recorded");
+    assert!(action.2.starts_with("补发 真空保温杯") && !action.2.contains('{') && !action.2.contains("sku"), "{}", action.2);
 
     // Let the buyer finish: the scorecard is shown and saved.
     for _ in 0..60 {
@@ -122,6 +124,71 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
     // Practise next: what cost the most points, with a scenario to start.
     harness.get_by_label("接下来练什么(失分最多的)");
     assert!(!harness.state_mut().saved().practice.is_empty());
+}
+
+/// The turn rule as a trainee meets it: an order action first, then the
+/// explanation typed slowly, is one answer; the buyer waits while the reply box
+/// has text, and the cue above it says so; a refund of 0 元 cannot be sent.
+#[test]
+fn an_action_then_a_slowly_typed_explanation_is_one_answer() {
+    let (setup, mut harness) = setup();
+    open_thermos_scenario(&mut harness);
+    advance(&setup, &mut harness, 3.0);
+    harness.get_by_label("输入回复").click();
+    harness.run();
+    harness.get_by_label("输入回复").type_text("亲,非常抱歉给您添麻烦了!麻烦您提供一下订单号和照片~");
+    harness.key_press(eframe::egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("买家 3 秒后读取你的回复");
+    advance(&setup, &mut harness, 4.0);
+    assert_eq!(transcript(&harness).last().unwrap().0, Who::Buyer, "the buyer answered the first message");
+    let buyer_lines = |h: &Harness<KefuApp>| transcript(h).iter().filter(|(who, _, _)| *who == Who::Buyer).count();
+    let before = buyer_lines(&harness);
+
+    // The refund amount is still 0: the button cannot send it.
+    harness.get_by_label("退款").click();
+    harness.run();
+    assert!(transcript(&harness).iter().all(|(_, kind, _)| *kind != EntryKind::Action), "a 0 元 refund never reaches the order");
+
+    // Resend first; the buyer does not answer a bare order action.
+    advance(&setup, &mut harness, 2.0);
+    harness.get_by_label("补发").click();
+    harness.run();
+    advance(&setup, &mut harness, 6.0);
+    assert_eq!(buyer_lines(&harness), before, "no answer to a bare action");
+
+    // Then the explanation, typed slowly: the buyer waits while the box has text.
+    harness.get_by_label("输入回复").click();
+    harness.run();
+    harness.get_by_label("输入回复").type_text("核实好了,是我们发错了,非常抱歉!已经为您免费补发白色款,48小时内发出");
+    harness.run();
+    for _ in 0..4 {
+        advance(&setup, &mut harness, 2.0);
+    }
+    assert_eq!(buyer_lines(&harness), before, "the buyer waits while the trainee types");
+    harness.key_press(eframe::egui::Key::Enter);
+    harness.run();
+    // A second short message: while it is being typed the cue says the buyer waits.
+    advance(&setup, &mut harness, 1.0);
+    harness.get_by_label("输入回复").type_text("运费我们承担");
+    harness.run();
+    harness.get_by_label_contains("你正在输入");
+    for _ in 0..3 {
+        advance(&setup, &mut harness, 2.0);
+    }
+    harness.key_press(eframe::egui::Key::Enter);
+    harness.run();
+    advance(&setup, &mut harness, 4.0);
+    // The buyer read once the trainee stopped, and here that closes the case.
+    let Screen::Scorecard(view) = &harness.state().screen else { panic!("the buyer did not read after the trainee stopped") };
+    let card = &view.cards[0];
+    let second = &card.replies[1];
+    assert!(second.found.contains("offer_resend") && second.acted.contains(&kefu::content::raw::ActionKind::Resend), "{second:?}");
+    assert!(!card.replies.iter().flat_map(|r| &r.findings).any(|f| f.rule == "no_reply"));
+    // The typing was recorded, so the saved record replays to the same grade.
+    assert!(card.transcript.iter().any(|e| e.kind == EntryKind::Typing));
+    let verdict = kefu::scorecard::verify::verify(card, &harness.state().bundle);
+    assert!(verdict.is_ok(), "{verdict:?}");
 }
 
 #[test]

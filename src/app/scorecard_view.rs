@@ -182,7 +182,7 @@ fn transcript_ui(ui: &mut egui::Ui, lang: crate::content::raw::Lang, card: &Scor
                     if !findings.is_empty() {
                         response.on_hover_ui(|ui| {
                             for f in &findings {
-                                ui.label(format!("{} {:+.1}/{:.1}: {}", f.rule, f.points, f.possible, f.explain));
+                                ui.label(format!("{:+.1}/{:.1}: {}", f.points, f.possible, f.explain));
                             }
                         });
                     }
@@ -193,7 +193,7 @@ fn transcript_ui(ui: &mut egui::Ui, lang: crate::content::raw::Lang, card: &Scor
             // What was missing at a reply point, after its last message.
             if let Some(reply) = turn_ends[index].map(|i| &card.replies[i]) {
                 for f in reply.findings.iter().filter(|f| f.span.is_none() && (f.lost() > 0.0 || f.points < 0.0)) {
-                    ui.colored_label(Color32::from_rgb(200, 60, 50), format!("   − {} ({:+.1}/{:.1}): {}", f.rule, f.points, f.possible, f.explain));
+                    ui.colored_label(Color32::from_rgb(200, 60, 50), format!("   − ({:+.1}/{:.1}): {}", f.points, f.possible, f.explain));
                 }
             }
         }

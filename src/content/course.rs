@@ -63,6 +63,19 @@ impl Course {
     }
 
     /// The policy a scenario plays under (the named one, or the only one).
+    /// A SKU as people name it: "真空保温杯 500ml 白色" (the SKU itself when unknown).
+    pub fn sku_label(&self, sku: &str, lang: crate::content::raw::Lang) -> String {
+        self.products
+            .values()
+            .find_map(|product| {
+                let variant = product.variants.iter().find(|v| v.sku == sku)?;
+                let details: Vec<String> =
+                    [variant.colour.as_ref().map(|c| c.get(lang).to_string()), variant.size.clone()].into_iter().flatten().collect();
+                Some(format!("{} {}", product.name.get(lang), details.join(" ")).trim().to_string())
+            })
+            .unwrap_or_else(|| sku.to_string())
+    }
+
     pub fn policy_for(&self, scenario: &Scenario) -> Option<&ShopPolicy> {
         match &scenario.policy {
             Some(id) => self.policies.get(id),

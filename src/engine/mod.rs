@@ -107,13 +107,13 @@ impl TranscriptEntry {
     fn nudge(at: f64, node: &str, text: &str) -> TranscriptEntry {
         TranscriptEntry { at, who: Who::Buyer, node: node.into(), kind: EntryKind::Nudge, text: text.into(), action: None, problem: None, until: None }
     }
-    fn action(at: f64, node: &str, action: &Action, problem: Option<String>) -> TranscriptEntry {
+    fn action(at: f64, node: &str, action: &Action, text: &str, problem: Option<String>) -> TranscriptEntry {
         TranscriptEntry {
             at,
             who: Who::Agent,
             node: node.into(),
             kind: EntryKind::Action,
-            text: format!("{action:?}"),
+            text: text.to_string(),
             action: Some(action.clone()),
             problem,
             until: None,

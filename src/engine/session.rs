@@ -75,7 +75,6 @@ pub struct Session {
     /// Steps and facts the trainee already gave: later turns credit them.
     earlier: crate::grading::Earlier,
     rounds: usize,
-    action_errors: usize,
     refunded: f64,
     ended: Option<(Outcome, SessionGrade)>,
 }
@@ -112,7 +111,6 @@ impl Session {
             replies: Vec::new(),
             earlier: crate::grading::Earlier::default(),
             rounds: 0,
-            action_errors: 0,
             refunded: 0.0,
             ended: None,
         };
@@ -273,12 +271,13 @@ impl Session {
             return Ok(events);
         }
         let problem = self.action_problem(&action);
-        if problem.is_some() {
-            self.action_errors += 1;
-        } else if let Action::Refund { amount } = action {
+        if problem.is_none()
+            && let Action::Refund { amount } = action
+        {
             self.refunded += amount;
         }
-        self.transcript.push(TranscriptEntry::action(now, &self.node, &action, problem.clone()));
+        let text = self.action_text(&action);
+        self.transcript.push(TranscriptEntry::action(now, &self.node, &action, &text, problem.clone()));
         self.turn.actions.push(TakenAction { action: action.clone(), problem: problem.clone() });
         // An accepted action is the agent still working: a buyer about to read
         // waits a little longer. It never starts the wait on its own (the
@@ -292,18 +291,25 @@ impl Session {
         Ok(events)
     }
 
+    /// Why the order panel refuses `action`, in the chat's language.
     fn action_problem(&self, action: &Action) -> Option<String> {
+        use crate::content::order_rules::ActionProblem;
         let scenario = self.scenario();
         let policy = self.bundle.course.policy_for(scenario)?;
-        if let Some(problem) = action_problem(action, scenario.order.as_ref(), policy) {
-            return Some(problem);
-        }
-        if let (Action::Refund { amount }, Some(order)) = (action, &scenario.order)
-            && self.refunded + amount > order.amount.base_value + 0.005
-        {
-            return Some(format!("{} 元 has already been refunded; {amount} more is over the amount paid", self.refunded));
-        }
-        None
+        let problem = action_problem(action, scenario.order.as_ref(), policy).or_else(|| match (action, &scenario.order) {
+            (Action::Refund { amount }, Some(order)) if self.refunded + amount > order.amount.base_value + 0.005 => {
+                Some(ActionProblem::RefundedAlready { refunded: self.refunded, amount: *amount })
+            }
+            _ => None,
+        });
+        problem.map(|p| p.message(scenario.lang))
+    }
+
+    /// An action as the trainee and supervisor read it, a SKU named by its product and colour.
+    fn action_text(&self, action: &Action) -> String {
+        let course = &self.bundle.course;
+        let lang = self.scenario().lang;
+        action.describe(lang, |sku| course.sku_label(sku, lang))
     }
 
     /// Lets time pass until `now`: the buyer answers, nudges or leaves.
@@ -433,7 +439,7 @@ impl Session {
     }
 
     fn finish(&mut self, outcome: Outcome, at: f64, events: &mut Vec<Event>) {
-        let grade = grade_session(&self.replies, outcome, self.rounds, self.action_errors);
+        let grade = grade_session(&self.replies, outcome, self.rounds);
         self.node.clear();
         self.turn = OpenTurn::default();
         events.push(Event::Ended { at, outcome, grade: grade.clone() });

@@ -38,6 +38,8 @@ pub struct Grader {
     default_policy: Option<String>,
     /// Scenario id → the facts checked in every reply of it, asked or not.
     unasked: BTreeMap<String, UnaskedFacts>,
+    /// SKU → its product and colour, for explanations.
+    sku_labels: BTreeMap<String, crate::content::raw::Text>,
 }
 
 /// What a scenario's replies are checked against beyond their rubric: the
@@ -127,7 +129,16 @@ impl Grader {
             }
         }
         let unasked = course.scenarios.iter().map(|s| (s.id.clone(), UnaskedFacts::new(course, s))).collect();
-        Grader { lexicon: CompiledLexicon::new(course), facts, default_policy, unasked }
+        let sku_labels = course
+            .products
+            .values()
+            .flat_map(|p| &p.variants)
+            .map(|v| {
+                let label = crate::content::raw::Text { zh: course.sku_label(&v.sku, Lang::Zh), en: course.sku_label(&v.sku, Lang::En) };
+                (v.sku.clone(), label)
+            })
+            .collect();
+        Grader { lexicon: CompiledLexicon::new(course), facts, default_policy, unasked, sku_labels }
     }
 
     fn lexicon_index(&self, id: &str) -> Option<usize> {
@@ -136,6 +147,34 @@ impl Grader {
 
     fn label(&self, id: &str, lang: Lang) -> String {
         self.lexicon.entry(id).map(|e| e.label.get(lang).to_string()).unwrap_or_else(|| id.to_string())
+    }
+
+    /// An order action as people read it (a SKU by its product and colour).
+    fn describe_action(&self, action: &crate::content::raw::Action, lang: Lang) -> String {
+        action.describe(lang, |sku| self.sku_labels.get(sku).map(|t| t.get(lang).to_string()).unwrap_or_else(|| sku.to_string()))
+    }
+
+    /// A rubric condition in words, for a critical failure's explanation.
+    fn describe_condition(&self, condition: &crate::content::raw::Condition, lang: Lang) -> String {
+        use crate::content::raw::Condition::*;
+        let zh = lang == Lang::Zh;
+        let join = |all: &[crate::content::raw::Condition], zh_word: &str, en_word: &str| {
+            let parts: Vec<String> = all.iter().map(|c| self.describe_condition(c, lang)).collect();
+            parts.join(if zh { zh_word } else { en_word })
+        };
+        match condition {
+            Did(id) | Already(id) => self.label(id, lang),
+            Missed(id) => format!("{}{}", if zh { "缺少:" } else { "missing: " }, self.label(id, lang)),
+            WrongFact => (if zh { "说错了产品或政策事实" } else { "a product or policy fact stated wrongly" }).into(),
+            MissingFact => (if zh { "漏说了该说的事实" } else { "a fact that had to be given was left out" }).into(),
+            ToneBelow(band) => format!("{}{}", if zh { "语气低于" } else { "tone below " }, band.label(lang)),
+            ToneAtLeast(band) => format!("{}{}", if zh { "语气至少" } else { "tone at least " }, band.label(lang)),
+            Timeout => (if zh { "买家等不到回复" } else { "the buyer got no reply in time" }).into(),
+            Acted(kind) | AlreadyActed(kind) => kind.label(lang).into(),
+            All(all) => join(all, " 且 ", " and "),
+            Any(any) => join(any, " 或 ", " or "),
+            Not(inner) => format!("{}{}", if zh { "没有" } else { "not " }, self.describe_condition(inner, lang)),
+        }
     }
 
     fn why(&self, id: &str, lang: Lang) -> String {

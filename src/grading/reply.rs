@@ -476,7 +476,11 @@ impl Grader {
                 points: -TONE_BELOW_MIN_PENALTY,
                 possible: 0.0,
                 span: None,
-                explain: say(lang, format!("语气为{tone_band:?},这里至少要{min:?}"), format!("Tone was {tone_band:?}; this point needs at least {min:?}")),
+                explain: say(
+                    lang,
+                    format!("语气{},这里至少要{}", tone_band.label(lang), min.label(lang)),
+                    format!("Tone was {}; this point needs at least {}", tone_band.label(lang), min.label(lang)),
+                ),
                 critical: false,
             });
         }
@@ -539,9 +543,13 @@ impl Grader {
                     possible: share,
                     span: None,
                     explain: if taken {
-                        say(lang, format!("已执行:{expected:?}"), format!("Done: {expected:?}"))
+                        say(lang, format!("已执行:{}", self.describe_action(expected, lang)), format!("Done: {}", self.describe_action(expected, lang)))
                     } else {
-                        say(lang, format!("应在订单面板执行:{expected:?}"), format!("Expected order action: {expected:?}"))
+                        say(
+                            lang,
+                            format!("应在订单面板执行:{}", self.describe_action(expected, lang)),
+                            format!("Expected order action: {}", self.describe_action(expected, lang)),
+                        )
                     },
                     critical: false,
                 });
@@ -566,7 +574,11 @@ impl Grader {
                     points: -penalty,
                     possible: 0.0,
                     span: None,
-                    explain: say(lang, format!("这里不该执行:{:?}", taken.action), format!("Wrong action here: {:?}", taken.action)),
+                    explain: say(
+                        lang,
+                        format!("这里不该执行:{}", self.describe_action(&taken.action, lang)),
+                        format!("Wrong action here: {}", self.describe_action(&taken.action, lang)),
+                    ),
                     critical: false,
                 });
             } else if unneeded(scenario, &taken.action) {
@@ -609,7 +621,11 @@ impl Grader {
                     points: 0.0,
                     possible: 0.0,
                     span: None,
-                    explain: say(lang, format!("关键项不合格:{condition:?}"), format!("Critical item failed: {condition:?}")),
+                    explain: say(
+                        lang,
+                        format!("关键项不合格:{}", self.describe_condition(condition, lang)),
+                        format!("Critical item failed: {}", self.describe_condition(condition, lang)),
+                    ),
                     critical: true,
                 });
             }

@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn a_high_total_that_fails_says_why() {
-        let mut grade = grade_session(&[], Outcome::Escalated, 0, 0);
+        let mut grade = grade_session(&[], Outcome::Escalated, 0);
         grade.total = 82.0;
         grade.critical_failures = vec!["off_platform".into(), "off_platform".into()];
         let reasons = reasons(&grade, |rule| format!("«{rule}»"));

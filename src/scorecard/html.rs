@@ -241,7 +241,7 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
                 }
                 html.push_str("</ol>\n");
             }
-            let _ = write!(html, "<p class=\"meta\">{}: {:.1}/100 · {:?}</p>\n", escape(&reply.node), reply.score, reply.tone_band);
+            let _ = write!(html, "<p class=\"meta\">{}: {:.1}/100 · {}</p>\n", escape(&reply.node), reply.score, reply.tone_band.label(lang));
         }
     }
     html.push_str("</section>\n");

@@ -439,6 +439,20 @@ pub enum ToneBand {
     Warm,
 }
 
+impl ToneBand {
+    /// The band as a trainee reads it: 礼貌 / Polite.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            ToneBand::Rude => ("失礼", "Rude"),
+            ToneBand::Curt => ("生硬", "Curt"),
+            ToneBand::Neutral => ("平淡", "Neutral"),
+            ToneBand::Polite => ("礼貌", "Polite"),
+            ToneBand::Warm => ("热情", "Warm"),
+        };
+        if lang == Lang::Zh { zh } else { en }
+    }
+}
+
 /// An order action the agent takes in the order panel (or in a replies file).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub enum Action {
@@ -459,6 +473,30 @@ pub enum Action {
 }
 
 impl Action {
+    /// What a trainee or supervisor reads: "补发 白色 (thermos-500-white)",
+    /// "Refund 59 元". `item` names a SKU for people (the product and colour).
+    pub fn describe(&self, lang: Lang, item: impl Fn(&str) -> String) -> String {
+        let money = |amount: &f64| format!("{} 元", trim_number(*amount));
+        match (lang, self) {
+            (Lang::Zh, Action::Refund { amount }) => format!("退款 {}", money(amount)),
+            (Lang::Zh, Action::Resend { sku }) => format!("补发 {}", item(sku)),
+            (Lang::Zh, Action::ChangeAddress { to }) => format!("修改收货地址为 {to}"),
+            (Lang::Zh, Action::Coupon { value }) => format!("发送 {} 优惠券", money(value)),
+            (Lang::Zh, Action::Discount { amount }) => format!("改价优惠 {}", money(amount)),
+            (Lang::Zh, Action::Compensate { amount }) => format!("补偿 {}", money(amount)),
+            (Lang::Zh, Action::CancelOrder) => "取消订单".into(),
+            (Lang::Zh, Action::Escalate) => "转交主管".into(),
+            (Lang::En, Action::Refund { amount }) => format!("Refund {}", money(amount)),
+            (Lang::En, Action::Resend { sku }) => format!("Resend {}", item(sku)),
+            (Lang::En, Action::ChangeAddress { to }) => format!("Change the address to {to}"),
+            (Lang::En, Action::Coupon { value }) => format!("Send a {} coupon", money(value)),
+            (Lang::En, Action::Discount { amount }) => format!("Discount {}", money(amount)),
+            (Lang::En, Action::Compensate { amount }) => format!("Compensate {}", money(amount)),
+            (Lang::En, Action::CancelOrder) => "Cancel the order".into(),
+            (Lang::En, Action::Escalate) => "Escalate to a supervisor".into(),
+        }
+    }
+
     pub fn kind(&self) -> ActionKind {
         match self {
             Action::Refund { .. } => ActionKind::Refund,
@@ -483,6 +521,29 @@ pub enum ActionKind {
     Compensate,
     CancelOrder,
     Escalate,
+}
+
+impl ActionKind {
+    /// The order panel's name for it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            ActionKind::Refund => ("退款", "Refund"),
+            ActionKind::Resend => ("补发", "Resend"),
+            ActionKind::ChangeAddress => ("修改地址", "Change address"),
+            ActionKind::Coupon => ("发优惠券", "Send a coupon"),
+            ActionKind::Discount => ("改价", "Discount"),
+            ActionKind::Compensate => ("补偿", "Compensate"),
+            ActionKind::CancelOrder => ("取消订单", "Cancel order"),
+            ActionKind::Escalate => ("转交主管", "Escalate"),
+        };
+        if lang == Lang::Zh { zh } else { en }
+    }
+}
+
+/// 59 → "59", 9.9 → "9.9", 0.1 + 0.2 → "0.3": money as people write it.
+fn trim_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// A pinned example: a scripted trainee and the result it must get.
