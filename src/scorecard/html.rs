@@ -231,7 +231,7 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
             html.push_str("</ol>\n");
         }
         // After the last entry of a reply point, what was missing there (findings without a span).
-        if let Some(reply) = turn_ends[index].map(|i| &card.replies[i]) {
+        if let Some((answer, reply)) = turn_ends[index].map(|i| (i + 1, &card.replies[i])) {
             let missing: Vec<&Finding> = reply.findings.iter().filter(|f| f.span.is_none() && f.rule != "tone_baseline").collect();
             if !missing.is_empty() {
                 html.push_str("<ol class=\"findings\">");
@@ -241,7 +241,9 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
                 }
                 html.push_str("</ol>\n");
             }
-            let _ = write!(html, "<p class=\"meta\">{}: {:.1}/100 · {}</p>\n", escape(&reply.node), reply.score, reply.tone_band.label(lang));
+            // Answers are numbered for the reader; the node id is the author's, not theirs.
+            let label = if lang == Lang::Zh { format!("第 {answer} 次回复") } else { format!("Answer {answer}") };
+            let _ = write!(html, "<p class=\"meta\">{label}: {:.1}/100 · {}</p>\n", reply.score, reply.tone_band.label(lang));
         }
     }
     html.push_str("</section>\n");
