@@ -186,6 +186,8 @@ fn transcript_ui(ui: &mut egui::Ui, lang: crate::content::raw::Lang, card: &Scor
                             }
                         });
                     }
+                } else if let Some(note) = entry.typing_note(lang) {
+                    ui.weak(note);
                 } else {
                     ui.label(&entry.text);
                 }

@@ -266,7 +266,8 @@ fn chat_ui(wb: &Workbench, ui: &mut egui::Ui, lang: Lang, now: f64) {
     });
     ui.separator();
     egui::ScrollArea::vertical().stick_to_bottom(true).auto_shrink([false, false]).show(ui, |ui| {
-        for entry in session.transcript() {
+        // Typing stretches are the record's business; the chat shows what was said.
+        for entry in session.transcript().iter().filter(|e| e.kind != EntryKind::Typing) {
             let (align, fill) = match entry.who {
                 Who::Agent => (egui::Align::Max, egui::Color32::from_rgb(0x2a, 0x6f, 0xdb).gamma_multiply(0.25)),
                 _ => (egui::Align::Min, ui.visuals().faint_bg_color),

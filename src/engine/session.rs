@@ -381,6 +381,7 @@ impl Session {
             &Turn { messages: &messages, response_secs, actions: &turn.actions, timed_out, earlier: &self.earlier },
         );
         self.earlier.remember(&grade);
+        self.earlier.remember_actions(&turn.actions);
         // Spans point at messages of the turn; make them point at the transcript.
         for finding in &mut grade.findings {
             if let Some(span) = &mut finding.span {

@@ -62,7 +62,7 @@ pub struct CompiledFact {
     /// `fact:thermos-500.capacity`, `fact:policy.refund_within`.
     pub rule: String,
     /// The right value, for explanations: "500 ml".
-    pub expected: String,
+    pub expected: Text,
     quantity: Option<QuantityRule>,
     phrases: PhraseSet,
     /// Checked in every reply, asked or not: a wrong value counts only next to
@@ -167,7 +167,7 @@ impl CompiledFact {
 }
 
 struct Spec {
-    expected: String,
+    expected: Text,
     quantity: Option<QuantityRule>,
     right: Vec<String>,
     wrong: Vec<String>,
@@ -177,14 +177,14 @@ struct Spec {
 }
 
 impl Spec {
-    fn phrases(right: Vec<String>, wrong: Vec<String>, expected: String) -> Spec {
+    fn phrases(right: Vec<String>, wrong: Vec<String>, expected: Text) -> Spec {
         Spec { expected, quantity: None, right, wrong, context: Vec::new(), exceptions: Vec::new() }
     }
 
     fn amount(dimension: Dimension, right: Vec<f64>, expected: String, context: &[&str]) -> Spec {
         let written = leading_number(&expected);
         Spec {
-            expected,
+            expected: same(expected),
             quantity: Some(QuantityRule {
                 dimension,
                 right,
@@ -259,11 +259,11 @@ fn product_spec(product: &Product, field: &ProductField, sku: Option<&str>) -> O
         }
         ProductField::Material => {
             let m = specs.material.as_ref()?;
-            Spec::phrases(m.said_as.clone(), m.confused_with.clone(), m.name.zh.clone())
+            Spec::phrases(m.said_as.clone(), m.confused_with.clone(), m.name.clone())
         }
         ProductField::Other(name) => {
             let o = specs.other_named(name)?;
-            Spec::phrases(o.said_as.clone(), o.confused_with.clone(), o.value.zh.clone())
+            Spec::phrases(o.said_as.clone(), o.confused_with.clone(), o.value.clone())
         }
         ProductField::ShipsFrom => {
             let place = specs.ships_from.as_ref()?;
@@ -273,7 +273,7 @@ fn product_spec(product: &Product, field: &ProductField, sku: Option<&str>) -> O
                 right.push(chars[chars.len() - 2..].iter().collect());
             }
             right.extend(place.en.split(',').map(|p| p.trim().to_string()).filter(|p| p.len() >= 3));
-            Spec::phrases(right, Vec::new(), place.zh.clone())
+            Spec::phrases(right, Vec::new(), place.clone())
         }
         ProductField::Stock => {
             let variant = match sku {
@@ -282,7 +282,11 @@ fn product_spec(product: &Product, field: &ProductField, sku: Option<&str>) -> O
             };
             let in_stock = variant.stock > 0;
             let (right, wrong) = if in_stock { (IN_STOCK, OUT_OF_STOCK) } else { (OUT_OF_STOCK, IN_STOCK) };
-            let expected = if in_stock { format!("有货({})", variant.stock) } else { "缺货".to_string() };
+            let expected = if in_stock {
+                Text { zh: format!("有货({})", variant.stock), en: format!("in stock ({})", variant.stock) }
+            } else {
+                Text { zh: "缺货".into(), en: "out of stock".into() }
+            };
             let mut spec = Spec::phrases(owned(right), owned(wrong), expected);
             // "没有货" must not count as "有货": the in-stock group ignores hits inside out-of-stock phrases.
             let in_stock_group = if in_stock { RIGHT } else { WRONG };
@@ -296,7 +300,10 @@ fn product_spec(product: &Product, field: &ProductField, sku: Option<&str>) -> O
         ProductField::Included | ProductField::NotIncluded => {
             let items = if matches!(field, ProductField::Included) { &product.included } else { &product.not_included };
             let right: Vec<String> = items.iter().flat_map(both).collect();
-            let expected = items.iter().map(|t| t.zh.clone()).collect::<Vec<_>>().join("、");
+            let expected = Text {
+                zh: items.iter().map(|t| t.zh.clone()).collect::<Vec<_>>().join("、"),
+                en: items.iter().map(|t| t.en.clone()).collect::<Vec<_>>().join(", "),
+            };
             Spec::phrases(right, Vec::new(), expected)
         }
         ProductField::SizeChart => {
@@ -307,19 +314,26 @@ fn product_spec(product: &Product, field: &ProductField, sku: Option<&str>) -> O
                 Some(size) => {
                     let size = size.to_lowercase();
                     let wrong = sizes.iter().filter(|s| **s != size).flat_map(|s| spell(s)).collect();
-                    Spec::phrases(spell(&size), wrong, format!("{size}码"))
+                    Spec::phrases(spell(&size), wrong, Text { zh: format!("{size}码"), en: format!("size {size}") })
                 }
-                None => Spec::phrases(sizes.iter().flat_map(|s| spell(s)).collect(), Vec::new(), sizes.join("/")),
+                None => Spec::phrases(sizes.iter().flat_map(|s| spell(s)).collect(), Vec::new(), same(sizes.join("/"))),
             }
         }
         ProductField::SellingPoints => {
             let right: Vec<String> = product.selling_points.iter().flat_map(|p| p.keywords.clone()).collect();
-            let expected = product.selling_points.iter().map(|p| p.text.zh.clone()).collect::<Vec<_>>().join(";");
+            let expected = Text {
+                zh: product.selling_points.iter().map(|p| p.text.zh.clone()).collect::<Vec<_>>().join(";"),
+                en: product.selling_points.iter().map(|p| p.text.en.clone()).collect::<Vec<_>>().join("; "),
+            };
             Spec::phrases(right, Vec::new(), expected)
         }
         ProductField::Colours => {
             let right: Vec<String> = product.variants.iter().filter_map(|v| v.colour.as_ref()).flat_map(both).collect();
-            Spec::phrases(right.clone(), Vec::new(), right.join("/"))
+            let colours = |lang: crate::content::raw::Lang| {
+                product.variants.iter().filter_map(|v| v.colour.as_ref()).map(|c| c.get(lang).to_string()).collect::<Vec<_>>().join("/")
+            };
+            let expected = Text { zh: colours(crate::content::raw::Lang::Zh), en: colours(crate::content::raw::Lang::En) };
+            Spec::phrases(right, Vec::new(), expected)
         }
         ProductField::Care => {
             // Agents paraphrase care instructions, so any four characters in a row
@@ -338,10 +352,18 @@ fn product_spec(product: &Product, field: &ProductField, sku: Option<&str>) -> O
                 right.extend(words.windows(3).map(|w| w.join(" ")));
             }
             right.retain(|phrase| phrase.chars().count() >= 2);
-            let expected = product.care.iter().map(|c| c.zh.clone()).collect::<Vec<_>>().join(";");
+            let expected = Text {
+                zh: product.care.iter().map(|c| c.zh.clone()).collect::<Vec<_>>().join(";"),
+                en: product.care.iter().map(|c| c.en.clone()).collect::<Vec<_>>().join("; "),
+            };
             Spec::phrases(right, Vec::new(), expected)
         }
     })
+}
+
+/// The same words in both languages (an amount: "48 h", "129 元").
+fn same(text: String) -> Text {
+    Text { zh: text.clone(), en: text }
 }
 
 fn owned(list: &[&str]) -> Vec<String> {
@@ -366,10 +388,13 @@ fn policy_spec(policy: &ShopPolicy, field: PolicyField, courier: Option<&str>) -
                 right.extend(owned(INSURANCE));
             }
             let expected = match payer {
-                Payer::Shop => "运费由店铺承担",
-                Payer::Buyer => "运费由买家承担(运费险可抵)",
+                Payer::Shop => Text { zh: "运费由店铺承担".into(), en: "the shop pays the return postage".into() },
+                Payer::Buyer => Text {
+                    zh: "运费由买家承担(运费险可抵)".into(),
+                    en: "the buyer pays the return postage (shipping insurance covers it)".into(),
+                },
             };
-            Spec::phrases(right, wrong, expected.to_string())
+            Spec::phrases(right, wrong, expected)
         }
         PolicyField::RefundWithin => {
             Spec::amount(Dimension::Duration, vec![returns.refund_within.base_value], returns.refund_within.text.clone(), REFUND_WORDS)
@@ -390,11 +415,16 @@ fn policy_spec(policy: &ShopPolicy, field: PolicyField, courier: Option<&str>) -
                 let pm = hour - 12;
                 right.extend([format!("下午{pm}点"), format!("{pm}pm"), format!("{pm} pm"), format!("{pm}:00 pm")]);
             }
-            Spec::phrases(right, Vec::new(), cutoff.clone())
+            Spec::phrases(right, Vec::new(), same(cutoff.clone()))
         }
         PolicyField::ShippingInsurance => {
             let (right, wrong) = if returns.shipping_insurance { (owned(INSURANCE), Vec::new()) } else { (Vec::new(), owned(INSURANCE)) };
-            Spec::phrases(right, wrong, if returns.shipping_insurance { "有运费险" } else { "没有运费险" }.to_string())
+            let expected = if returns.shipping_insurance {
+                Text { zh: "有运费险".into(), en: "shipping insurance included".into() }
+            } else {
+                Text { zh: "没有运费险".into(), en: "no shipping insurance".into() }
+            };
+            Spec::phrases(right, wrong, expected)
         }
         PolicyField::CourierCoverage => {
             let mut right: Vec<String> = owned(&["偏远", "送不到", "到不了", "不派送", "不能派送", "不到", "can't deliver", "doesn't deliver", "does not reach", "doesn't reach"]);
@@ -403,7 +433,7 @@ fn policy_spec(policy: &ShopPolicy, field: PolicyField, courier: Option<&str>) -
                     right.extend(region.zh.split(['、', ',', ',']).map(|r| r.chars().take(2).collect::<String>()));
                 }
             }
-            Spec::phrases(right, Vec::new(), "部分偏远地区快递不到".to_string())
+            Spec::phrases(right, Vec::new(), Text { zh: "部分偏远地区快递不到".into(), en: "the courier does not reach some remote areas".into() })
         }
         PolicyField::CourierTransit => {
             let id = courier.unwrap_or(&policy.dispatch.default_courier);

@@ -56,9 +56,16 @@ pub struct Earlier {
     pub steps: BTreeSet<String>,
     pub facts: BTreeSet<String>,
     pub acted: BTreeSet<ActionKind>,
+    /// Order actions the panel accepted, for a later reply point that expects one.
+    pub actions: Vec<Action>,
 }
 
 impl Earlier {
+    /// Adds the accepted order actions of a closed turn.
+    pub fn remember_actions(&mut self, actions: &[TakenAction]) {
+        self.actions.extend(actions.iter().filter(|a| a.problem.is_none()).map(|a| a.action.clone()));
+    }
+
     /// Adds what a graded turn said.
     pub fn remember(&mut self, grade: &ReplyGrade) {
         self.steps.extend(grade.found.iter().cloned());
@@ -309,17 +316,17 @@ impl Grader {
                 let (points, explain) = match status {
                     FactStatus::Correct if from_earlier => (
                         share,
-                        say(lang, format!("前面已经说对了:{}", compiled.expected), format!("Already stated correctly earlier: {}", compiled.expected)),
+                        say(lang, format!("前面已经说对了:{}", compiled.expected.get(lang)), format!("Already stated correctly earlier: {}", compiled.expected.get(lang))),
                     ),
-                    FactStatus::Correct => (share, say(lang, format!("说对了:{}", compiled.expected), format!("Stated correctly: {}", compiled.expected))),
-                    FactStatus::Missing => (0.0, say(lang, format!("没有说明:应为 {}", compiled.expected), format!("Not stated: should be {}", compiled.expected))),
-                    FactStatus::Wrong => (-share / 2.0, say(lang, format!("说错了:应为 {}(说错比不说更糟)", compiled.expected), format!("Stated wrongly: should be {} (a wrong fact is worse than none)", compiled.expected))),
+                    FactStatus::Correct => (share, say(lang, format!("说对了:{}", compiled.expected.get(lang)), format!("Stated correctly: {}", compiled.expected.get(lang)))),
+                    FactStatus::Missing => (0.0, say(lang, format!("没有说明:应为 {}", compiled.expected.get(lang)), format!("Not stated: should be {}", compiled.expected.get(lang)))),
+                    FactStatus::Wrong => (-share / 2.0, say(lang, format!("说错了:应为 {}(说错比不说更糟)", compiled.expected.get(lang)), format!("Stated wrongly: should be {} (a wrong fact is worse than none)", compiled.expected.get(lang)))),
                 };
                 if let (FactStatus::Wrong, Some(at)) = (status, span) {
-                    wrong_spans.push((at, compiled.expected.clone()));
+                    wrong_spans.push((at, compiled.expected.get(lang).to_string()));
                 }
                 findings.push(Finding { rule: compiled.rule.clone(), dimension: Dimension::Accuracy, points, possible: share, span, explain, critical: false });
-                facts.push(FactResult { rule: compiled.rule.clone(), expected: compiled.expected.clone(), status, from_earlier, unasked: false });
+                facts.push(FactResult { rule: compiled.rule.clone(), expected: compiled.expected.get(lang).to_string(), status, from_earlier, unasked: false });
             }
         }
 
@@ -343,7 +350,7 @@ impl Grader {
                     (!right_elsewhere(&compiled.rule, message, start, end)).then(|| message.span(index, start, end))
                 });
                 let Some(span) = wrong else { continue };
-                wrong_spans.push((span, compiled.expected.clone()));
+                wrong_spans.push((span, compiled.expected.get(lang).to_string()));
                 findings.push(Finding {
                     rule: compiled.rule.clone(),
                     dimension: Dimension::Accuracy,
@@ -352,14 +359,14 @@ impl Grader {
                     span: Some(span),
                     explain: say(
                         lang,
-                        format!("说错了:应为 {}(没被问到也要说对)", compiled.expected),
-                        format!("Stated wrongly: should be {} (unasked facts must be right too)", compiled.expected),
+                        format!("说错了:应为 {}(没被问到也要说对)", compiled.expected.get(lang)),
+                        format!("Stated wrongly: should be {} (unasked facts must be right too)", compiled.expected.get(lang)),
                     ),
                     critical: false,
                 });
                 facts.push(FactResult {
                     rule: compiled.rule.clone(),
-                    expected: compiled.expected.clone(),
+                    expected: compiled.expected.get(lang).to_string(),
                     status: FactStatus::Wrong,
                     from_earlier: false,
                     unasked: true,
@@ -535,14 +542,19 @@ impl Grader {
         if !rubric.actions.expected.is_empty() {
             let share = actions_weight / rubric.actions.expected.len() as f64;
             for expected in &rubric.actions.expected {
-                let taken = turn.actions.iter().any(|t| t.problem.is_none() && same_action(expected, &t.action));
+                let taken_now = turn.actions.iter().any(|t| t.problem.is_none() && same_action(expected, &t.action));
+                // Done at an earlier reply point (补发 clicked before the buyer asked): it counts.
+                let taken_before = !taken_now && turn.earlier.actions.iter().any(|a| same_action(expected, a));
+                let taken = taken_now || taken_before;
                 findings.push(Finding {
                     rule: format!("action:{:?}", expected.kind()),
                     dimension: Dimension::Actions,
                     points: if taken { share } else { 0.0 },
                     possible: share,
                     span: None,
-                    explain: if taken {
+                    explain: if taken_before {
+                        say(lang, format!("前面已经执行:{}", self.describe_action(expected, lang)), format!("Done earlier: {}", self.describe_action(expected, lang)))
+                    } else if taken {
                         say(lang, format!("已执行:{}", self.describe_action(expected, lang)), format!("Done: {}", self.describe_action(expected, lang)))
                     } else {
                         say(

@@ -61,8 +61,10 @@ pub fn turn_ends(card: &Scorecard) -> Vec<Option<usize>> {
         .iter()
         .enumerate()
         .map(|(index, entry)| {
-            let closes = entry.who == Who::Agent
-                && card.transcript.get(index + 1).is_none_or(|next| next.node != entry.node || next.who != Who::Agent);
+            // A nudge (在吗?) does not end the agent's turn: the agent may still
+            // be answering the same reply point after it.
+            let next = card.transcript[index + 1..].iter().find(|next| next.kind != crate::engine::EntryKind::Nudge);
+            let closes = entry.who == Who::Agent && next.is_none_or(|next| next.node != entry.node || next.who != Who::Agent);
             if !closes {
                 return None;
             }
