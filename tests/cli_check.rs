@@ -174,3 +174,26 @@ fn a_missing_path_is_an_error_not_a_panic() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("no/such/folder:0:0: error[io]"));
 }
+
+/// Issue 13: a link to `/` once made `kefu check` read the whole disk. Links that
+/// leave the content folder are reported by name and never read; a loop ends.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_out_of_the_folder_and_loops_are_reported_not_followed() {
+    use std::os::unix::fs::symlink;
+    let (_dir, root) = course_copy();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.ron"), "Catalogue(products: [Product(id: \"top-secret\")])").unwrap();
+    symlink("/", root.join("scenarios/disk")).unwrap();
+    symlink(outside.path().join("secret.ron"), root.join("scenarios/secret.ron")).unwrap();
+    symlink(root.join("scenarios"), root.join("scenarios/zh/loop")).unwrap();
+
+    let output = kefu_in(&["check"], Some(&root));
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    for link in ["scenarios/disk", "scenarios/secret.ron"] {
+        assert!(out.lines().any(|l| l.contains(link) && l.contains("path-escape")), "{link} in:\n{out}");
+    }
+    assert!(out.lines().any(|l| l.contains("scenarios/zh/loop") && l.contains("link-loop")), "{out}");
+    assert!(!out.contains("top-secret"), "{out}");
+}

@@ -3,10 +3,16 @@
 //! Loading never stops at a bad file: each file yields either its parsed content
 //! or a diagnostic, and the rest still load. Only this module and `store` touch
 //! the file system.
+//!
+//! The walk never follows a symbolic link blindly: a link whose real target lies
+//! outside the content folder is reported (`path-escape`) and neither walked nor
+//! read (a link to `/` once made `kefu check` read the whole disk), and each real
+//! folder is walked once, so a link loop ends.
 
 use super::diagnostic::Diagnostic;
 use super::raw::{Catalogue, Lexicon, QuizBank, Scenario, ShopPolicy};
 use super::source::SourceFile;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Content files larger than this are refused: no trainer writes 8 MB of RON, and
@@ -85,25 +91,24 @@ impl ContentSet {
 pub fn load_paths(paths: &[PathBuf], root: &Path) -> ContentSet {
     let mut set = ContentSet { root: root.to_path_buf(), ..ContentSet::default() };
     let mut found = Vec::new();
+    let real_root = std::fs::canonicalize(root).ok();
+    let mut walk = Walk { visited: HashSet::new(), found: &mut found, diagnostics: &mut set.diagnostics };
     for path in paths {
         if path.is_dir() {
-            for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
-                match entry {
-                    Ok(entry) if entry.file_type().is_file() && is_ron(entry.path()) => {
-                        found.push(entry.path().to_path_buf())
-                    }
-                    Ok(_) => {}
-                    Err(error) => set.diagnostics.push(file_level_error(
-                        error.path().unwrap_or(path),
-                        "io",
-                        format!("cannot read this folder entry: {error}"),
-                    )),
-                }
+            let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            // Links may not leave the content folder; a folder named on the command
+            // line outside it is its own boundary.
+            let boundary = match &real_root {
+                Some(root) if real.starts_with(root) => root.clone(),
+                _ => real.clone(),
+            };
+            if walk.visited.insert(real) {
+                walk.folder(path, &boundary);
             }
         } else if path.is_file() {
-            found.push(path.clone());
+            walk.found.push(path.clone());
         } else {
-            set.diagnostics.push(file_level_error(path, "io", "no such file or folder".to_string()));
+            walk.diagnostics.push(file_level_error(path, "io", "no such file or folder".to_string()));
         }
     }
     found.dedup();
@@ -111,6 +116,91 @@ pub fn load_paths(paths: &[PathBuf], root: &Path) -> ContentSet {
         load_file(&path, &mut set);
     }
     set
+}
+
+/// One walk over the given folders: the real folders seen so far, and what was found.
+struct Walk<'a> {
+    visited: HashSet<PathBuf>,
+    found: &'a mut Vec<PathBuf>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Walk<'_> {
+    /// Collects the `.ron` files under `folder` in sorted order. Links are never
+    /// followed by walkdir itself; `link` decides about each one.
+    fn folder(&mut self, folder: &Path, boundary: &Path) {
+        let mut entries = walkdir::WalkDir::new(folder).follow_links(false).sort_by_file_name().into_iter();
+        while let Some(entry) = entries.next() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    self.diagnostics.push(file_level_error(
+                        &display_path(error.path().unwrap_or(folder)),
+                        "io",
+                        format!("cannot read this folder entry: {error}"),
+                    ));
+                    continue;
+                }
+            };
+            if entry.depth() == 0 {
+                continue; // the folder itself: the caller has marked it visited
+            }
+            if entry.path_is_symlink() {
+                self.link(entry.path(), boundary);
+            } else if entry.file_type().is_dir() {
+                let real = std::fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_path_buf());
+                if !self.visited.insert(real) {
+                    // Already walked through a link: its files are loaded once.
+                    entries.skip_current_dir();
+                }
+            } else if entry.file_type().is_file() && is_ron(entry.path()) {
+                // Regular files only: a FIFO named x.ron would block the read forever.
+                self.found.push(entry.path().to_path_buf());
+            }
+        }
+    }
+
+    /// A symbolic link inside the content folder: walked or loaded only when its
+    /// real target is inside `boundary`, and a folder only once.
+    fn link(&mut self, link: &Path, boundary: &Path) {
+        let shown = display_path(link);
+        let real = match std::fs::canonicalize(link) {
+            Ok(real) => real,
+            Err(error) => {
+                if is_ron(link) {
+                    self.diagnostics.push(file_level_error(&shown, "io", format!("this link leads nowhere: {error}")));
+                }
+                return;
+            }
+        };
+        if !real.starts_with(boundary) {
+            // Name the link only: what lies outside is none of the checker's business.
+            self.diagnostics.push(
+                file_level_error(
+                    &shown,
+                    "path-escape",
+                    format!("this symbolic link leads outside the content folder {}; it was not read", boundary.display()),
+                )
+                .with_help("copy what it points to into the content folder instead of linking to it"),
+            );
+        } else if real.is_dir() {
+            if self.visited.insert(real) {
+                self.folder(link, boundary);
+            } else {
+                // A warning: nothing is lost (the folder is read), but the link is a mistake.
+                let mut warning = file_level_error(
+                    &shown,
+                    "link-loop",
+                    "this symbolic link leads to a folder that is already read; it was skipped".to_string(),
+                )
+                .with_help("remove the link: every folder is read once");
+                warning.level = super::diagnostic::Level::Warning;
+                self.diagnostics.push(warning);
+            }
+        } else if real.is_file() && is_ron(link) {
+            self.found.push(link.to_path_buf());
+        }
+    }
 }
 
 fn is_ron(path: &Path) -> bool {
@@ -332,6 +422,83 @@ mod tests {
         let broken = "\u{feff}Catalogue(\r\n  products: [\r\n    x\r\n  ]\r\n)";
         parse_bytes(Path::new("x.ron"), broken.as_bytes(), &mut diagnostics);
         assert_eq!((diagnostics[0].line, diagnostics[0].col), (3, 5));
+    }
+
+    #[cfg(unix)]
+    mod links {
+        //! Real symbolic links in a temporary folder.
+        use super::super::*;
+        use std::os::unix::fs::symlink;
+
+        const SECRET: &str = "Catalogue(products: [Product(id: \"top-secret-outside\")])";
+
+        fn content_folder() -> tempfile::TempDir {
+            let root = tempfile::tempdir().unwrap();
+            std::fs::create_dir_all(root.path().join("scenarios/sub")).unwrap();
+            std::fs::write(root.path().join("scenarios/sub/a.ron"), "Catalogue(products: [])").unwrap();
+            root
+        }
+
+        fn load(root: &Path) -> ContentSet {
+            load_paths(&[root.join("scenarios")], root)
+        }
+
+        fn escapes(set: &ContentSet) -> Vec<String> {
+            set.diagnostics
+                .iter()
+                .filter(|d| d.code == "path-escape")
+                .map(|d| d.path.file_name().unwrap().to_string_lossy().into_owned())
+                .collect()
+        }
+
+        #[test]
+        fn a_link_to_the_root_of_the_disk_is_reported_not_walked() {
+            let root = content_folder();
+            symlink("/", root.path().join("scenarios/disk")).unwrap();
+            let started = std::time::Instant::now();
+            let set = load(root.path());
+            assert_eq!(escapes(&set), ["disk"], "{:#?}", set.diagnostics);
+            assert_eq!(set.files.len(), 1, "only the file inside is loaded");
+            // Not a timing test: walking `/` takes minutes, this takes milliseconds.
+            assert!(started.elapsed().as_secs() < 60);
+        }
+
+        #[test]
+        fn a_link_to_a_file_outside_is_reported_and_never_read() {
+            let outside = tempfile::tempdir().unwrap();
+            std::fs::write(outside.path().join("secret.ron"), SECRET).unwrap();
+            let root = content_folder();
+            symlink(outside.path().join("secret.ron"), root.path().join("scenarios/secret.ron")).unwrap();
+            let set = load(root.path());
+            assert_eq!(escapes(&set), ["secret.ron"]);
+            assert_eq!(set.files.len(), 1);
+            let report = crate::content::check(&set);
+            assert!(!report.diagnostics.iter().any(|d| format!("{d}").contains("top-secret")), "{:#?}", report.diagnostics);
+            assert!(report.diagnostics.iter().any(|d| d.code == "path-escape" && d.path.ends_with("scenarios/secret.ron")));
+        }
+
+        #[test]
+        fn a_link_loop_ends_and_each_folder_is_read_once() {
+            let root = content_folder();
+            symlink(root.path().join("scenarios"), root.path().join("scenarios/sub/back")).unwrap();
+            symlink("sub", root.path().join("scenarios/again")).unwrap();
+            let set = load(root.path());
+            assert_eq!(set.files.len(), 1, "{:#?}", set.files.iter().map(|f| &f.source.path).collect::<Vec<_>>());
+            let loops = set.diagnostics.iter().filter(|d| d.code == "link-loop").count();
+            assert!(loops >= 1, "{:#?}", set.diagnostics);
+            assert!(set.diagnostics.iter().all(|d| d.code == "link-loop" && !d.is_error()), "{:#?}", set.diagnostics);
+        }
+
+        #[test]
+        fn a_link_that_stays_inside_is_followed() {
+            let root = content_folder();
+            std::fs::create_dir_all(root.path().join("shared")).unwrap();
+            std::fs::write(root.path().join("shared/b.ron"), "Catalogue(products: [])").unwrap();
+            symlink(root.path().join("shared"), root.path().join("scenarios/shared")).unwrap();
+            let set = load(root.path());
+            assert_eq!(set.files.len(), 2);
+            assert!(set.diagnostics.is_empty(), "{:#?}", set.diagnostics);
+        }
     }
 
     #[test]

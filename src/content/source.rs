@@ -5,12 +5,18 @@
 //! again in the text: search a chain of anchors (e.g. the node's key, then the
 //! quoted id) in a copy of the text whose comments are blanked out, so an id
 //! mentioned in a comment is never pointed at.
+//!
+//! Every search goes through an index (each string literal's offsets, built in one
+//! pass; any other needle's offsets, scanned once and kept), so a file with N
+//! problems is located in O(text + N log N), not O(N × text): a branch with
+//! 100,000 alternatives must not take minutes to check.
 
 use super::diagnostic::{Diagnostic, Level};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct SourceFile {
     /// The path as shown to the user.
     pub path: PathBuf,
@@ -20,15 +26,114 @@ pub struct SourceFile {
     /// to bare parsing speed.
     searchable: OnceLock<String>,
     line_starts: OnceLock<Vec<usize>>,
+    /// `(byte, characters before it)` every `CHAR_MARK_EVERY` characters, so a column
+    /// is counted from a nearby mark, not from the start of a very long line.
+    char_marks: OnceLock<Vec<(usize, usize)>>,
+    /// Each string literal of `searchable` (quotes included, as written) → its offsets.
+    literals: OnceLock<HashMap<String, Arc<Occurrences>>>,
+    /// Offsets of other needles, and of map keys, each found once and kept.
+    needles: Mutex<HashMap<String, Arc<Occurrences>>>,
+    keys: Mutex<HashMap<String, Arc<Occurrences>>>,
+}
+
+impl Clone for SourceFile {
+    /// The caches are rebuilt on demand: cloning copies only what the file is.
+    fn clone(&self) -> SourceFile {
+        SourceFile::new(self.path.clone(), self.text.clone())
+    }
+}
+
+/// How far apart (in characters) the marks of `SourceFile::chars_before` are.
+const CHAR_MARK_EVERY: usize = 64;
+
+/// Where a needle occurs, ascending (overlapping occurrences included, as `str::find`
+/// from any offset would see them).
+#[derive(Debug, Default)]
+struct Occurrences {
+    at: Vec<usize>,
+    /// No two occurrences overlap, so "the next one after this one ends" is simply the next.
+    disjoint: bool,
+}
+
+impl Occurrences {
+    fn new(at: Vec<usize>, len: usize) -> Occurrences {
+        let disjoint = at.windows(2).all(|pair| pair[1] >= pair[0] + len);
+        Occurrences { at, disjoint }
+    }
+
+    /// Index of the first occurrence at or after `from`.
+    fn first_from(&self, from: usize) -> usize {
+        self.at.partition_point(|&at| at < from)
+    }
+
+    /// The `n`-th (0-based) occurrence at or after `from`, each after the previous one
+    /// ends; `None` when there are fewer.
+    fn nth_from(&self, from: usize, len: usize, n: usize) -> Option<usize> {
+        if self.disjoint {
+            return self.at.get(self.first_from(from) + n).copied();
+        }
+        let mut at = from;
+        let mut found = None;
+        for _ in 0..=n {
+            let next = *self.at.get(self.first_from(at))?;
+            found = Some(next);
+            at = next + len.max(1);
+        }
+        found
+    }
 }
 
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: String) -> SourceFile {
-        SourceFile { path: path.into(), text, searchable: OnceLock::new(), line_starts: OnceLock::new() }
+        SourceFile {
+            path: path.into(),
+            text,
+            searchable: OnceLock::new(),
+            line_starts: OnceLock::new(),
+            char_marks: OnceLock::new(),
+            literals: OnceLock::new(),
+            needles: Mutex::default(),
+            keys: Mutex::default(),
+        }
     }
 
     fn searchable(&self) -> &str {
         self.searchable.get_or_init(|| blank_comments(&self.text))
+    }
+
+    /// Every offset of `needle` in the searchable text, from the index.
+    fn occurrences(&self, needle: &str) -> Arc<Occurrences> {
+        let literals = self.literals.get_or_init(|| literal_index(self.searchable()));
+        if let Some(found) = literals.get(needle) {
+            return Arc::clone(found);
+        }
+        // A cache is only ever added to, so a panic elsewhere cannot leave it wrong.
+        let mut needles = self.needles.lock().unwrap_or_else(PoisonError::into_inner);
+        Arc::clone(
+            needles
+                .entry(needle.to_string())
+                .or_insert_with(|| Arc::new(Occurrences::new(scan(self.searchable(), needle), needle.len()))),
+        )
+    }
+
+    /// Offsets of `"key"` written as a map key (followed by `:`).
+    fn key_occurrences(&self, key: &str) -> Arc<Occurrences> {
+        let mut keys = self.keys.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(found) = keys.get(key) {
+            return Arc::clone(found);
+        }
+        let needle = quoted(key);
+        let text = self.searchable();
+        let at: Vec<usize> = self
+            .occurrences(&needle)
+            .at
+            .iter()
+            .copied()
+            .filter(|&start| text[start + needle.len()..].trim_start().starts_with(':'))
+            .collect();
+        let found = Arc::new(Occurrences::new(at, needle.len()));
+        keys.insert(key.to_string(), Arc::clone(&found));
+        found
     }
 
     fn line_starts(&self) -> &[usize] {
@@ -46,8 +151,22 @@ impl SourceFile {
         let line_starts = self.line_starts();
         let line_index = line_starts.partition_point(|&start| start <= byte) - 1;
         let line_start = line_starts[line_index];
-        let col = self.text[line_start..byte].chars().count() + 1;
+        let col = self.chars_before(byte) - self.chars_before(line_start) + 1;
         (line_index + 1, col)
+    }
+
+    /// How many characters precede `byte` (a char boundary): from the nearest mark,
+    /// so N diagnostics on one 100,000-alternative line cost N log N, not N × line.
+    fn chars_before(&self, byte: usize) -> usize {
+        let marks = self.char_marks.get_or_init(|| {
+            let mut marks = vec![(0, 0)];
+            marks.extend(
+                self.text.char_indices().enumerate().skip(1).step_by(CHAR_MARK_EVERY).map(|(count, (at, _))| (at, count)),
+            );
+            marks
+        });
+        let (mark, before) = marks[marks.partition_point(|&(at, _)| at <= byte) - 1];
+        before + self.text.get(mark..byte).map_or(0, |rest| rest.chars().count())
     }
 
     /// Finds `anchors` one after another, each after the previous, and returns the
@@ -57,9 +176,9 @@ impl SourceFile {
         let mut at = 0;
         let mut found = 0;
         for anchor in anchors {
-            match self.searchable()[at..].find(anchor) {
+            match self.occurrences(anchor).nth_from(at, anchor.len(), 0) {
                 Some(offset) => {
-                    found = at + offset;
+                    found = offset;
                     at = found + anchor.len();
                 }
                 None => break,
@@ -68,46 +187,40 @@ impl SourceFile {
         found
     }
 
-    /// Byte offset of the `n`-th (0-based) occurrence of `needle` after the anchors.
+    /// Byte offset of the `n`-th (0-based) occurrence of `needle` after the anchors
+    /// (the last one found when there are fewer).
     pub fn locate_nth(&self, anchors: &[&str], needle: &str, n: usize) -> usize {
         let base = if anchors.is_empty() { 0 } else { self.locate(anchors) };
-        let mut at = base;
-        let mut found = base;
-        for _ in 0..=n {
-            match self.searchable()[at..].find(needle) {
-                Some(offset) => {
-                    found = at + offset;
-                    at = found + needle.len();
+        let occurrences = self.occurrences(needle);
+        match occurrences.nth_from(base, needle.len(), n) {
+            Some(found) => found,
+            None => {
+                // Fewer than n + 1: the last of the chain, as a scan that ran out would give.
+                let first = occurrences.first_from(base);
+                if first >= occurrences.at.len() {
+                    base
+                } else if occurrences.disjoint {
+                    occurrences.at[occurrences.at.len() - 1]
+                } else {
+                    (0..n).rev().find_map(|k| occurrences.nth_from(base, needle.len(), k)).unwrap_or(base)
                 }
-                None => break,
             }
         }
-        found
     }
 
     /// Byte offset of the `n`-th (0-based) map key `"key":` at or after `from`
     /// (an occurrence of the same string that is not followed by `:` is a value, not a key).
     pub fn find_key(&self, from: usize, key: &str, n: usize) -> Option<usize> {
-        let needle = quoted(key);
-        let mut at = from.min(self.searchable().len());
-        let mut seen = 0;
-        while let Some(offset) = self.searchable()[at..].find(&needle) {
-            let start = at + offset;
-            at = start + needle.len();
-            if self.searchable()[at..].trim_start().starts_with(':') {
-                if seen == n {
-                    return Some(start);
-                }
-                seen += 1;
-            }
-        }
-        None
+        let from = from.min(self.searchable().len());
+        let keys = self.key_occurrences(key);
+        keys.at.get(keys.first_from(from) + n).copied()
     }
 
     /// Byte offset of the first `needle` at or after `from`, or `from` when absent.
     pub fn find_from(&self, from: usize, needle: &str) -> usize {
         let from = from.min(self.searchable().len());
-        self.searchable()[from..].find(needle).map(|i| from + i).unwrap_or(from)
+        let occurrences = self.occurrences(needle);
+        occurrences.at.get(occurrences.first_from(from)).copied().unwrap_or(from)
     }
 
     /// A diagnostic at a byte offset of this file.
@@ -128,6 +241,50 @@ impl SourceFile {
 /// `"id"` as it appears in RON source, for use as an anchor.
 pub fn quoted(text: &str) -> String {
     format!("{text:?}")
+}
+
+/// Every start offset of `needle` in `text`, overlapping ones included.
+fn scan(text: &str, needle: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    if needle.is_empty() {
+        return found;
+    }
+    let mut at = 0;
+    while let Some(offset) = text[at..].find(needle) {
+        let start = at + offset;
+        found.push(start);
+        // Step one character, not one byte, to stay on a char boundary.
+        at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
+/// Each string literal (quotes included) → its start offsets, in one pass over
+/// text whose comments are blanked; escapes are skipped as `blank_comments` does.
+fn literal_index(text: &str) -> HashMap<String, Arc<Occurrences>> {
+    let bytes = text.as_bytes();
+    let mut offsets: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < bytes.len() && bytes[i] != b'"' {
+            i += if bytes[i] == b'\\' { 2 } else { 1 };
+        }
+        if i >= bytes.len() {
+            break; // an unterminated string: nothing after it is a literal
+        }
+        i += 1;
+        offsets.entry(&text[start..i]).or_default().push(start);
+    }
+    offsets
+        .into_iter()
+        .map(|(literal, at)| (literal.to_string(), Arc::new(Occurrences::new(at, literal.len()))))
+        .collect()
 }
 
 /// Replaces `// line` and `/* block */` comments (nesting, as RON allows) by spaces,
@@ -220,6 +377,35 @@ mod tests {
         let file = SourceFile::new("a.ron", "{ \"a\": X(then: \"b\"), \"b\" : Y }".into());
         assert_eq!(file.find_key(0, "b", 0), Some(21));
         assert_eq!(file.find_key(0, "b", 1), None);
+    }
+
+    #[test]
+    fn columns_far_along_a_long_line_count_characters() {
+        let text = format!("x\n{}\"id\"", "保温杯,".repeat(500));
+        let file = SourceFile::new("a.ron", text.clone());
+        let byte = text.find("\"id\"").unwrap();
+        assert_eq!(file.line_col(byte), (2, 2001));
+        assert_eq!(file.line_col(text.len()), (2, 2005));
+        assert_eq!(file.line_col(2 + "保温杯,".len() * 100), (2, 401));
+    }
+
+    #[test]
+    fn overlapping_needles_chain_like_a_scan() {
+        let file = SourceFile::new("a.ron", "aaaa".into());
+        assert_eq!(file.locate(&["aa", "aa"]), 2);
+        assert_eq!(file.locate_nth(&[], "aa", 1), 2);
+        assert_eq!(file.locate_nth(&[], "aa", 5), 2);
+        assert_eq!(file.find_from(1, "aa"), 1);
+    }
+
+    #[test]
+    fn an_id_is_found_after_any_anchor_and_missing_ones_stay_put() {
+        let file = SourceFile::new("a.ron", "(a: \"x\", b: \"x\", c: [\"x\"]) // \"y\"".into());
+        assert_eq!(file.locate(&["b:", "\"x\""]), 12);
+        assert_eq!(file.locate_nth(&["b:"], "\"x\"", 1), 21);
+        assert_eq!(file.locate_nth(&["b:"], "\"x\"", 9), 21);
+        assert_eq!(file.find_from(5, "\"y\""), 5);
+        assert_eq!(file.locate(&["\"y\""]), 0);
     }
 
     #[test]

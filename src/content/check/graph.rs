@@ -37,13 +37,18 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn reachable_from_start(scenario: &Scenario) -> BTreeSet<&str> {
+    // The first definition wins, as in the engine; a map, so the walk is not quadratic.
+    let mut nodes: BTreeMap<&str, &Node> = BTreeMap::new();
+    for (id, node) in scenario.nodes.iter() {
+        nodes.entry(id.as_str()).or_insert(node);
+    }
     let mut seen = BTreeSet::new();
     let mut stack = vec![scenario.start.as_str()];
     while let Some(id) = stack.pop() {
         if !seen.insert(id) {
             continue;
         }
-        if let Some(node) = scenario.nodes.get(&id.to_string()) {
+        if let Some(node) = nodes.get(id) {
             stack.extend(successors(node));
         }
     }

@@ -9,6 +9,28 @@ use crate::text::fold_width;
 use crate::text::matcher::expand_alternatives;
 use std::collections::BTreeMap;
 
+/// Whether an exception (folded) is useful to an entry: it holds a whole phrase, or
+/// any piece of a phrase with gaps (an exception overlapping a gapped hit cancels it).
+/// The pieces go into one automaton, so each exception is read once, whatever the
+/// number of phrases (was phrases × exceptions substring searches).
+fn exception_cover(entry: &crate::content::raw::LexiconEntry) -> impl Fn(&str) -> bool {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut empty_phrase = false;
+    for phrase in entry.zh.iter().chain(&entry.en).flat_map(|p| expand_alternatives(p)) {
+        let phrase = fold_width(phrase.trim_start_matches('^').trim_end_matches('$'));
+        if phrase.contains('*') {
+            pieces.extend(phrase.split('*').map(str::trim).filter(|piece| !piece.is_empty()).map(str::to_string));
+        } else if phrase.is_empty() {
+            // An empty phrase is "in" everything (reported as bad-pattern on its own).
+            empty_phrase = true;
+        } else {
+            pieces.push(phrase);
+        }
+    }
+    let automaton = aho_corasick::AhoCorasick::new(&pieces).ok();
+    move |exception: &str| empty_phrase || automaton.as_ref().is_some_and(|a| a.is_match(exception))
+}
+
 pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
     // folded phrase → (entry id, polarity), to find a phrase that is both good and bad.
     let mut owners: BTreeMap<String, (&str, Polarity)> = BTreeMap::new();
@@ -60,19 +82,9 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     }
                 }
             }
+            let covers = exception_cover(entry);
             for exception in &entry.except {
-                let folded = fold_width(exception);
-                // Useful if it holds a whole phrase, or any piece of a phrase with gaps
-                // (an exception overlapping a gapped hit cancels it).
-                let covers = entry.zh.iter().chain(&entry.en).flat_map(|p| expand_alternatives(p)).any(|p| {
-                    let p = fold_width(p.trim_start_matches('^').trim_end_matches('$'));
-                    if p.contains('*') {
-                        p.split('*').map(str::trim).any(|piece| !piece.is_empty() && folded.contains(piece))
-                    } else {
-                        folded.contains(&p)
-                    }
-                });
-                if !covers {
+                if !covers(&fold_width(exception)) {
                     out.push(source.warning(
                         "useless-exception",
                         source.find_from(entry_at(), &quoted(exception)),

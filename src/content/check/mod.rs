@@ -121,6 +121,20 @@ impl<'a> Context<'a> {
     }
 }
 
+/// At most this many names in a help list: the list is repeated in every diagnostic
+/// that shows it, so an unbounded one would make the report quadratic in size.
+const LISTED: usize = 20;
+
+/// `a, b, c` — or the first few and `… and N more`.
+pub fn listing<'s>(names: impl IntoIterator<Item = &'s str>) -> String {
+    let mut names = names.into_iter();
+    let shown: Vec<&str> = names.by_ref().take(LISTED).collect();
+    match names.count() {
+        0 => shown.join(", "),
+        more => format!("{} … and {more} more", shown.join(", ")),
+    }
+}
+
 /// Byte offset of a node's key in a scenario file.
 pub fn node_position(source: &SourceFile, node_id: &str) -> usize {
     let nodes = source.find_from(0, "nodes");
@@ -321,6 +335,14 @@ mod tests {
         let report = check_with(SCENARIO, &[]);
         assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
         assert_eq!((report.scenarios, report.products), (1, 1));
+    }
+
+    #[test]
+    fn long_help_lists_are_cut_short() {
+        let names: Vec<String> = (0..25).map(|i| format!("n{i}")).collect();
+        let listed = super::listing(names.iter().map(String::as_str));
+        assert!(listed.starts_with("n0, n1") && listed.ends_with("n19 … and 5 more"), "{listed}");
+        assert_eq!(super::listing(["a", "b"]), "a, b");
     }
 
     #[test]

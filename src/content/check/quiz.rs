@@ -14,6 +14,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
             out.push(source.error("unknown-category", source.find_from(0, "categories"), "the bank declares no categories"));
         }
         let mut used = BTreeSet::new();
+        let declared: BTreeSet<&str> = bank.categories.iter().map(String::as_str).collect();
         for question in &bank.questions {
             let id = question.id();
             let mut problem = |code: &'static str, message: String| {
@@ -21,10 +22,11 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(source.error(code, at, format!("question {id:?}: {message}")));
             };
             used.insert(question.category());
-            if !bank.categories.iter().any(|c| c == question.category()) {
+            if !declared.contains(question.category()) {
+                let categories = super::listing(bank.categories.iter().map(String::as_str));
                 problem(
                     "unknown-category",
-                    format!("category {:?} is not one of the bank's categories {:?}", question.category(), bank.categories),
+                    format!("category {:?} is not one of the bank's categories ({categories})", question.category()),
                 );
             }
             if question.prompt().trim().is_empty() {

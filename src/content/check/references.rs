@@ -1,18 +1,41 @@
 //! Pass `references`: every id a scenario names exists: policy, products, SKUs,
 //! couriers, nodes, steps and other lexicon entries.
+//!
+//! Every look-up goes through a set built once (nodes per scenario, fact ids and
+//! steps per run), so the pass is linear in the content, however many ids it names.
 
-use super::{Context, in_node};
+use super::{Context, in_node, listing};
 use crate::content::diagnostic::Diagnostic;
 use crate::content::load::FileKind;
 use crate::content::raw::{Action, Condition, FactRef, LexiconKind, Node, Scenario};
 use crate::content::source::{SourceFile, quoted};
+use std::collections::HashSet;
+
+/// What the whole run looks ids up in, built once.
+struct Known<'a> {
+    policies: Vec<&'a str>,
+    /// Every fact rule id a rubric could ask for (`fact:cup.capacity`, `fact:policy.refund_within`).
+    facts: HashSet<String>,
+    /// The help of an unknown step: the step ids, cut short.
+    steps_help: String,
+}
 
 pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
+    let steps = context.lexicon_entries.iter().filter(|(_, (kind, _))| *kind == LexiconKind::Steps).map(|(id, _)| *id);
+    let known = Known {
+        policies: context.policies.iter().map(|(_, p)| p.id.as_str()).collect(),
+        facts: known_facts(context),
+        steps_help: format!(
+            "steps: {}{}",
+            listing(steps),
+            context.unreadable_note(FileKind::Lexicon)
+        ),
+    };
     for (source, scenario) in &context.scenarios {
         let mut found = Vec::new();
-        check_policy(context, source, scenario, &mut found);
+        check_policy(context, &known, source, scenario, &mut found);
         check_products(context, source, scenario, &mut found);
-        check_nodes(context, source, scenario, &mut found);
+        check_nodes(context, &known, source, scenario, &mut found);
         collapse_cascade(context, &mut found, FileKind::Catalogue, &["unknown-product", "unknown-sku"]);
         collapse_cascade(context, &mut found, FileKind::Lexicon, &["unknown-step", "not-a-step"]);
         out.extend(found);
@@ -45,8 +68,8 @@ fn collapse_cascade(context: &Context, found: &mut Vec<Diagnostic>, kind: FileKi
     }
 }
 
-fn check_policy(context: &Context, source: &SourceFile, scenario: &Scenario, out: &mut Vec<Diagnostic>) {
-    let known: Vec<&str> = context.policies.iter().map(|(_, p)| p.id.as_str()).collect();
+fn check_policy(context: &Context, known: &Known, source: &SourceFile, scenario: &Scenario, out: &mut Vec<Diagnostic>) {
+    let known = &known.policies;
     match &scenario.policy {
         Some(id) if !known.contains(&id.as_str()) => out.push(
             source
@@ -128,10 +151,10 @@ fn check_products(context: &Context, source: &SourceFile, scenario: &Scenario, o
     }
 }
 
-fn check_nodes(context: &Context, source: &SourceFile, scenario: &Scenario, out: &mut Vec<Diagnostic>) {
-    let known_nodes: Vec<&str> = scenario.nodes.keys().map(String::as_str).collect();
-    let node_help = || format!("nodes in this scenario: {}", known_nodes.join(", "));
-    if !scenario.nodes.contains_key(&scenario.start) {
+fn check_nodes(context: &Context, known: &Known, source: &SourceFile, scenario: &Scenario, out: &mut Vec<Diagnostic>) {
+    let known_nodes: HashSet<&str> = scenario.nodes.keys().map(String::as_str).collect();
+    let node_help = || format!("nodes in this scenario: {}", listing(scenario.nodes.keys().map(String::as_str)));
+    if !known_nodes.contains(scenario.start.as_str()) {
         out.push(
             source
                 .error(
@@ -144,7 +167,7 @@ fn check_nodes(context: &Context, source: &SourceFile, scenario: &Scenario, out:
     }
     for (node_id, node) in scenario.nodes.iter() {
         for next in super::successors(node) {
-            if !scenario.nodes.contains_key(&next.to_string()) {
+            if !known_nodes.contains(next) {
                 out.push(
                     source
                         .error(
@@ -164,14 +187,14 @@ fn check_nodes(context: &Context, source: &SourceFile, scenario: &Scenario, out:
             collect_condition_ids(condition, &mut ids);
         }
         for (id, must_be_step) in ids {
-            check_lexicon_id(context, source, node_id, id, must_be_step, out);
+            check_lexicon_id(context, known, source, node_id, id, must_be_step, out);
         }
         let mut fact_ids = Vec::new();
         for condition in rubric.critical.iter().chain(branches.iter().map(|b| &b.when)) {
             collect_fact_ids(condition, &mut fact_ids);
         }
         for id in fact_ids {
-            if !known_fact(context, id) {
+            if !known.facts.contains(id) {
                 out.push(
                     source
                         .error("unknown-fact", in_node(source, node_id, &quoted(id)), format!("{id:?} names no fact of a known product or of the policy"))
@@ -238,8 +261,8 @@ fn collect_fact_ids<'a>(condition: &'a Condition, ids: &mut Vec<&'a str>) {
     }
 }
 
-/// Whether `id` is the rule id of a fact a rubric could ask for.
-fn known_fact(context: &Context, id: &str) -> bool {
+/// The rule id of every fact a rubric could ask for.
+fn known_facts(context: &Context) -> HashSet<String> {
     use crate::content::raw::{PolicyField, ProductField, ReturnReason};
     let mut candidates: Vec<FactRef> = Vec::new();
     for (product_id, (_, product)) in &context.products {
@@ -281,11 +304,12 @@ fn known_fact(context: &Context, id: &str) -> bool {
             .map(PolicyField::ReturnShippingPayer),
     );
     candidates.extend(policy_fields.into_iter().map(|field| FactRef::Policy { field, courier: None }));
-    candidates.iter().any(|fact| fact.rule() == id)
+    candidates.iter().map(FactRef::rule).collect()
 }
 
 fn check_lexicon_id(
     context: &Context,
+    known: &Known,
     source: &SourceFile,
     node_id: &str,
     id: &str,
@@ -294,23 +318,11 @@ fn check_lexicon_id(
 ) {
     let at = || in_node(source, node_id, &quoted(id));
     match context.lexicon_entries.get(id) {
-        None => {
-            let steps: Vec<&str> = context
-                .lexicon_entries
-                .iter()
-                .filter(|(_, (kind, _))| *kind == LexiconKind::Steps)
-                .map(|(id, _)| *id)
-                .collect();
-            out.push(
-                source
-                    .error("unknown-step", at(), format!("no step, tone or rule {id:?} in the lexicons"))
-                    .with_help(format!(
-                        "steps: {}{}",
-                        steps.join(", "),
-                        context.unreadable_note(FileKind::Lexicon)
-                    )),
-            );
-        }
+        None => out.push(
+            source
+                .error("unknown-step", at(), format!("no step, tone or rule {id:?} in the lexicons"))
+                .with_help(known.steps_help.clone()),
+        ),
         Some((kind, _)) if must_be_step && *kind != LexiconKind::Steps => out.push(
             source
                 .error("not-a-step", at(), format!("{id:?} is a {kind:?} entry, not a step"))

@@ -403,7 +403,8 @@ pub struct Branch {
 }
 
 /// What the trainee did at a reply point, as the grade sees it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// `Eq + Hash` so the checker can compare alternatives through a set, not pairwise.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum Condition {
     /// A step, tone marker or platform rule (by lexicon id) was found in the reply.
     Did(String),
