@@ -167,9 +167,11 @@ fn transcript_ui(ui: &mut egui::Ui, lang: crate::content::raw::Lang, card: &Scor
     ui.separator();
     ui.strong(t(lang, "transcript"));
     let turn_ends = crate::scorecard::layout::turn_ends(card);
+    // Indexed once per frame: a scan of every finding per line was quadratic.
+    let by_line = crate::scorecard::layout::findings_by_line(card);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         for (index, entry) in card.transcript.iter().enumerate() {
-            let findings = crate::scorecard::layout::findings_on(card, index);
+            let findings = by_line.get(index).cloned().unwrap_or_default();
             let who = match entry.who {
                 Who::Buyer => t(lang, "buyer"),
                 Who::Agent => t(lang, "agent"),
@@ -193,7 +195,7 @@ fn transcript_ui(ui: &mut egui::Ui, lang: crate::content::raw::Lang, card: &Scor
                 }
             });
             // What was missing at a reply point, after its last message.
-            if let Some(reply) = turn_ends[index].map(|i| &card.replies[i]) {
+            if let Some(reply) = turn_ends[index].and_then(|i| card.replies.get(i)) {
                 for f in reply.findings.iter().filter(|f| f.span.is_none() && (f.lost() > 0.0 || f.points < 0.0)) {
                     ui.colored_label(Color32::from_rgb(200, 60, 50), format!("   − ({:+.1}/{:.1}): {}", f.points, f.possible, f.explain));
                 }

@@ -95,7 +95,11 @@ pub(super) fn export(cli: &Cli, paths: &[PathBuf], options: ExportOptions, stdou
                 files.push(path);
                 cards.push(record);
             }
-            Found::Broken(message) => return fail(message),
+            // A record that cannot be read is a problem found (1), not bad usage (2).
+            Found::Broken(message) => {
+                eprintln!("kefu: {message}");
+                return 1;
+            }
             Found::NotARecord(path) => eprintln!("kefu: {}", skipped_note(&path)),
         }
     }

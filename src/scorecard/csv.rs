@@ -298,7 +298,10 @@ fn quiz_detail<W: Write>(writer: &mut ::csv::Writer<W>, card: &QuizCard) -> std:
     times.sort_by(|a, b| a.1.total_cmp(&b.1));
     let mut took = vec![None; card.items.len()];
     for (index, at) in times {
-        took[index] = Some(((at - previous) * 10.0).round() / 10.0);
+        // A record is untrusted: answers beyond its questions have no row to go in.
+        if let Some(slot) = took.get_mut(index) {
+            *slot = Some(((at - previous) * 10.0).round() / 10.0);
+        }
         previous = at;
     }
     for (index, item) in card.items.iter().enumerate() {
@@ -315,7 +318,7 @@ fn quiz_detail<W: Write>(writer: &mut ::csv::Writer<W>, card: &QuizCard) -> std:
             "1".into(),
             mark.map(|m| (m.score * 100.0).to_string()).unwrap_or_else(|| "0".into()),
             String::new(),
-            took[index].map(|s: f64| s.to_string()).unwrap_or_default(),
+            took.get(index).copied().flatten().map(|s: f64| s.to_string()).unwrap_or_default(),
             answer,
             (right as u8).to_string(),
             (!right as u8).to_string(),

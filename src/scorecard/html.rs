@@ -52,7 +52,13 @@ fn words(lang: Lang) -> [&'static str; 14] {
 
 /// Wraps each graded span of `text` in <mark>, numbering findings with superscripts.
 fn highlight(text: &str, findings: &[(usize, &Finding)]) -> String {
-    let number_of = |f: &Finding| findings.iter().find(|(_, g)| std::ptr::eq(*g, f)).map(|(n, _)| *n).unwrap_or(0);
+    // Numbers by identity, looked up once per finding instead of by a scan per
+    // superscript (which made a message with many findings quadratic).
+    let mut numbers_by_finding: std::collections::HashMap<*const Finding, usize> = std::collections::HashMap::with_capacity(findings.len());
+    for (number, finding) in findings {
+        numbers_by_finding.entry(std::ptr::from_ref(*finding)).or_insert(*number);
+    }
+    let number_of = |f: &Finding| numbers_by_finding.get(&std::ptr::from_ref(f)).copied().unwrap_or(0);
     let plain: Vec<&Finding> = findings.iter().map(|(_, f)| *f).collect();
     let mut out = String::new();
     for segment in super::layout::segments(text, &plain) {
@@ -75,6 +81,12 @@ fn highlight(text: &str, findings: &[(usize, &Finding)]) -> String {
         }
     }
     out
+}
+
+/// The first 12 characters of a hash; counted in characters, since a hand-edited
+/// record may put any text there and a byte cut could split a character.
+fn short_hash(hash: &str) -> String {
+    hash.chars().take(12).collect()
 }
 
 fn finding_item(number: usize, finding: &Finding) -> String {
@@ -149,7 +161,7 @@ fn header(
         seed_label,
         seed,
         escape(app_version),
-        escape(content.get("total").map(|h| &h[..h.len().min(12)]).unwrap_or("—")),
+        escape(&content.get("total").map(|h| short_hash(h)).unwrap_or_else(|| "—".into())),
     );
 }
 
@@ -193,8 +205,9 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
     let _ = write!(html, "<h2>{}</h2>\n", w[11]);
     let mut number = 0;
     let turn_ends = super::layout::turn_ends(card);
+    let mut by_line = super::layout::findings_by_line(card);
     for (index, entry) in card.transcript.iter().enumerate() {
-        let on_this: Vec<(usize, &Finding)> = super::layout::findings_on(card, index)
+        let on_this: Vec<(usize, &Finding)> = std::mem::take(&mut by_line[index])
             .into_iter()
             .map(|f| {
                 number += 1;
@@ -231,7 +244,7 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
             html.push_str("</ol>\n");
         }
         // After the last entry of a reply point, what was missing there (findings without a span).
-        if let Some((answer, reply)) = turn_ends[index].map(|i| (i + 1, &card.replies[i])) {
+        if let Some((answer, reply)) = turn_ends[index].and_then(|i| Some((i + 1, card.replies.get(i)?))) {
             let missing: Vec<&Finding> = reply.findings.iter().filter(|f| f.span.is_none() && f.rule != "tone_baseline").collect();
             if !missing.is_empty() {
                 html.push_str("<ol class=\"findings\">");

@@ -22,6 +22,12 @@ impl Segment<'_> {
 
 /// `text` cut at every edge of the findings' spans (spans outside the text or
 /// off character boundaries are ignored).
+///
+/// A finding covers the pieces that lie inside its span; since the pieces
+/// partition the text, those are one run of consecutive pieces, found by two
+/// binary searches over the cuts. So the work is the cuts' sort plus the size
+/// of the answer, not pieces × findings (a message with 100,000 findings took
+/// seconds that way).
 pub fn segments<'a>(text: &str, findings: &[&'a Finding]) -> Vec<Segment<'a>> {
     let mut cuts = vec![0, text.len()];
     for finding in findings {
@@ -33,24 +39,39 @@ pub fn segments<'a>(text: &str, findings: &[&'a Finding]) -> Vec<Segment<'a>> {
             cuts.extend([span.start, span.end]);
         }
     }
-    cuts.sort();
+    cuts.sort_unstable();
     cuts.dedup();
-    cuts.windows(2)
-        .map(|pair| Segment {
-            start: pair[0],
-            end: pair[1],
-            covering: findings
-                .iter()
-                .copied()
-                .filter(|f| f.span.is_some_and(|s| s.start <= pair[0] && pair[1] <= s.end && s.start < s.end))
-                .collect(),
-        })
-        .collect()
+    let mut pieces: Vec<Segment<'a>> =
+        cuts.windows(2).map(|pair| Segment { start: pair[0], end: pair[1], covering: Vec::new() }).collect();
+    // Findings in their given order, so each piece lists its findings in that order too.
+    for finding in findings.iter().copied() {
+        let Some(span) = finding.span.filter(|s| s.start < s.end) else { continue };
+        let first = cuts.partition_point(|&cut| cut < span.start);
+        let last = cuts.partition_point(|&cut| cut <= span.end).saturating_sub(1);
+        for piece in pieces.get_mut(first..last).unwrap_or_default() {
+            piece.covering.push(finding);
+        }
+    }
+    pieces
 }
 
-/// The findings whose spans lie in transcript line `index`.
+/// The findings whose spans lie in transcript line `index`. Scans every
+/// finding: to lay out a whole transcript, use `findings_by_line` once.
 pub fn findings_on(card: &Scorecard, index: usize) -> Vec<&Finding> {
     card.replies.iter().flat_map(|r| &r.findings).filter(|f| f.span.is_some_and(|s| s.message == index)).collect()
+}
+
+/// For each transcript line, the findings whose spans lie in it (as
+/// `findings_on` gives them), from one pass over the findings. A span naming a
+/// line the transcript does not have is left out.
+pub fn findings_by_line(card: &Scorecard) -> Vec<Vec<&Finding>> {
+    let mut lines: Vec<Vec<&Finding>> = vec![Vec::new(); card.transcript.len()];
+    for finding in card.replies.iter().flat_map(|r| &r.findings) {
+        if let Some(line) = finding.span.and_then(|s| lines.get_mut(s.message)) {
+            line.push(finding);
+        }
+    }
+    lines
 }
 
 /// For each transcript line, the reply whose turn ends there. Replies are in
@@ -110,5 +131,84 @@ mod tests {
         let pieces = segments(text, &findings);
         assert_eq!(pieces.iter().map(|s| &text[s.start..s.end]).collect::<String>(), *text);
         assert!(pieces.iter().any(|s| !s.covering.is_empty()));
+    }
+
+    /// The layout as it was first written (a filter over every finding per
+    /// piece): the reference the fast one must match exactly.
+    fn naive_segments<'a>(text: &str, findings: &[&'a Finding]) -> Vec<(usize, usize, Vec<*const Finding>)> {
+        let mut cuts = vec![0, text.len()];
+        for finding in findings {
+            if let Some(span) = finding.span
+                && span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+            {
+                cuts.extend([span.start, span.end]);
+            }
+        }
+        cuts.sort();
+        cuts.dedup();
+        cuts.windows(2)
+            .map(|pair| {
+                let covering = findings
+                    .iter()
+                    .filter(|f| f.span.is_some_and(|s| s.start <= pair[0] && pair[1] <= s.end && s.start < s.end))
+                    .map(|f| std::ptr::from_ref(*f))
+                    .collect();
+                (pair[0], pair[1], covering)
+            })
+            .collect()
+    }
+
+    fn finding(span: Option<(usize, usize, usize)>) -> Finding {
+        static TEMPLATE: std::sync::OnceLock<Finding> = std::sync::OnceLock::new();
+        let mut finding = TEMPLATE.get_or_init(|| fixture().replies[0].findings[0].clone()).clone();
+        finding.span = span.map(|(message, start, end)| crate::grading::finding::Span { message, start, end });
+        finding
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, .. ProptestConfig::default() })]
+
+        /// Any spans (inside, past the end, reversed, empty, off a character
+        /// boundary, huge): the same pieces, each with the same findings in the same order.
+        #[test]
+        fn segments_match_the_reference_for_any_spans(
+            text in "[a亲,好 ]{0,24}",
+            spans in prop::collection::vec(prop::option::of((0usize..3, 0usize..40, 0usize..40)), 0..12),
+            huge in any::<bool>(),
+        ) {
+            let mut findings: Vec<Finding> = spans.into_iter().map(finding).collect();
+            if huge && let Some(f) = findings.first_mut() {
+                f.span = Some(crate::grading::finding::Span { message: usize::MAX, start: 1, end: usize::MAX });
+            }
+            let refs: Vec<&Finding> = findings.iter().collect();
+            let fast: Vec<(usize, usize, Vec<*const Finding>)> = segments(&text, &refs)
+                .into_iter()
+                .map(|s| (s.start, s.end, s.covering.into_iter().map(std::ptr::from_ref).collect()))
+                .collect();
+            prop_assert_eq!(fast, naive_segments(&text, &refs));
+        }
+
+        /// One index of findings by line gives each line what `findings_on` gives it.
+        #[test]
+        fn findings_by_line_matches_findings_on(messages in prop::collection::vec(prop::option::of(0usize..20), 0..30)) {
+            let mut card = fixture();
+            let replies = card.replies.len();
+            for (index, message) in messages.into_iter().enumerate() {
+                let mut extra = finding(message.map(|m| (m, 0, 1)));
+                extra.rule = format!("r{index}");
+                card.replies[index % replies].findings.push(extra);
+            }
+            let by_line = findings_by_line(&card);
+            prop_assert_eq!(by_line.len(), card.transcript.len());
+            for (index, line) in by_line.iter().enumerate() {
+                let slow: Vec<*const Finding> = findings_on(&card, index).into_iter().map(std::ptr::from_ref).collect();
+                let fast: Vec<*const Finding> = line.iter().copied().map(std::ptr::from_ref).collect();
+                prop_assert_eq!(fast, slow);
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ struct V1 {
 }
 
 pub fn from_v1(value: serde_json::Value) -> Result<Scorecard, ReadError> {
-    let v1: V1 = serde_json::from_value(value).map_err(|e| ReadError::NotAScorecard(format!("schema 1: {e}")))?;
+    let v1: V1 = serde_json::from_value(value).map_err(|e| ReadError::NotAScorecard(format!("schema 1: {}", super::verify::clip(&e.to_string()))))?;
     Ok(Scorecard {
         schema_version: SCHEMA_VERSION,
         trainee: Trainee { name: "unknown".into(), id: "unknown".into() },

@@ -129,6 +129,31 @@ pub enum ReadError {
     TooNew(u32),
     #[error("not a scorecard: {0}")]
     NotAScorecard(String),
+    /// Parses, but its parts disagree (a quiz with more answers than questions):
+    /// exporters would have nothing to lay them against.
+    #[error("inconsistent record: {0}")]
+    Inconsistent(String),
+}
+
+/// A parse error as a short message: serde quotes the offending value, and a
+/// forged file can make that value megabytes long.
+fn short_error(error: impl std::fmt::Display) -> String {
+    verify::clip_chars(&error.to_string(), 400)
+}
+
+/// The checks a record's shape needs beyond its types, so that no reader or
+/// exporter has to trust list lengths it indexes by.
+fn consistent(record: Record) -> Result<Record, ReadError> {
+    if let Record::Quiz(card) = &record {
+        let questions = card.items.len();
+        if card.answers.len() > questions {
+            return Err(ReadError::Inconsistent(format!("{} answers for {questions} questions", card.answers.len())));
+        }
+        if card.result.marks.len() > questions {
+            return Err(ReadError::Inconsistent(format!("{} marks for {questions} questions", card.result.marks.len())));
+        }
+    }
+    Ok(record)
 }
 
 pub use quiz_card::QuizCard;
@@ -199,11 +224,15 @@ impl<'a> From<&'a Record> for RecordRef<'a> {
 }
 
 fn parse(json: &str) -> Result<serde_json::Value, ReadError> {
-    serde_json::from_str(json).map_err(|e| ReadError::NotJson { line: e.line(), column: e.column(), message: e.to_string() })
+    serde_json::from_str(json).map_err(|e| ReadError::NotJson { line: e.line(), column: e.column(), message: short_error(&e) })
 }
 
 /// Reads any record: a quiz attempt (`"kind": "quiz"`) or a scenario scorecard of any known schema.
 pub fn read_record(json: &str) -> Result<Record, ReadError> {
+    read_any(json).and_then(consistent)
+}
+
+fn read_any(json: &str) -> Result<Record, ReadError> {
     let value = parse(json)?;
     match value.get("kind").and_then(|k| k.as_str()) {
         Some(quiz_card::QUIZ_KIND) => {
@@ -211,9 +240,9 @@ pub fn read_record(json: &str) -> Result<Record, ReadError> {
             if version > SCHEMA_VERSION {
                 return Err(ReadError::TooNew(version));
             }
-            serde_json::from_value(value).map(Record::Quiz).map_err(|e| ReadError::NotAScorecard(e.to_string()))
+            serde_json::from_value(value).map(Record::Quiz).map_err(|e| ReadError::NotAScorecard(short_error(e)))
         }
-        Some(other) => Err(ReadError::NotAScorecard(format!("unknown record kind {other:?}"))),
+        Some(other) => Err(ReadError::NotAScorecard(format!("unknown record kind {:?}", verify::clip(other)))),
         None => scenario_from(value).map(Record::Scenario),
     }
 }
@@ -229,7 +258,7 @@ pub fn read(json: &str) -> Result<Scorecard, ReadError> {
 fn scenario_from(value: serde_json::Value) -> Result<Scorecard, ReadError> {
     let version = value.get("schema_version").and_then(|v| v.as_u64()).unwrap_or(1) as u32;
     match version {
-        SCHEMA_VERSION => serde_json::from_value(value).map_err(|e| ReadError::NotAScorecard(e.to_string())),
+        SCHEMA_VERSION => serde_json::from_value(value).map_err(|e| ReadError::NotAScorecard(short_error(e))),
         1 => migrate::from_v1(value),
         newer => Err(ReadError::TooNew(newer)),
     }

@@ -33,8 +33,39 @@ impl Verdict {
     }
 }
 
-/// At most this many differing fields are named; more are summarised.
-const MAX_NAMED: usize = 12;
+/// At most this many differing fields are named; more are summarised, so a
+/// forged file with millions of differences still gets one short line.
+pub const MAX_NAMED: usize = 12;
+
+/// A named field or part is cut to this many characters: its path comes from
+/// the record's own keys, which a forged file can make as long as it likes.
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// `names` cut to `MAX_NAMED` (each to `MAX_NAME_CHARS`), and "and N more" when some were left out.
+pub fn capped(mut names: Vec<String>) -> Vec<String> {
+    let more = names.len().saturating_sub(MAX_NAMED);
+    names.truncate(MAX_NAMED);
+    for name in &mut names {
+        *name = clip(name);
+    }
+    if more > 0 {
+        names.push(format!("and {more} more"));
+    }
+    names
+}
+
+/// `text` cut to `MAX_NAME_CHARS` characters, with `…` when it was longer.
+pub fn clip(text: &str) -> String {
+    clip_chars(text, MAX_NAME_CHARS)
+}
+
+/// `text` cut to `max` characters, with `…` when it was longer.
+pub fn clip_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
 
 /// Either kind of record.
 pub fn verify_record(record: &Record, bundle: &Arc<Bundle>) -> Verdict {
@@ -103,8 +134,7 @@ pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
         Err(error) => edited.push(format!("transcript (cannot be replayed: {error})")),
     }
     if migrated && !edited.is_empty() {
-        edited.truncate(MAX_NAMED);
-        return Verdict::CannotVerify(edited);
+        return Verdict::CannotVerify(capped(edited));
     }
     verdict(sealed, edited, Vec::new())
 }
@@ -142,17 +172,16 @@ fn verdict(mut sealed: Vec<String>, mut regraded: Vec<String>, changed: Vec<Stri
     sealed.dedup();
     regraded.sort();
     regraded.dedup();
-    regraded.retain(|field| !sealed.contains(field));
-    if regraded.len() > MAX_NAMED {
-        let more = regraded.len() - MAX_NAMED;
-        regraded.truncate(MAX_NAMED);
-        regraded.push(format!("and {more} more"));
-    }
+    // A set, not `contains` per field: a forged record can break thousands of seals.
+    let seen: std::collections::BTreeSet<&String> = sealed.iter().collect();
+    regraded.retain(|field| !seen.contains(field));
     sealed.extend(regraded);
+    // One cap over both lists (sealed ones first): each alone was bounded before
+    // only for the re-grade, and a file with every seal broken printed megabytes.
     if !sealed.is_empty() {
-        Verdict::Edited(sealed)
+        Verdict::Edited(capped(sealed))
     } else if !changed.is_empty() {
-        Verdict::ContentChanged(changed)
+        Verdict::ContentChanged(capped(changed))
     } else {
         Verdict::Ok
     }
