@@ -1,7 +1,9 @@
-//! The data folder and every write to disk: atomic (temp file + rename), so a
-//! crash or a full disk never leaves a half-written file where a good one was.
-//! Scorecards live in `<data>/scorecards/<trainee id>/`; `settings.json` and
-//! `autosave.json` and `exam-in-progress.json` beside them.
+//! The data folder and every write to disk: atomic (temp file + rename, both
+//! synced), so a crash or a full disk never leaves a half-written file where a
+//! good one was. Scorecards live in `<data>/scorecards/<trainee id, encoded>/`
+//! (`scorecard::names`: one folder per distinct id); `settings.json`,
+//! `autosave.json` and `exam-in-progress.json` beside them. A save never
+//! replaces another record; reads are size-capped (`read`).
 
 pub mod autosave;
 pub mod error;
