@@ -183,7 +183,10 @@ impl RecordArgs {
             trainee: crate::scorecard::Trainee { name: self.trainee.clone(), id: self.trainee_id.clone().unwrap_or_else(|| self.trainee.clone()) },
             when_utc: when,
         };
-        let save_to = self.save.then(|| crate::store::data_dir(cli.data_dir.as_deref()));
+        let save_to = match self.save {
+            true => Some(crate::store::open(cli.data_dir.as_deref()).map_err(|e| e.to_string())?),
+            false => None,
+        };
         Ok(Outputs { out: self.out.as_deref(), save_to, meta })
     }
 }
@@ -342,7 +345,7 @@ fn scenario_bundle(cli: &Cli, scenario: &str) -> Result<(Arc<Bundle>, String), S
 
 /// Reads a replies file: a RON list of timed inputs, reporting errors with file:line:col.
 fn read_replies(path: &std::path::Path) -> Result<Vec<TimedInput>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = crate::store::read_capped(path, crate::store::REPLIES_LIMIT, "a replies file").map_err(|e| e.to_string())?;
     let text = text.trim_start_matches('\u{feff}');
     let inputs: Vec<TimedInput> = content::load::ron_options().from_str(text).map_err(|e| {
         format!("{}:{}:{}: error[ron]: {}", path.display(), e.span.start.line, e.span.start.col, e.code)
@@ -376,14 +379,14 @@ impl Outputs<'_> {
         if let Some(out) = self.out
             && let Err(error) = crate::store::write_atomic(out, card.to_json().as_bytes())
         {
-            eprintln!("kefu: cannot write {}: {error}", out.display());
+            eprintln!("kefu: {error}");
             return Err(1);
         }
         if let Some(data) = &self.save_to {
             match crate::store::save_record(data, card) {
                 Ok(path) => eprintln!("kefu: saved {}", path.display()),
                 Err(error) => {
-                    eprintln!("kefu: cannot save the scorecard in {}: {error}", data.display());
+                    eprintln!("kefu: cannot save the scorecard: {error}");
                     return Err(1);
                 }
             }
@@ -549,9 +552,9 @@ fn quiz(
         Ok(items) => items,
         Err(error) => return fail(error),
     };
-    let text = match std::fs::read_to_string(answers) {
+    let text = match crate::store::read_capped(answers, crate::store::REPLIES_LIMIT, "an answers file") {
         Ok(text) => text,
-        Err(error) => return fail(format!("{}: {error}", answers.display())),
+        Err(error) => return fail(error.to_string()),
     };
     let given: std::collections::BTreeMap<String, Answer> = match content::load::ron_options().from_str(text.trim_start_matches('\u{feff}')) {
         Ok(given) => given,

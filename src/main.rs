@@ -13,7 +13,14 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn open_app(cli: &kefu::cli::Cli) -> ExitCode {
-    match kefu::app::run(cli.content_root(), kefu::store::data_dir(cli.data_dir.as_deref())) {
+    let data = match kefu::store::open(cli.data_dir.as_deref()) {
+        Ok(data) => data,
+        Err(error) => {
+            eprintln!("kefu: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    match kefu::app::run(cli.content_root(), data) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("kefu: the window could not be opened: {error}");

@@ -146,8 +146,7 @@ impl KefuApp {
             // Each file is read once, whole: its summary for the lists, its findings for "practise next".
             let mut summaries = Vec::new();
             let mut cards = Vec::new();
-            for path in crate::store::trainee_scorecards(&data, &trainee) {
-                let Ok(record) = crate::store::read_record(&path) else { continue };
+            for (path, record) in crate::store::trainee_records(&data, &trainee) {
                 summaries.push((path, crate::scorecard::csv::Summary::from(&record)));
                 if let crate::scorecard::Record::Scenario(card) = record {
                     cards.push(card);

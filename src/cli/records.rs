@@ -144,7 +144,7 @@ fn finish_export(out: Option<&Path>, bytes: &[u8], stdout: &mut impl Write) -> u
         Some(path) => match crate::store::write_atomic(path, bytes) {
             Ok(()) => 0,
             Err(error) => {
-                eprintln!("kefu: cannot write {}: {error}", path.display());
+                eprintln!("kefu: {error}");
                 1
             }
         },

@@ -11,6 +11,7 @@ pub mod hash;
 pub mod html;
 pub mod layout;
 pub mod migrate;
+pub mod names;
 pub mod practice;
 pub mod quiz_card;
 pub mod verify;
@@ -112,12 +113,14 @@ impl Scorecard {
     }
 }
 
-/// `<when>-<trainee>-<activity>-<seed>.json`, each part reduced to letters,
-/// digits and `-` (`untimed` when there is no time).
+/// `<when>-<trainee>-<activity>-<seed>.json`: the ids written by
+/// `names::encode`, so distinct ids never share a name (`untimed` when there
+/// is no time; the time, always made by the app, only loses its `:`).
 fn file_name(when_utc: Option<&str>, trainee_id: &str, activity: &str, seed: u64) -> String {
-    let safe = |s: &str| s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>();
-    let when = when_utc.map(safe).unwrap_or_else(|| "untimed".into());
-    format!("{}-{}-{}-{}.json", when, safe(trainee_id), safe(activity), seed)
+    let when = when_utc
+        .map(|s| s.chars().take(40).map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>())
+        .unwrap_or_else(|| "untimed".into());
+    format!("{}-{}-{}-{}.json", when, names::encode(trainee_id, names::PART_MAX), names::encode(activity, names::PART_MAX), seed)
 }
 
 /// Why a file is not a scorecard this version can read.

@@ -28,7 +28,7 @@ pub struct Autosave {
 const FILE: &str = "autosave.json";
 
 impl Autosave {
-    pub fn save(&self, data: &Path) -> std::io::Result<()> {
+    pub fn save(&self, data: &Path) -> Result<(), super::StoreError> {
         super::write_atomic(&data.join(FILE), serde_json::to_string(self).unwrap_or_default().as_bytes())
     }
 
@@ -37,7 +37,7 @@ impl Autosave {
         super::load_json(&data.join(FILE))
     }
 
-    pub fn clear(data: &Path) -> std::io::Result<()> {
+    pub fn clear(data: &Path) -> Result<(), super::StoreError> {
         super::remove_if_present(&data.join(FILE))
     }
 

@@ -23,7 +23,7 @@ pub struct ExamInProgress {
 const FILE: &str = "exam-in-progress.json";
 
 impl ExamInProgress {
-    pub fn save(&self, data: &Path) -> std::io::Result<()> {
+    pub fn save(&self, data: &Path) -> Result<(), super::StoreError> {
         super::write_atomic(&data.join(FILE), serde_json::to_string(self).unwrap_or_default().as_bytes())
     }
 
@@ -33,7 +33,7 @@ impl ExamInProgress {
     }
 
     /// Called once the exam's scorecard is saved.
-    pub fn clear(data: &Path) -> std::io::Result<()> {
+    pub fn clear(data: &Path) -> Result<(), super::StoreError> {
         super::remove_if_present(&data.join(FILE))
     }
 }

@@ -1,94 +1,110 @@
-//! The data folder and every write to disk: atomic (temp file + rename), so a
-//! crash or a full disk never leaves a half-written file where a good one was.
-//! Scorecards live in `<data>/scorecards/<trainee id>/`; `settings.json` and
-//! `autosave.json` and `exam-in-progress.json` beside them.
+//! The data folder and every write to disk: atomic (temp file + rename, both
+//! synced), so a crash or a full disk never leaves a half-written file where a
+//! good one was. Scorecards live in `<data>/scorecards/<trainee id, encoded>/`
+//! (`scorecard::names`: one folder per distinct id); `settings.json`,
+//! `autosave.json` and `exam-in-progress.json` beside them. A save never
+//! replaces another record; reads are size-capped (`read`).
 
 pub mod autosave;
+pub mod error;
 pub mod exam;
+pub mod read;
 pub mod review;
 pub mod settings;
+pub mod sweep;
+pub mod write;
 
 pub use autosave::Autosave;
+pub use error::StoreError;
+pub use read::{REPLIES_LIMIT, SCORECARD_LIMIT, read_capped};
 pub use settings::Settings;
+pub use sweep::sweep_temp_files;
+pub use write::{write_atomic, write_new};
 
+use crate::scorecard::names;
 use crate::scorecard::{self, Record, RecordRef, Scorecard};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// Writes `bytes` to `path` atomically: a temp file in the same folder, synced, then renamed over.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(folder)?;
-    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
-    temp.write_all(bytes)?;
-    // A temp file is private (0600); the result should have the permissions the
-    // old file had, or ordinary ones for a new file, so reports can be shared.
-    let permissions = match std::fs::metadata(path) {
-        Ok(existing) => existing.permissions(),
-        Err(_) => ordinary_permissions(temp.as_file())?,
-    };
-    temp.as_file().set_permissions(permissions)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|error| error.error)?;
-    Ok(())
-}
-
-#[cfg(unix)]
-fn ordinary_permissions(_file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Ok(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn ordinary_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    Ok(file.metadata()?.permissions())
-}
 
 /// A JSON file the app keeps between runs, if there is one. An unreadable file
 /// is reported with its path and left in place, never deleted.
 pub(crate) fn load_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>, String> {
-    match std::fs::read_to_string(path) {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(format!("{}: {error}", path.display())),
+    match read_capped(path, SCORECARD_LIMIT, "a saved state file") {
+        Err(error) if error.is_not_found() => Ok(None),
+        Err(error) => Err(error.to_string()),
         Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| format!("{}: {e}", path.display())),
     }
 }
 
 /// Removes a file that may already be gone.
-pub(crate) fn remove_if_present(path: &Path) -> std::io::Result<()> {
+pub(crate) fn remove_if_present(path: &Path) -> Result<(), StoreError> {
     match std::fs::remove_file(path) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(StoreError::io(path, "remove", error)),
         _ => Ok(()),
     }
 }
 
 /// The data folder: `explicit` (from `--data-dir`), else `KEFU_DATA_DIR`, else
 /// the platform's data directory (e.g. `~/.local/share/kefu`), else `./kefu-data`.
-pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
-    if let Some(dir) = explicit {
-        return dir.to_path_buf();
+/// An empty value is refused: it would quietly mean the current folder.
+pub fn data_dir(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
+    data_dir_from(explicit, std::env::var_os("KEFU_DATA_DIR").as_deref())
+}
+
+fn data_dir_from(explicit: Option<&Path>, env: Option<&std::ffi::OsStr>) -> Result<PathBuf, StoreError> {
+    let (given, source_name) = match (explicit, env) {
+        (Some(dir), _) => (dir.as_os_str(), "--data-dir"),
+        (None, Some(dir)) => (dir, "KEFU_DATA_DIR"),
+        (None, None) => return Ok(default_data_dir()),
+    };
+    if given.is_empty() {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let example = dirs::home_dir().map(|home| home.join("kefu-data")).unwrap_or_else(|| PathBuf::from("/path/to/kefu-data"));
+        return Err(StoreError::EmptyDataDir { source_name, cwd, example, default: default_data_dir() });
     }
-    if let Some(dir) = std::env::var_os("KEFU_DATA_DIR") {
-        return PathBuf::from(dir);
-    }
+    Ok(PathBuf::from(given))
+}
+
+fn default_data_dir() -> PathBuf {
     dirs::data_dir().map(|d| d.join("kefu")).unwrap_or_else(|| PathBuf::from("kefu-data"))
 }
 
-/// Saves any record (scenario scorecard or quiz card) into `<data>/scorecards/<trainee id>/`.
-pub fn save_record<'a>(data: &Path, card: impl Into<RecordRef<'a>>) -> std::io::Result<PathBuf> {
-    let card = card.into();
-    let path = data.join("scorecards").join(safe(&card.trainee().id)).join(card.file_name());
-    write_atomic(&path, card.to_json().as_bytes())?;
-    Ok(path)
+/// The data folder, opened for use by the app or a saving command: resolved as
+/// `data_dir` does, with temp files of interrupted saves cleaned away.
+pub fn open(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
+    let data = data_dir(explicit)?;
+    sweep_temp_files(&data, std::time::SystemTime::now());
+    Ok(data)
 }
 
-/// A trainee id or name as a file name: letters, digits, `-` and `_` kept, the rest `_`.
-pub(crate) fn safe(text: &str) -> String {
-    let cleaned: String = text.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    if cleaned.is_empty() { "anonymous".into() } else { cleaned }
+/// How many names `save_record` tries (`name.json`, `name-2.json` …) before giving up.
+const NAME_TRIES: usize = 1000;
+
+/// Saves any record (scenario scorecard or quiz card) into
+/// `<data>/scorecards/<trainee folder>/` and returns where. Never replaces a
+/// different record: when the name is taken by other content, the next free
+/// `-2`, `-3` … is used; saving the same record again finds it and writes nothing.
+pub fn save_record<'a>(data: &Path, card: impl Into<RecordRef<'a>>) -> Result<PathBuf, StoreError> {
+    let card = card.into();
+    let folder = trainee_folder(data, &card.trainee().id);
+    let name = card.file_name();
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    let json = card.to_json();
+    for n in 1..=NAME_TRIES {
+        let path = if n == 1 { folder.join(&name) } else { folder.join(format!("{stem}-{n}.json")) };
+        if write_new(&path, json.as_bytes())? {
+            return Ok(path);
+        }
+        // Taken: ours already (a save repeated) or another record's, kept as it is.
+        if std::fs::read(&path).is_ok_and(|there| there == json.as_bytes()) {
+            return Ok(path);
+        }
+    }
+    Err(StoreError::NoFreeName { path: folder.join(name), tries: NAME_TRIES })
+}
+
+/// `<data>/scorecards/<trainee id, encoded>`: one folder per distinct id.
+pub fn trainee_folder(data: &Path, trainee_id: &str) -> PathBuf {
+    data.join("scorecards").join(names::encode(trainee_id, names::FOLDER_MAX))
 }
 
 /// Every `.json` file under the given files and folders, sorted.
@@ -118,7 +134,7 @@ pub fn record_files(paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
 /// transcript), so a broken one is reported while settings, review decks and
 /// autosaves found in the same folder are passed over.
 pub fn looks_like_record(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else { return true };
+    let Ok(text) = read_capped(path, SCORECARD_LIMIT, "a scorecard") else { return true };
     match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(serde_json::Value::Object(map)) => {
             map.contains_key("kind") || map.contains_key("transcript") || map.contains_key("schema_version")
@@ -132,56 +148,41 @@ pub fn looks_like_record(path: &Path) -> bool {
 
 /// Reads one scorecard file, with a message that says which file and why.
 pub fn read_scorecard(path: &Path) -> Result<Scorecard, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = read_capped(path, SCORECARD_LIMIT, "a scorecard").map_err(|e| e.to_string())?;
     scorecard::read(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Reads one record file (scenario scorecard or quiz card), with a message that says which file and why.
 pub fn read_record(path: &Path) -> Result<Record, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = read_capped(path, SCORECARD_LIMIT, "a scorecard").map_err(|e| e.to_string())?;
     scorecard::read_record(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// A trainee's saved scorecards, newest file name last.
+/// A trainee's saved records, sorted by path, each read once: those in the
+/// trainee's folder and in the folder older versions named (where `e.1` and
+/// `e_1` shared one), keeping only records whose own trainee id is this one.
+pub fn trainee_records(data: &Path, trainee_id: &str) -> Vec<(PathBuf, Record)> {
+    let mut folders = vec![trainee_folder(data, trainee_id), data.join("scorecards").join(names::legacy(trainee_id))];
+    folders.dedup();
+    let mut found: Vec<(PathBuf, Record)> = scorecard_files(&folders)
+        .into_iter()
+        .filter_map(|path| read_record(&path).ok().map(|record| (path, record)))
+        .filter(|(_, record)| RecordRef::from(record).trainee().id == trainee_id)
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+/// The paths of a trainee's saved records (see `trainee_records`).
 pub fn trainee_scorecards(data: &Path, trainee_id: &str) -> Vec<PathBuf> {
-    scorecard_files(&[data.join("scorecards").join(safe(trainee_id))])
+    trainee_records(data, trainee_id).into_iter().map(|(path, _)| path).collect()
 }
 
 /// Reads just the summary of a scorecard file (for large exports).
 pub fn read_summary(path: &Path) -> Result<scorecard::csv::Summary, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = read_capped(path, SCORECARD_LIMIT, "a scorecard").map_err(|e| e.to_string())?;
     scorecard::csv::Summary::read(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn writes_replace_the_whole_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("card.json");
-        write_atomic(&path, b"first, longer content").unwrap();
-        write_atomic(&path, b"second").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"second");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left behind");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn new_files_are_readable_by_others_and_old_permissions_are_kept() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("report.html");
-        write_atomic(&path, b"a").unwrap();
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-        write_atomic(&path, b"b").unwrap();
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-    }
-
-    #[test]
-    fn the_data_folder_can_be_named() {
-        assert_eq!(data_dir(Some(Path::new("/tmp/x"))), PathBuf::from("/tmp/x"));
-    }
-}
+mod tests;

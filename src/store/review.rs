@@ -13,17 +13,30 @@ pub struct Progress {
     pub typing_best_cpm: f64,
 }
 
+use crate::scorecard::names;
+
+/// `review/<trainee id, encoded>.json`: one file per distinct id.
 fn path(data: &Path, trainee_id: &str) -> PathBuf {
-    data.join("review").join(format!("{}.json", super::safe(trainee_id)))
+    data.join("review").join(format!("{}.json", names::encode(trainee_id, names::FOLDER_MAX)))
+}
+
+/// Where versions before this one kept it (ids differing in punctuation shared it).
+fn legacy_path(data: &Path, trainee_id: &str) -> PathBuf {
+    data.join("review").join(format!("{}.json", names::legacy(trainee_id)))
 }
 
 impl Progress {
     /// The trainee's progress; none yet (or an unreadable file, which is left in place) gives an empty one.
     pub fn load(data: &Path, trainee_id: &str) -> Progress {
-        std::fs::read_to_string(path(data, trainee_id)).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+        // A deck saved under the old name carries on until the first save under the new one.
+        [path(data, trainee_id), legacy_path(data, trainee_id)]
+            .iter()
+            .find_map(|path| super::read_capped(path, super::SCORECARD_LIMIT, "a review deck").ok())
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
     }
 
-    pub fn save(&self, data: &Path, trainee_id: &str) -> std::io::Result<()> {
+    pub fn save(&self, data: &Path, trainee_id: &str) -> Result<(), super::StoreError> {
         super::write_atomic(&path(data, trainee_id), serde_json::to_string_pretty(self).unwrap_or_default().as_bytes())
     }
 }

@@ -41,7 +41,7 @@ impl Settings {
         std::fs::read_to_string(data.join(FILE)).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
     }
 
-    pub fn save(&self, data: &Path) -> std::io::Result<()> {
+    pub fn save(&self, data: &Path) -> Result<(), super::StoreError> {
         super::write_atomic(&data.join(FILE), serde_json::to_string_pretty(self).unwrap_or_default().as_bytes())
     }
 }

@@ -39,3 +39,11 @@ pub fn kefu_in(args: &[&str], content: Option<&Path>) -> Output {
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// Runs `kefu` on the bundled course with extra environment variables set.
+pub fn kefu_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kefu"));
+    command.args(args).env_remove("KEFU_CONTENT_DIR").env_remove("KEFU_DATA_DIR").current_dir(env!("CARGO_MANIFEST_DIR"));
+    command.envs(env.iter().copied());
+    command.output().expect("kefu runs")
+}
