@@ -12,6 +12,7 @@ pub mod grading;
 pub mod mutate;
 pub mod records;
 pub mod seeds;
+pub mod smoke;
 
 use crate::content::Course;
 use crate::engine::Bundle;
