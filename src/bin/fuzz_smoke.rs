@@ -4,7 +4,7 @@
 //!
 //! cargo run --profile fuzz-smoke --no-default-features --features fuzzing --bin fuzz_smoke -- [SECS] [MUTATIONS] [TARGET...]
 //!
-//! Defaults: 15 s or 4000 mutations per target, every target. Exits 1 if any
+//! Defaults: every seed, then 15 s or 4000 mutations per target, every target. Exits 1 if any
 //! input panicked or took too long; those inputs are saved under
 //! target/fuzz-smoke/TARGET/ for `cargo fuzz run TARGET FILE` or a debugger.
 

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 /// blow-up), not a slow machine: the slowest seed takes well under a second.
 pub const SLOW: Duration = Duration::from_secs(5);
 
-/// How much to try: whichever of the two limits comes first.
+/// How many mutations to try: whichever of the two limits comes first (seeds always run).
 #[derive(Debug, Clone, Copy)]
 pub struct Budget {
     pub mutations: u64,
@@ -70,10 +70,12 @@ pub fn run(target: Target, budget: Budget, seed: u64, save_to: &Path) -> Outcome
             fail(format!("seed-{index}"), input, why);
         }
     }
+    // The time budget is for mutations: every seed runs whatever the machine's speed.
+    let mutating = Instant::now();
     let mut mutator = Mutator::new(seed);
     let mut slowest = Duration::ZERO;
     let mut done = 0;
-    while !corpus.is_empty() && done < budget.mutations && started.elapsed() < budget.time {
+    while !corpus.is_empty() && done < budget.mutations && mutating.elapsed() < budget.time {
         let pick = mutator.below(corpus.len());
         let input = mutator.mutate(&corpus[pick], &corpus);
         match run_one(target, &input) {
