@@ -18,3 +18,7 @@ pub mod cli;
 
 #[cfg(feature = "gui")]
 pub mod app;
+
+/// Fuzz target bodies, shared by `fuzz/` and the stable smoke test.
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
