@@ -43,6 +43,16 @@ struct QuantityRule {
     written: Option<f64>,
 }
 
+impl QuantityRule {
+    /// One of the right amounts (within 0.1%), or, for a limit, any positive
+    /// amount up to the largest: what `check` and `right_spans` both accept.
+    fn is_right(&self, value: f64) -> bool {
+        let same = self.right.iter().any(|r| (r - value).abs() <= 0.001 * r.abs().max(1e-9));
+        let max_right = self.right.iter().copied().fold(f64::MIN, f64::max);
+        same || (self.at_most && value > 0.0 && value <= max_right + 1e-9)
+    }
+}
+
 /// Physical dimensions a unit can be confused between; a price or a time next
 /// to a capacity is another fact, not a wrong unit.
 fn physical(dimension: Dimension) -> bool {
@@ -93,11 +103,8 @@ impl CompiledFact {
         };
         let mut wrong_at = None;
         if let Some(rule) = &self.quantity {
-            let max_right = rule.right.iter().copied().fold(f64::MIN, f64::max);
             for mention in mentions.iter().filter(|m| m.quantity.dimension == rule.dimension) {
-                let value = mention.quantity.base_value;
-                let same = rule.right.iter().any(|r| (r - value).abs() <= 0.001 * r.abs().max(1e-9));
-                if same || (rule.at_most && value > 0.0 && value <= max_right + 1e-9) {
+                if rule.is_right(mention.quantity.base_value) {
                     return (FactStatus::Correct, Some((mention.start, mention.end)));
                 }
                 let near = !rule.has_context || near_context(mention.start, mention.end);
@@ -145,7 +152,6 @@ impl CompiledFact {
         let hits = self.phrases.find(text);
         let mut spans: Vec<(usize, usize)> = hits.iter().filter(|h| h.group == RIGHT).map(|h| (h.start, h.end)).collect();
         if let Some(rule) = &self.quantity {
-            let max_right = rule.right.iter().copied().fold(f64::MIN, f64::max);
             // An amount is about this fact only beside its words (24 h is a
             // cancellation refund beside 退款, not beside 保温).
             let about = |mention: &Mention| {
@@ -155,9 +161,7 @@ impl CompiledFact {
                     })
             };
             for mention in mentions.iter().filter(|m| m.quantity.dimension == rule.dimension && about(m)) {
-                let value = mention.quantity.base_value;
-                let same = rule.right.iter().any(|r| (r - value).abs() <= 0.001 * r.abs().max(1e-9));
-                if same || (rule.at_most && value > 0.0 && value <= max_right + 1e-9) {
+                if rule.is_right(mention.quantity.base_value) {
                     spans.push((mention.start, mention.end));
                 }
             }
