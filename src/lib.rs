@@ -9,6 +9,7 @@
 pub mod text;
 pub mod seeded;
 pub mod content;
+pub mod i18n;
 pub mod grading;
 pub mod engine;
 pub mod quiz;

@@ -230,7 +230,7 @@ fn rush_mode_serves_three_buyers_and_the_language_switches() {
     // Time passes: unanswered buyers nudge, and the ones not selected show unread messages.
     advance(&setup, &mut harness, 40.0);
     let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };
-    assert!(wb.unread[1] > 0 && wb.unread[2] > 0, "{:?}", wb.unread);
+    assert!(wb.desks[1].unread > 0 && wb.desks[2].unread > 0, "{:?}", wb.desks.iter().map(|d| d.unread).collect::<Vec<_>>());
     let settings = kefu::store::Settings::load(&harness.state().data);
     assert_eq!(settings.ui_lang, kefu::content::raw::Lang::Zh, "the language choice is saved");
 }
@@ -257,7 +257,7 @@ fn chinese_typed_through_an_ime_goes_into_the_reply_box() {
     harness.run();
     {
         let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };
-        assert_eq!(wb.drafts[0], "亲,您好在的", "committed text goes into the box");
+        assert_eq!(wb.desks[0].draft, "亲,您好在的", "committed text goes into the box");
         assert!(transcript(&harness).iter().all(|(who, _, _)| *who != Who::Agent), "nothing sent during composition");
     }
     // Shift+Enter adds a line; Enter then sends both lines as one message.
@@ -280,7 +280,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     for _ in 0..20 {
         let (item, time_left) = {
             let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
-            (view.session.items[view.current].clone(), view.session.time_left(0.0))
+            (view.session.items[view.current().expect("a question on show")].clone(), view.session.time_left(0.0))
         };
         assert_eq!(time_left, Some(1800.0), "a 30-minute exam");
         match &item.kind {
@@ -309,7 +309,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
         advance(&setup, &mut harness, 20.0);
     }
     let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
-    let result = view.session.result().unwrap_or_else(|| panic!("the exam is over: at {} of {}: {:?}", view.current, view.session.items.len(), view.session.items.get(view.current).map(|i| (&i.id, &i.kind))));
+    let result = view.session.result().unwrap_or_else(|| panic!("the exam is over: at {:?} of {}: {:?}", view.current(), view.session.items.len(), view.current().and_then(|c| view.session.items.get(c)).map(|i| (&i.id, &i.kind))));
     assert_eq!(result.score_pct, 100.0, "{:?}", result.marks);
     assert!(result.passed && !result.timed_out);
     let progress = kefu::store::review::Progress::load(&harness.state().data, "anonymous");
@@ -346,7 +346,7 @@ fn answer_current(harness: &mut Harness<KefuApp>, right: bool) -> String {
     use kefu::quiz::ItemKind;
     let item = {
         let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
-        view.session.items[view.current].clone()
+        view.session.items[view.current().expect("a question on show")].clone()
     };
     match &item.kind {
         ItemKind::Single { options, right: r } => harness.get_by_label(&options[if right { *r } else { (*r + 1) % options.len() }]).click(),
@@ -409,7 +409,7 @@ fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_da
     harness.get_by_label("确定交卷").click();
     harness.run();
     let Screen::Quiz(view) = &harness.state().screen else { panic!() };
-    let card = view.card.clone().expect("the attempt became a scorecard");
+    let card = view.card().cloned().expect("the attempt became a scorecard");
     assert_eq!(card.result.score_pct, 10.0, "one of ten");
     assert_eq!(harness.query_all_by_label_contains("未作答").count(), 8, "unanswered questions are marked so");
 
@@ -459,13 +459,13 @@ fn a_saved_quiz_opens_from_my_scorecards_in_english() {
     harness.run();
     harness.get_by_label("My scorecards").click();
     harness.run();
-    let row = harness.query_by_label_contains("Open quiz-practice");
+    let row = harness.query_by_label_contains("Open · Practice quiz");
     assert!(row.is_some(), "the attempt is listed with the scenario scorecards");
     assert!(harness.query_by_label("Practice quiz").is_some() && harness.query_by_label("0.0%").is_some());
-    harness.get_by_label_contains("Open quiz-practice").click();
+    harness.get_by_label_contains("Open · Practice quiz").click();
     harness.run();
     let Screen::Quiz(view) = &harness.state().screen else { panic!("the quiz card did not open") };
-    assert!(view.card.is_some());
+    assert!(view.card().is_some());
     assert_eq!(harness.query_all_by_label_contains("Not answered").count(), 10);
     harness.get_by_label("Export HTML").click();
     harness.run();
@@ -507,7 +507,7 @@ fn one_exam_at_a_time_closing_the_app_keeps_the_questions_and_the_clock_running(
         let ids: Vec<String> = view.session.items.iter().map(|q| q.id.clone()).collect();
         assert_eq!(ids, asked, "the same questions in the same order");
         assert_eq!(view.session.answers().iter().filter(|a| a.is_some()).count(), 2);
-        assert_eq!(view.current, 2, "on the first unanswered question");
+        assert_eq!(view.current(), Some(2), "on the first unanswered question");
     }
     assert!(harness.query_by_label_contains("剩余时间: 19:").is_some(), "the clock kept running while the app was closed");
 
@@ -515,7 +515,7 @@ fn one_exam_at_a_time_closing_the_app_keeps_the_questions_and_the_clock_running(
     *clock.lock().unwrap() += 19.0 * 60.0 + 1.0;
     harness.run();
     let Screen::Quiz(view) = &harness.state().screen else { panic!() };
-    let card = view.card.clone().expect("handed in when time was up");
+    let card = view.card().cloned().expect("handed in when time was up");
     assert!(card.result.timed_out && card.result.duration_secs == 1800.0);
     assert_eq!(card.result.marks.iter().flatten().filter(|m| m.right).count(), 1);
     assert!(harness.query_by_label("时间到,已自动交卷").is_some());

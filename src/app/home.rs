@@ -1,220 +1,204 @@
-//! The home screen (who is practising, the course by category with difficulty,
-//! best score and attempts, rush mode, my scorecards, content problems, resume
-//! after a crash) and the briefing shown before a scenario starts.
+//! The home screen: who is practising, the course by category with difficulty,
+//! best score and attempts, rush mode, quizzes, my scorecards, content
+//! problems, "practise next", and resuming after a crash.
 
-use super::i18n::t;
-use super::{KefuApp, Screen, Workbench};
+use super::{Command, QuizMode, View};
 use crate::content::raw::{Category, Lang};
+use crate::i18n::{Msg, t};
+use crate::store::Settings;
 use eframe::egui;
 
-fn top_bar(app: &mut KefuApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
-    ui.horizontal(|ui| {
-        ui.heading(t(lang, "app"));
-        ui.add_space(16.0);
-        let label = ui.label(t(lang, "trainee"));
-        let name = ui.add(egui::TextEdit::singleline(&mut app.settings.trainee_name).hint_text(t(lang, "name_hint")).desired_width(120.0)).labelled_by(label.id);
-        let label = ui.label(t(lang, "trainee_id"));
-        let id = ui.add(egui::TextEdit::singleline(&mut app.settings.trainee_id).hint_text(t(lang, "id_hint")).desired_width(90.0)).labelled_by(label.id);
-        if name.lost_focus() || id.lost_focus() {
-            app.save_settings();
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(t(lang, "language")).clicked() {
-                app.settings.ui_lang = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
-                app.save_settings();
-            }
-        });
-    });
-    if let Some(status) = &app.status {
-        ui.colored_label(ui.visuals().warn_fg_color, status);
-    }
-    ui.separator();
+/// The bar atop home and briefing: the trainee's name and employee number
+/// (edited here, saved when the field loses focus) and the language switch.
+pub struct TraineeBar {
+    name: String,
+    id: String,
 }
 
-pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
-    top_bar(app, ui);
-    let lang = app.lang();
-    let mut next = None;
+impl TraineeBar {
+    pub fn new(settings: &Settings) -> TraineeBar {
+        TraineeBar { name: settings.trainee_name.clone(), id: settings.trainee_id.clone() }
+    }
 
-    if let Some(saved) = app.resume.clone() {
+    pub fn ui(&mut self, view: &View, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let lang = view.lang;
         ui.horizontal(|ui| {
-            if ui.button(t(lang, "resume")).clicked() {
-                match Workbench::resume(app, &saved) {
-                    Ok(workbench) => next = Some(Screen::Workbench(Box::new(workbench))),
-                    Err(error) => app.status = Some(error),
+            ui.heading(t(lang, Msg::App));
+            ui.add_space(16.0);
+            let label = ui.label(t(lang, Msg::Trainee));
+            let name = ui.add(egui::TextEdit::singleline(&mut self.name).hint_text(t(lang, Msg::NameHint)).desired_width(120.0)).labelled_by(label.id);
+            let label = ui.label(t(lang, Msg::TraineeId));
+            let id = ui.add(egui::TextEdit::singleline(&mut self.id).hint_text(t(lang, Msg::IdHint)).desired_width(90.0)).labelled_by(label.id);
+            if name.lost_focus() || id.lost_focus() {
+                commands.push(Command::SetTrainee { name: self.name.clone(), id: self.id.clone() });
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(t(lang, Msg::SwitchLanguage)).clicked() {
+                    commands.push(Command::SetLanguage(if lang == Lang::Zh { Lang::En } else { Lang::Zh }));
                 }
-                app.resume = None;
-            }
-            if ui.button(t(lang, "discard")).clicked() {
-                let _ = crate::store::Autosave::clear(&app.data);
-                app.resume = None;
-            }
+            });
         });
+        if let Some(notice) = view.notice {
+            notice.show(ui, lang);
+        }
         ui.separator();
     }
-
-    ui.horizontal(|ui| {
-        if ui.button(t(lang, "rush")).clicked() {
-            let picks = rush_picks(app);
-            if !picks.is_empty() {
-                match Workbench::start(app, &picks) {
-                    Ok(workbench) => next = Some(Screen::Workbench(Box::new(workbench))),
-                    Err(error) => app.status = Some(error),
-                }
-            }
-        }
-        if ui.button(t(lang, "my_scorecards")).clicked() {
-            next = Some(Screen::Scorecards);
-        }
-    });
-    ui.horizontal(|ui| {
-        let due = app.saved().due;
-        let mut start = None;
-        if ui.button(t(lang, "quiz")).clicked() {
-            start = Some(super::QuizMode::Practice);
-        }
-        practice_source_ui(app, ui);
-        // One exam at a time: a started one is resumed, with the time it has left.
-        let exam_label = match &app.exam {
-            Some(exam) => {
-                let limit = exam.spec.time_limit_secs.unwrap_or(0.0);
-                let left = (limit - (app.clock.unix_secs() - exam.started_unix)).max(0.0);
-                ui.ctx().request_repaint_after(std::time::Duration::from_secs(1));
-                format!("{} ({} {:02}:{:02})", t(lang, "resume_exam"), t(lang, "time_left"), (left / 60.0) as u64, (left % 60.0) as u64)
-            }
-            None => t(lang, "exam").to_string(),
-        };
-        if ui.button(exam_label).clicked() {
-            start = Some(super::QuizMode::Exam);
-        }
-        if ui.add_enabled(due > 0, egui::Button::new(format!("{} ({due})", t(lang, "review")))).clicked() {
-            start = Some(super::QuizMode::Review);
-        }
-        if let Some(mode) = start {
-            match super::QuizView::start(app, mode) {
-                Some(mut view) => {
-                    view.save_exam(app);
-                    next = Some(Screen::Quiz(Box::new(view)));
-                }
-                None => app.status = Some(t(lang, "no_questions").to_string()),
-            }
-        }
-        if ui.button(t(lang, "typing")).clicked() {
-            next = Some(Screen::Typing(Box::new(super::TypingView::new(app))));
-        }
-    });
-
-    let report = &app.bundle.course.report;
-    if !report.diagnostics.is_empty() {
-        egui::CollapsingHeader::new(format!("{} ({})", t(lang, "problems"), report.diagnostics.len())).show(ui, |ui| {
-            for diagnostic in &report.diagnostics {
-                ui.monospace(diagnostic.to_string());
-            }
-        });
-    }
-
-    // Practise next: what cost this trainee the most points, and a scenario that trains it.
-    let practice = app.saved().practice.clone();
-    if !practice.is_empty() {
-        ui.add_space(4.0);
-        ui.strong(t(lang, "practise_next"));
-        for suggestion in &practice {
-            ui.horizontal(|ui| {
-                ui.label(suggestion.summary(lang));
-                if let Some(scenario) = suggestion.scenarios.first().and_then(|id| app.bundle.course.scenario(id)) {
-                    if ui.button(format!("{} · {}", t(lang, "practise"), scenario.title.get(lang))).clicked() {
-                        next = Some(Screen::Briefing { scenario: scenario.id.clone() });
-                    }
-                }
-            });
-        }
-    }
-
-    let progress = app.saved().progress.clone();
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for category in Category::ALL {
-            let scenarios: Vec<_> = app.bundle.course.scenarios.iter().filter(|s| s.category == category).collect();
-            if scenarios.is_empty() {
-                continue;
-            }
-            ui.add_space(6.0);
-            ui.strong(category.label().get(lang));
-            egui::Grid::new(("course", category as usize)).striped(true).num_columns(5).show(ui, |ui| {
-                for scenario in scenarios {
-                    ui.label(format!("{} [{}]", scenario.title.get(lang), if scenario.lang == Lang::Zh { "中" } else { "EN" }));
-                    ui.label(format!("{} {}", t(lang, "difficulty"), "★".repeat(scenario.difficulty as usize)));
-                    match progress.get(&scenario.id) {
-                        Some((best, attempts)) => {
-                            ui.label(format!("{} {best:.0}", t(lang, "best")));
-                            ui.label(format!("{} {attempts}", t(lang, "attempts")));
-                        }
-                        None => {
-                            ui.label("—");
-                            ui.label("");
-                        }
-                    }
-                    if ui.button(format!("{} · {}", t(lang, "start"), scenario.title.get(lang))).clicked() {
-                        next = Some(Screen::Briefing { scenario: scenario.id.clone() });
-                    }
-                    ui.end_row();
-                }
-            });
-        }
-    });
-    next
 }
 
-/// The trainee id scorecards are filed under: the id, else the name, else "anonymous".
+pub struct HomeScreen {
+    bar: TraineeBar,
+}
+
+impl HomeScreen {
+    pub fn new(settings: &Settings) -> HomeScreen {
+        HomeScreen { bar: TraineeBar::new(settings) }
+    }
+
+    pub fn ui(&mut self, view: &View, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        self.bar.ui(view, ui, &mut commands);
+        let lang = view.lang;
+        let empty = super::SavedCache::default();
+        let saved = view.saved.unwrap_or(&empty);
+
+        if view.resume.is_some() {
+            ui.horizontal(|ui| {
+                if ui.button(t(lang, Msg::Resume)).clicked() {
+                    commands.push(Command::ResumeSession);
+                }
+                if ui.button(t(lang, Msg::Discard)).clicked() {
+                    commands.push(Command::DiscardSession);
+                }
+            });
+            ui.separator();
+        }
+
+        ui.horizontal(|ui| {
+            if ui.button(t(lang, Msg::Rush)).clicked() {
+                commands.push(Command::StartRush);
+            }
+            if ui.button(t(lang, Msg::MyScorecards)).clicked() {
+                commands.push(Command::OpenScorecards);
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui.button(t(lang, Msg::Quiz)).clicked() {
+                commands.push(Command::StartQuiz { mode: QuizMode::Practice });
+            }
+            practice_source_ui(view, ui, &mut commands);
+            // One exam at a time: a started one is resumed, with the time it has left.
+            let exam_label = match view.exam {
+                Some(exam) => {
+                    let limit = exam.spec.time_limit_secs.unwrap_or(0.0);
+                    let left = (limit - (view.clock.unix_secs() - exam.started_unix)).max(0.0);
+                    ui.ctx().request_repaint_after(std::time::Duration::from_secs(1));
+                    format!("{} ({} {:02}:{:02})", t(lang, Msg::ResumeExam), t(lang, Msg::TimeLeft), (left / 60.0) as u64, (left % 60.0) as u64)
+                }
+                None => t(lang, Msg::Exam).to_string(),
+            };
+            if ui.button(exam_label).clicked() {
+                commands.push(Command::StartQuiz { mode: QuizMode::Exam });
+            }
+            let due = saved.due;
+            if ui.add_enabled(due > 0, egui::Button::new(format!("{} ({due})", t(lang, Msg::Review)))).clicked() {
+                commands.push(Command::StartQuiz { mode: QuizMode::Review });
+            }
+            if ui.button(t(lang, Msg::Typing)).clicked() {
+                commands.push(Command::OpenTypingDrill);
+            }
+        });
+
+        let report = &view.bundle.course.report;
+        if !report.diagnostics.is_empty() {
+            egui::CollapsingHeader::new(format!("{} ({})", t(lang, Msg::Problems), report.diagnostics.len())).show(ui, |ui| {
+                for diagnostic in &report.diagnostics {
+                    ui.monospace(diagnostic.to_string());
+                }
+            });
+        }
+
+        // Practise next: what cost this trainee the most points, and a scenario that trains it.
+        if !saved.practice.is_empty() {
+            ui.add_space(4.0);
+            ui.strong(t(lang, Msg::PractiseNext));
+            for suggestion in &saved.practice {
+                ui.horizontal(|ui| {
+                    ui.label(suggestion.summary(lang));
+                    if let Some(scenario) = suggestion.scenarios.first().and_then(|id| view.bundle.course.scenario(id))
+                        && ui.button(format!("{} · {}", t(lang, Msg::Practise), scenario.title.get(lang))).clicked()
+                    {
+                        commands.push(Command::OpenBriefing { scenario: scenario.id.clone() });
+                    }
+                });
+            }
+        }
+
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for category in Category::ALL {
+                let scenarios: Vec<_> = view.bundle.course.scenarios.iter().filter(|s| s.category == category).collect();
+                if scenarios.is_empty() {
+                    continue;
+                }
+                ui.add_space(6.0);
+                ui.strong(category.label().get(lang));
+                egui::Grid::new(("course", category as usize)).striped(true).num_columns(5).show(ui, |ui| {
+                    for scenario in scenarios {
+                        ui.label(format!("{} [{}]", scenario.title.get(lang), if scenario.lang == Lang::Zh { "中" } else { "EN" }));
+                        ui.label(format!("{} {}", t(lang, Msg::Difficulty), "★".repeat(scenario.difficulty as usize)));
+                        match saved.progress.get(&scenario.id) {
+                            Some((best, attempts)) => {
+                                ui.label(format!("{} {best:.0}", t(lang, Msg::Best)));
+                                ui.label(format!("{} {attempts}", t(lang, Msg::Attempts)));
+                            }
+                            None => {
+                                ui.label("—");
+                                ui.label("");
+                            }
+                        }
+                        if ui.button(format!("{} · {}", t(lang, Msg::Start), scenario.title.get(lang))).clicked() {
+                            commands.push(Command::OpenBriefing { scenario: scenario.id.clone() });
+                        }
+                        ui.end_row();
+                    }
+                });
+            }
+        });
+        commands
+    }
+}
+
 /// Which questions a practice quiz draws from: every bank in the UI language,
 /// one bank, or the questions generated from the catalogue and policy.
-fn practice_source_ui(app: &mut KefuApp, ui: &mut egui::Ui) {
-    let lang = app.lang();
+fn practice_source_ui(view: &View, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let lang = view.lang;
     let generated = crate::quiz::spec::GENERATED;
-    let mut choices: Vec<(Option<String>, String)> = vec![(None, t(lang, "all_banks").to_string())];
-    for bank in app.bundle.course.quiz_banks.iter().filter(|b| b.lang == lang) {
+    let mut choices: Vec<(Option<String>, String)> = vec![(None, t(lang, Msg::AllBanks).to_string())];
+    for bank in view.bundle.course.quiz_banks.iter().filter(|b| b.lang == lang) {
         choices.push((Some(bank.id.clone()), bank.title.get(lang).to_string()));
     }
     if lang == Lang::Zh {
-        choices.push((Some(generated.to_string()), t(lang, "generated_bank").to_string()));
+        choices.push((Some(generated.to_string()), t(lang, Msg::GeneratedBank).to_string()));
     }
-    let selected = choices.iter().find(|(id, _)| *id == app.practice_source).map(|(_, title)| title.clone()).unwrap_or_else(|| t(lang, "all_banks").to_string());
-    let label = ui.label(t(lang, "practice_from"));
+    let current = view.practice_source.map(str::to_string);
+    let selected = choices.iter().find(|(id, _)| *id == current).map(|(_, title)| title.clone()).unwrap_or_else(|| t(lang, Msg::AllBanks).to_string());
+    let label = ui.label(t(lang, Msg::PracticeFrom));
+    let mut chosen = current.clone();
     let combo = egui::ComboBox::from_id_salt("practice-source").selected_text(selected).show_ui(ui, |ui| {
         for (id, title) in choices {
-            ui.selectable_value(&mut app.practice_source, id, title);
+            ui.selectable_value(&mut chosen, id, title);
         }
     });
     combo.response.labelled_by(label.id);
-}
-
-/// Who is training, and now (RFC 3339 UTC), for a scorecard.
-pub fn run_meta(app: &KefuApp) -> crate::scorecard::RunMeta {
-    let name = app.settings.trainee_name.trim();
-    crate::scorecard::RunMeta {
-        trainee: crate::scorecard::Trainee { name: if name.is_empty() { "anonymous".into() } else { name.into() }, id: trainee_id(app) },
-        when_utc: Some(humantime::format_rfc3339_seconds(app.clock.wall()).to_string()),
-    }
-}
-
-pub fn trainee_id(app: &KefuApp) -> String {
-    let id = app.settings.trainee_id.trim();
-    let name = app.settings.trainee_name.trim();
-    if !id.is_empty() {
-        id.to_string()
-    } else if !name.is_empty() {
-        name.to_string()
-    } else {
-        "anonymous".to_string()
+    if chosen != current {
+        commands.push(Command::SetPracticeSource(chosen));
     }
 }
 
 /// Three buyers for rush mode: scenarios in the UI language, spread over categories.
-fn rush_picks(app: &KefuApp) -> Vec<String> {
-    let lang = app.lang();
+pub fn rush_picks(view_lang: Lang, course: &crate::content::Course) -> Vec<String> {
     let mut picks: Vec<String> = Vec::new();
     let mut categories = Vec::new();
-    for scenario in app.bundle.course.scenarios.iter().filter(|s| s.lang == lang && s.difficulty <= 3) {
+    for scenario in course.scenarios.iter().filter(|s| s.lang == view_lang && s.difficulty <= 3) {
         if !categories.contains(&scenario.category) {
             categories.push(scenario.category);
             picks.push(scenario.id.clone());
@@ -224,36 +208,4 @@ fn rush_picks(app: &KefuApp) -> Vec<String> {
         }
     }
     picks
-}
-
-pub fn briefing_ui(app: &mut KefuApp, ui: &mut egui::Ui, scenario_id: &str) -> Option<Screen> {
-    top_bar(app, ui);
-    let lang = app.lang();
-    let Some(scenario) = app.bundle.course.scenario(scenario_id).cloned() else { return Some(Screen::Home) };
-    let mut next = None;
-    ui.heading(format!("{}: {}", t(lang, "briefing"), scenario.title.get(lang)));
-    ui.label(format!("{} · {} {}", scenario.category.label().get(lang), t(lang, "difficulty"), "★".repeat(scenario.difficulty as usize)));
-    ui.add_space(8.0);
-    ui.strong(t(lang, "goals"));
-    for goal in &scenario.goals {
-        ui.label(format!("• {goal}"));
-    }
-    ui.add_space(8.0);
-    ui.label(format!("{}: {}", t(lang, "buyer_mood"), t(lang, &format!("{:?}", scenario.buyer.mood))));
-    ui.add_space(8.0);
-    ui.strong(t(lang, "turn_rule_title"));
-    ui.label(t(lang, "turn_rule").replace("{secs}", &format!("{}", scenario.buyer.reads_after_secs)));
-    ui.add_space(12.0);
-    ui.horizontal(|ui| {
-        if ui.button(t(lang, "start")).clicked() {
-            match Workbench::start(app, &[scenario.id.clone()]) {
-                Ok(workbench) => next = Some(Screen::Workbench(Box::new(workbench))),
-                Err(error) => app.status = Some(error),
-            }
-        }
-        if ui.button(t(lang, "back")).clicked() {
-            next = Some(Screen::Home);
-        }
-    });
-    next
 }

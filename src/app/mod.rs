@@ -1,89 +1,67 @@
 //! The eframe app (feature `gui`): the trainee's workbench over the headless
-//! core. Screens render state and turn clicks into calls on the engine; all
-//! grading, timing rules and saving live in the core. Only this module knows egui.
+//! core. Each screen is a struct whose `ui` reads the app's state and returns
+//! `Command`s; `KefuApp::handle` is the only place where app state changes and
+//! where the app touches files. Only this module knows egui.
 
+mod briefing;
+mod clock;
+mod command;
 mod fonts;
+mod handle;
 mod home;
-pub mod i18n;
+mod notice;
 mod quiz_view;
+mod saved;
+mod scorecard_list;
 mod scorecard_view;
+mod typing_view;
 mod workbench;
 
 pub use crate::quiz::spec::QuizMode;
-pub use quiz_view::{QuizView, TypingView};
+pub use briefing::BriefingScreen;
+pub use clock::{Clock, MANUAL_EPOCH_SECS};
+pub use command::{Command, ExportFormat};
+pub use home::HomeScreen;
+pub use notice::Notice;
+pub use quiz_view::{QuizPhase, QuizView};
+pub use saved::SavedCache;
+pub use scorecard_list::ScorecardList;
 pub use scorecard_view::ScorecardView;
-pub use workbench::Workbench;
+pub use typing_view::TypingView;
+pub use workbench::{BuyerDesk, OrderForm, Workbench};
 
+use crate::content::raw::Lang;
 use crate::engine::Bundle;
-
+use crate::store::exam::ExamInProgress;
 use crate::store::{Autosave, Settings};
 use eframe::egui;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
-/// Where the app's notion of "now" comes from: the real clock, or a hand-set
-/// one in tests (so buyer patience can be tested without waiting).
-#[derive(Debug, Clone)]
-pub enum Clock {
-    Real(Instant),
-    Manual(Arc<Mutex<f64>>),
-}
-
-impl Clock {
-    /// Seconds since the clock started.
-    pub fn now(&self) -> f64 {
-        match self {
-            Clock::Real(origin) => origin.elapsed().as_secs_f64(),
-            Clock::Manual(now) => *now.lock().unwrap_or_else(|e| e.into_inner()),
-        }
-    }
-
-    /// The wall-clock time: real, or for a hand-set clock 2026-11-23 09:00 UTC
-    /// plus its seconds, so tests can move days ahead (review schedules).
-    pub fn wall(&self) -> std::time::SystemTime {
-        match self {
-            Clock::Real(_) => std::time::SystemTime::now(),
-            Clock::Manual(_) => std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(MANUAL_EPOCH_SECS + self.now().max(0.0)),
-        }
-    }
-
-    /// Unix seconds of `wall()`, with fractions.
-    pub fn unix_secs(&self) -> f64 {
-        self.wall().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)
-    }
-
-    /// Unix seconds of `wall()`.
-    pub fn unix_now(&self) -> i64 {
-        self.wall().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
-    }
-}
-
-/// Where a hand-set clock's wall time starts: 2026-11-23T09:00:00Z.
-pub const MANUAL_EPOCH_SECS: f64 = 1_795_424_400.0;
-
+/// The screen on show, owning what only it needs (the forms being filled in).
 pub enum Screen {
-    Home,
-    Briefing { scenario: String },
+    Home(HomeScreen),
+    Briefing(BriefingScreen),
     Workbench(Box<Workbench>),
     Scorecard(Box<ScorecardView>),
-    Scorecards,
+    Scorecards(ScorecardList),
     Quiz(Box<QuizView>),
     Typing(Box<TypingView>),
 }
 
-/// What the home and "my scorecards" screens show from the data folder, read
-/// once per visit rather than on every frame (a trainee may have hundreds of attempts).
-#[derive(Debug, Default)]
-pub struct SavedCache {
-    /// Newest last: each scorecard file with its summary.
-    pub summaries: Vec<(PathBuf, crate::scorecard::csv::Summary)>,
-    /// Scenario id → (best total, attempts), from `summaries`.
-    pub progress: std::collections::BTreeMap<String, (f64, usize)>,
-    /// Review questions due now.
-    pub due: usize,
-    /// What this trainee lost most points on across their scenario attempts.
-    pub practice: Vec<crate::scorecard::practice::Suggestion>,
+/// What every screen may read while it draws: the app's state, borrowed.
+pub struct View<'a> {
+    pub lang: Lang,
+    pub bundle: &'a Arc<Bundle>,
+    pub settings: &'a Settings,
+    pub clock: &'a Clock,
+    pub resume: Option<&'a Autosave>,
+    pub exam: Option<&'a ExamInProgress>,
+    pub practice_source: Option<&'a str>,
+    pub notice: Option<&'a Notice>,
+    /// The trainee's saved attempts: read for the screens that list them.
+    pub saved: Option<&'a SavedCache>,
 }
 
 pub struct KefuApp {
@@ -98,9 +76,10 @@ pub struct KefuApp {
     /// What a practice quiz draws from: `None` for every bank in the UI language.
     pub practice_source: Option<String>,
     /// A started exam not yet handed in: the only exam there can be until it is.
-    pub exam: Option<crate::store::exam::ExamInProgress>,
-    /// A one-line status (saved, exported, or what went wrong).
-    pub status: Option<String>,
+    pub exam: Option<ExamInProgress>,
+    /// A one-line notice for the screen on show (saved, exported, what went
+    /// wrong); dropped when the screen changes, so it never speaks of another.
+    pub notice: Option<Notice>,
     /// Dropped on every screen change and trainee edit, so it never goes stale.
     saved: Option<SavedCache>,
     fonts_installed: bool,
@@ -110,90 +89,98 @@ impl KefuApp {
     pub fn new(content_root: &Path, data: &Path, clock: Clock) -> KefuApp {
         let bundle = crate::engine::examples::load_checked(&[], content_root, true);
         let settings = Settings::load(data);
-        let (resume, mut status) = match Autosave::load(data) {
-            Ok(found) => (found, None),
-            Err(problem) => (None, Some(problem)),
-        };
-        let exam = crate::store::exam::ExamInProgress::load(data).unwrap_or_else(|problem| {
-            status = Some(problem);
+        let mut notice = None;
+        let resume = Autosave::load(data).unwrap_or_else(|problem| {
+            notice = Some(Notice::problem(crate::i18n::Msg::CannotResume, problem));
             None
         });
+        let exam = ExamInProgress::load(data).unwrap_or_else(|problem| {
+            notice = Some(Notice::problem(crate::i18n::Msg::CannotResumeExam, problem));
+            None
+        });
+        let screen = Screen::Home(HomeScreen::new(&settings));
         KefuApp {
             bundle: Arc::new(bundle),
             content_root: content_root.to_path_buf(),
             data: data.to_path_buf(),
             settings,
             clock,
-            screen: Screen::Home,
+            screen,
             resume,
             practice_source: None,
             exam,
-            status,
+            notice,
             saved: None,
             fonts_installed: false,
         }
     }
 
-    pub fn lang(&self) -> crate::content::raw::Lang {
+    pub fn lang(&self) -> Lang {
         self.settings.ui_lang
+    }
+
+    /// The trainee id scorecards are filed under: the id, else the name, else "anonymous".
+    pub fn trainee_id(&self) -> String {
+        saved::trainee_id(&self.settings)
     }
 
     /// The trainee's saved scorecards, progress and due reviews (read on first use).
     pub fn saved(&mut self) -> &SavedCache {
-        let trainee = home::trainee_id(self);
-        let data = self.data.clone();
-        self.saved.get_or_insert_with(|| {
-            // Each file is read once, whole: its summary for the lists, its findings for "practise next".
-            let mut summaries = Vec::new();
-            let mut cards = Vec::new();
-            for (path, record) in crate::store::trainee_records(&data, &trainee) {
-                summaries.push((path, crate::scorecard::csv::Summary::from(&record)));
-                if let crate::scorecard::Record::Scenario(card) = record {
-                    cards.push(card);
-                }
-            }
-            let mut progress = std::collections::BTreeMap::new();
-            for (_, summary) in summaries.iter().filter(|(_, s)| s.kind == crate::scorecard::csv::RecordKind::Scenario) {
-                let entry = progress.entry(summary.activity.id.clone()).or_insert((0.0_f64, 0));
-                entry.0 = entry.0.max(summary.total);
-                entry.1 += 1;
-            }
-            let due = quiz_view::due_count(&data, &trainee, self.clock.unix_now());
-            let practice = crate::scorecard::practice::suggest(&cards, &self.bundle.course, &self.bundle.grader, 3);
-            SavedCache { summaries, progress, due, practice }
-        })
+        let trainee = self.trainee_id();
+        let (data, bundle, now) = (&self.data, &self.bundle, self.clock.unix_now());
+        self.saved.get_or_insert_with(|| SavedCache::read(data, bundle, &trainee, now))
     }
 
-    pub fn save_settings(&mut self) {
-        self.saved = None;
-        if let Err(error) = self.settings.save(&self.data) {
-            self.status = Some(format!("settings: {error}"));
-        }
-    }
-
-    /// The whole window, one frame. Tests call this through egui_kittest.
+    /// The whole window, one frame: the screen's timed logic, then its drawing,
+    /// then the commands both returned. Tests call this through egui_kittest.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         if !self.fonts_installed {
             fonts::install(ui.ctx());
             self.fonts_installed = true;
         }
-        let next = match &mut self.screen {
-            Screen::Home => home::home_ui(self, ui),
-            Screen::Briefing { scenario } => {
-                let scenario = scenario.clone();
-                home::briefing_ui(self, ui, &scenario)
-            }
-            Screen::Workbench(_) => workbench::workbench_ui(self, ui),
-            Screen::Scorecard(_) => scorecard_view::scorecard_ui(self, ui),
-            Screen::Scorecards => scorecard_view::list_ui(self, ui),
-            Screen::Quiz(_) => quiz_view::quiz_ui(self, ui),
-            Screen::Typing(_) => quiz_view::typing_ui(self, ui),
+        // Time first: the engine's clock moves here, never inside drawing.
+        for command in self.logic() {
+            self.handle(command);
+        }
+        if matches!(self.screen, Screen::Home(_) | Screen::Scorecards(_)) {
+            self.saved();
+        }
+        let view = View {
+            lang: self.settings.ui_lang,
+            bundle: &self.bundle,
+            settings: &self.settings,
+            clock: &self.clock,
+            resume: self.resume.as_ref(),
+            exam: self.exam.as_ref(),
+            practice_source: self.practice_source.as_deref(),
+            notice: self.notice.as_ref(),
+            saved: self.saved.as_ref(),
         };
-        if let Some(next) = next {
-            self.screen = next;
-            self.saved = None;
+        let commands = match &mut self.screen {
+            Screen::Home(screen) => screen.ui(&view, ui),
+            Screen::Briefing(screen) => screen.ui(&view, ui),
+            Screen::Workbench(screen) => screen.ui(&view, ui),
+            Screen::Scorecard(screen) => screen.ui(&view, ui),
+            Screen::Scorecards(screen) => screen.ui(&view, ui),
+            Screen::Quiz(screen) => screen.ui(&view, ui),
+            Screen::Typing(screen) => screen.ui(&view, ui),
+        };
+        let before = std::mem::discriminant(&self.screen);
+        for command in commands {
+            self.handle(command);
+        }
+        if std::mem::discriminant(&self.screen) != before {
             // The new screen has not been drawn yet; egui only repaints on input otherwise.
             ui.ctx().request_repaint();
+        }
+    }
+
+    /// What the screen on show asks for because time passed.
+    fn logic(&self) -> Vec<Command> {
+        match &self.screen {
+            Screen::Workbench(screen) => screen.logic(),
+            Screen::Quiz(_) => vec![Command::Tick],
+            _ => Vec::new(),
         }
     }
 }

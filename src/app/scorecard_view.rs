@@ -1,33 +1,134 @@
-//! After a session: the scorecard (total and pass/fail, KPIs against their
-//! thresholds, the transcript with graded spans highlighted and each finding's
-//! explanation on hover), retry, export; and "my scorecards", the list of past attempts.
+//! After a session: the scorecard (total and pass/fail with the reasons, the
+//! score by dimension, KPIs against their thresholds, the model answer, and
+//! the transcript with graded spans highlighted and each finding's
+//! explanation on hover), with retry and export.
 
-use super::i18n::t;
-use super::{KefuApp, Screen};
-use crate::engine::{EntryKind, Who};
+use super::{Command, ExportFormat, View};
+use crate::content::raw::Lang;
+use crate::engine::{Bundle, EntryKind, PlanResult, Who};
 use crate::grading::Finding;
-use crate::scorecard::csv::RecordKind;
-use crate::scorecard::{Record, RecordRef, Scorecard};
+use crate::i18n::{Msg, t};
+use crate::scorecard::Scorecard;
 use eframe::egui::{self, Color32, text::LayoutJob};
+use std::sync::Arc;
 
 pub struct ScorecardView {
     pub cards: Vec<Scorecard>,
     pub selected: usize,
-    /// The scenario's pinned passing example played through the engine, per
-    /// card: the model answer shown beside the trainee's own (played once).
-    models: Vec<Option<Option<crate::engine::PlanResult>>>,
+    /// Per card, the scenario's pinned passing example played through the
+    /// engine: the model answer shown beside the trainee's own.
+    models: Vec<Option<PlanResult>>,
 }
 
 impl ScorecardView {
-    pub fn new(cards: Vec<Scorecard>) -> ScorecardView {
-        let models = vec![None; cards.len()];
+    pub fn new(cards: Vec<Scorecard>, bundle: &Arc<Bundle>) -> ScorecardView {
+        let models = cards.iter().map(|card| model_answer(bundle, &card.scenario.id)).collect();
         ScorecardView { cards, selected: 0, models }
+    }
+
+    pub(super) fn select(&mut self, index: usize) {
+        if index < self.cards.len() {
+            self.selected = index;
+        }
+    }
+
+    /// The card on show.
+    pub fn card(&self) -> Option<&Scorecard> {
+        self.cards.get(self.selected)
+    }
+
+    pub fn ui(&mut self, view: &View, ui: &mut egui::Ui) -> Vec<Command> {
+        let lang = view.lang;
+        let mut commands = Vec::new();
+        ui.horizontal(|ui| {
+            ui.heading(t(lang, Msg::Scorecard));
+            for (index, card) in self.cards.iter().enumerate() {
+                if self.cards.len() > 1 && ui.selectable_label(self.selected == index, &card.draw.buyer_name).clicked() {
+                    commands.push(Command::SelectCard(index));
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(t(lang, Msg::Home)).clicked() {
+                    commands.push(Command::GoHome);
+                }
+                if ui.button(t(lang, Msg::Retry)).clicked() {
+                    commands.push(Command::Retry);
+                }
+                for format in ExportFormat::ALL {
+                    if ui.button(format!("{} {}", t(lang, Msg::Export), format.extension().to_uppercase())).clicked() {
+                        commands.push(Command::Export(format));
+                    }
+                }
+            });
+        });
+        if let Some(notice) = view.notice {
+            notice.show(ui, lang);
+        }
+        ui.separator();
+        let Some(card) = self.cards.get(self.selected) else {
+            commands.push(Command::GoHome);
+            return commands;
+        };
+        let grade = &card.grade;
+        ui.horizontal(|ui| {
+            let (text, colour) = if grade.passed { (t(lang, Msg::Passed), GOOD) } else { (t(lang, Msg::Failed), BAD) };
+            ui.label(egui::RichText::new(text).color(colour).strong().size(22.0));
+            ui.label(egui::RichText::new(format!("{}: {:.1}/100", t(lang, Msg::Total), grade.total)).size(20.0));
+            ui.label(format!("{} · {}", t(lang, crate::i18n::outcome(grade.outcome)), card.scenario.title.get(lang)));
+        });
+        // Why it passed or failed: the total against the pass mark, critical failures, the outcome.
+        let content_lang = card.scenario.lang;
+        let rule_label = |rule: &str| {
+            let id = rule.strip_prefix("critical:").unwrap_or(rule);
+            view.bundle.grader.lexicon.entry(id).map(|e| e.label.get(content_lang).to_string()).unwrap_or_else(|| t(lang, Msg::CriticalCondition).to_string())
+        };
+        for reason in crate::grading::verdict::reasons(grade, rule_label) {
+            let colour = if reason.fails() { BAD } else { GOOD };
+            ui.colored_label(colour, format!("{} {}", if reason.fails() { "×" } else { "✓" }, reason.text(lang)));
+        }
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.strong(t(lang, Msg::Dimensions));
+                egui::Grid::new("dimensions").striped(true).show(ui, |ui| {
+                    for (dimension, total) in &grade.dimensions {
+                        ui.label(crate::grading::verdict::dimension_label(*dimension).get(lang));
+                        // Points earned of those possible in this dimension, over all reply points.
+                        let share = if total.possible > 0.0 { (total.earned / total.possible * 100.0).clamp(0.0, 100.0) } else { 0.0 };
+                        ui.label(format!("{share:.0}%"));
+                        ui.end_row();
+                    }
+                });
+            });
+            ui.add_space(24.0);
+            ui.vertical(|ui| kpi_table(ui, lang, grade));
+        });
+        if let Some(Some(model)) = self.models.get(self.selected) {
+            egui::CollapsingHeader::new(t(lang, Msg::ModelAnswer)).id_salt(("model", self.selected)).show(ui, |ui| {
+                ui.weak(format!("{} {:.1}/100", t(lang, Msg::ModelAnswerNote), model.grade.total));
+                for entry in model.transcript.iter().filter(|e| e.kind == EntryKind::Message) {
+                    ui.label(format!("{:.0}s {}: {}", entry.at, who(lang, entry.who), entry.text));
+                }
+            });
+        }
+        transcript_ui(ui, lang, card);
+        commands
+    }
+}
+
+const GOOD: Color32 = Color32::from_rgb(40, 150, 70);
+const BAD: Color32 = Color32::from_rgb(200, 60, 50);
+
+fn who(lang: Lang, who: Who) -> &'static str {
+    match who {
+        Who::Buyer => t(lang, Msg::Buyer),
+        Who::Agent => t(lang, Msg::Agent),
+        Who::System => "—",
     }
 }
 
 /// The first passing example of `scenario`, played with its own seed: what a
 /// good conversation at this scenario looks like.
-fn model_answer(bundle: &std::sync::Arc<crate::engine::Bundle>, scenario: &str) -> Option<crate::engine::PlanResult> {
+fn model_answer(bundle: &Arc<Bundle>, scenario: &str) -> Option<PlanResult> {
     let example = bundle.course.scenario(scenario)?.examples.iter().find(|e| e.expect == crate::content::raw::Expect::Pass)?.clone();
     crate::engine::run_plan(bundle.clone(), scenario, example.seed, &example.replies).ok()
 }
@@ -44,109 +145,13 @@ fn highlighted(ui: &egui::Ui, text: &str, findings: &[&Finding]) -> LayoutJob {
         } else {
             Color32::from_rgba_unmultiplied(80, 190, 110, 80)
         };
-        job.append(
-            &text[segment.start..segment.end],
-            0.0,
-            egui::TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), background, ..Default::default() },
-        );
+        job.append(&text[segment.start..segment.end], 0.0, egui::TextFormat { font_id: font.clone(), color: ui.visuals().text_color(), background, ..Default::default() });
     }
     job
 }
 
-pub fn scorecard_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
-    let Screen::Scorecard(view) = &mut app.screen else { return None };
-    let lang = app.settings.ui_lang;
-    let mut next = None;
-    let mut export = None;
-    ui.horizontal(|ui| {
-        ui.heading(t(lang, "scorecard"));
-        for (index, card) in view.cards.iter().enumerate() {
-            if view.cards.len() > 1 && ui.selectable_label(view.selected == index, &card.draw.buyer_name).clicked() {
-                view.selected = index;
-            }
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(t(lang, "home")).clicked() {
-                next = Some(Screen::Home);
-            }
-            if ui.button(t(lang, "retry")).clicked() {
-                let ids: Vec<String> = view.cards.iter().map(|c| c.scenario.id.clone()).collect();
-                next = Some(RetryRequest(ids).into_screen());
-            }
-            for format in ["html", "csv", "json"] {
-                if ui.button(format!("{} {}", t(lang, "export"), format.to_uppercase())).clicked() {
-                    export = Some(format);
-                }
-            }
-        });
-    });
-    if let Some(status) = &app.status {
-        ui.weak(status);
-    }
-    ui.separator();
-    let Some(card) = view.cards.get(view.selected) else { return Some(Screen::Home) };
-    let grade = &card.grade;
-    ui.horizontal(|ui| {
-        let (text, colour) = if grade.passed { (t(lang, "passed"), Color32::from_rgb(40, 150, 70)) } else { (t(lang, "failed"), Color32::from_rgb(200, 60, 50)) };
-        ui.label(egui::RichText::new(text).color(colour).strong().size(22.0));
-        ui.label(egui::RichText::new(format!("{}: {:.1}/100", t(lang, "total"), grade.total)).size(20.0));
-        ui.label(format!("{} · {}", t(lang, &format!("{:?}", grade.outcome)), card.scenario.title.get(lang)));
-    });
-    // Why it passed or failed: the total against the pass mark, critical failures, the outcome.
-    let content_lang = card.scenario.lang;
-    let rule_label = |rule: &str| {
-        let id = rule.strip_prefix("critical:").unwrap_or(rule);
-        app.bundle.grader.lexicon.entry(id).map(|e| e.label.get(content_lang).to_string()).unwrap_or_else(|| t(lang, "critical_condition").to_string())
-    };
-    for reason in crate::grading::verdict::reasons(grade, rule_label) {
-        let colour = if reason.fails() { Color32::from_rgb(200, 60, 50) } else { Color32::from_rgb(40, 150, 70) };
-        ui.colored_label(colour, format!("{} {}", if reason.fails() { "×" } else { "✓" }, reason.text(lang)));
-    }
-    ui.horizontal_top(|ui| {
-        ui.vertical(|ui| {
-            ui.strong(t(lang, "dimensions"));
-            egui::Grid::new("dimensions").striped(true).show(ui, |ui| {
-                for (dimension, total) in &grade.dimensions {
-                    ui.label(crate::grading::verdict::dimension_label(*dimension).get(lang));
-                    // Points earned of those possible in this dimension, over all reply points.
-                    let share = if total.possible > 0.0 { (total.earned / total.possible * 100.0).clamp(0.0, 100.0) } else { 0.0 };
-                    ui.label(format!("{share:.0}%"));
-                    ui.end_row();
-                }
-            });
-        });
-        ui.add_space(24.0);
-        ui.vertical(|ui| kpi_table(ui, lang, grade));
-    });
-    let selected = view.selected;
-    let model = view.models.get_mut(selected).map(|slot| slot.get_or_insert_with(|| model_answer(&app.bundle, &card.scenario.id)));
-    if let Some(Some(model)) = model {
-        egui::CollapsingHeader::new(t(lang, "model_answer")).id_salt(("model", selected)).show(ui, |ui| {
-            ui.weak(format!("{} {:.1}/100", t(lang, "model_answer_note"), model.grade.total));
-            for entry in &model.transcript {
-                let who = match entry.who {
-                    Who::Buyer => t(lang, "buyer"),
-                    Who::Agent => t(lang, "agent"),
-                    Who::System => "—",
-                };
-                if entry.kind == EntryKind::Message {
-                    ui.label(format!("{:.0}s {who}: {}", entry.at, entry.text));
-                }
-            }
-        });
-    }
-    transcript_ui(ui, lang, card);
-    if let Some(format) = export {
-        let message = export_card(app, format);
-        if !message.is_empty() {
-            app.status = Some(message);
-        }
-    }
-    next
-}
-
-fn kpi_table(ui: &mut egui::Ui, lang: crate::content::raw::Lang, grade: &crate::grading::SessionGrade) {
-    ui.strong(t(lang, "kpis"));
+fn kpi_table(ui: &mut egui::Ui, lang: Lang, grade: &crate::grading::SessionGrade) {
+    ui.strong(t(lang, Msg::Kpis));
     egui::Grid::new("kpis").striped(true).show(ui, |ui| {
         for kpi in &grade.kpis {
             ui.label(kpi.label.get(lang));
@@ -163,22 +168,17 @@ fn kpi_table(ui: &mut egui::Ui, lang: crate::content::raw::Lang, grade: &crate::
 }
 
 /// The transcript with graded spans, and what was missing at each reply point.
-fn transcript_ui(ui: &mut egui::Ui, lang: crate::content::raw::Lang, card: &Scorecard) {
+fn transcript_ui(ui: &mut egui::Ui, lang: Lang, card: &Scorecard) {
     ui.separator();
-    ui.strong(t(lang, "transcript"));
+    ui.strong(t(lang, Msg::Transcript));
     let turn_ends = crate::scorecard::layout::turn_ends(card);
     // Indexed once per frame: a scan of every finding per line was quadratic.
     let by_line = crate::scorecard::layout::findings_by_line(card);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         for (index, entry) in card.transcript.iter().enumerate() {
             let findings = by_line.get(index).cloned().unwrap_or_default();
-            let who = match entry.who {
-                Who::Buyer => t(lang, "buyer"),
-                Who::Agent => t(lang, "agent"),
-                Who::System => "—",
-            };
             ui.horizontal_wrapped(|ui| {
-                ui.weak(format!("{:.0}s {who}", entry.at));
+                ui.weak(format!("{:.0}s {}", entry.at, who(lang, entry.who)));
                 if entry.kind == EntryKind::Message {
                     let response = ui.label(highlighted(ui, &entry.text, &findings));
                     if !findings.is_empty() {
@@ -195,105 +195,11 @@ fn transcript_ui(ui: &mut egui::Ui, lang: crate::content::raw::Lang, card: &Scor
                 }
             });
             // What was missing at a reply point, after its last message.
-            if let Some(reply) = turn_ends[index].and_then(|i| card.replies.get(i)) {
+            if let Some(reply) = turn_ends.get(index).copied().flatten().and_then(|i| card.replies.get(i)) {
                 for f in reply.findings.iter().filter(|f| f.span.is_none() && (f.lost() > 0.0 || f.points < 0.0)) {
-                    ui.colored_label(Color32::from_rgb(200, 60, 50), format!("   − ({:+.1}/{:.1}): {}", f.points, f.possible, f.explain));
+                    ui.colored_label(BAD, format!("   − ({:+.1}/{:.1}): {}", f.points, f.possible, f.explain));
                 }
             }
         }
     });
-}
-
-/// Exports the shown scorecard through the native save dialogue, or, where
-/// there is none (no desktop session bus, e.g. under Xvfb), into
-/// `<data>/exports/`, and says where it went.
-fn export_card(app: &KefuApp, format: &str) -> String {
-    let Screen::Scorecard(view) = &app.screen else { return String::new() };
-    let Some(card) = view.cards.get(view.selected) else { return String::new() };
-    export_record(app, card.into(), format)
-}
-
-/// Exports one record (scenario or quiz) as html, csv or json; says where it went.
-pub fn export_record(app: &KefuApp, card: RecordRef, format: &str) -> String {
-    let mut bytes = Vec::new();
-    let written = match format {
-        "html" => crate::scorecard::html::write(&mut bytes, [card]),
-        "csv" => crate::scorecard::csv::write_summary(&mut bytes, [card]),
-        _ => {
-            bytes.extend(card.to_json().as_bytes());
-            Ok(())
-        }
-    };
-    if let Err(error) = written {
-        return format!("export: {error}");
-    }
-    let file_name = card.file_name().replace(".json", &format!(".{format}"));
-    let path = if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
-        match rfd::FileDialog::new().set_file_name(&file_name).add_filter(format, &[format]).save_file() {
-            Some(path) => path,
-            None => return String::new(), // cancelled
-        }
-    } else {
-        app.data.join("exports").join(&file_name)
-    };
-    match crate::store::write_atomic(&path, &bytes) {
-        Ok(()) => format!("{} {}", t(app.settings.ui_lang, "exported"), path.display()),
-        Err(error) => format!("export: {error}"),
-    }
-}
-
-/// Retrying needs the app (for the clock and bundle), which the screen closure
-/// cannot borrow; the home screen starts it.
-struct RetryRequest(Vec<String>);
-
-impl RetryRequest {
-    fn into_screen(self) -> Screen {
-        match self.0.as_slice() {
-            [one] => Screen::Briefing { scenario: one.clone() },
-            _ => Screen::Home,
-        }
-    }
-}
-
-pub fn list_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
-    let lang = app.settings.ui_lang;
-    let mut next = None;
-    ui.horizontal(|ui| {
-        ui.heading(t(lang, "my_scorecards"));
-        if ui.button(t(lang, "back")).clicked() {
-            next = Some(Screen::Home);
-        }
-    });
-    ui.separator();
-    let now = app.clock.now();
-    let mut problem = None;
-    let saved = app.saved();
-    if saved.summaries.is_empty() {
-        ui.label(t(lang, "no_scorecards"));
-    }
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        egui::Grid::new("scorecards").striped(true).show(ui, |ui| {
-            for (path, summary) in saved.summaries.iter().rev() {
-                ui.label(summary.when_utc.clone().unwrap_or_default());
-                ui.label(summary.activity.title.get(lang));
-                ui.label(match summary.kind {
-                    RecordKind::Scenario => format!("{:.1}", summary.total),
-                    RecordKind::Quiz => format!("{:.1}%", summary.total),
-                });
-                ui.label(if summary.passed { t(lang, "passed") } else { t(lang, "failed") });
-                if ui.button(format!("{} {}", t(lang, "open"), summary.activity.id)).clicked() {
-                    match crate::store::read_record(path) {
-                        Ok(Record::Scenario(card)) => next = Some(Screen::Scorecard(Box::new(super::ScorecardView::new(vec![card])))),
-                        Ok(Record::Quiz(card)) => next = Some(Screen::Quiz(Box::new(super::QuizView::from_card(card, now)))),
-                        Err(message) => problem = Some(message),
-                    }
-                }
-                ui.end_row();
-            }
-        });
-    });
-    if let Some(message) = problem {
-        app.status = Some(message);
-    }
-    next
 }

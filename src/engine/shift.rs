@@ -65,6 +65,20 @@ impl Shift {
         self.sessions.iter().filter_map(Session::next_deadline).min_by(f64::total_cmp)
     }
 
+    /// Lets time run until every conversation is over, from `now` on: each
+    /// buyer still waiting waits in vain. The one way to drain a shift (the
+    /// app's 结束会话, the end of a plan's inputs).
+    pub fn run_to_end(&mut self, now: f64) -> Vec<(usize, Event)> {
+        let mut events = Vec::new();
+        while let Some(deadline) = self.next_deadline() {
+            match self.tick(deadline.max(now)) {
+                Ok(more) => events.extend(more),
+                Err(_) => break,
+            }
+        }
+        events
+    }
+
     pub fn is_over(&self) -> bool {
         self.sessions.iter().all(Session::is_ended)
     }

@@ -1,0 +1,90 @@
+//! What a screen asks the app to do. Screens read state and return these;
+//! `KefuApp::handle` (handle.rs) is the one place that carries them out, so
+//! every change of app state and every file the app writes starts here.
+
+use crate::content::raw::{Action, Lang};
+use crate::quiz::Answer;
+use crate::quiz::spec::QuizMode;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    // Where the trainee goes.
+    GoHome,
+    /// The briefing of one scenario, before it starts.
+    OpenBriefing { scenario: String },
+    /// Start the scenarios, one buyer each (several: rush mode).
+    StartScenarios { scenarios: Vec<String> },
+    /// Three buyers at once, picked from the course in the UI language.
+    StartRush,
+    /// Take up the session a crash left.
+    ResumeSession,
+    /// Throw away the session a crash left.
+    DiscardSession,
+    OpenScorecards,
+    /// A saved record from "my scorecards".
+    OpenRecord { path: PathBuf },
+    StartQuiz { mode: QuizMode },
+    OpenTypingDrill,
+
+    // What the app remembers.
+    SetLanguage(Lang),
+    SetTrainee { name: String, id: String },
+    SetPracticeSource(Option<String>),
+    AddQuickPhrase(String),
+    RemoveQuickPhrase(usize),
+
+    // The workbench; each names its buyer, so nothing of one buyer reaches another.
+    SelectBuyer(usize),
+    /// The buyer's reply box holds text or just changed: the trainee is typing.
+    Typing { buyer: usize },
+    /// Send what is in the buyer's reply box.
+    Send { buyer: usize },
+    /// An order action for the buyer's order.
+    Act { buyer: usize, action: Action },
+    /// Let the engine's clock catch up with now (each frame, before drawing).
+    Tick,
+    /// Leave the session now: every buyer still waiting waits in vain.
+    EndSession,
+
+    // Quizzes.
+    QuizAnswer(Answer),
+    /// On from the shown feedback to the next question.
+    QuizNext,
+    /// "Hand in" pressed: hands in, or asks first when questions are unanswered.
+    QuizHandIn,
+    /// Handing in with unanswered questions, confirmed.
+    QuizHandInConfirmed,
+    QuizKeepAnswering,
+
+    // The typing drill.
+    TypingDone,
+    TypingNext,
+
+    // Scorecards.
+    SelectCard(usize),
+    /// The same scenario again, from its briefing.
+    Retry,
+    /// The shown record as a file.
+    Export(ExportFormat),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Html,
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 3] = [ExportFormat::Html, ExportFormat::Csv, ExportFormat::Json];
+
+    /// The file extension, also the button's label (HTML, CSV, JSON read the same in both languages).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Html => "html",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        }
+    }
+}

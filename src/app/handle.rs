@@ -1,0 +1,386 @@
+//! `KefuApp::handle`: the one place where app state changes and where the app
+//! reads or writes files. Screens return `Command`s; each is carried out here,
+//! and after each the app checks whether an attempt just ended (a shift whose
+//! buyers are all done, a quiz handed in) and records it.
+
+use super::saved::run_meta;
+use super::{BriefingScreen, Command, ExportFormat, HomeScreen, KefuApp, Notice, QuizView, Screen, ScorecardList, ScorecardView, TypingView, Workbench};
+use crate::i18n::Msg;
+use crate::quiz::session::QuizSession;
+use crate::quiz::spec::{QuizMode, QuizSpec, build};
+use crate::scorecard::{QuizCard, Record, RecordRef, Scorecard};
+use crate::store::Autosave;
+use crate::store::exam::ExamInProgress;
+use crate::store::review::Progress;
+
+impl KefuApp {
+    /// Carries out one command.
+    pub fn handle(&mut self, command: Command) {
+        match command {
+            Command::GoHome => self.go(Screen::Home(HomeScreen::new(&self.settings))),
+            Command::OpenBriefing { scenario } => self.go(Screen::Briefing(BriefingScreen::new(scenario, &self.settings))),
+            Command::StartScenarios { scenarios } => self.start_workbench(&scenarios),
+            Command::StartRush => {
+                let picks = super::home::rush_picks(self.lang(), &self.bundle.course);
+                if !picks.is_empty() {
+                    self.start_workbench(&picks);
+                }
+            }
+            Command::ResumeSession => {
+                if let Some(saved) = self.resume.take() {
+                    match Workbench::resume(&self.bundle, &saved, self.clock.now()) {
+                        Ok(workbench) => self.go(Screen::Workbench(Box::new(workbench))),
+                        Err(error) => self.notice = Some(Notice::problem(Msg::CannotResume, error)),
+                    }
+                }
+            }
+            Command::DiscardSession => {
+                self.resume = None;
+                if let Err(error) = Autosave::clear(&self.data) {
+                    self.notice = Some(Notice::problem(Msg::AutosaveFailed, error));
+                }
+            }
+            Command::OpenScorecards => self.go(Screen::Scorecards(ScorecardList)),
+            Command::OpenRecord { path } => match crate::store::read_record(&path) {
+                Ok(Record::Scenario(card)) => self.go(Screen::Scorecard(Box::new(ScorecardView::new(vec![card], &self.bundle)))),
+                Ok(Record::Quiz(card)) => self.go(Screen::Quiz(Box::new(QuizView::from_card(card, self.clock.now())))),
+                Err(problem) => self.notice = Some(Notice::problem(Msg::CannotOpen, problem)),
+            },
+            Command::StartQuiz { mode } => self.start_quiz(mode),
+            Command::OpenTypingDrill => {
+                let best = Progress::load(&self.data, &self.trainee_id()).typing_best_cpm;
+                self.go(Screen::Typing(Box::new(TypingView::new(best))));
+            }
+
+            Command::SetLanguage(lang) => {
+                self.settings.ui_lang = lang;
+                self.save_settings();
+            }
+            Command::SetTrainee { name, id } => {
+                if (name.as_str(), id.as_str()) != (self.settings.trainee_name.as_str(), self.settings.trainee_id.as_str()) {
+                    self.settings.trainee_name = name;
+                    self.settings.trainee_id = id;
+                    self.save_settings();
+                }
+            }
+            Command::SetPracticeSource(source) => self.practice_source = source,
+            Command::AddQuickPhrase(phrase) => {
+                if !phrase.trim().is_empty() {
+                    self.settings.quick_phrases.push(phrase);
+                    self.save_settings();
+                }
+            }
+            Command::RemoveQuickPhrase(index) => {
+                if index < self.settings.quick_phrases.len() {
+                    self.settings.quick_phrases.remove(index);
+                    self.save_settings();
+                }
+            }
+
+            Command::SelectBuyer(buyer) => {
+                if let Screen::Workbench(wb) = &mut self.screen {
+                    wb.select(buyer);
+                }
+            }
+            Command::Typing { buyer } => self.on_workbench(|wb, now, data| wb.typing(buyer, now, data)),
+            Command::Send { buyer } => self.on_workbench(|wb, now, data| wb.send(buyer, now, data)),
+            Command::Act { buyer, action } => self.on_workbench(|wb, now, data| wb.act(buyer, action, now, data)),
+            Command::EndSession => self.on_workbench(|wb, now, _| {
+                wb.end_now(now);
+                Ok(())
+            }),
+            Command::Tick => {
+                if let Screen::Quiz(quiz) = &mut self.screen {
+                    let now = quiz.now(&self.clock);
+                    quiz.tick(now);
+                }
+                self.on_workbench(|wb, now, _| {
+                    wb.tick(now);
+                    Ok(())
+                });
+            }
+
+            Command::QuizAnswer(answer) => {
+                if let Screen::Quiz(quiz) = &mut self.screen {
+                    let now = quiz.now(&self.clock);
+                    if quiz.answer(answer, now) {
+                        self.save_exam();
+                    }
+                }
+            }
+            Command::QuizNext => {
+                if let Screen::Quiz(quiz) = &mut self.screen {
+                    let now = quiz.now(&self.clock);
+                    quiz.next(now);
+                }
+            }
+            Command::QuizHandIn | Command::QuizHandInConfirmed => {
+                if let Screen::Quiz(quiz) = &mut self.screen {
+                    let now = quiz.now(&self.clock);
+                    quiz.hand_in(now, command == Command::QuizHandInConfirmed);
+                }
+            }
+            Command::QuizKeepAnswering => {
+                if let Screen::Quiz(quiz) = &mut self.screen {
+                    quiz.keep_answering();
+                }
+            }
+
+            Command::TypingDone => {
+                let now = self.clock.now();
+                if let Screen::Typing(drill) = &mut self.screen
+                    && let Some(best) = drill.score(now)
+                {
+                    let trainee = self.trainee_id();
+                    let mut progress = Progress::load(&self.data, &trainee);
+                    progress.typing_best_cpm = best;
+                    if let Err(error) = progress.save(&self.data, &trainee) {
+                        self.notice = Some(Notice::problem(Msg::ReviewNotSaved, error));
+                    }
+                }
+            }
+            Command::TypingNext => {
+                if let Screen::Typing(drill) = &mut self.screen {
+                    drill.next();
+                }
+            }
+
+            Command::SelectCard(index) => {
+                if let Screen::Scorecard(view) = &mut self.screen {
+                    view.select(index);
+                }
+            }
+            Command::Retry => {
+                if let Screen::Scorecard(view) = &self.screen {
+                    let scenarios: Vec<String> = view.cards.iter().map(|c| c.scenario.id.clone()).collect();
+                    match scenarios.as_slice() {
+                        [one] => self.handle(Command::OpenBriefing { scenario: one.clone() }),
+                        [] => self.handle(Command::GoHome),
+                        // A rush shift is retried as a rush shift with the same buyers.
+                        _ => self.start_workbench(&scenarios),
+                    }
+                }
+            }
+            Command::Export(format) => self.export(format),
+        }
+        self.record_if_over();
+    }
+
+    /// Shows `screen`; the old screen's notice and the saved-attempts cache go with it.
+    fn go(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.notice = None;
+        self.saved = None;
+    }
+
+    fn save_settings(&mut self) {
+        self.saved = None;
+        if let Err(error) = self.settings.save(&self.data) {
+            self.notice = Some(Notice::problem(Msg::SettingsNotSaved, error));
+        }
+    }
+
+    fn start_workbench(&mut self, scenarios: &[String]) {
+        match Workbench::start(&self.bundle, scenarios, self.clock.seed(7), self.clock.now()) {
+            Ok(workbench) => self.go(Screen::Workbench(Box::new(workbench))),
+            Err(error) => self.notice = Some(Notice::problem(Msg::CannotStart, error)),
+        }
+    }
+
+    /// Runs `change` on the workbench at its "now"; a problem becomes the notice.
+    fn on_workbench(&mut self, change: impl FnOnce(&mut Workbench, f64, &std::path::Path) -> Result<(), Notice>) {
+        let Screen::Workbench(wb) = &mut self.screen else { return };
+        let now = wb.now(&self.clock);
+        if let Err(notice) = change(wb, now, &self.data) {
+            self.notice = Some(notice);
+        }
+    }
+
+    /// An attempt that just ended is graded, saved and fed to the review deck.
+    fn record_if_over(&mut self) {
+        match &self.screen {
+            Screen::Workbench(wb) if wb.shift.is_over() => self.record_shift(),
+            Screen::Quiz(quiz) if quiz.needs_recording() => self.record_quiz(),
+            _ => {}
+        }
+    }
+
+    /// Grades and saves every buyer's scorecard, feeds the facts stated wrongly
+    /// or left out to the review deck, clears the autosave, shows the scorecards.
+    fn record_shift(&mut self) {
+        let Screen::Workbench(wb) = &self.screen else { return };
+        let meta = run_meta(&self.settings, &self.clock);
+        let mut cards = Vec::new();
+        let mut notice = None;
+        let mut saved_paths = Vec::new();
+        for session in wb.shift.sessions() {
+            let Some(result) = session.result() else { continue };
+            if let Some(card) = Scorecard::from_run(&self.bundle.course, &result, meta.clone()) {
+                match crate::store::save_record(&self.data, &card) {
+                    Ok(path) => saved_paths.push(path),
+                    Err(error) => notice = Some(Notice::problem(Msg::NotSaved, error)),
+                }
+                cards.push(card);
+            }
+        }
+        let mut progress = Progress::load(&self.data, &meta.trainee.id);
+        let now_unix = self.clock.unix_now();
+        for card in &cards {
+            let facts: Vec<_> = card.replies.iter().flat_map(|r| r.facts.iter().map(|f| (f.rule.clone(), f.status))).collect();
+            progress.deck.record_scenario(&facts, now_unix);
+        }
+        if let Err(error) = progress.save(&self.data, &meta.trainee.id) {
+            notice = notice.or(Some(Notice::problem(Msg::ReviewNotSaved, error)));
+        }
+        if let Err(error) = Autosave::clear(&self.data) {
+            notice = notice.or(Some(Notice::problem(Msg::AutosaveFailed, error)));
+        }
+        let view = ScorecardView::new(cards, &self.bundle);
+        self.go(Screen::Scorecard(Box::new(view)));
+        // One buyer: where its file went; a rush shift: the trainee's folder, which holds them all.
+        let saved = match saved_paths.as_slice() {
+            [one] => Some(Notice::done(Msg::Saved, one.display())),
+            [first, ..] => first.parent().map(|folder| Notice::done(Msg::Saved, folder.display())),
+            [] => None,
+        };
+        self.notice = notice.or(saved);
+    }
+
+    fn start_quiz(&mut self, mode: QuizMode) {
+        let lang = self.lang();
+        // One exam at a time: a started one is resumed, with the time it has left.
+        if mode == QuizMode::Exam
+            && let Some(exam) = self.exam.clone()
+        {
+            let elapsed = (self.clock.unix_secs() - exam.started_unix).max(0.0);
+            let resumed = build(&self.bundle.course, &exam.spec)
+                .ok()
+                .filter(|items| items.len() == exam.answers.len())
+                .and_then(|items| QuizView::resume(items, exam, elapsed, self.clock.now()));
+            match resumed {
+                Some(view) => self.go(Screen::Quiz(Box::new(view))),
+                None => self.notice = Some(Notice::plain(Msg::CannotResumeExam)),
+            }
+            self.record_if_over();
+            return;
+        }
+        let seed = self.clock.seed(11);
+        let spec = match mode {
+            QuizMode::Review => {
+                let due: Vec<String> = Progress::load(&self.data, &self.trainee_id()).deck.due(self.clock.unix_now()).into_iter().map(str::to_string).collect();
+                QuizSpec::review(lang, due, seed)
+            }
+            QuizMode::Exam => QuizSpec::exam(lang, seed),
+            QuizMode::Practice => QuizSpec { sources: self.practice_source.iter().cloned().collect(), ..QuizSpec::practice(lang, seed) },
+        };
+        let items = match build(&self.bundle.course, &spec) {
+            Ok(items) if !items.is_empty() => items,
+            _ => {
+                self.notice = Some(Notice::plain(Msg::NoQuestions));
+                return;
+            }
+        };
+        let exam = (mode == QuizMode::Exam).then(|| ExamInProgress {
+            trainee: run_meta(&self.settings, &self.clock).trainee,
+            spec: spec.clone(),
+            started_unix: self.clock.unix_secs(),
+            answers: vec![None; items.len()],
+        });
+        let session = QuizSession::from_spec(items, &spec, 0.0);
+        let view = QuizView::new(spec, session, self.clock.now(), exam);
+        self.go(Screen::Quiz(Box::new(view)));
+        self.save_exam();
+    }
+
+    /// Keeps an exam's answers on disk after each one, so closing the app loses nothing.
+    fn save_exam(&mut self) {
+        let Screen::Quiz(quiz) = &mut self.screen else { return };
+        let answers = quiz.session.answers();
+        let Some(exam) = &mut quiz.exam else { return };
+        exam.answers = answers;
+        if let Err(error) = exam.save(&self.data) {
+            self.notice = Some(Notice::problem(Msg::ExamNotSaved, error));
+        }
+        self.exam = Some(exam.clone());
+    }
+
+    /// Once a quiz is over: its questions go into the trainee's review deck,
+    /// an exam in progress is cleared, and its scorecard is made and saved.
+    fn record_quiz(&mut self) {
+        let Screen::Quiz(quiz) = &mut self.screen else { return };
+        let Some(result) = quiz.session.result().cloned() else { return };
+        let mut meta = run_meta(&self.settings, &self.clock);
+        if let Some(exam) = quiz.exam.take() {
+            meta.trainee = exam.trainee;
+            if let Err(error) = ExamInProgress::clear(&self.data) {
+                self.notice = Some(Notice::problem(Msg::ExamNotSaved, error));
+            }
+            self.exam = None;
+        }
+        let mut progress = Progress::load(&self.data, &meta.trainee.id);
+        let now = self.clock.unix_now();
+        for (item, mark) in quiz.session.items.iter().zip(&result.marks) {
+            progress.deck.record(&item.id, mark.as_ref().is_some_and(|m| m.right), now);
+        }
+        if let Err(error) = progress.save(&self.data, &meta.trainee.id) {
+            self.notice = Some(Notice::problem(Msg::ReviewNotSaved, error));
+        }
+        match QuizCard::from_attempt(&self.bundle.course, &quiz.spec, &quiz.session.items, quiz.session.answers(), &result, meta) {
+            Ok(card) => {
+                match crate::store::save_record(&self.data, &card) {
+                    Ok(path) => self.notice = Some(Notice::done(Msg::Saved, path.display())),
+                    Err(error) => self.notice = Some(Notice::problem(Msg::NotSaved, error)),
+                }
+                quiz.set_over(Some(card));
+            }
+            Err(error) => {
+                self.notice = Some(Notice::problem(Msg::NotSaved, error));
+                quiz.set_over(None);
+            }
+        }
+    }
+
+    /// Exports the record on show through the native save dialogue, or, where
+    /// there is none (no desktop session bus, e.g. under Xvfb), into
+    /// `<data>/exports/`, and says where it went.
+    fn export(&mut self, format: ExportFormat) {
+        let record: RecordRef = match &self.screen {
+            Screen::Scorecard(view) => match view.card() {
+                Some(card) => card.into(),
+                None => return,
+            },
+            Screen::Quiz(quiz) => match quiz.card() {
+                Some(card) => card.into(),
+                None => return,
+            },
+            _ => return,
+        };
+        let mut bytes = Vec::new();
+        let written = match format {
+            ExportFormat::Html => crate::scorecard::html::write(&mut bytes, [record]),
+            ExportFormat::Csv => crate::scorecard::csv::write_summary(&mut bytes, [record]),
+            ExportFormat::Json => {
+                bytes.extend(record.to_json().as_bytes());
+                Ok(())
+            }
+        };
+        if let Err(error) = written {
+            self.notice = Some(Notice::problem(Msg::ExportFailed, error));
+            return;
+        }
+        let extension = format.extension();
+        let file_name = record.file_name().replace(".json", &format!(".{extension}"));
+        let path = if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
+            match rfd::FileDialog::new().set_file_name(&file_name).add_filter(extension, &[extension]).save_file() {
+                Some(path) => path,
+                None => return, // cancelled
+            }
+        } else {
+            self.data.join("exports").join(&file_name)
+        };
+        self.notice = Some(match crate::store::write_atomic(&path, &bytes) {
+            Ok(()) => Notice::done(Msg::Exported, path.display()),
+            Err(error) => Notice::problem(Msg::ExportFailed, error),
+        });
+    }
+}

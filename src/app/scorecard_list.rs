@@ -1,0 +1,51 @@
+//! "My scorecards": the trainee's past attempts, newest first, each opening
+//! its scorecard (scenario) or its marked answers (quiz).
+
+use super::{Command, View};
+use crate::i18n::{Msg, t};
+use crate::scorecard::csv::RecordKind;
+use eframe::egui;
+
+#[derive(Debug, Default)]
+pub struct ScorecardList;
+
+impl ScorecardList {
+    pub fn ui(&mut self, view: &View, ui: &mut egui::Ui) -> Vec<Command> {
+        let lang = view.lang;
+        let mut commands = Vec::new();
+        ui.horizontal(|ui| {
+            ui.heading(t(lang, Msg::MyScorecards));
+            if ui.button(t(lang, Msg::Back)).clicked() {
+                commands.push(Command::GoHome);
+            }
+        });
+        if let Some(notice) = view.notice {
+            notice.show(ui, lang);
+        }
+        ui.separator();
+        let empty = super::SavedCache::default();
+        let saved = view.saved.unwrap_or(&empty);
+        if saved.summaries.is_empty() {
+            ui.label(t(lang, Msg::NoScorecards));
+        }
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            egui::Grid::new("scorecards").striped(true).show(ui, |ui| {
+                for (path, summary) in saved.summaries.iter().rev() {
+                    let title = summary.activity.title.get(lang);
+                    ui.label(summary.when_utc.clone().unwrap_or_default());
+                    ui.label(title);
+                    ui.label(match summary.kind {
+                        RecordKind::Scenario => format!("{:.1}", summary.total),
+                        RecordKind::Quiz => format!("{:.1}%", summary.total),
+                    });
+                    ui.label(if summary.passed { t(lang, Msg::Passed) } else { t(lang, Msg::Failed) });
+                    if ui.button(format!("{} · {title}", t(lang, Msg::Open))).clicked() {
+                        commands.push(Command::OpenRecord { path: path.clone() });
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+        commands
+    }
+}

@@ -1,0 +1,88 @@
+//! The typing drill: copy a stock phrase as fast and as accurately as you can;
+//! speed in characters per minute, the personal best kept in the trainee's progress.
+
+use super::{Command, View};
+use crate::i18n::{Msg, t};
+use crate::quiz::typing::{PHRASES, TypingScore};
+use eframe::egui;
+
+pub struct TypingView {
+    pub phrase: usize,
+    pub typed: String,
+    /// When the first character was typed, on the app clock (IME pinyin is not committed text).
+    pub started: Option<f64>,
+    pub result: Option<TypingScore>,
+    pub best: f64,
+}
+
+impl TypingView {
+    pub fn new(best: f64) -> TypingView {
+        TypingView { phrase: 0, typed: String::new(), started: None, result: None, best }
+    }
+
+    /// The phrase to copy.
+    pub fn target(&self) -> &'static str {
+        PHRASES[self.phrase % PHRASES.len()]
+    }
+
+    // What `KefuApp::handle` calls.
+
+    /// Scores what was typed; returns the new personal best, if it is one
+    /// (only an accurate copy counts: 95 % or better).
+    pub(super) fn score(&mut self, now: f64) -> Option<f64> {
+        if self.typed.is_empty() {
+            return None;
+        }
+        let secs = self.started.map(|s| now - s).unwrap_or(0.0).max(0.5);
+        let score = crate::quiz::typing::score(self.target(), &self.typed, secs);
+        self.result = Some(score);
+        (score.accuracy >= 0.95 && score.chars_per_min > self.best).then(|| {
+            self.best = score.chars_per_min;
+            self.best
+        })
+    }
+
+    pub(super) fn next(&mut self) {
+        self.phrase += 1;
+        self.typed.clear();
+        self.started = None;
+        self.result = None;
+    }
+
+    pub fn ui(&mut self, view: &View, ui: &mut egui::Ui) -> Vec<Command> {
+        let lang = view.lang;
+        let mut commands = Vec::new();
+        ui.horizontal(|ui| {
+            ui.heading(t(lang, Msg::Typing));
+            ui.label(format!("{}: {:.0}", t(lang, Msg::PersonalBest), self.best));
+            if ui.button(t(lang, Msg::Home)).clicked() {
+                commands.push(Command::GoHome);
+            }
+        });
+        if let Some(notice) = view.notice {
+            notice.show(ui, lang);
+        }
+        ui.separator();
+        ui.label(t(lang, Msg::PhraseToCopy));
+        ui.label(egui::RichText::new(self.target()).size(18.0));
+        let label = ui.label(t(lang, Msg::Answer));
+        let was_empty = self.typed.is_empty();
+        ui.add(egui::TextEdit::multiline(&mut self.typed).desired_rows(2).desired_width(600.0)).labelled_by(label.id);
+        // The clock starts at the first committed character.
+        if self.started.is_none() && was_empty && !self.typed.is_empty() {
+            self.started = Some(view.clock.now());
+        }
+        ui.horizontal(|ui| {
+            if ui.button(t(lang, Msg::Done)).clicked() {
+                commands.push(Command::TypingDone);
+            }
+            if ui.button(t(lang, Msg::Next)).clicked() {
+                commands.push(Command::TypingNext);
+            }
+        });
+        if let Some(score) = self.result {
+            ui.label(format!("{}: {:.0} {} · {}: {:.0}%", t(lang, Msg::Speed), score.chars_per_min, t(lang, Msg::PerMinute), t(lang, Msg::Accuracy), score.accuracy * 100.0));
+        }
+        commands
+    }
+}

@@ -1,0 +1,106 @@
+//! The chat in the middle of the workbench: the conversation with the selected
+//! buyer, and below it the reply box (Enter sends, Shift+Enter adds a line,
+//! Alt+1…9 inserts a quick phrase) with the cue saying when the buyer reads.
+
+use super::{REPLY_ID, Workbench};
+use crate::app::{Command, View};
+use crate::content::raw::Lang;
+use crate::engine::{EntryKind, Session, Who};
+use crate::i18n::{Msg, t};
+use eframe::egui;
+
+pub fn chat_ui(session: &Session, ui: &mut egui::Ui, lang: Lang, now: f64) {
+    ui.horizontal(|ui| {
+        ui.heading(format!("{} · {}", session.draw().buyer_name, session.scenario().title.get(lang)));
+        ui.label(format!("{}:", t(lang, Msg::Patience)));
+        let used = session.patience_used(now);
+        ui.add(egui::ProgressBar::new(1.0 - used).desired_width(120.0).fill(if used > 0.6 { egui::Color32::from_rgb(200, 80, 60) } else { egui::Color32::from_rgb(80, 160, 90) }));
+    });
+    ui.separator();
+    egui::ScrollArea::vertical().stick_to_bottom(true).auto_shrink([false, false]).show(ui, |ui| {
+        // Typing stretches are the record's business; the chat shows what was said.
+        for entry in session.transcript().iter().filter(|e| e.kind != EntryKind::Typing) {
+            let (align, fill) = match entry.who {
+                Who::Agent => (egui::Align::Max, egui::Color32::from_rgb(0x2a, 0x6f, 0xdb).gamma_multiply(0.25)),
+                _ => (egui::Align::Min, ui.visuals().faint_bg_color),
+            };
+            let text = match entry.kind {
+                EntryKind::Action => format!("[{}] {}{}", t(lang, Msg::Action), entry.text, entry.problem.as_ref().map(|p| format!(" × {p}")).unwrap_or_default()),
+                EntryKind::Nudge => format!("{} [{}]", entry.text, t(lang, Msg::Nudge)),
+                _ => entry.text.clone(),
+            };
+            ui.with_layout(egui::Layout::top_down(align), |ui| {
+                ui.weak(format!("{:.0}s", entry.at));
+                egui::Frame::new().fill(fill).corner_radius(6.0).inner_margin(6.0).show(ui, |ui| {
+                    ui.set_max_width(ui.available_width() * 0.7);
+                    ui.label(text);
+                });
+            });
+        }
+    });
+}
+
+pub fn input_panel(wb: &mut Workbench, view: &View, ui: &mut egui::Ui, now: f64, commands: &mut Vec<Command>) {
+    let lang = view.lang;
+    let buyer = wb.selected;
+    egui::Panel::bottom("reply").show(ui, |ui| {
+        reads_cue(wb, ui, lang, now);
+        let id = egui::Id::unique(REPLY_ID);
+        ui.input(|i| {
+            for event in &i.events {
+                match event {
+                    egui::Event::Ime(egui::ImeEvent::Preedit { text, .. }) => wb.ime_composing = !text.is_empty(),
+                    egui::Event::Ime(egui::ImeEvent::Commit(_)) => wb.ime_composing = false,
+                    _ => {}
+                }
+            }
+        });
+        // Take Enter before the text box turns it into a new line; Shift+Enter still adds one.
+        // While an IME composes, Enter is the IME's (it picks a candidate): some
+        // platforms still pass it on, so swallow it rather than send or break the line.
+        // consume_key ignores an extra Shift, so look for a plain Enter first.
+        let focused = ui.memory(|m| m.has_focus(id));
+        let plain_enter = ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(e, egui::Event::Key { key: egui::Key::Enter, pressed: true, modifiers, .. }
+                    if !modifiers.shift && !modifiers.alt && !modifiers.ctrl && !modifiers.command)
+            })
+        });
+        let enter = focused && plain_enter && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) && !wb.ime_composing;
+        let draft = &mut wb.desks[buyer].draft;
+        // Alt+1..9 inserts quick phrase 1..9.
+        for (index, key) in [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4, egui::Key::Num5, egui::Key::Num6, egui::Key::Num7, egui::Key::Num8, egui::Key::Num9].into_iter().enumerate() {
+            if ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, key))
+                && let Some(phrase) = view.settings.quick_phrases.get(index)
+            {
+                draft.push_str(phrase);
+            }
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label(t(lang, Msg::Message));
+            let edit = egui::TextEdit::multiline(draft).id(id).desired_rows(3).desired_width(ui.available_width() - 90.0).hint_text(t(lang, Msg::EnterHint));
+            let response = ui.add(edit).labelled_by(label.id);
+            // A keystroke that empties the box still counts as typing.
+            if response.changed() {
+                commands.push(Command::Typing { buyer });
+            }
+            if ui.button(t(lang, Msg::Send)).clicked() || enter {
+                commands.push(Command::Send { buyer });
+                ui.memory_mut(|m| m.request_focus(id));
+            }
+        });
+    });
+}
+
+/// The small cue above the reply box: when the buyer will read what was sent,
+/// or that they wait because the trainee is still typing.
+fn reads_cue(wb: &Workbench, ui: &mut egui::Ui, lang: Lang, now: f64) {
+    let session = &wb.shift.sessions()[wb.selected];
+    let Some(reads_at) = session.reads_at() else { return };
+    let text = if wb.desks[wb.selected].draft.trim().is_empty() {
+        Msg::ReadsIn.fill(lang, &[("secs", &format!("{:.0}", (reads_at - now).max(0.0).ceil()))])
+    } else {
+        t(lang, Msg::ReadsWaiting).to_string()
+    };
+    ui.weak(text);
+}

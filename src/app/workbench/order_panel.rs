@@ -1,0 +1,103 @@
+//! The order panel for the selected buyer: the order as the shop sees it, and
+//! the actions the agent may take on it (refund, resend, coupon, discount,
+//! compensation, change address, cancel, escalate). Its inputs belong to that
+//! buyer's desk; the actions go out as commands naming the buyer.
+
+use super::OrderForm;
+use crate::app::{Command, View};
+use crate::content::raw::{Action, OrderStatus};
+use crate::engine::Session;
+use crate::i18n::{Msg, t};
+use eframe::egui;
+
+pub fn ui(view: &View, ui: &mut egui::Ui, buyer: usize, session: &Session, form: &mut OrderForm, commands: &mut Vec<Command>) {
+    let lang = view.lang;
+    let scenario = session.scenario();
+    let course = &view.bundle.course;
+    egui::CollapsingHeader::new(t(lang, Msg::Order)).default_open(true).show(ui, |ui| {
+        let Some(order) = &scenario.order else {
+            ui.label(t(lang, Msg::NoOrder));
+            return;
+        };
+        let draw = session.draw();
+        ui.label(format!("No. {}", draw.order_no));
+        ui.label(format!("{}: {} · {}", t(lang, Msg::Status), t(lang, crate::i18n::order_status(order.status)), order.amount));
+        for item in &order.items {
+            ui.label(format!("  {} × {}", course.sku_label(&item.sku, lang), item.quantity));
+        }
+        ui.label(format!("{}: {} {} ({})", t(lang, Msg::Address), order.address.region, order.address.detail, order.address.phone));
+        if let Some(shipment) = &order.shipment {
+            ui.label(format!("{}: {} {}", t(lang, Msg::Tracking), shipment.courier, draw.tracking_no));
+            for event in &shipment.events {
+                ui.weak(format!("  -{}: {}", event.ago, event.text));
+            }
+        }
+        ui.separator();
+        let policy = course.policy_for(scenario);
+        let mut action = None;
+        ui.horizontal(|ui| {
+            let label = ui.label(t(lang, Msg::Amount));
+            ui.add(egui::DragValue::new(&mut form.refund).range(0.0..=order.amount.base_value).speed(1.0).suffix(" 元")).labelled_by(label.id);
+            let button = ui.add_enabled(form.refund > 0.0, egui::Button::new(t(lang, Msg::Refund))).on_disabled_hover_text(t(lang, Msg::EnterAmount));
+            if button.clicked() {
+                action = Some(Action::Refund { amount: form.refund });
+            }
+        });
+        ui.horizontal(|ui| {
+            let skus: Vec<String> = order.items.iter().chain(&order.received).filter_map(|i| course.products.get(&i.product)).flat_map(|p| p.variants.iter().map(|v| v.sku.clone())).collect();
+            egui::ComboBox::new(("resend-sku", buyer), t(lang, Msg::Sku)).selected_text(course.sku_label(&form.resend_sku, lang)).show_ui(ui, |ui| {
+                for sku in skus {
+                    let label = course.sku_label(&sku, lang);
+                    ui.selectable_value(&mut form.resend_sku, sku, label);
+                }
+            });
+            if ui.button(t(lang, Msg::Resend)).clicked() && !form.resend_sku.is_empty() {
+                action = Some(Action::Resend { sku: form.resend_sku.clone() });
+            }
+        });
+        if let Some(policy) = policy {
+            ui.horizontal(|ui| {
+                egui::ComboBox::new(("coupon", buyer), t(lang, Msg::CouponValue)).selected_text(format!("{} 元", form.coupon)).show_ui(ui, |ui| {
+                    for value in &policy.agent_may_grant.coupons {
+                        ui.selectable_value(&mut form.coupon, value.base_value, value.text.clone());
+                    }
+                });
+                if ui.button(t(lang, Msg::Coupon)).clicked() {
+                    action = Some(Action::Coupon { value: form.coupon });
+                }
+            });
+        }
+        if order.status == OrderStatus::Unpaid {
+            ui.horizontal(|ui| {
+                ui.add(egui::DragValue::new(&mut form.discount).range(1.0..=100.0).suffix(" 元"));
+                if ui.button(t(lang, Msg::Discount)).clicked() {
+                    action = Some(Action::Discount { amount: form.discount });
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            ui.add(egui::DragValue::new(&mut form.compensate).range(1.0..=200.0).suffix(" 元"));
+            if ui.button(t(lang, Msg::Compensate)).clicked() {
+                action = Some(Action::Compensate { amount: form.compensate });
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(t(lang, Msg::NewAddress));
+            ui.add(egui::TextEdit::singleline(&mut form.new_address).desired_width(140.0)).labelled_by(label.id);
+            if ui.button(t(lang, Msg::ChangeAddress)).clicked() && !form.new_address.trim().is_empty() {
+                action = Some(Action::ChangeAddress { to: form.new_address.clone() });
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui.button(t(lang, Msg::CancelOrder)).clicked() {
+                action = Some(Action::CancelOrder);
+            }
+            if ui.button(t(lang, Msg::Escalate)).clicked() {
+                action = Some(Action::Escalate);
+            }
+        });
+        if let Some(action) = action {
+            commands.push(Command::Act { buyer, action });
+        }
+    });
+}

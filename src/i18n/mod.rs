@@ -1,0 +1,269 @@
+//! One typed catalogue of the words people read in the app and the reports,
+//! each in Chinese and English. Every message is a `Msg` variant written with
+//! both texts, so a missing translation does not compile (it used to show "?"
+//! at run time); labels of the core's enums are exhaustive matches to `Msg`.
+
+use crate::content::raw::{Lang, Mood, OrderStatus, Outcome};
+use std::fmt::Display;
+
+/// Declares `Msg` and its texts: `Name => ("中文", "English"),`, both required.
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $name:ident => ($zh:expr, $en:expr $(,)?),)*) => {
+        /// A message a person reads; `get(lang)` gives its text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($(#[$doc])* $name,)* }
+
+        impl Msg {
+            /// Every message, for the catalogue's own tests.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+
+            /// The message in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::Zh) => $zh, (Msg::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+impl Msg {
+    /// The message with its `{name}` placeholders filled in.
+    pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
+        let mut text = self.get(lang).to_string();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), &value.to_string());
+        }
+        text
+    }
+}
+
+/// `t(lang, Msg::Send)`: the message's text, the short form screens use.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    msg.get(lang)
+}
+
+/// How a buyer's mood is named on the briefing.
+pub fn mood(mood: Mood) -> Msg {
+    match mood {
+        Mood::Calm => Msg::MoodCalm,
+        Mood::Curious => Msg::MoodCurious,
+        Mood::Hesitant => Msg::MoodHesitant,
+        Mood::Impatient => Msg::MoodImpatient,
+        Mood::Annoyed => Msg::MoodAnnoyed,
+        Mood::Angry => Msg::MoodAngry,
+        Mood::Furious => Msg::MoodFurious,
+    }
+}
+
+/// How an order's status is named on the order panel.
+pub fn order_status(status: OrderStatus) -> Msg {
+    match status {
+        OrderStatus::Unpaid => Msg::OrderUnpaid,
+        OrderStatus::Paid => Msg::OrderPaid,
+        OrderStatus::Shipped => Msg::OrderShipped,
+        OrderStatus::Delivered => Msg::OrderDelivered,
+        OrderStatus::Completed => Msg::OrderCompleted,
+    }
+}
+
+/// How a conversation's outcome is named on the scorecard and in reports.
+pub fn outcome(outcome: Outcome) -> Msg {
+    match outcome {
+        Outcome::Converted => Msg::OutcomeConverted,
+        Outcome::Resolved => Msg::OutcomeResolved,
+        Outcome::Lost => Msg::OutcomeLost,
+        Outcome::Escalated => Msg::OutcomeEscalated,
+    }
+}
+
+catalogue! {
+    App => ("客服训练器", "Kefu Trainer"),
+    Trainee => ("学员", "Trainee"),
+    TraineeId => ("工号", "Employee no."),
+    /// The language switch names the language it switches to.
+    SwitchLanguage => ("English", "中文"),
+    Course => ("课程", "Course"),
+    Difficulty => ("难度", "Difficulty"),
+    Best => ("最好成绩", "Best"),
+    Attempts => ("次数", "Attempts"),
+    Start => ("开始", "Start"),
+    Rush => ("高峰模式(3位买家)", "Rush mode (3 buyers)"),
+    MyScorecards => ("我的成绩单", "My scorecards"),
+    Problems => ("内容问题", "Content problems"),
+    Resume => ("继续上次未完成的会话", "Resume the unfinished session"),
+    Discard => ("放弃", "Discard"),
+    Briefing => ("任务简报", "Briefing"),
+    Goals => ("目标", "Goals"),
+    BuyerMood => ("买家情绪", "Buyer's mood"),
+    Back => ("返回", "Back"),
+    Conversations => ("会话", "Conversations"),
+    Waiting => ("等待", "waiting"),
+    Ended => ("已结束", "ended"),
+    Message => ("输入回复", "Reply"),
+    TurnRuleTitle => ("怎样算一次回复", "How an answer works"),
+    TurnRule => ("你发出消息并停止输入 {secs} 秒后,买家才读取并回复。在那之前可以继续补充:拆成几条短消息发、先点订单操作再打字解释,都算同一次回复。只点订单操作、不发消息,买家收不到任何回复。", "The buyer reads and answers once you have sent a message and then stopped typing for {secs} s. Until then you can keep adding: several short messages, or an order action and then its explanation, all count as one answer. An order action with no message tells the buyer nothing."),
+    ReadsIn => ("买家 {secs} 秒后读取你的回复", "The buyer reads your answer in {secs} s"),
+    ReadsWaiting => ("你正在输入,买家等你发完再读", "You are typing: the buyer waits until you finish"),
+    EnterAmount => ("先填写大于 0 的金额", "Enter an amount above 0 first"),
+    Send => ("发送", "Send"),
+    EnterHint => ("Enter 发送,Shift+Enter 换行", "Enter sends, Shift+Enter adds a line"),
+    QuickPhrases => ("常用语", "Quick phrases"),
+    AddPhrase => ("添加常用语", "Add quick phrase"),
+    NewPhrase => ("新常用语", "New quick phrase"),
+    Product => ("商品", "Product"),
+    Price => ("价格", "Price"),
+    Stock => ("库存", "Stock"),
+    Included => ("包含", "Included"),
+    NotIncluded => ("不包含", "Not included"),
+    SellingPoints => ("卖点", "Selling points"),
+    Order => ("订单", "Order"),
+    Status => ("状态", "Status"),
+    Address => ("地址", "Address"),
+    Tracking => ("物流", "Tracking"),
+    NoOrder => ("没有订单", "No order"),
+    Refund => ("退款", "Refund"),
+    Resend => ("补发", "Resend"),
+    Coupon => ("发优惠券", "Send coupon"),
+    Discount => ("改价优惠", "Discount"),
+    Compensate => ("补偿", "Compensate"),
+    ChangeAddress => ("改地址", "Change address"),
+    NewAddress => ("新地址", "New address"),
+    Amount => ("金额", "Amount"),
+    CancelOrder => ("取消订单", "Cancel order"),
+    Escalate => ("转交主管", "Escalate"),
+    EndSession => ("结束会话", "End session"),
+    Patience => ("耐心", "Patience"),
+    Scorecard => ("成绩单", "Scorecard"),
+    Total => ("总分", "Total"),
+    Passed => ("合格", "PASS"),
+    Failed => ("不合格", "FAIL"),
+    Kpis => ("考核指标", "KPIs"),
+    Dimensions => ("各项得分", "Score by dimension"),
+    PractiseNext => ("接下来练什么(失分最多的)", "Practise next (where you lost the most points)"),
+    Practise => ("练习", "Practise"),
+    ModelAnswer => ("参考答案(示范对话)", "Model answer (a worked conversation)"),
+    ModelAnswerNote => ("这是本场景的示范对话,合格,总分", "A worked conversation for this scenario, passed with a total of"),
+    CriticalCondition => ("本场景的关键要求", "a critical requirement of this scenario"),
+    Transcript => ("对话记录", "Transcript"),
+    Retry => ("再练一次", "Retry"),
+    Home => ("首页", "Home"),
+    Export => ("导出", "Export"),
+    Exported => ("已导出到", "Exported to"),
+    Saved => ("成绩单已保存", "Scorecard saved"),
+    NoScorecards => ("还没有成绩单", "No scorecards yet"),
+    Open => ("打开", "Open"),
+    Critical => ("关键项不合格", "Critical failure"),
+    NameHint => ("姓名", "your name"),
+    Quiz => ("练习测验", "Practice quiz"),
+    Exam => ("模拟考试(20题,30分钟)", "Mock exam (20 questions, 30 min)"),
+    Review => ("复习到期的题目", "Review due questions"),
+    Typing => ("打字练习", "Typing drill"),
+    Question => ("第", "Question"),
+    Submit => ("提交答案", "Submit"),
+    Next => ("下一题", "Next"),
+    Answer => ("你的答案", "Your answer"),
+    True => ("对", "True"),
+    False => ("错", "False"),
+    TimeLeft => ("剩余时间", "Time left"),
+    Score => ("得分", "Score"),
+    PassMark => ("合格线", "pass mark"),
+    Right => ("答对了", "Right"),
+    Wrong => ("答错了", "Wrong"),
+    RightAnswer => ("正确答案", "Right answer"),
+    YourAnswer => ("你的作答", "You answered"),
+    ConfirmHandIn => ("还有 {n} 题未作答,交卷后不能再改。确定交卷吗?", "{n} questions are unanswered, and a handed-in quiz is final. Hand in now?"),
+    HandInNow => ("确定交卷", "Hand in now"),
+    KeepAnswering => ("继续作答", "Keep answering"),
+    PracticeFrom => ("题库:", "from:"),
+    AllBanks => ("全部题库", "All banks"),
+    GeneratedBank => ("商品与店铺政策(按商品库自动出题)", "Products and shop policy (generated)"),
+    ResumeExam => ("继续未交卷的考试", "Resume the exam in progress"),
+    NoQuestions => ("没有可出的题目(题库里没有这种语言的题,或复习的题已从题库删除)", "No questions to ask (no bank in this language, or the due questions were removed)"),
+    Unanswered => ("未作答", "Not answered"),
+    TimeUp => ("时间到,已自动交卷", "Time up: handed in"),
+    NotSaved => ("成绩单未能保存", "Scorecard not saved"),
+    FinishQuiz => ("交卷", "Hand in"),
+    Done => ("完成", "Done"),
+    Speed => ("速度", "Speed"),
+    Accuracy => ("准确率", "Accuracy"),
+    PersonalBest => ("个人最佳(字/分)", "Personal best (chars/min)"),
+    PhraseToCopy => ("照着输入这句话:", "Type this phrase:"),
+    Sku => ("款式", "SKU"),
+    CouponValue => ("面额", "value"),
+    IdHint => ("工号", "employee no."),
+    Buyer => ("买家", "Buyer"),
+    Agent => ("客服", "Agent"),
+    Nudge => ("催促", "nudge"),
+    Action => ("操作", "action"),
+    MoodCalm => ("平静", "calm"),
+    MoodCurious => ("好奇", "curious"),
+    MoodHesitant => ("犹豫", "hesitant"),
+    MoodImpatient => ("着急", "impatient"),
+    MoodAnnoyed => ("不满", "annoyed"),
+    MoodAngry => ("生气", "angry"),
+    MoodFurious => ("暴怒", "furious"),
+    OrderUnpaid => ("待付款", "unpaid"),
+    OrderPaid => ("已付款,待发货", "paid, not shipped"),
+    OrderShipped => ("已发货", "shipped"),
+    OrderDelivered => ("已签收", "delivered"),
+    OrderCompleted => ("交易成功", "completed"),
+    OutcomeConverted => ("已成交", "converted"),
+    OutcomeResolved => ("已解决", "resolved"),
+    OutcomeLost => ("买家流失", "lost"),
+    OutcomeEscalated => ("升级投诉", "escalated"),
+    CannotResume => ("无法继续上次未完成的会话", "The unfinished session cannot be resumed"),
+    CannotResumeExam => ("无法继续未交卷的考试", "The exam in progress cannot be resumed"),
+    CannotStart => ("无法开始", "Cannot start"),
+    CannotOpen => ("无法打开", "Cannot open"),
+    AutosaveFailed => ("自动保存失败", "Autosave failed"),
+    SettingsNotSaved => ("设置未能保存", "Settings not saved"),
+    ReviewNotSaved => ("复习进度未能保存", "Review progress not saved"),
+    ExamNotSaved => ("考试进度未能保存", "Exam progress not saved"),
+    ExportFailed => ("导出失败", "Export failed"),
+    NotDone => ("未能执行", "Not done"),
+    Remove => ("删除", "Remove"),
+    Capacity => ("容量", "Capacity"),
+    Material => ("材质", "Material"),
+    Size => ("尺寸", "Size"),
+    Weight => ("重量", "Weight"),
+    ShipsFrom => ("发货地", "Ships from"),
+    Dispatch => ("发货时间", "Dispatch"),
+    Warranty => ("保修", "Warranty"),
+    PerMinute => ("字/分", "chars/min"),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_cjk(text: &str) -> bool {
+        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c))
+    }
+
+    /// Each text is in its own language: no Chinese in the English UI, and no
+    /// English words standing in for Chinese (Latin letters only as names: KPI, SKU, Enter).
+    #[test]
+    fn every_message_is_in_its_own_language() {
+        for msg in Msg::ALL.iter().filter(|m| **m != Msg::SwitchLanguage) {
+            let (zh, en) = (msg.get(Lang::Zh), msg.get(Lang::En));
+            assert!(!zh.is_empty() && !en.is_empty(), "{msg:?} is empty");
+            assert!(!has_cjk(en), "{msg:?}: Chinese in the English text {en:?}");
+            assert!(has_cjk(zh) || zh.chars().all(|c| !c.is_alphabetic()), "{msg:?}: no Chinese in the Chinese text {zh:?}");
+        }
+    }
+
+    /// A placeholder filled in one language is filled in the other.
+    #[test]
+    fn placeholders_match_across_languages() {
+        let names = |text: &str| {
+            let mut found: Vec<String> = text.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
+            found.sort();
+            found
+        };
+        for msg in Msg::ALL {
+            assert_eq!(names(msg.get(Lang::Zh)), names(msg.get(Lang::En)), "{msg:?}");
+        }
+        assert_eq!(Msg::ReadsIn.fill(Lang::En, &[("secs", &3)]), "The buyer reads your answer in 3 s");
+    }
+}
