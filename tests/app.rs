@@ -550,3 +550,39 @@ fn practice_can_be_limited_to_one_bank_or_to_the_generated_questions() {
     let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
     assert!(view.session.items.iter().all(|q| q.bank == "kpi"));
 }
+
+/// Rush mode: each buyer has their own order form, so 补发 for a later buyer
+/// sends that buyer's ordered item (it used to send the first buyer's SKU).
+#[test]
+fn in_rush_mode_each_buyer_keeps_their_own_order_form() {
+    use kefu::content::raw::{Action, Lang, Scenario};
+    use kefu::store::autosave::Input;
+    let ordered_sku = |scenario: &Scenario| scenario.order.as_ref().and_then(|o| o.items.first()).map(|i| i.sku.clone());
+    let (_setup, mut harness) = setup();
+    harness.get_by_label("高峰模式(3位买家)").click();
+    harness.run();
+    let (buyer, sku, title) = {
+        let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };
+        let first = ordered_sku(wb.shift.sessions()[0].scenario());
+        wb.shift
+            .sessions()
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find_map(|(index, session)| {
+                let sku = ordered_sku(session.scenario()).filter(|sku| Some(sku) != first.as_ref())?;
+                Some((index, sku, session.scenario().title.get(Lang::Zh).to_string()))
+            })
+            .expect("a later buyer whose order differs from the first buyer's")
+    };
+    harness.get_by_label_contains(&title).click();
+    harness.run();
+    harness.get_by_label("补发").click();
+    harness.run();
+    let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };
+    assert_eq!(wb.selected, buyer);
+    let last = wb.autosave.inputs.last().expect("the resend was recorded");
+    assert_eq!((last.0, &last.2), (buyer, &Input::Act(Action::Resend { sku: sku.clone() })), "补发 went to buyer {buyer} with their own SKU {sku}");
+    assert!(wb.shift.sessions()[buyer].transcript().iter().any(|e| e.kind == EntryKind::Action));
+    assert!(wb.shift.sessions()[0].transcript().iter().all(|e| e.kind != EntryKind::Action), "nothing reached the first buyer");
+}

@@ -21,6 +21,7 @@ pub use crate::quiz::spec::QuizMode;
 pub use briefing::BriefingScreen;
 pub use clock::{Clock, MANUAL_EPOCH_SECS};
 pub use command::{Command, ExportFormat};
+pub use fonts::install as install_fonts;
 pub use home::HomeScreen;
 pub use notice::Notice;
 pub use quiz_view::{QuizPhase, QuizView};

@@ -1,0 +1,128 @@
+//! Screen-level UI tests: one screen drawn alone with `Harness::new_ui_state`,
+//! driven by its labels, asserting on the commands it returns. A screen reads
+//! state and asks; it never changes the engine, the quiz or the files itself.
+#![cfg(feature = "gui")]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kefu::app::{Clock, Command, ExportFormat, QuizView, ScorecardView, View, Workbench};
+use kefu::content::raw::{Action, Lang};
+use kefu::engine::Bundle;
+use kefu::store::Settings;
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
+
+fn bundle() -> Arc<Bundle> {
+    static BUNDLE: OnceLock<Arc<Bundle>> = OnceLock::new();
+    BUNDLE.get_or_init(|| Arc::new(kefu::engine::examples::load_checked(&[], Path::new(env!("CARGO_MANIFEST_DIR")), true))).clone()
+}
+
+/// One screen and what it asked for, with the state a `View` borrows.
+struct Bench<S> {
+    screen: S,
+    commands: Vec<Command>,
+    bundle: Arc<Bundle>,
+    settings: Settings,
+    clock: Clock,
+    fonts_installed: bool,
+}
+
+impl<S> Bench<S> {
+    fn new(screen: S, lang: Lang) -> Bench<S> {
+        let settings = Settings { ui_lang: lang, ..Settings::default() };
+        Bench { screen, commands: Vec::new(), bundle: bundle(), settings, clock: Clock::Manual(Arc::new(Mutex::new(0.0))), fonts_installed: false }
+    }
+}
+
+/// Draws the screen through `draw(screen, view, ui)` each frame, collecting its commands.
+fn harness<S: 'static>(bench: Bench<S>, draw: fn(&mut S, &View, &mut eframe::egui::Ui) -> Vec<Command>) -> Harness<'static, Bench<S>> {
+    Harness::builder().with_size((1280.0, 800.0)).build_ui_state(
+        move |ui, bench: &mut Bench<S>| {
+            if !bench.fonts_installed {
+                kefu::app::install_fonts(ui.ctx());
+                bench.fonts_installed = true;
+            }
+            let view = View {
+                lang: bench.settings.ui_lang,
+                bundle: &bench.bundle,
+                settings: &bench.settings,
+                clock: &bench.clock,
+                resume: None,
+                exam: None,
+                practice_source: None,
+                notice: None,
+                saved: None,
+            };
+            let asked = draw(&mut bench.screen, &view, ui);
+            bench.commands.extend(asked);
+        },
+        bench,
+    )
+}
+
+#[test]
+fn the_workbench_asks_for_typing_sending_and_order_actions_for_its_buyer() {
+    let workbench = Workbench::start(&bundle(), &["wrong-colour-thermos".to_string()], 7, 0.0).unwrap();
+    let mut harness = harness(Bench::new(workbench, Lang::Zh), Workbench::ui);
+    let lines_before = harness.state().screen.shift.sessions()[0].transcript().len();
+
+    harness.get_by_label("输入回复").click();
+    harness.run();
+    harness.get_by_label("输入回复").type_text("亲,您好");
+    harness.run();
+    harness.get_by_label("发送").click();
+    harness.run();
+    harness.get_by_label("补发").click();
+    harness.run();
+
+    let commands = &harness.state().commands;
+    assert!(commands.contains(&Command::Typing { buyer: 0 }), "{commands:?}");
+    assert!(commands.contains(&Command::Send { buyer: 0 }), "{commands:?}");
+    let resend = commands.iter().find(|c| matches!(c, Command::Act { .. })).expect("补发 asked for");
+    assert!(matches!(resend, Command::Act { buyer: 0, action: Action::Resend { sku } } if !sku.is_empty()), "{resend:?}");
+    // Drawing changed nothing in the engine: only handle() does.
+    assert_eq!(harness.state().screen.shift.sessions()[0].transcript().len(), lines_before);
+    assert_eq!(harness.state().screen.desks[0].draft, "亲,您好", "the draft stays until the send is carried out");
+}
+
+#[test]
+fn the_workbench_in_english_shows_english_labels_and_no_sku_codes() {
+    let workbench = Workbench::start(&bundle(), &["wrong-colour-thermos".to_string()], 7, 0.0).unwrap();
+    let mut harness = harness(Bench::new(workbench, Lang::En), Workbench::ui);
+    harness.run();
+    harness.get_by_label("Resend");
+    harness.get_by_label("Reply");
+    let sku = harness.state().screen.desks[0].order.resend_sku.clone();
+    assert!(harness.query_all_by_label_contains(&sku).next().is_none(), "the SKU code {sku} is shown");
+    assert!(harness.query_all_by_label_contains("capacity").next().is_none(), "a half-Chinese product card");
+}
+
+#[test]
+fn the_quiz_asks_for_an_answer_and_for_handing_in() {
+    let spec = kefu::quiz::spec::QuizSpec::practice(Lang::En, 3);
+    let items = kefu::quiz::spec::build(&bundle().course, &spec).unwrap();
+    let session = kefu::quiz::session::QuizSession::from_spec(items, &spec, 0.0);
+    let mut harness = harness(Bench::new(QuizView::new(spec, session, 0.0, None), Lang::En), QuizView::ui);
+    harness.run();
+    assert_eq!(harness.state().screen.current(), Some(0));
+    harness.get_by_label("Hand in").click();
+    harness.run();
+    assert_eq!(harness.state().commands, vec![Command::QuizHandIn]);
+    assert!(harness.state().screen.session.result().is_none(), "drawing never hands in");
+}
+
+#[test]
+fn the_scorecard_asks_for_retry_and_export() {
+    let example = bundle().course.scenario("wrong-colour-thermos").unwrap().examples[0].clone();
+    let result = kefu::engine::run_plan(bundle(), "wrong-colour-thermos", example.seed, &example.replies).unwrap();
+    let meta = kefu::scorecard::RunMeta { trainee: kefu::scorecard::Trainee { name: "测试".into(), id: "t1".into() }, when_utc: None };
+    let card = kefu::scorecard::Scorecard::from_run(&bundle().course, &result, meta).unwrap();
+    let view = ScorecardView::new(vec![card], &bundle());
+    let mut harness = harness(Bench::new(view, Lang::Zh), ScorecardView::ui);
+    harness.run();
+    harness.get_by_label("再练一次").click();
+    harness.run();
+    harness.get_by_label("导出 HTML").click();
+    harness.run();
+    assert_eq!(harness.state().commands, vec![Command::Retry, Command::Export(ExportFormat::Html)]);
+}
