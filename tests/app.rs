@@ -73,7 +73,7 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
 
     // A quick phrase goes into the reply box with one click, then is sent.
     advance(&setup, &mut harness, 3.0);
-    let phrase = harness.state().settings.quick_phrases[3].clone();
+    let phrase = harness.state().settings.quick_phrases(kefu::content::raw::Lang::Zh)[3].clone();
     let shown: String = phrase.chars().take(22).collect();
     harness.get_by_label(&format!("4. {shown}…")).click();
     harness.run();

@@ -126,3 +126,35 @@ fn the_scorecard_asks_for_retry_and_export() {
     harness.run();
     assert_eq!(harness.state().commands, vec![Command::Retry, Command::Export(ExportFormat::Html)]);
 }
+
+/// Alt+1 puts quick phrase 1 where the cursor is, and the digit the key also
+/// types does not land in the reply (it used to append both at the end).
+#[test]
+fn alt_digit_inserts_the_quick_phrase_at_the_cursor_without_the_digit() {
+    use eframe::egui::{Event, Key, Modifiers};
+    let workbench = Workbench::start(&bundle(), &["wrong-colour-thermos".to_string()], 7, 0.0).unwrap();
+    let mut harness = harness(Bench::new(workbench, Lang::Zh), Workbench::ui);
+    harness.get_by_label("输入回复").click();
+    harness.run();
+    harness.get_by_label("输入回复").type_text("请问有什么问题");
+    harness.run();
+    harness.key_press(Key::Home);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num1);
+    harness.event_modifiers(Event::Text("1".into()), Modifiers::ALT);
+    harness.run();
+    let phrase = harness.state().settings.quick_phrases(Lang::Zh)[0].clone();
+    assert_eq!(harness.state().screen.desks[0].draft, format!("{phrase}请问有什么问题"));
+    assert!(harness.state().commands.contains(&Command::Typing { buyer: 0 }));
+}
+
+/// A conversation offers the quick phrases of its own language.
+#[test]
+fn an_english_conversation_offers_english_quick_phrases() {
+    let english = bundle().course.scenarios.iter().find(|s| s.lang == Lang::En).map(|s| s.id.clone()).expect("an English scenario");
+    let workbench = Workbench::start(&bundle(), &[english], 7, 0.0).unwrap();
+    let mut harness = harness(Bench::new(workbench, Lang::En), Workbench::ui);
+    harness.run();
+    harness.get_by_label_contains("1. Hi there!");
+    assert!(harness.query_all_by_label_contains("亲").next().is_none(), "Chinese phrases in an English chat");
+}

@@ -31,8 +31,9 @@ pub enum Command {
     SetLanguage(Lang),
     SetTrainee { name: String, id: String },
     SetPracticeSource(Option<String>),
-    AddQuickPhrase(String),
-    RemoveQuickPhrase(usize),
+    /// A quick phrase for conversations in `lang`.
+    AddQuickPhrase { lang: Lang, phrase: String },
+    RemoveQuickPhrase { lang: Lang, index: usize },
 
     // The workbench; each names its buyer, so nothing of one buyer reaches another.
     SelectBuyer(usize),

@@ -64,15 +64,15 @@ impl KefuApp {
                 }
             }
             Command::SetPracticeSource(source) => self.practice_source = source,
-            Command::AddQuickPhrase(phrase) => {
+            Command::AddQuickPhrase { lang, phrase } => {
                 if !phrase.trim().is_empty() {
-                    self.settings.quick_phrases.push(phrase);
+                    self.settings.quick_phrases_mut(lang).push(phrase);
                     self.save_settings();
                 }
             }
-            Command::RemoveQuickPhrase(index) => {
-                if index < self.settings.quick_phrases.len() {
-                    self.settings.quick_phrases.remove(index);
+            Command::RemoveQuickPhrase { lang, index } => {
+                if index < self.settings.quick_phrases(lang).len() {
+                    self.settings.quick_phrases_mut(lang).remove(index);
                     self.save_settings();
                 }
             }

@@ -199,7 +199,7 @@ impl eframe::App for KefuApp {
 /// Opens the window on the course in `content_root`, saving into `data`.
 pub fn run(content_root: PathBuf, data: PathBuf) -> eframe::Result {
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_min_inner_size([900.0, 600.0]).with_title("客服训练器 Kefu Trainer"),
+        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_min_inner_size([1024.0, 600.0]).with_title("客服训练器 Kefu Trainer"),
         // The bundled CJK subset and egui's Latin font cover what the app shows.
         // The system-font fallback (fontique) panics on a machine with no fonts
         // at all (fontconfig NoMatch), and would make text look different per machine.

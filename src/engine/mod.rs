@@ -4,6 +4,7 @@
 //! Returns events; never calls back, never reads a clock, never touches files.
 
 pub mod examples;
+pub mod order_now;
 pub mod plan;
 pub mod session;
 pub mod shift;
@@ -11,6 +12,7 @@ pub mod shift;
 pub use plan::{PlanInput, PlanResult, run_plan, run_plan_at};
 pub use session::{EngineError, Session};
 pub use shift::Shift;
+pub use order_now::OrderNow;
 /// The seeded draws live below the engine, shared with the quiz.
 pub use crate::seeded as variants;
 

@@ -135,6 +135,11 @@ impl Session {
         &self.replies
     }
 
+    /// The order as it is now, with the accepted actions applied; `None` when the scenario has no order.
+    pub fn order_now(&self) -> Option<super::OrderNow> {
+        self.scenario().order.as_ref().map(|order| super::OrderNow::of(order, self.transcript()))
+    }
+
     pub fn is_ended(&self) -> bool {
         self.ended.is_some()
     }

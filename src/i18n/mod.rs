@@ -231,6 +231,15 @@ catalogue! {
     Dispatch => ("发货时间", "Dispatch"),
     Warranty => ("保修", "Warranty"),
     PerMinute => ("字/分", "chars/min"),
+    OrderNo => ("订单号", "Order no."),
+    OrderCancelled => ("已取消", "cancelled"),
+    Yuan => ("{n} 元", "¥{n}"),
+    WasPrice => ("原价", "was"),
+    Refunded => ("已退款", "Refunded"),
+    Compensated => ("已补偿", "Compensated"),
+    CouponsSent => ("已发优惠券", "Coupons sent"),
+    Resent => ("已补发", "Resent"),
+    Escalated => ("已转交主管", "Passed to a supervisor"),
 }
 
 #[cfg(test)]

@@ -11,7 +11,10 @@ pub struct Settings {
     pub ui_lang: Lang,
     pub trainee_name: String,
     pub trainee_id: String,
+    /// The trainee's quick phrases (常用语) for Chinese conversations.
     pub quick_phrases: Vec<String>,
+    /// And for English ones: each conversation offers the phrases of its own language.
+    pub quick_phrases_en: Vec<String>,
 }
 
 impl Default for Settings {
@@ -27,8 +30,31 @@ impl Default for Settings {
                 "非常抱歉给您添麻烦了,麻烦您提供一下订单号和照片,我马上为您核实".into(),
                 "亲,付款后48小时内发货,发出后会把快递单号发给您哦~".into(),
                 "还有什么问题随时找我哦,祝您生活愉快~".into(),
-                "Hello! How can I help you today?".into(),
             ],
+            quick_phrases_en: vec![
+                "Hi there! Thanks for reaching out. How can I help you today?".into(),
+                "Please bear with me a moment while I look into this for you.".into(),
+                "I'm so sorry about the trouble. Could you send me your order number and a photo so I can check right away?".into(),
+                "Orders ship within 48 hours of payment, and I'll send you the tracking number as soon as it's out.".into(),
+                "Is there anything else I can help with? Have a lovely day!".into(),
+            ],
+        }
+    }
+}
+
+impl Settings {
+    /// The quick phrases offered in a conversation in `lang`.
+    pub fn quick_phrases(&self, lang: Lang) -> &Vec<String> {
+        match lang {
+            Lang::Zh => &self.quick_phrases,
+            Lang::En => &self.quick_phrases_en,
+        }
+    }
+
+    pub fn quick_phrases_mut(&mut self, lang: Lang) -> &mut Vec<String> {
+        match lang {
+            Lang::Zh => &mut self.quick_phrases,
+            Lang::En => &mut self.quick_phrases_en,
         }
     }
 }

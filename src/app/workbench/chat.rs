@@ -45,7 +45,7 @@ pub fn input_panel(wb: &mut Workbench, view: &View, ui: &mut egui::Ui, now: f64,
     let buyer = wb.selected;
     egui::Panel::bottom("reply").show(ui, |ui| {
         reads_cue(wb, ui, lang, now);
-        let id = egui::Id::unique(REPLY_ID);
+        let id = reply_box_id();
         ui.input(|i| {
             for event in &i.events {
                 match event {
@@ -68,12 +68,35 @@ pub fn input_panel(wb: &mut Workbench, view: &View, ui: &mut egui::Ui, now: f64,
         });
         let enter = focused && plain_enter && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) && !wb.ime_composing;
         let draft = &mut wb.desks[buyer].draft;
-        // Alt+1..9 inserts quick phrase 1..9.
-        for (index, key) in [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4, egui::Key::Num5, egui::Key::Num6, egui::Key::Num7, egui::Key::Num8, egui::Key::Num9].into_iter().enumerate() {
+        // Alt+1..9 puts quick phrase 1..9 where the cursor is.
+        for (index, key) in DIGIT_KEYS.into_iter().enumerate() {
             if ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, key))
-                && let Some(phrase) = view.settings.quick_phrases.get(index)
+                && let Some(phrase) = view.settings.quick_phrases(wb.shift.sessions()[buyer].scenario().lang).get(index)
             {
-                draft.push_str(phrase);
+                wb.swallow_digit = Some(((index + 1).to_string(), ui.input(|i| i.time) + SWALLOW_SECS));
+                insert_at_cursor(ui.ctx(), id, draft, phrase);
+                commands.push(Command::Typing { buyer });
+            }
+        }
+        // Alt+1..9 also types its digit, in this frame or a later one: drop it.
+        if let Some((digit, until)) = wb.swallow_digit.take() {
+            // Kept armed until the digit comes, other typing comes first, or time is up.
+            let mut done = false;
+            ui.input_mut(|i| {
+                i.events.retain(|e| match e {
+                    egui::Event::Text(text) if !done => {
+                        done = true;
+                        *text != digit
+                    }
+                    egui::Event::Key { pressed: true, .. } | egui::Event::Paste(_) => {
+                        done = true;
+                        true
+                    }
+                    _ => true,
+                })
+            });
+            if !done && ui.input(|i| i.time) < until {
+                wb.swallow_digit = Some((digit, until));
             }
         }
         ui.horizontal(|ui| {
@@ -90,6 +113,38 @@ pub fn input_panel(wb: &mut Workbench, view: &View, ui: &mut egui::Ui, now: f64,
             }
         });
     });
+}
+
+/// How long after Alt+digit its typed digit may still arrive: platforms send
+/// it with the key or a few frames later (the test harness a second later).
+const SWALLOW_SECS: f64 = 1.5;
+
+const DIGIT_KEYS: [egui::Key; 9] = [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4, egui::Key::Num5, egui::Key::Num6, egui::Key::Num7, egui::Key::Num8, egui::Key::Num9];
+
+/// The reply box's id, so Enter can be taken before the text box sees it and
+/// quick phrases go where its cursor is.
+pub fn reply_box_id() -> egui::Id {
+    egui::Id::unique(REPLY_ID)
+}
+
+/// Puts `phrase` where the reply box's cursor is (replacing a selection; at
+/// the end if the box was never focused), and the cursor right after it.
+pub fn insert_at_cursor(ctx: &egui::Context, id: egui::Id, draft: &mut String, phrase: &str) {
+    use egui::text::{CCursor, CCursorRange};
+    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    let total = draft.chars().count();
+    let (start, end) = match state.cursor.char_range() {
+        Some(range) => {
+            let (a, b) = (range.primary.index.0.min(total), range.secondary.index.0.min(total));
+            (a.min(b), a.max(b))
+        }
+        None => (total, total),
+    };
+    let byte = |chars: usize| draft.char_indices().nth(chars).map(|(at, _)| at).unwrap_or(draft.len());
+    let (from, to) = (byte(start), byte(end));
+    draft.replace_range(from..to, phrase);
+    state.cursor.set_char_range(Some(CCursorRange::one(CCursor::new(start + phrase.chars().count()))));
+    state.store(ctx, id);
 }
 
 /// The small cue above the reply box: when the buyer will read what was sent,

@@ -33,6 +33,8 @@ pub struct Workbench {
     /// An input method is composing (pinyin shown, not yet committed): Enter
     /// then belongs to the IME, to pick a candidate, and must not send.
     ime_composing: bool,
+    /// The digit an Alt+digit shortcut also types, to drop if it arrives before the given input time.
+    swallow_digit: Option<(String, f64)>,
     /// Where the saved typing stretch ended when it was last written to disk.
     typing_saved_at: f64,
 }
@@ -85,7 +87,7 @@ impl Workbench {
 
     fn from_shift(shift: Shift, autosave: Autosave, started_at: f64) -> Workbench {
         let desks = shift.sessions().iter().map(|s| BuyerDesk { draft: String::new(), unread: 0, order: OrderForm::for_scenario(s.scenario()) }).collect();
-        Workbench { shift, autosave, started_at, selected: 0, desks, new_phrase: String::new(), ime_composing: false, typing_saved_at: 0.0 }
+        Workbench { shift, autosave, started_at, selected: 0, desks, new_phrase: String::new(), ime_composing: false, swallow_digit: None, typing_saved_at: 0.0 }
     }
 
     /// Seconds into the session, on the app clock.
@@ -200,8 +202,9 @@ impl Workbench {
         let session = &shift.sessions()[buyer];
         let desk = &mut desks[buyer];
         egui::Panel::right("side").resizable(true).default_size(330.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                quick_phrases::ui(view, ui, desk, new_phrase, &mut commands);
+            // At 1024×600 the order actions sit below the fold: the scrollbar says so.
+            egui::ScrollArea::vertical().scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible).show(ui, |ui| {
+                quick_phrases::ui(view, ui, buyer, session.scenario().lang, desk, new_phrase, &mut commands);
                 product_card::ui(view, ui, session.scenario());
                 order_panel::ui(view, ui, buyer, session, &mut desk.order, &mut commands);
             });

@@ -5,7 +5,7 @@
 
 use super::OrderForm;
 use crate::app::{Command, View};
-use crate::content::raw::{Action, OrderStatus};
+use crate::content::raw::{Action, Lang, OrderStatus};
 use crate::engine::Session;
 use crate::i18n::{Msg, t};
 use eframe::egui;
@@ -20,12 +20,33 @@ pub fn ui(view: &View, ui: &mut egui::Ui, buyer: usize, session: &Session, form:
             return;
         };
         let draw = session.draw();
-        ui.label(format!("No. {}", draw.order_no));
-        ui.label(format!("{}: {} · {}", t(lang, Msg::Status), t(lang, crate::i18n::order_status(order.status)), order.amount));
+        // The order as it is now: what the agent did to it shows at once.
+        let now = session.order_now().unwrap_or_default();
+        let money = |amount: f64| Msg::Yuan.fill(lang, &[("n", &crate::content::raw::trim_number(amount))]);
+        ui.label(format!("{} {}", t(lang, Msg::OrderNo), draw.order_no));
+        let status = if now.cancelled { t(lang, Msg::OrderCancelled) } else { t(lang, crate::i18n::order_status(order.status)) };
+        ui.label(format!("{}: {status} · {}", t(lang, Msg::Status), money(now.amount)));
+        if now.amount + 0.005 < order.amount.base_value {
+            ui.weak(format!("  {} {}", t(lang, Msg::WasPrice), money(order.amount.base_value)));
+        }
         for item in &order.items {
             ui.label(format!("  {} × {}", course.sku_label(&item.sku, lang), item.quantity));
         }
-        ui.label(format!("{}: {} {} ({})", t(lang, Msg::Address), order.address.region, order.address.detail, order.address.phone));
+        let address = now.address.clone().unwrap_or_else(|| format!("{} {}", order.address.region, order.address.detail));
+        ui.label(format!("{}: {address} ({})", t(lang, Msg::Address), order.address.phone));
+        let done: Vec<String> = [
+            (now.refunded > 0.0).then(|| format!("{} {}", t(lang, Msg::Refunded), money(now.refunded))),
+            (now.compensated > 0.0).then(|| format!("{} {}", t(lang, Msg::Compensated), money(now.compensated))),
+            (!now.coupons.is_empty()).then(|| format!("{} {}", t(lang, Msg::CouponsSent), now.coupons.iter().map(|c| money(*c)).collect::<Vec<_>>().join("、"))),
+            (!now.resent.is_empty()).then(|| format!("{} {}", t(lang, Msg::Resent), now.resent.iter().map(|s| course.sku_label(s, lang)).collect::<Vec<_>>().join("、"))),
+            now.escalated.then(|| t(lang, Msg::Escalated).to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        for line in done {
+            ui.colored_label(egui::Color32::from_rgb(40, 120, 200), format!("  ✓ {line}"));
+        }
         if let Some(shipment) = &order.shipment {
             ui.label(format!("{}: {} {}", t(lang, Msg::Tracking), shipment.courier, draw.tracking_no));
             for event in &shipment.events {
@@ -37,7 +58,7 @@ pub fn ui(view: &View, ui: &mut egui::Ui, buyer: usize, session: &Session, form:
         let mut action = None;
         ui.horizontal(|ui| {
             let label = ui.label(t(lang, Msg::Amount));
-            ui.add(egui::DragValue::new(&mut form.refund).range(0.0..=order.amount.base_value).speed(1.0).suffix(" 元")).labelled_by(label.id);
+            ui.add(egui::DragValue::new(&mut form.refund).range(0.0..=order.amount.base_value).speed(1.0).prefix(currency_prefix(lang)).suffix(currency_suffix(lang))).labelled_by(label.id);
             let button = ui.add_enabled(form.refund > 0.0, egui::Button::new(t(lang, Msg::Refund))).on_disabled_hover_text(t(lang, Msg::EnterAmount));
             if button.clicked() {
                 action = Some(Action::Refund { amount: form.refund });
@@ -57,9 +78,9 @@ pub fn ui(view: &View, ui: &mut egui::Ui, buyer: usize, session: &Session, form:
         });
         if let Some(policy) = policy {
             ui.horizontal(|ui| {
-                egui::ComboBox::new(("coupon", buyer), t(lang, Msg::CouponValue)).selected_text(format!("{} 元", form.coupon)).show_ui(ui, |ui| {
+                egui::ComboBox::new(("coupon", buyer), t(lang, Msg::CouponValue)).selected_text(money(form.coupon)).show_ui(ui, |ui| {
                     for value in &policy.agent_may_grant.coupons {
-                        ui.selectable_value(&mut form.coupon, value.base_value, value.text.clone());
+                        ui.selectable_value(&mut form.coupon, value.base_value, money(value.base_value));
                     }
                 });
                 if ui.button(t(lang, Msg::Coupon)).clicked() {
@@ -69,14 +90,14 @@ pub fn ui(view: &View, ui: &mut egui::Ui, buyer: usize, session: &Session, form:
         }
         if order.status == OrderStatus::Unpaid {
             ui.horizontal(|ui| {
-                ui.add(egui::DragValue::new(&mut form.discount).range(1.0..=100.0).suffix(" 元"));
+                ui.add(egui::DragValue::new(&mut form.discount).range(1.0..=100.0).prefix(currency_prefix(lang)).suffix(currency_suffix(lang)));
                 if ui.button(t(lang, Msg::Discount)).clicked() {
                     action = Some(Action::Discount { amount: form.discount });
                 }
             });
         }
         ui.horizontal(|ui| {
-            ui.add(egui::DragValue::new(&mut form.compensate).range(1.0..=200.0).suffix(" 元"));
+            ui.add(egui::DragValue::new(&mut form.compensate).range(1.0..=200.0).prefix(currency_prefix(lang)).suffix(currency_suffix(lang)));
             if ui.button(t(lang, Msg::Compensate)).clicked() {
                 action = Some(Action::Compensate { amount: form.compensate });
             }
@@ -100,4 +121,13 @@ pub fn ui(view: &View, ui: &mut egui::Ui, buyer: usize, session: &Session, form:
             commands.push(Command::Act { buyer, action });
         }
     });
+}
+
+/// Money as the UI language writes it: 10 元, ¥10.
+fn currency_prefix(lang: Lang) -> &'static str {
+    if lang == Lang::En { "¥" } else { "" }
+}
+
+fn currency_suffix(lang: Lang) -> &'static str {
+    if lang == Lang::Zh { " 元" } else { "" }
 }

@@ -542,7 +542,7 @@ impl ActionKind {
 }
 
 /// 59 → "59", 9.9 → "9.9", 0.1 + 0.2 → "0.3": money as people write it.
-fn trim_number(value: f64) -> String {
+pub fn trim_number(value: f64) -> String {
     let text = format!("{value:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
