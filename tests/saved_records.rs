@@ -11,6 +11,9 @@
 //! CHANGED for the `grader` part only; never EDITED.
 
 use kefu::content::Course;
+use kefu::content::raw::{ActionKind, Condition, FactRef, Outcome, PolicyField, ProductField, ReturnReason, ToneBand};
+use kefu::grading::{Builtin, RuleId};
+use kefu::quiz::question_id::GeneratedId;
 use kefu::engine::Bundle;
 use kefu::scorecard::hash::{GRADER_VERSION, hash_of};
 use kefu::scorecard::verify::{Verdict, verify_record};
@@ -77,23 +80,32 @@ fn records_from_earlier_versions_read_and_verify() {
 }
 
 #[test]
-fn the_fixtures_hold_every_kind_of_id() {
+fn the_fixtures_hold_what_todays_constructors_spell() {
     let folder = folders().pop().expect("a records folder");
     let all: String = records(&folder).iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
-    for spelled in [
-        r#""action:Resend""#,
-        r#""action_forbidden:Refund""#,
-        r#""action_unneeded:Compensate""#,
-        r#""action_error""#,
-        r#""fact:policy.return_shipping_payer(WrongItem)""#,
-        r#""fact:thermos-500.dispatch_time""#,
-        r#""critical:Did(\"review_inducement\")""#,
-        r#""tone_below_min""#,
-        r#""speed""#,
-        r#""gen-policy-return-shipping-wrongitem""#,
-        r#""Resolved""#,
-        r#""Escalated""#,
-    ] {
-        assert!(all.contains(spelled), "no record in {} holds {spelled}", folder.display());
+    let wrong_item = FactRef::Policy { field: PolicyField::ReturnShippingPayer(ReturnReason::WrongItem), courier: None };
+    let dispatch = FactRef::Spec { product: "thermos-500".into(), field: ProductField::DispatchTime, sku: None };
+    let spellings = [
+        RuleId::action_expected(ActionKind::Resend),
+        RuleId::action_forbidden(ActionKind::Refund),
+        RuleId::action_unneeded(ActionKind::Compensate),
+        RuleId::builtin(Builtin::ActionError),
+        RuleId::builtin(Builtin::ToneBelowMin),
+        RuleId::builtin(Builtin::Speed),
+        RuleId::builtin(Builtin::ToneBaseline),
+        RuleId::fact(&wrong_item.id()),
+        RuleId::fact(&dispatch.id()),
+        RuleId::critical(&Condition::Did("review_inducement".into())),
+    ]
+    .map(|rule| serde_json::to_string(&rule).unwrap());
+    let others = [
+        format!("\"{}\"", GeneratedId::ReturnShipping(ReturnReason::WrongItem)),
+        format!("\"{}\"", GeneratedId::NoReasonDays),
+        format!("\"{}\"", Outcome::Resolved.name()),
+        format!("\"{}\"", Outcome::Escalated.name()),
+        format!("\"{}\"", ToneBand::Polite.name()),
+    ];
+    for spelled in spellings.iter().chain(&others) {
+        assert!(all.contains(spelled.as_str()), "no record in {} holds {spelled}", folder.display());
     }
 }
