@@ -54,7 +54,7 @@ pub fn run_all(bundle: &Arc<Bundle>) -> Vec<ExampleOutcome> {
                         .take(8)
                         .collect();
                     let summary = format!(
-                        "total {:.1}/{:.0}, outcome {:?}{}; points lost: {}",
+                        "total {:.1}/{:.0}, outcome {}{}; points lost: {}",
                         result.grade.total,
                         result.grade.pass_mark,
                         result.grade.outcome,

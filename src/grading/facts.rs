@@ -3,17 +3,20 @@
 //! steel, 3天 for 48小时)? Each fact compiles once into quantities and phrases.
 
 use super::lexicon::negated;
-use crate::content::raw::{FactRef, Payer, PolicyField, Product, ProductField, ShopPolicy, Text};
+use crate::content::raw::{FactId, FactRef, Payer, PolicyField, Product, ProductField, ShopPolicy, Text};
 use crate::text::{self, Dimension};
 use crate::text::matcher::PhraseSet;
 use crate::text::mention::Mention;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+// Variant names are spelled out: records hold them.
 pub enum FactStatus {
+    #[serde(rename = "correct")]
     Correct,
+    #[serde(rename = "missing")]
     Missing,
+    #[serde(rename = "wrong")]
     Wrong,
 }
 
@@ -70,7 +73,7 @@ fn leading_number(text: &str) -> Option<f64> {
 #[derive(Debug, Clone)]
 pub struct CompiledFact {
     /// `fact:thermos-500.capacity`, `fact:policy.refund_within`.
-    pub rule: String,
+    pub rule: FactId,
     /// The right value, for explanations: "500 ml".
     pub expected: Text,
     quantity: Option<QuantityRule>,
@@ -475,7 +478,7 @@ pub fn compile(fact: &FactRef, product: Option<&Product>, policy: Option<&ShopPo
         FactRef::Spec { field, sku, .. } => product_spec(product?, field, sku.as_deref())?,
         FactRef::Policy { field, courier } => policy_spec(policy?, *field, courier.as_deref())?,
     };
-    let rule = fact.rule();
+    let rule = fact.id();
     Some(build(rule, spec))
 }
 
@@ -562,7 +565,7 @@ pub fn compile_unasked(fact: &FactRef, product: Option<&Product>, policy: Option
         FactRef::Spec { field, sku, .. } => product_spec(product?, field, sku.as_deref())?,
         FactRef::Policy { field, courier } => policy_spec(policy?, *field, courier.as_deref())?,
     };
-    let rule = fact.rule();
+    let rule = fact.id();
     spec.context = naming;
     if let Some(quantity) = &mut spec.quantity {
         quantity.has_context = true;
@@ -572,7 +575,7 @@ pub fn compile_unasked(fact: &FactRef, product: Option<&Product>, policy: Option
     Some(compiled)
 }
 
-fn build(rule: String, spec: Spec) -> CompiledFact {
+fn build(rule: FactId, spec: Spec) -> CompiledFact {
     let mut builder = PhraseSet::builder();
     for phrase in &spec.right {
         builder.add(RIGHT, phrase);

@@ -1,23 +1,48 @@
 //! What grading says about a reply: findings, each with its rule id, the points
 //! it earned out of the points it could earn, and the span of text behind it.
 
+use super::rule_id::RuleId;
 use serde::{Deserialize, Serialize};
 
 /// The dimensions a reply is graded on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+// Variant names are spelled out: records hold them.
 pub enum Dimension {
     /// Product and policy facts (产品熟悉度).
+    #[serde(rename = "accuracy")]
     Accuracy,
     /// Procedure steps required and forbidden.
+    #[serde(rename = "steps")]
     Steps,
+    #[serde(rename = "tone")]
     Tone,
     /// Response time (响应时间).
+    #[serde(rename = "speed")]
     Speed,
     /// Order actions (订单差错).
+    #[serde(rename = "actions")]
     Actions,
     /// Platform rules; deductions outside the weighted dimensions.
+    #[serde(rename = "rules")]
     Rules,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 6] =
+        [Dimension::Accuracy, Dimension::Steps, Dimension::Tone, Dimension::Speed, Dimension::Actions, Dimension::Rules];
+
+    /// The dimension's name in the HTML report's score row: `Accuracy`
+    /// (records spell it in lower case, as serde writes it: `accuracy`).
+    pub fn title(self) -> &'static str {
+        match self {
+            Dimension::Accuracy => "Accuracy",
+            Dimension::Steps => "Steps",
+            Dimension::Tone => "Tone",
+            Dimension::Speed => "Speed",
+            Dimension::Actions => "Actions",
+            Dimension::Rules => "Rules",
+        }
+    }
 }
 
 /// Where in the agent's messages a finding comes from: the message's index in
@@ -33,7 +58,7 @@ pub struct Span {
 pub struct Finding {
     /// A lexicon id (`apologise`), a fact (`fact:thermos-500.capacity`) or a
     /// built-in rule (`speed`, `curt`, `tone_baseline`, `action:expected` ...).
-    pub rule: String,
+    pub rule: RuleId,
     pub dimension: Dimension,
     /// Points this finding contributes to the reply (negative for a penalty).
     pub points: f64,

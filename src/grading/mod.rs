@@ -8,7 +8,9 @@ pub mod eval;
 pub mod facts;
 pub mod finding;
 pub mod lexicon;
+pub mod passes;
 pub mod reply;
+pub mod rule_id;
 pub mod session;
 pub mod text_report;
 pub mod tone;
@@ -16,6 +18,7 @@ pub mod verdict;
 
 pub use finding::{Dimension, Finding, Span};
 pub use reply::{Earlier, ReplyGrade, TakenAction, Turn};
+pub use rule_id::{Builtin, RuleId};
 pub use session::{Kpi, SessionGrade};
 
 use crate::content::Course;

@@ -49,11 +49,6 @@ pub struct SessionGrade {
     pub kpis: Vec<Kpi>,
 }
 
-/// Whether a finding is an order error (差错): refused, forbidden here, or unneeded.
-pub fn is_order_error(rule: &str) -> bool {
-    rule == "action_error" || rule.starts_with("action_forbidden:") || rule.starts_with("action_unneeded:")
-}
-
 fn text(zh: &str, en: &str) -> Text {
     Text { zh: zh.into(), en: en.into() }
 }
@@ -63,12 +58,12 @@ fn text(zh: &str, en: &str) -> Text {
 /// the KPI and the findings can never disagree: a refused action, one the
 /// reply point forbids, and money nobody needed (refund, compensation).
 pub fn grade_session(replies: &[ReplyGrade], outcome: Outcome, rounds: usize) -> SessionGrade {
-    let action_errors = replies.iter().flat_map(|r| &r.findings).filter(|f| is_order_error(&f.rule)).count();
+    let action_errors = replies.iter().flat_map(|r| &r.findings).filter(|f| f.rule.is_order_error()).count();
     let weight: f64 = replies.iter().map(|r| r.weight).sum();
     let total = if weight > 0.0 { replies.iter().map(|r| r.score * r.weight).sum::<f64>() / weight } else { 0.0 };
     let critical_failures: Vec<String> = replies
         .iter()
-        .flat_map(|r| r.findings.iter().filter(|f| f.critical).map(|f| f.rule.clone()))
+        .flat_map(|r| r.findings.iter().filter(|f| f.critical).map(|f| f.rule.to_string()))
         .collect();
 
     let mut dimensions: BTreeMap<Dimension, DimensionTotal> = BTreeMap::new();

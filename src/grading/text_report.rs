@@ -2,6 +2,7 @@
 //! reply, with spans, and the tone band. No rubric: for vetting quick phrases.
 
 use super::Grader;
+use super::rule_id::{Builtin, RuleId};
 use super::tone;
 use crate::content::raw::{Lang, LexiconKind, Polarity, Severity, ToneBand};
 use crate::text::normalize;
@@ -9,7 +10,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TextHit {
-    pub rule: String,
+    pub rule: RuleId,
     pub kind: &'static str,
     pub good: bool,
     pub severity: Option<Severity>,
@@ -45,7 +46,7 @@ impl Grader {
                 marks.push((hit.group, marker));
             }
             hits.push(TextHit {
-                rule: entry.id.clone(),
+                rule: RuleId::lexicon(&entry.id),
                 kind: match entry.kind {
                     LexiconKind::Steps => "step",
                     LexiconKind::Tone => "tone",
@@ -63,7 +64,7 @@ impl Grader {
         let capitals = tone::capitals_span(text);
         if let Some((start, end)) = capitals {
             hits.push(TextHit {
-                rule: "shouting_caps".into(),
+                rule: RuleId::builtin(Builtin::ShoutingCaps),
                 kind: "tone",
                 good: false,
                 severity: Some(Severity::Minor),

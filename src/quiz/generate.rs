@@ -3,6 +3,7 @@
 //! 7天无理由退货的运费谁出? Distractors come from other products and plausible
 //! neighbours, and are never equal to the right answer.
 
+use super::question_id::GeneratedId;
 use super::{ItemKind, QuizItem};
 use crate::content::Course;
 use crate::content::raw::{Payer, Product, ReturnReason, ShopPolicy};
@@ -50,7 +51,7 @@ fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
     let mut items = Vec::new();
     if let Some(capacity) = &product.specs.capacity {
         items.push(item(
-            format!("gen-{}-capacity", product.id),
+            GeneratedId::Capacity { product: &product.id }.to_string(),
             "product",
             format!("{name}的容量是多少?"),
             single(capacity.text.clone(), capacity_distractors(product, course)),
@@ -61,7 +62,7 @@ fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
         let wrong: Vec<String> = material.confused_with.iter().take(3).cloned().collect();
         if !wrong.is_empty() {
             items.push(item(
-                format!("gen-{}-material", product.id),
+                GeneratedId::Material { product: &product.id }.to_string(),
                 "product",
                 format!("{name}的材质是?"),
                 single(material.said_as.first().cloned().unwrap_or_else(|| material.name.zh.clone()), wrong),
@@ -71,7 +72,7 @@ fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
     }
     if let Some(dispatch) = &product.specs.dispatch_time {
         items.push(item(
-            format!("gen-{}-dispatch", product.id),
+            GeneratedId::Dispatch { product: &product.id }.to_string(),
             "product",
             format!("{name}付款后多少小时内发货?(填数字)"),
             ItemKind::Numeric { answer: dispatch.base_value, tolerance: 0.0, unit: "小时".into() },
@@ -86,7 +87,7 @@ fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
             continue;
         }
         items.push(item(
-            format!("gen-{}-size-{}", product.id, row.size.to_lowercase()),
+            GeneratedId::Size { product: &product.id, size: &row.size }.to_string(),
             "product",
             format!("{name}:买家身高{height}cm、体重{weight}kg,建议选哪个码?"),
             single(format!("{}码", row.size), others),
@@ -95,7 +96,7 @@ fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
     }
     if let Some(missing) = product.not_included.first() {
         items.push(item(
-            format!("gen-{}-not-included", product.id),
+            GeneratedId::NotIncluded { product: &product.id }.to_string(),
             "attentiveness",
             format!("{name}:主图里的“{}”包含在商品内。", missing.zh.split(['(', '(']).next().unwrap_or(&missing.zh)),
             ItemKind::TrueFalse { answer: false },
@@ -117,7 +118,7 @@ fn reason_zh(reason: ReturnReason) -> &'static str {
 
 fn policy_questions(policy: &ShopPolicy) -> Vec<QuizItem> {
     let mut items = vec![item(
-        "gen-policy-no-reason-days".into(),
+        GeneratedId::NoReasonDays.to_string(),
         "policy",
         "本店无理由退货的期限是签收后几天?(填数字)".into(),
         ItemKind::Numeric { answer: f64::from(policy.returns.no_reason_days), tolerance: 0.0, unit: "天".into() },
@@ -129,7 +130,7 @@ fn policy_questions(policy: &ShopPolicy) -> Vec<QuizItem> {
             Payer::Buyer => ("买家承担", "店铺承担"),
         };
         items.push(item(
-            format!("gen-policy-return-shipping-{:?}", rule.reason).to_lowercase(),
+            GeneratedId::ReturnShipping(rule.reason).to_string(),
             "policy",
             format!("{}的运费谁出?", reason_zh(rule.reason)),
             single(right.into(), vec![wrong.into(), "平台承担".into()]),

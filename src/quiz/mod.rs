@@ -6,6 +6,7 @@
 
 pub mod generate;
 pub mod mark;
+pub mod question_id;
 pub mod review;
 pub mod session;
 pub mod spec;

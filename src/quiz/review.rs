@@ -5,6 +5,8 @@
 //! 1, 2, 4, 8 and 16 days. Facts a trainee stated wrongly or left out in a
 //! scenario enter box 1 as the matching generated question.
 
+use super::question_id::GeneratedId;
+use crate::content::raw::FactId;
 use crate::grading::facts::FactStatus;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -50,7 +52,7 @@ impl ReviewDeck {
     }
 
     /// Facts missed or stated wrongly in a scenario come back as questions.
-    pub fn record_scenario(&mut self, facts: &[(String, FactStatus)], now: i64) {
+    pub fn record_scenario(&mut self, facts: &[(FactId, FactStatus)], now: i64) {
         for (rule, status) in facts {
             if *status != FactStatus::Correct
                 && let Some(id) = question_for_fact(rule)
@@ -61,28 +63,10 @@ impl ReviewDeck {
     }
 }
 
-/// The generated question that drills a fact rule, e.g. `fact:thermos-500.capacity`
-/// → `gen-thermos-500-capacity`.
-pub fn question_for_fact(rule: &str) -> Option<String> {
-    let rest = rule.strip_prefix("fact:")?;
-    let (owner, field) = rest.split_once('.')?;
-    if owner == "policy" {
-        return match field {
-            "no_reason_days" => Some("gen-policy-no-reason-days".into()),
-            _ => field
-                .strip_prefix("return_shipping_payer(")
-                .and_then(|r| r.strip_suffix(')'))
-                .map(|reason| format!("gen-policy-return-shipping-{}", reason.to_lowercase())),
-        };
-    }
-    let suffix = match field {
-        "capacity" => "capacity",
-        "material" => "material",
-        "dispatch_time" => "dispatch",
-        "not_included" => "not-included",
-        _ => return None,
-    };
-    Some(format!("gen-{owner}-{suffix}"))
+/// The generated question that drills a fact, e.g. `fact:thermos-500.capacity`
+/// → `gen-thermos-500-capacity` (spelled by `quiz::question_id`).
+pub fn question_for_fact(fact: &FactId) -> Option<String> {
+    GeneratedId::for_fact(fact).map(|id| id.to_string())
 }
 
 #[cfg(test)]
@@ -111,9 +95,9 @@ mod tests {
         let mut deck = ReviewDeck::default();
         deck.record_scenario(
             &[
-                ("fact:thermos-500.capacity".into(), FactStatus::Wrong),
-                ("fact:policy.return_shipping_payer(WrongItem)".into(), FactStatus::Missing),
-                ("fact:thermos-500.dispatch_time".into(), FactStatus::Correct),
+                (FactId::saved("fact:thermos-500.capacity"), FactStatus::Wrong),
+                (FactId::saved("fact:policy.return_shipping_payer(WrongItem)"), FactStatus::Missing),
+                (FactId::saved("fact:thermos-500.dispatch_time"), FactStatus::Correct),
             ],
             0,
         );
@@ -127,7 +111,7 @@ mod tests {
         let generated: Vec<String> = crate::quiz::generate::generate(&course).into_iter().map(|q| q.id).collect();
         for (id, product) in &course.products {
             for field in ["capacity", "material", "dispatch_time", "not_included"] {
-                if let Some(question) = question_for_fact(&format!("fact:{id}.{field}")) {
+                if let Some(question) = question_for_fact(&FactId::saved(format!("fact:{id}.{field}"))) {
                     let exists = generated.contains(&question);
                     let has_field = match field {
                         "capacity" => product.specs.capacity.is_some(),

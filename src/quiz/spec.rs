@@ -14,16 +14,29 @@ use serde::{Deserialize, Serialize};
 pub const GENERATED: &str = "generated";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+// Variant names are spelled out: records hold them.
 pub enum QuizMode {
     /// Immediate feedback, no time limit.
+    #[serde(rename = "Practice")]
     Practice,
     /// Deferred feedback, a time limit and a pass mark (platform certification style).
+    #[serde(rename = "Exam")]
     Exam,
     /// The trainee's due spaced-repetition questions.
+    #[serde(rename = "Review")]
     Review,
 }
 
 impl QuizMode {
+    /// As activity ids spell it: `quiz-practice`, `quiz-exam`, `quiz-review`.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuizMode::Practice => "practice",
+            QuizMode::Exam => "exam",
+            QuizMode::Review => "review",
+        }
+    }
+
     pub fn title(self) -> Text {
         let (zh, en) = match self {
             QuizMode::Practice => ("练习测验", "Practice quiz"),

@@ -173,8 +173,8 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
     header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.scenario.title.get(lang), &card.scenario.id), card.seed, &card.app_version, &card.content);
     let _ = write!(
         html,
-        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {:?}</p>\n",
-        verdict.0, verdict.1, w[5], grade.total, w[6], grade.pass_mark, grade.outcome
+        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {}</p>\n",
+        verdict.0, verdict.1, w[5], grade.total, w[6], grade.pass_mark, grade.outcome.name()
     );
     if !grade.critical_failures.is_empty() {
         let _ = write!(html, "<p class=\"lost-item\"><b>CRITICAL:</b> {}</p>\n", escape(&grade.critical_failures.join(", ")));
@@ -198,7 +198,7 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
     html.push_str("</table>\n<table style=\"margin-top:2mm\"><tr>");
     for (dimension, total) in &grade.dimensions {
         let pct = if total.possible > 0.0 { 100.0 * total.earned / total.possible } else { 0.0 };
-        let _ = write!(html, "<td>{dimension:?}: <b>{pct:.0}%</b> <span class=\"meta\">({:.1}/{:.1})</span></td>", total.earned, total.possible);
+        let _ = write!(html, "<td>{}: <b>{pct:.0}%</b> <span class=\"meta\">({:.1}/{:.1})</span></td>", dimension.title(), total.earned, total.possible);
     }
     html.push_str("</tr></table>\n");
 

@@ -199,7 +199,7 @@ mod tests {
             let replies = card.replies.len();
             for (index, message) in messages.into_iter().enumerate() {
                 let mut extra = finding(message.map(|m| (m, 0, 1)));
-                extra.rule = format!("r{index}");
+                extra.rule = crate::grading::RuleId::saved(format!("r{index}"));
                 card.replies[index % replies].findings.push(extra);
             }
             let by_line = findings_by_line(&card);

@@ -6,14 +6,14 @@
 use super::Scorecard;
 use crate::content::Course;
 use crate::content::raw::{Lang, Node, Text};
-use crate::grading::Grader;
+use crate::grading::{Builtin, Grader, RuleId};
 use std::collections::BTreeMap;
 
 /// One thing to practise.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
     /// The rule id behind it (a lexicon id, `fact:…`, or a built-in rule).
-    pub rule: String,
+    pub rule: RuleId,
     /// What it is, for the trainee.
     pub label: Text,
     /// Points lost on it over all attempts, and in how many findings.
@@ -24,14 +24,14 @@ pub struct Suggestion {
 }
 
 /// Built-in rules as the trainee reads them.
-fn builtin_label(rule: &str) -> Option<Text> {
-    let (zh, en) = match rule {
-        "speed" => ("回复速度", "Reply speed"),
-        "no_reply" => ("每句都要回复", "Answering every message"),
-        "tone_below_min" => ("语气达到要求", "Keeping the tone required"),
-        "shouting_caps" => ("不用全大写", "Not writing in capitals"),
-        "action_error" => ("订单操作不出错", "Order actions without errors"),
-        _ if rule.starts_with("action") => ("按要求执行订单操作", "Taking the right order action"),
+fn builtin_label(rule: &RuleId) -> Option<Text> {
+    let (zh, en) = match rule.as_builtin() {
+        Some(Builtin::Speed) => ("回复速度", "Reply speed"),
+        Some(Builtin::NoReply) => ("每句都要回复", "Answering every message"),
+        Some(Builtin::ToneBelowMin) => ("语气达到要求", "Keeping the tone required"),
+        Some(Builtin::ShoutingCaps) => ("不用全大写", "Not writing in capitals"),
+        Some(Builtin::ActionError) => ("订单操作不出错", "Order actions without errors"),
+        _ if rule.is_action() => ("按要求执行订单操作", "Taking the right order action"),
         _ => return None,
     };
     Some(Text { zh: zh.into(), en: en.into() })
@@ -39,20 +39,20 @@ fn builtin_label(rule: &str) -> Option<Text> {
 
 /// The `limit` rules that cost the most points across `cards`, most first.
 pub fn suggest(cards: &[Scorecard], course: &Course, grader: &Grader, limit: usize) -> Vec<Suggestion> {
-    let mut lost: BTreeMap<String, (f64, usize, Option<String>)> = BTreeMap::new();
+    let mut lost: BTreeMap<RuleId, (f64, usize, Option<String>)> = BTreeMap::new();
     for card in cards {
         for reply in &card.replies {
-            for finding in reply.findings.iter().filter(|f| f.lost() > 0.0 && !f.rule.starts_with("critical:")) {
+            for finding in reply.findings.iter().filter(|f| f.lost() > 0.0 && !f.rule.is_critical_condition()) {
                 let entry = lost.entry(finding.rule.clone()).or_insert((0.0, 0, None));
                 entry.0 += finding.lost();
                 entry.1 += 1;
                 if entry.2.is_none() {
-                    entry.2 = reply.facts.iter().find(|f| f.rule == finding.rule).map(|f| f.expected.clone());
+                    entry.2 = reply.facts.iter().find(|f| finding.rule == f.rule).map(|f| f.expected.clone());
                 }
             }
         }
     }
-    let mut ranked: Vec<(String, (f64, usize, Option<String>))> = lost.into_iter().collect();
+    let mut ranked: Vec<(RuleId, (f64, usize, Option<String>))> = lost.into_iter().collect();
     ranked.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.0.cmp(&b.0)));
     ranked
         .into_iter()

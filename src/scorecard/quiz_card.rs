@@ -93,7 +93,7 @@ impl QuizCard {
 
     /// The activity id in exports: `quiz-exam`, `quiz-practice`, `quiz-review`.
     pub fn activity_id(&self) -> String {
-        format!("quiz-{:?}", self.quiz.mode).to_lowercase()
+        format!("quiz-{}", self.quiz.mode.name())
     }
 
     /// A stable file name: time, trainee, mode and seed.

@@ -105,7 +105,7 @@ pub fn statement(card: &Scorecard, base: &str) -> Value {
         lang: card.scenario.lang,
         seed: card.seed,
         content: &card.content,
-        extra: ("outcome", json!(format!("{:?}", card.grade.outcome))),
+        extra: ("outcome", json!(card.grade.outcome.name())),
     };
     build(attempt, base)
 }

@@ -9,11 +9,11 @@ use crate::content::raw::Expect;
 
 pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
     for (source, scenario) in &context.scenarios {
-        for (expect, what) in [(Expect::Pass, "a good answer that must pass"), (Expect::Fail, "a poor answer that must fail")] {
+        for (expect, name, what) in [(Expect::Pass, "Pass", "a good answer that must pass"), (Expect::Fail, "Fail", "a poor answer that must fail")] {
             if !scenario.examples.iter().any(|e| e.expect == expect) {
                 out.push(
                     source
-                        .warning("missing-example", source.find_from(0, "examples"), format!("no {expect:?} example: pin {what}"))
+                        .warning("missing-example", source.find_from(0, "examples"), format!("no {name} example: pin {what}"))
                         .with_help("examples: [(name: \"good\", expect: Pass, replies: [(after_secs: 3, say: \"...\")])]"),
                 );
             }

@@ -108,7 +108,7 @@ fn policy_lacks(policy: &ShopPolicy, field: PolicyField, courier: Option<&str>) 
     }
     match field {
         PolicyField::ReturnShippingPayer(reason) => (!policy.returns.return_shipping.iter().any(|r| r.reason == reason))
-            .then(|| format!("does not say who pays return shipping for {reason:?}")),
+            .then(|| format!("does not say who pays return shipping for {}", reason.name())),
         PolicyField::CourierCoverage => (!policy.couriers.iter().any(|c| !c.does_not_reach.is_empty()))
             .then(|| "lists no region any courier does not reach".to_string()),
         PolicyField::CourierTransit => {

@@ -16,14 +16,14 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(source.error(
                         "action-not-allowed",
                         in_node(source, node_id, "expected"),
-                        format!("node {node_id:?} expects {action:?}, but {problem}"),
+                        format!("node {node_id:?} expects {action}, but {problem}"),
                     ));
                 }
                 if rubric.actions.forbidden.contains(&action.kind()) {
                     out.push(source.error(
                         "action-not-allowed",
                         in_node(source, node_id, "forbidden"),
-                        format!("node {node_id:?} both expects and forbids {:?}", action.kind()),
+                        format!("node {node_id:?} both expects and forbids {}", action.kind().name()),
                     ));
                 }
             }
@@ -39,7 +39,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(source.error(
                         "action-not-allowed",
                         example_position(source, index),
-                        format!("example {:?} takes {action:?}, but {problem}", example.name),
+                        format!("example {:?} takes {action}, but {problem}", example.name),
                     ));
                 }
             }

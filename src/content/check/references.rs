@@ -304,7 +304,7 @@ fn known_facts(context: &Context) -> HashSet<String> {
             .map(PolicyField::ReturnShippingPayer),
     );
     candidates.extend(policy_fields.into_iter().map(|field| FactRef::Policy { field, courier: None }));
-    candidates.iter().map(FactRef::rule).collect()
+    candidates.iter().map(|fact| fact.id().to_string()).collect()
 }
 
 fn check_lexicon_id(
@@ -325,7 +325,7 @@ fn check_lexicon_id(
         ),
         Some((kind, _)) if must_be_step && *kind != LexiconKind::Steps => out.push(
             source
-                .error("not-a-step", at(), format!("{id:?} is a {kind:?} entry, not a step"))
+                .error("not-a-step", at(), format!("{id:?} is a {} entry, not a step", kind.name()))
                 .with_help("`required` and `Missed(..)` take step ids; use `forbidden` or `Did(..)` for tone and rules"),
         ),
         Some(_) => {}

@@ -154,7 +154,7 @@ fn check_language(source: &SourceFile, lang: Lang, line: &str, at: impl Fn() -> 
         out.push(source.warning(
             "language-mismatch",
             at(),
-            format!("this {lang:?} scenario has a buyer line in another language: {line:?}"),
+            format!("this {lang} scenario has a buyer line in another language: {line:?}"),
         ));
     }
 }

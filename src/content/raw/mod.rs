@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod common;
+pub mod ids;
 pub mod lexicon;
 pub mod policy;
 pub mod quiz;
@@ -12,6 +13,7 @@ pub mod scenario;
 
 pub use catalogue::*;
 pub use common::*;
+pub use ids::FactId;
 pub use lexicon::*;
 pub use policy::*;
 pub use quiz::*;

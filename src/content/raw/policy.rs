@@ -40,11 +40,17 @@ pub struct ReturnShippingRule {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+// Variant names are spelled out: records and fact ids hold them (see ids.rs).
 pub enum ReturnReason {
+    #[serde(rename = "NoReason")]
     NoReason,
+    #[serde(rename = "WrongItem")]
     WrongItem,
+    #[serde(rename = "QualityProblem")]
     QualityProblem,
+    #[serde(rename = "DamagedInTransit")]
     DamagedInTransit,
+    #[serde(rename = "NotAsDescribed")]
     NotAsDescribed,
 }
 

@@ -33,22 +33,31 @@ pub struct Scenario {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+// Variant names are spelled out: records and content hashes hold them (see ids.rs).
 pub enum Category {
     /// 售前: product questions, advice, price objections.
+    #[serde(rename = "PreSale")]
     PreSale,
     /// 售中: order changes, address checks after ordering.
+    #[serde(rename = "InSale")]
     InSale,
     /// 售后: returns, exchanges, quality problems, refunds.
+    #[serde(rename = "AfterSale")]
     AfterSale,
     /// 催付: a placed order that is not paid.
+    #[serde(rename = "PaymentReminder")]
     PaymentReminder,
     /// 物流: delays, lost parcels, courier coverage.
+    #[serde(rename = "Logistics")]
     Logistics,
     /// 投诉: a furious buyer, bad-review threats, disputes.
+    #[serde(rename = "Complaint")]
     Complaint,
     /// 信息安全: requests for other people's data, identity checks.
+    #[serde(rename = "Privacy")]
     Privacy,
     /// 老客户维护.
+    #[serde(rename = "RegularCustomer")]
     RegularCustomer,
 }
 
@@ -101,31 +110,6 @@ pub struct Buyer {
     /// agent may add messages and actions to the same answer.
     #[serde(default = "default_reads_after_secs", skip_serializing_if = "is_default_reads_after")]
     pub reads_after_secs: f64,
-}
-
-impl FactRef {
-    /// The fact's rule id in findings and conditions: `fact:thermos-500.capacity`,
-    /// `fact:thermos-500.other(保温时长)`, `fact:policy.refund_within` (the SKU
-    /// or courier it is narrowed to is not part of it).
-    pub fn rule(&self) -> String {
-        match self {
-            FactRef::Spec { product, field, .. } => format!("fact:{product}.{}", field_name(field)),
-            FactRef::Policy { field, .. } => format!("fact:policy.{}", field_name(field)),
-        }
-    }
-}
-
-/// A field as the content files spell it: `dispatch_time`, `other(保温时长)`,
-/// `return_shipping_payer(WrongItem)`.
-fn field_name(field: &impl Serialize) -> String {
-    match serde_json::to_value(field) {
-        Ok(serde_json::Value::String(name)) => name,
-        Ok(serde_json::Value::Object(map)) => map
-            .iter()
-            .map(|(key, value)| format!("{key}({})", value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string())))
-            .collect(),
-        _ => "field".to_string(),
-    }
 }
 
 impl Scenario {
@@ -264,14 +248,19 @@ pub enum Node {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+// Variant names are spelled out: records and content hashes hold them (see ids.rs).
 pub enum Outcome {
     /// The buyer ordered or paid.
+    #[serde(rename = "Converted")]
     Converted,
     /// The problem was solved.
+    #[serde(rename = "Resolved")]
     Resolved,
     /// The buyer left.
+    #[serde(rename = "Lost")]
     Lost,
     /// The case went to a supervisor, a platform dispute or a bad review.
+    #[serde(rename = "Escalated")]
     Escalated,
 }
 
@@ -353,44 +342,72 @@ pub enum FactRef {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
+// Variant names are spelled out: records and content hashes hold them (see ids.rs).
 pub enum ProductField {
+    #[serde(rename = "capacity")]
     Capacity,
+    #[serde(rename = "material")]
     Material,
+    #[serde(rename = "dimensions")]
     Dimensions,
+    #[serde(rename = "weight")]
     Weight,
+    #[serde(rename = "price")]
     Price,
+    #[serde(rename = "stock")]
     Stock,
+    #[serde(rename = "ships_from")]
     ShipsFrom,
+    #[serde(rename = "dispatch_time")]
     DispatchTime,
+    #[serde(rename = "warranty")]
     Warranty,
+    #[serde(rename = "included")]
     Included,
+    #[serde(rename = "not_included")]
     NotIncluded,
+    #[serde(rename = "size_chart")]
     SizeChart,
+    #[serde(rename = "selling_points")]
     SellingPoints,
+    #[serde(rename = "colours")]
     Colours,
+    #[serde(rename = "care")]
     Care,
     /// An extra spec by its zh or en name, e.g. `other("保温时长")`.
+    #[serde(rename = "other")]
     Other(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
+// Variant names are spelled out: records and content hashes hold them (see ids.rs).
 pub enum PolicyField {
+    #[serde(rename = "no_reason_days")]
     NoReasonDays,
+    #[serde(rename = "return_shipping_payer")]
     ReturnShippingPayer(super::policy::ReturnReason),
+    #[serde(rename = "refund_within")]
     RefundWithin,
+    #[serde(rename = "dispatch_within")]
     DispatchWithin,
+    #[serde(rename = "same_day_cutoff")]
     SameDayCutoff,
+    #[serde(rename = "shipping_insurance")]
     ShippingInsurance,
+    #[serde(rename = "courier_coverage")]
     CourierCoverage,
     /// A courier's usual door-to-door time.
+    #[serde(rename = "courier_transit")]
     CourierTransit,
     /// How soon a cancelled, paid order is refunded.
+    #[serde(rename = "cancellation_refund_within")]
     CancellationRefundWithin,
     /// The coupon values an agent may send.
+    #[serde(rename = "coupon_values")]
     CouponValues,
+    #[serde(rename = "max_discount")]
     MaxDiscount,
+    #[serde(rename = "max_compensation")]
     MaxCompensation,
 }
 
@@ -432,11 +449,17 @@ pub enum Condition {
 
 /// Tone bands, worst to best.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+// Variant names are spelled out: records and content hashes hold them (see ids.rs).
 pub enum ToneBand {
+    #[serde(rename = "Rude")]
     Rude,
+    #[serde(rename = "Curt")]
     Curt,
+    #[serde(rename = "Neutral")]
     Neutral,
+    #[serde(rename = "Polite")]
     Polite,
+    #[serde(rename = "Warm")]
     Warm,
 }
 
@@ -513,14 +536,23 @@ impl Action {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+// Variant names are spelled out: records and content hashes hold them (see ids.rs).
 pub enum ActionKind {
+    #[serde(rename = "Refund")]
     Refund,
+    #[serde(rename = "Resend")]
     Resend,
+    #[serde(rename = "ChangeAddress")]
     ChangeAddress,
+    #[serde(rename = "Coupon")]
     Coupon,
+    #[serde(rename = "Discount")]
     Discount,
+    #[serde(rename = "Compensate")]
     Compensate,
+    #[serde(rename = "CancelOrder")]
     CancelOrder,
+    #[serde(rename = "Escalate")]
     Escalate,
 }
 

@@ -1,0 +1,121 @@
+//! Pass `tone`: the reply's tone, from the one tone tally (`grading::tone::judge`,
+//! which `kefu grade-text` uses too), or no reply at all.
+//!
+//! Why: every reply starts from a neutral tone; courtesy and softeners lift
+//! it, faults (a brush-off, contempt, shouting in capitals) pull it down, each
+//! shown as its own finding with the words behind it. A buyer who got no
+//! reply gets no tone points and the band `Rude`.
+
+use super::{Draft, TurnContext};
+use crate::content::raw::{Polarity, Severity};
+use crate::grading::finding::{Dimension, Finding, Span, round2};
+use crate::grading::rule_id::{Builtin, RuleId};
+use crate::grading::tone;
+
+/// The share of tone in every turn.
+pub const TONE_WEIGHT: f64 = 20.0;
+
+pub fn weight(_: &TurnContext) -> Option<(Dimension, f64)> {
+    Some((Dimension::Tone, TONE_WEIGHT))
+}
+
+pub fn run(cx: &TurnContext, draft: &mut Draft) {
+    let tone_weight = cx.weight(Dimension::Tone);
+    if !cx.replied {
+        draft.grade.findings.push(Finding {
+            rule: RuleId::builtin(Builtin::NoReply),
+            dimension: Dimension::Tone,
+            points: 0.0,
+            possible: tone_weight,
+            span: None,
+            explain: cx.say("买家等不到回复(应答比要求100%)".into(), "The buyer got no reply (reply ratio must be 100%)".into()),
+            critical: false,
+        });
+        return;
+    }
+    draft.grade.findings.push(Finding {
+        rule: RuleId::builtin(Builtin::ToneBaseline),
+        dimension: Dimension::Tone,
+        points: tone_weight * tone::BASELINE,
+        possible: tone_weight * tone::BASELINE,
+        span: None,
+        explain: cx.say("每条回复从中性语气起评".into(), "Every reply starts from a neutral tone".into()),
+        critical: false,
+    });
+    let entries = &cx.grader.lexicon.entries;
+    let marks: Vec<(usize, tone::Marker)> = cx.first_hit.keys().filter_map(|g| entries[*g].marker.map(|m| (*g, m))).collect();
+    let capitals = cx
+        .turn
+        .messages
+        .iter()
+        .enumerate()
+        .find_map(|(i, m)| tone::capitals_span(m).map(|(s, e)| Span { message: i, start: s, end: e }));
+    let judged = tone::judge(&marks, capitals.is_some());
+    for effect in &judged.effects {
+        let points = tone_weight * effect.effect;
+        let possible = tone_weight * effect.effect.max(0.0);
+        draft.grade.findings.push(match effect.cause {
+            tone::Cause::Entry(group) => {
+                let entry = &entries[group];
+                Finding {
+                    rule: RuleId::lexicon(&entry.id),
+                    dimension: Dimension::Tone,
+                    points,
+                    possible,
+                    span: cx.first_hit.get(&group).copied(),
+                    explain: format!("{}:{}", entry.label.get(cx.lang), entry.explain.get(cx.lang)),
+                    critical: entry.polarity == Polarity::Bad && entry.severity == Severity::Critical,
+                }
+            }
+            tone::Cause::Capitals => Finding {
+                rule: RuleId::builtin(Builtin::ShoutingCaps),
+                dimension: Dimension::Tone,
+                points,
+                possible,
+                span: capitals,
+                explain: tone::capitals_explain(cx.lang).into(),
+                critical: false,
+            },
+        });
+    }
+    draft.grade.tone = round2(judged.score);
+    draft.grade.tone_band = tone::band(judged.score);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{grade_at, grade_with, grader};
+    use crate::content::raw::Lang;
+    use crate::grading::finding::round2;
+    use crate::content::raw::ToneBand;
+    use crate::grading::reply::Earlier;
+
+    #[test]
+    fn courtesy_lifts_faults_pull_down_and_silence_is_rude() {
+        let polite = grade_at("wrong-colour-thermos", "solution", &["亲,非常抱歉给您添麻烦了,马上为您补发白色款,48小时内发出"]);
+        assert!(polite.findings.iter().any(|f| f.rule == "tone_baseline"));
+        assert!(polite.tone_band >= ToneBand::Polite, "{:?}", polite.tone_band);
+        let rude = grade_at("wrong-colour-thermos", "solution", &["你自己没看清楚吧,爱要不要"]);
+        assert!(rude.tone < polite.tone && rude.tone_band < ToneBand::Polite);
+        let silent = grade_with("wrong-colour-thermos", "solution", &[], &[], None, &Earlier::default());
+        assert_eq!((silent.tone, silent.tone_band), (0.0, ToneBand::Rude));
+        assert!(silent.findings.iter().any(|f| f.rule == "no_reply" && f.points == 0.0 && f.possible > 0.0));
+    }
+
+    /// One tone tally: a reply graded in a turn and the same text in
+    /// `kefu grade-text` get the same tone and band.
+    #[test]
+    fn replies_and_grade_text_share_the_tally() {
+        for text in [
+            "亲,非常抱歉给您添麻烦了,马上为您补发白色款,48小时内发出",
+            "你自己没看清楚吧,爱要不要",
+            "补发白色款,48小时内发出",
+            "您好,请提供订单号,谢谢亲",
+            "不好意思哈,这个真没办法,你找快递吧",
+        ] {
+            let turn = grade_at("wrong-colour-thermos", "solution", &[text]);
+            let loose = grader().grade_text(text, Lang::Zh);
+            assert_eq!((turn.tone, turn.tone_band), (round2(loose.tone), loose.tone_band), "{text}");
+        }
+    }
+}
