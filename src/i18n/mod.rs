@@ -240,6 +240,19 @@ catalogue! {
     CouponsSent => ("已发优惠券", "Coupons sent"),
     Resent => ("已补发", "Resent"),
     Escalated => ("已转交主管", "Passed to a supervisor"),
+    ReportTitle => ("客服训练成绩单", "Kefu Trainer scorecard"),
+    ReportWhen => ("时间", "When"),
+    ReportScenario => ("场景", "Scenario"),
+    ReportSeed => ("随机种子", "Seed"),
+    ReportPassMark => ("合格线", "Pass mark"),
+    ReportKpi => ("指标", "KPI"),
+    ReportValue => ("数值", "Value"),
+    ReportTarget => ("目标", "Target"),
+    ReportQuiz => ("测验", "Quiz"),
+    ReportQuestion => ("题目", "Question"),
+    ReportAnswer => ("作答", "Answer"),
+    ReportWhy => ("解析", "Why"),
+    ReportTime => ("用时", "Time"),
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 use super::{QuizCard, RecordRef, Scorecard};
 use crate::quiz::mark::shown;
 use crate::content::raw::Lang;
+use crate::i18n::Msg;
 use crate::engine::{EntryKind, Who};
 use crate::grading::Finding;
 use std::fmt::Write as _;
@@ -43,11 +44,14 @@ ol.findings { margin: 1mm 0 2mm 8mm; font-size: 9pt; } .lost-item { color: #8a1c
 .note { color: #777; font-style: italic; }
 "#;
 
+/// The scenario report's words, in the order the page uses them.
+const WORDS: [Msg; 14] = [
+    Msg::ReportTitle, Msg::Trainee, Msg::ReportWhen, Msg::ReportScenario, Msg::ReportSeed, Msg::Total, Msg::ReportPassMark,
+    Msg::Kpis, Msg::ReportKpi, Msg::ReportValue, Msg::ReportTarget, Msg::Transcript, Msg::Buyer, Msg::Agent,
+];
+
 fn words(lang: Lang) -> [&'static str; 14] {
-    match lang {
-        Lang::Zh => ["客服训练成绩单", "学员", "时间", "场景", "随机种子", "总分", "合格线", "考核指标", "指标", "数值", "目标", "对话记录", "买家", "客服"],
-        Lang::En => ["Kefu Trainer scorecard", "Trainee", "When", "Scenario", "Seed", "Total", "Pass mark", "KPIs", "KPI", "Value", "Target", "Transcript", "Buyer", "Agent"],
-    }
+    WORDS.map(|msg| msg.get(lang))
 }
 
 /// Wraps each graded span of `text` in <mark>, numbering findings with superscripts.
@@ -168,13 +172,13 @@ fn header(
 fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
     let lang = card.scenario.lang;
     let grade = &card.grade;
-    let verdict = if grade.passed { ("pass", "PASS") } else { ("fail", "FAIL") };
+    let verdict = if grade.passed { ("pass", Msg::Passed.get(lang)) } else { ("fail", Msg::Failed.get(lang)) };
     let labels = [w[0], w[1], w[2], w[3], w[4]];
     header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.scenario.title.get(lang), &card.scenario.id), card.seed, &card.app_version, &card.content);
     let _ = write!(
         html,
         "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {}</p>\n",
-        verdict.0, verdict.1, w[5], grade.total, w[6], grade.pass_mark, grade.outcome.name()
+        verdict.0, verdict.1, w[5], grade.total, w[6], grade.pass_mark, crate::i18n::outcome(grade.outcome).get(lang)
     );
     if !grade.critical_failures.is_empty() {
         let _ = write!(html, "<p class=\"lost-item\"><b>CRITICAL:</b> {}</p>\n", escape(&grade.critical_failures.join(", ")));
@@ -262,11 +266,14 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
     html.push_str("</section>\n");
 }
 
+/// The quiz report's words, in the order the page uses them.
+const QUIZ_WORDS: [Msg; 12] = [
+    Msg::ReportTitle, Msg::Trainee, Msg::ReportWhen, Msg::ReportQuiz, Msg::ReportSeed, Msg::Score, Msg::ReportPassMark,
+    Msg::ReportQuestion, Msg::ReportAnswer, Msg::RightAnswer, Msg::ReportWhy, Msg::ReportTime,
+];
+
 fn quiz_words(lang: Lang) -> [&'static str; 12] {
-    match lang {
-        Lang::Zh => ["客服训练成绩单", "学员", "时间", "测验", "随机种子", "得分", "合格线", "题目", "作答", "正确答案", "解析", "用时"],
-        Lang::En => ["Kefu Trainer scorecard", "Trainee", "When", "Quiz", "Seed", "Score", "Pass mark", "Question", "Answer", "Right answer", "Why", "Time"],
-    }
+    QUIZ_WORDS.map(|msg| msg.get(lang))
 }
 
 fn quiz_section(html: &mut String, card: &QuizCard) {
