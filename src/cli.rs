@@ -113,7 +113,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
         /// The pass mark in percent.
-        #[arg(long, default_value_t = crate::quiz::session::DEFAULT_PASS_MARK_PCT)]
+        #[arg(long, default_value_t = crate::quiz::spec::DEFAULT_PASS_MARK_PCT)]
         pass_mark: f64,
         /// Print the drawn questions (with their options in order) and exit.
         #[arg(long)]

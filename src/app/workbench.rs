@@ -237,10 +237,8 @@ pub fn workbench_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
         ui.add_space(12.0);
         if ui.button(t(lang, "end_session")).clicked() {
             // Ending early means the buyers wait in vain: time runs out for each.
-            while let Some(deadline) = wb.shift.next_deadline() {
-                if wb.shift.tick(deadline.max(now)).is_err() {
-                    break;
-                }
+            if let Err(error) = wb.shift.drain_to_end(now) {
+                app.status = Some(error.to_string());
             }
         }
     });

@@ -61,6 +61,20 @@ impl Shift {
         self.tick_others(usize::MAX, now)
     }
 
+    /// Lets time run from `now` until every conversation is over (see
+    /// `Session::drain_to_end`): ending a rush shift early means every buyer
+    /// still waiting waits in vain. Returns the events and the time the last one ended.
+    pub fn drain_to_end(&mut self, now: f64) -> Result<(Vec<(usize, Event)>, f64), EngineError> {
+        // All buyers on one clock, deadline by deadline, so events come in time order.
+        let mut events = Vec::new();
+        let mut end = now;
+        while let Some(deadline) = self.next_deadline() {
+            end = end.max(deadline);
+            events.extend(self.tick(end)?);
+        }
+        Ok((events, end))
+    }
+
     pub fn next_deadline(&self) -> Option<f64> {
         self.sessions.iter().filter_map(Session::next_deadline).min_by(f64::total_cmp)
     }
