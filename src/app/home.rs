@@ -47,7 +47,9 @@ pub fn home_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
                 app.resume = None;
             }
             if ui.button(t(lang, "discard")).clicked() {
-                let _ = crate::store::Autosave::clear(&app.data);
+                if let Err(error) = crate::store::Autosave::clear(&app.data) {
+                    app.status = Some(error.to_string());
+                }
                 app.resume = None;
             }
         });

@@ -109,15 +109,21 @@ pub struct KefuApp {
 impl KefuApp {
     pub fn new(content_root: &Path, data: &Path, clock: Clock) -> KefuApp {
         let bundle = crate::engine::examples::load_checked(&[], content_root, true);
-        let settings = Settings::load(data);
-        let (resume, mut status) = match Autosave::load(data) {
-            Ok(found) => (found, None),
-            Err(problem) => (None, Some(problem)),
-        };
-        let exam = crate::store::exam::ExamInProgress::load(data).unwrap_or_else(|problem| {
-            status = Some(problem);
+        // A file that cannot be read was set aside by `load` (nothing lost): say so, go on without it.
+        let mut problems = Vec::new();
+        let settings = Settings::load(data).unwrap_or_else(|problem| {
+            problems.push(problem.to_string());
+            Settings::default()
+        });
+        let resume = Autosave::load(data).unwrap_or_else(|problem| {
+            problems.push(problem.to_string());
             None
         });
+        let exam = crate::store::exam::ExamInProgress::load(data).unwrap_or_else(|problem| {
+            problems.push(problem.to_string());
+            None
+        });
+        let status = (!problems.is_empty()).then(|| problems.join("\n"));
         KefuApp {
             bundle: Arc::new(bundle),
             content_root: content_root.to_path_buf(),
@@ -158,7 +164,10 @@ impl KefuApp {
                 entry.0 = entry.0.max(summary.total);
                 entry.1 += 1;
             }
-            let due = quiz_view::due_count(&data, &trainee, self.clock.unix_now());
+            let due = quiz_view::due_count(&data, &trainee, self.clock.unix_now()).unwrap_or_else(|problem| {
+                self.status = Some(problem.to_string());
+                0
+            });
             let practice = crate::scorecard::practice::suggest(&cards, &self.bundle.course, &self.bundle.grader, 3);
             SavedCache { summaries, progress, due, practice }
         })

@@ -12,6 +12,7 @@ use crate::quiz::{Answer, ItemKind, Mark, QuizItem};
 use crate::scorecard::QuizCard;
 use crate::store::exam::ExamInProgress;
 use crate::store::review::Progress;
+use crate::store::{Attempt, InProgress, record_attempt};
 use eframe::egui;
 use std::time::Duration;
 
@@ -37,8 +38,8 @@ pub struct QuizView {
 }
 
 /// Questions due for review at `now` (Unix seconds), for the home screen's count.
-pub fn due_count(data: &std::path::Path, trainee_id: &str, now: i64) -> usize {
-    Progress::load(data, trainee_id).deck.due(now).len()
+pub fn due_count(data: &std::path::Path, trainee_id: &str, now: i64) -> Result<usize, crate::store::StoreError> {
+    Ok(Progress::load(data, trainee_id)?.deck.due(now).len())
 }
 
 impl QuizView {
@@ -57,7 +58,7 @@ impl QuizView {
         let spec = match mode {
             QuizMode::Review => {
                 let trainee = super::home::trainee_id(app);
-                let due: Vec<String> = Progress::load(&app.data, &trainee).deck.due(app.clock.unix_now()).into_iter().map(str::to_string).collect();
+                let due: Vec<String> = Progress::load(&app.data, &trainee).unwrap_or_default().deck.due(app.clock.unix_now()).into_iter().map(str::to_string).collect();
                 QuizSpec::review(lang, due, seed)
             }
             QuizMode::Exam => QuizSpec::exam(lang, seed),
@@ -152,27 +153,24 @@ impl QuizView {
             return;
         }
         self.recorded = true;
-        let trainee = self.exam.as_ref().map(|e| e.trainee.id.clone()).unwrap_or_else(|| super::home::trainee_id(app));
-        let mut progress = Progress::load(&app.data, &trainee);
-        let now = app.clock.unix_now();
-        for (item, mark) in self.session.items.iter().zip(&result.marks) {
-            progress.deck.record(&item.id, mark.as_ref().is_some_and(|m| m.right), now);
-        }
-        if let Err(error) = progress.save(&app.data, &trainee) {
-            app.status = Some(format!("review: {error}"));
-        }
         let mut meta = super::home::run_meta(app);
+        let mut in_progress = InProgress::Nothing;
         if let Some(exam) = self.exam.take() {
             meta.trainee = exam.trainee;
-            if let Err(error) = ExamInProgress::clear(&app.data) {
-                app.status = Some(format!("exam: {error}"));
-            }
-            app.exam = None;
+            in_progress = InProgress::Exam;
         }
         match QuizCard::from_attempt(&app.bundle.course, &self.spec, &self.session.items, self.session.answers(), &result, meta) {
             Ok(card) => {
-                match crate::store::save_record(&app.data, &card) {
-                    Ok(path) => app.status = Some(format!("{}: {}", t(app.lang(), "saved"), path.display())),
+                // Saved, answers into the review deck, the exam in progress cleared.
+                match record_attempt(&app.data, Attempt::Quiz(&card), in_progress, app.clock.unix_now()) {
+                    Ok(recorded) => {
+                        if in_progress == InProgress::Exam {
+                            app.exam = None;
+                        }
+                        let saved = recorded.saved.last().map(|p| p.display().to_string()).unwrap_or_default();
+                        let warnings = recorded.warnings.iter().map(|w| format!("; {w}")).collect::<String>();
+                        app.status = Some(format!("{}: {saved}{warnings}", t(app.lang(), "saved")));
+                    }
                     Err(error) => app.status = Some(format!("{}: {error}", t(app.lang(), "not_saved"))),
                 }
                 self.card = Some(card);
@@ -386,7 +384,7 @@ pub struct TypingView {
 
 impl TypingView {
     pub fn new(app: &KefuApp) -> TypingView {
-        TypingView { phrase: 0, typed: String::new(), started: None, result: None, best: Progress::load(&app.data, &super::home::trainee_id(app)).typing_best_cpm }
+        TypingView { phrase: 0, typed: String::new(), started: None, result: None, best: Progress::load(&app.data, &super::home::trainee_id(app)).unwrap_or_default().typing_best_cpm }
     }
 }
 
@@ -421,9 +419,15 @@ pub fn typing_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
             if score.accuracy >= 0.95 && score.chars_per_min > view.best {
                 view.best = score.chars_per_min;
                 let trainee = super::home::trainee_id(app);
-                let mut progress = Progress::load(&app.data, &trainee);
+                // A deck that cannot be read was set aside by `load`: say so, start afresh.
+                let mut progress = Progress::load(&app.data, &trainee).unwrap_or_else(|problem| {
+                    app.status = Some(problem.to_string());
+                    Progress::default()
+                });
                 progress.typing_best_cpm = score.chars_per_min;
-                let _ = progress.save(&app.data, &trainee);
+                if let Err(error) = progress.save(&app.data, &trainee) {
+                    app.status = Some(error.to_string());
+                }
             }
             view.result = Some(score);
         }

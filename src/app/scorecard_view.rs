@@ -285,7 +285,7 @@ pub fn list_ui(app: &mut KefuApp, ui: &mut egui::Ui) -> Option<Screen> {
                     match crate::store::read_record(path) {
                         Ok(Record::Scenario(card)) => next = Some(Screen::Scorecard(Box::new(super::ScorecardView::new(vec![card])))),
                         Ok(Record::Quiz(card)) => next = Some(Screen::Quiz(Box::new(super::QuizView::from_card(card, now)))),
-                        Err(message) => problem = Some(message),
+                        Err(error) => problem = Some(error.to_string()),
                     }
                 }
                 ui.end_row();

@@ -162,29 +162,22 @@ impl Workbench {
     /// Grades and saves every buyer's scorecard once all conversations are over.
     fn finish(&mut self, app: &mut KefuApp) -> Screen {
         let meta = super::home::run_meta(app);
-        let trainee = meta.trainee.clone();
-        let mut cards = Vec::new();
-        for session in self.shift.sessions() {
-            let Some(result) = session.result() else { continue };
-            if let Some(card) = Scorecard::from_run(&app.bundle.course, &result, meta.clone()) {
-                match crate::store::save_record(&app.data, &card) {
-                    Ok(path) => app.status = Some(format!("{}: {}", t(app.lang(), "saved"), path.display())),
-                    Err(error) => app.status = Some(format!("scorecard: {error}")),
-                }
-                cards.push(card);
+        let cards: Vec<Scorecard> = self
+            .shift
+            .sessions()
+            .iter()
+            .filter_map(|session| Scorecard::from_run(&app.bundle.course, &session.result()?, meta.clone()))
+            .collect();
+        // Saved, missed facts into the review deck, the autosave cleared.
+        let attempt = crate::store::Attempt::Session(&cards);
+        match crate::store::record_attempt(&app.data, attempt, crate::store::InProgress::Autosave, app.clock.unix_now()) {
+            Ok(recorded) => {
+                let saved = recorded.saved.last().map(|p| p.display().to_string()).unwrap_or_default();
+                let warnings = recorded.warnings.iter().map(|w| format!("; {w}")).collect::<String>();
+                app.status = Some(format!("{}: {saved}{warnings}", t(app.lang(), "saved")));
             }
+            Err(error) => app.status = Some(format!("scorecard: {error}")),
         }
-        // Facts stated wrongly or left out come back later as review questions.
-        let mut progress = crate::store::review::Progress::load(&app.data, &trainee.id);
-        let now_unix = app.clock.unix_now();
-        for card in &cards {
-            let facts: Vec<_> = card.replies.iter().flat_map(|r| r.facts.iter().map(|f| (f.rule.clone(), f.status))).collect();
-            progress.deck.record_scenario(&facts, now_unix);
-        }
-        if let Err(error) = progress.save(&app.data, &trainee.id) {
-            app.status = Some(format!("review: {error}"));
-        }
-        let _ = Autosave::clear(&app.data);
         Screen::Scorecard(Box::new(ScorecardView::new(cards)))
     }
 }

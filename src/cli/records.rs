@@ -3,7 +3,7 @@
 //! records (settings, review decks, the autosave) with a note; export warns
 //! about records that do not verify, or refuses them with `--verified-only`.
 
-use super::{Cli, ExportFormat, fail};
+use super::{Cli, ExportFormat, fail, output_failed};
 use crate::content::Course;
 use crate::engine::Bundle;
 use crate::scorecard::Record;
@@ -16,7 +16,7 @@ use std::sync::Arc;
 enum Found {
     Record(PathBuf, Record),
     /// Given by name but unreadable: an error the user must see.
-    Broken(String),
+    Broken(crate::store::StoreError),
     /// Found while walking a folder and not a record at all: noted, not an error.
     NotARecord(PathBuf),
 }
@@ -71,7 +71,9 @@ pub(super) fn verify(cli: &Cli, paths: &[PathBuf], stdout: &mut impl Write) -> u
             Found::NotARecord(path) => (true, skipped_note(path)),
         };
         all_ok &= ok;
-        let _ = writeln!(stdout, "{line}");
+        if let Err(error) = writeln!(stdout, "{line}") {
+            return output_failed(error);
+        }
     }
     if all_ok { 0 } else { 1 }
 }
@@ -149,10 +151,10 @@ fn finish_export(out: Option<&Path>, bytes: &[u8], stdout: &mut impl Write) -> u
             }
         },
         None => {
-            if stdout.write_all(bytes).is_err() {
-                return 1;
+            match stdout.write_all(bytes) {
+                Ok(()) => 0,
+                Err(error) => output_failed(error),
             }
-            0
         }
     }
 }
