@@ -375,7 +375,12 @@ fn group_heads(text: &str) -> Vec<String> {
                     break;
                 }
             }
-            ',' if depth == 1 => at_start = true,
+            ',' if depth == 1 => {
+                if !word.is_empty() {
+                    heads.push(std::mem::take(&mut word));
+                }
+                at_start = true;
+            }
             c if depth == 1 && at_start && (c.is_alphanumeric() || c == '_') => word.push(c),
             _ if depth == 1 && at_start && !word.is_empty() => {
                 heads.push(std::mem::take(&mut word));
