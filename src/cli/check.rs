@@ -26,7 +26,7 @@ fn write_passes(out: &mut impl Write) -> std::io::Result<()> {
     for pass in PASSES {
         writeln!(out, "{:<16} {}", pass.name, pass.about)?;
     }
-    writeln!(out, "{:<16} {}", "pinned-examples", "every scenario's examples grade as declared (run by the grader)")
+    writeln!(out, "{:<16} every scenario's examples grade as declared (run by the grader)", "pinned-examples")
 }
 
 /// `kefu check`: the content passes, then every pinned example through the grader.

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 /// A record file found, or a file under a folder that turned out not to be a record.
 enum Found {
-    Record(PathBuf, Record),
+    Record(PathBuf, Box<Record>),
     /// Given by name but unreadable: an error the user must see.
     Broken(crate::store::StoreError),
     /// Found while walking a folder and not a record at all: noted, not an error.
@@ -27,7 +27,7 @@ fn find(paths: &[PathBuf]) -> Vec<Found> {
     crate::store::record_files(paths)
         .into_iter()
         .map(|(path, named)| match crate::store::read_record(&path) {
-            Ok(record) => Found::Record(path, record),
+            Ok(record) => Found::Record(path, Box::new(record)),
             Err(_) if !named && !crate::store::looks_like_record(&path) => Found::NotARecord(path),
             Err(message) => Found::Broken(message),
         })
@@ -95,7 +95,7 @@ pub(super) fn export(cli: &Cli, paths: &[PathBuf], options: ExportOptions, stdou
         match item {
             Found::Record(path, record) => {
                 files.push(path);
-                cards.push(record);
+                cards.push(*record);
             }
             // A record that cannot be read is a problem found (1), not bad usage (2).
             Found::Broken(message) => {

@@ -99,5 +99,5 @@ impl StoreError {
 
 /// A limit in the units people read: `8 MB`, `1 MB`, or bytes when smaller.
 fn mb(bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { format!("{} MB", bytes >> 20) } else { format!("{bytes} bytes") }
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) { format!("{} MB", bytes >> 20) } else { format!("{bytes} bytes") }
 }

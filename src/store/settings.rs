@@ -58,9 +58,7 @@ mod tests {
     fn settings_round_trip_and_default_when_missing() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(Settings::load(dir.path()).unwrap(), Settings::default());
-        let mut settings = Settings::default();
-        settings.ui_lang = Lang::En;
-        settings.trainee_name = "王小明".into();
+        let mut settings = Settings { ui_lang: Lang::En, trainee_name: "王小明".into(), ..Settings::default() };
         settings.quick_phrases.push("自定义".into());
         settings.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()).unwrap(), settings);
