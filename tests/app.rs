@@ -113,7 +113,7 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
     assert_eq!(saved.len(), 1, "the scorecard is saved in the data folder");
     assert!(kefu::store::Autosave::load(&harness.state().data).unwrap().is_none(), "the autosave is cleared");
     // The policy fact left unstated (who pays return shipping) comes back as a review question.
-    let deck = kefu::store::review::Progress::load(&harness.state().data, "anonymous").deck;
+    let deck = kefu::store::review::Progress::load(&harness.state().data, "anonymous").unwrap().deck;
     assert!(deck.cards.contains_key("gen-policy-return-shipping-wrongitem"), "{:?}", deck.cards.keys().collect::<Vec<_>>());
 
     // Back home, the attempt shows in the course list (the saved-scorecards view is re-read on the way).
@@ -231,7 +231,7 @@ fn rush_mode_serves_three_buyers_and_the_language_switches() {
     advance(&setup, &mut harness, 40.0);
     let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };
     assert!(wb.desks[1].unread > 0 && wb.desks[2].unread > 0, "{:?}", wb.desks.iter().map(|d| d.unread).collect::<Vec<_>>());
-    let settings = kefu::store::Settings::load(&harness.state().data);
+    let settings = kefu::store::Settings::load(&harness.state().data).unwrap();
     assert_eq!(settings.ui_lang, kefu::content::raw::Lang::Zh, "the language choice is saved");
 }
 
@@ -312,7 +312,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let result = view.session.result().unwrap_or_else(|| panic!("the exam is over: at {:?} of {}: {:?}", view.current(), view.session.items.len(), view.current().and_then(|c| view.session.items.get(c)).map(|i| (&i.id, &i.kind))));
     assert_eq!(result.score_pct, 100.0, "{:?}", result.marks);
     assert!(result.passed && !result.timed_out);
-    let progress = kefu::store::review::Progress::load(&harness.state().data, "anonymous");
+    let progress = kefu::store::review::Progress::load(&harness.state().data, "anonymous").unwrap();
     assert_eq!(progress.deck.cards.len(), 20, "every question enters the review deck");
     // The attempt is a scorecard like a scenario's, and it verifies.
     let saved = kefu::store::trainee_scorecards(&harness.state().data, "anonymous");
@@ -338,7 +338,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let Screen::Typing(view) = &harness.state().screen else { panic!("no typing screen") };
     let score = view.result.expect("scored");
     assert_eq!(score.accuracy, 1.0);
-    assert!(kefu::store::review::Progress::load(&harness.state().data, "anonymous").typing_best_cpm > 0.0);
+    assert!(kefu::store::review::Progress::load(&harness.state().data, "anonymous").unwrap().typing_best_cpm > 0.0);
 }
 
 /// Answers the current question through the widgets: rightly, or with a wrong option / value.
@@ -437,7 +437,7 @@ fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_da
     harness.get_by_label("确定交卷").click();
     harness.run();
     // Answered right: up to box 2 (due in two days); the rest stay in box 1.
-    let deck = kefu::store::review::Progress::load(&harness.state().data, "anonymous").deck;
+    let deck = kefu::store::review::Progress::load(&harness.state().data, "anonymous").unwrap().deck;
     assert_eq!(deck.cards[&right_one].leitner_box, 2);
     assert_eq!(deck.cards.values().filter(|c| c.leitner_box == 1).count(), 8, "the eight left unanswered again");
     harness.get_by_label("首页").click();

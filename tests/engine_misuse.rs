@@ -1,6 +1,7 @@
 //! The engine refuses misuse with typed errors, never a panic: replying after
 //! the end, empty or over-long replies (a 1 MB paste), time running backwards,
-//! an unknown scenario. Rush mode keeps several buyers apart.
+//! an unknown scenario. Rush mode keeps several buyers apart; draining a
+//! session or a shift runs it to its end.
 
 use kefu::content::Course;
 use kefu::content::raw::Action;
@@ -68,8 +69,30 @@ fn rush_mode_keeps_three_buyers_apart() {
     assert!(events.iter().any(|(i, e)| *i == 1 && matches!(e, Event::ReplyGraded { .. })));
     assert_eq!(shift.sessions()[1].replies().len(), 1);
     assert!(shift.sessions()[0].replies().is_empty());
-    while let Some(deadline) = shift.next_deadline() {
-        shift.tick(deadline).unwrap();
-    }
+    let (drained, ended_at) = shift.drain_to_end(31.0).unwrap();
     assert!(shift.is_over());
+    assert!(ended_at >= 31.0 && drained.iter().any(|(i, e)| *i == 0 && matches!(e, Event::BuyerLeft { .. })));
+    // Drained events come in time order, all buyers on one clock.
+    let times: Vec<f64> = drained.iter().filter_map(|(_, e)| match e {
+        Event::BuyerLeft { at } | Event::Nudge { at, .. } | Event::Ended { at, .. } => Some(*at),
+        _ => None,
+    }).collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
+    // Draining what is over changes nothing.
+    assert_eq!(shift.drain_to_end(ended_at).unwrap(), (Vec::new(), ended_at));
+}
+
+#[test]
+fn draining_a_session_ends_it_as_waiting_in_real_time_would() {
+    // "End session" in the app and the end of a scripted run: the buyer nudges, then leaves.
+    let (mut drained, _) = Session::start(bundle(), "wrong-colour-thermos", 5, 0.0).unwrap();
+    let (events, ended_at) = drained.drain_to_end(3.0).unwrap();
+    assert_eq!(ended_at, 120.0);
+    assert!(matches!(events.first(), Some(Event::Nudge { at, .. }) if *at == 30.0));
+    assert!(matches!(events.last(), Some(Event::Ended { .. })));
+    let (mut waited, _) = Session::start(bundle(), "wrong-colour-thermos", 5, 0.0).unwrap();
+    waited.tick(1000.0).unwrap();
+    assert_eq!(drained.grade(), waited.grade());
+    assert_eq!(drained.transcript(), waited.transcript());
+    assert!(matches!(drained.drain_to_end(f64::NAN), Err(EngineError::BadTime(_))));
 }

@@ -6,7 +6,8 @@ mod common;
 use common::{kefu, stdout};
 use std::path::Path;
 
-/// A data folder as the app leaves it: two saved scorecards, settings, a review deck, an autosave.
+/// A data folder as the app leaves it: two saved scorecards (what they missed
+/// in the trainees' review decks), settings, another review deck, an autosave.
 fn data_folder(dir: &Path) {
     for (example, trainee) in [("1", "王小明"), ("2", "李雷")] {
         let output = kefu(&[
@@ -46,7 +47,10 @@ fn verify_on_the_data_folder_skips_what_is_not_a_record() {
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{out}");
     assert_eq!(out.lines().filter(|l| l.starts_with("OK ")).count(), 2, "{out}");
-    assert_eq!(out.lines().filter(|l| l.starts_with("SKIPPED ")).count(), 3, "{out}");
+    // Settings, the autosave, and the review decks (one written here, others fed by `play --save`).
+    let others = walk(dir.path()).len() - saved_cards(dir.path()).len();
+    assert!(others >= 3, "{others}");
+    assert_eq!(out.lines().filter(|l| l.starts_with("SKIPPED ")).count(), others, "{out}");
 }
 
 #[test]

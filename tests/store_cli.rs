@@ -1,6 +1,7 @@
 //! The data folder as a user meets it through `kefu`: ids differing only in
 //! punctuation keep both records, an empty KEFU_DATA_DIR is refused, a file in
-//! the way of a folder and oversized files are named, old temp files are swept.
+//! the way of a folder and oversized files are named, old temp files are swept;
+//! `play --save` and `quiz --save` feed the trainee's review deck as the app does.
 
 mod common;
 use common::{kefu, kefu_env};
@@ -97,4 +98,71 @@ fn saving_sweeps_old_temp_files_of_interrupted_saves_and_keeps_others() {
     let mut left: Vec<String> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     left.sort();
     assert_eq!(left, [".kefu-Fresh1.tmp", "2026-11-23T09_30_00Z-e1024-wrong-colour-thermos-5.json", "notes.tmp"]);
+}
+
+/// The trainee's review deck as saved: question id → (reviews, lapses).
+fn deck(data: &std::path::Path, trainee_id: &str) -> std::collections::BTreeMap<String, (u32, u32)> {
+    let progress = kefu::store::review::Progress::load(data, trainee_id).unwrap();
+    progress.deck.cards.iter().map(|(id, card)| (id.clone(), (card.reviews, card.lapses))).collect()
+}
+
+#[test]
+fn play_save_puts_the_facts_stated_wrongly_into_the_review_deck() {
+    let dir = tempfile::tempdir().unwrap();
+    let replies = dir.path().join("wrong.replies.ron");
+    std::fs::write(&replies, r#"[(after_secs: 3, say: "亲,这款保温杯容量是300ml哦,316不锈钢的")]"#).unwrap();
+    let data = dir.path().join("data");
+    let output = kefu(&[
+        "--data-dir", data.to_str().unwrap(), "play", "thermos-specs", "--replies", replies.to_str().unwrap(),
+        "--trainee-id", "e1024", "--when", "2026-11-23T09:30:00Z", "--save",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("in the review deck"), "{}", stderr(&output));
+    let deck = deck(&data, "e1024");
+    assert!(deck.contains_key("gen-thermos-500-capacity") && deck.contains_key("gen-thermos-500-material"), "{deck:?}");
+    // Without --save nothing is recorded anywhere.
+    let other = dir.path().join("other");
+    let output = kefu(&["--data-dir", other.to_str().unwrap(), "play", "thermos-specs", "--replies", replies.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(!other.exists());
+}
+
+#[test]
+fn quiz_save_puts_every_answer_into_the_review_deck_and_leaves_the_apps_exam_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // The app's exam in progress is the app's: a scripted quiz must not clear it.
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("exam-in-progress.json"), "kept").unwrap();
+    let answers = dir.path().join("answers.ron");
+    std::fs::write(&answers, r#"{"kpi-response-time": Choice("低于5秒")}"#).unwrap();
+    let output = kefu(&[
+        "--data-dir", data.to_str().unwrap(), "quiz", "kpi", "--mode", "practice", "--count", "100", "--answers",
+        answers.to_str().unwrap(), "--trainee-id", "e1024", "--when", "2026-11-23T09:30:00Z", "--save",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let deck = deck(&data, "e1024");
+    assert_eq!(deck.get("kpi-response-time"), Some(&(1, 0)), "answered right: {deck:?}");
+    assert!(deck.len() > 1 && deck.iter().filter(|(id, _)| *id != "kpi-response-time").all(|(_, c)| *c == (1, 1)), "the rest unanswered: {deck:?}");
+    assert_eq!(std::fs::read_to_string(data.join("exam-in-progress.json")).unwrap(), "kept");
+}
+
+#[test]
+fn a_corrupt_review_deck_is_kept_aside_and_named_by_play_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let replies = dir.path().join("wrong.replies.ron");
+    std::fs::write(&replies, r#"[(after_secs: 3, say: "亲,这款保温杯容量是300ml哦")]"#).unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(data.join("review")).unwrap();
+    std::fs::write(data.join("review").join("e1024.json"), "{ half a deck").unwrap();
+    let output = kefu(&[
+        "--data-dir", data.to_str().unwrap(), "play", "thermos-specs", "--replies", replies.to_str().unwrap(), "--trainee-id", "e1024", "--save",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("warning:") && message.contains("e1024.json") && message.contains("kept as"), "{message}");
+    let kept: Vec<_> = std::fs::read_dir(data.join("review")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n.contains(".corrupt-")).collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read_to_string(data.join("review").join(&kept[0])).unwrap(), "{ half a deck");
+    assert!(deck(&data, "e1024").contains_key("gen-thermos-500-capacity"));
 }

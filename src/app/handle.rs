@@ -9,7 +9,7 @@ use crate::i18n::Msg;
 use crate::quiz::session::QuizSession;
 use crate::quiz::spec::{QuizMode, QuizSpec, build};
 use crate::scorecard::{QuizCard, Record, RecordRef, Scorecard};
-use crate::store::Autosave;
+use crate::store::{Attempt, Autosave, InProgress, Recorded, StoreError, record_attempt};
 use crate::store::exam::ExamInProgress;
 use crate::store::review::Progress;
 
@@ -48,8 +48,16 @@ impl KefuApp {
             },
             Command::StartQuiz { mode } => self.start_quiz(mode),
             Command::OpenTypingDrill => {
-                let best = Progress::load(&self.data, &self.trainee_id()).typing_best_cpm;
+                let best = match Progress::load(&self.data, &self.trainee_id()) {
+                    Ok(progress) => progress.typing_best_cpm,
+                    Err(problem) => {
+                        self.notice = Some(Notice::problem(Msg::ReviewNotRead, problem));
+                        0.0
+                    }
+                };
+                let notice = self.notice.take();
                 self.go(Screen::Typing(Box::new(TypingView::new(best))));
+                self.notice = notice;
             }
 
             Command::SetLanguage(lang) => {
@@ -85,10 +93,7 @@ impl KefuApp {
             Command::Typing { buyer } => self.on_workbench(|wb, now, data| wb.typing(buyer, now, data)),
             Command::Send { buyer } => self.on_workbench(|wb, now, data| wb.send(buyer, now, data)),
             Command::Act { buyer, action } => self.on_workbench(|wb, now, data| wb.act(buyer, action, now, data)),
-            Command::EndSession => self.on_workbench(|wb, now, _| {
-                wb.end_now(now);
-                Ok(())
-            }),
+            Command::EndSession => self.on_workbench(|wb, now, _| wb.end_now(now)),
             Command::Tick => {
                 if let Screen::Quiz(quiz) = &mut self.screen {
                     let now = quiz.now(&self.clock);
@@ -132,9 +137,11 @@ impl KefuApp {
                     && let Some(best) = drill.score(now)
                 {
                     let trainee = self.trainee_id();
-                    let mut progress = Progress::load(&self.data, &trainee);
-                    progress.typing_best_cpm = best;
-                    if let Err(error) = progress.save(&self.data, &trainee) {
+                    let saved = Progress::load(&self.data, &trainee).and_then(|mut progress| {
+                        progress.typing_best_cpm = best;
+                        progress.save(&self.data, &trainee)
+                    });
+                    if let Err(error) = saved {
                         self.notice = Some(Notice::problem(Msg::ReviewNotSaved, error));
                     }
                 }
@@ -205,45 +212,17 @@ impl KefuApp {
         }
     }
 
-    /// Grades and saves every buyer's scorecard, feeds the facts stated wrongly
-    /// or left out to the review deck, clears the autosave, shows the scorecards.
+    /// Grades every buyer's scorecard and records the attempt (saved, facts
+    /// stated wrongly or left out fed to the review deck, the autosave
+    /// cleared), then shows the scorecards.
     fn record_shift(&mut self) {
         let Screen::Workbench(wb) = &self.screen else { return };
         let meta = run_meta(&self.settings, &self.clock);
-        let mut cards = Vec::new();
-        let mut notice = None;
-        let mut saved_paths = Vec::new();
-        for session in wb.shift.sessions() {
-            let Some(result) = session.result() else { continue };
-            if let Some(card) = Scorecard::from_run(&self.bundle.course, &result, meta.clone()) {
-                match crate::store::save_record(&self.data, &card) {
-                    Ok(path) => saved_paths.push(path),
-                    Err(error) => notice = Some(Notice::problem(Msg::NotSaved, error)),
-                }
-                cards.push(card);
-            }
-        }
-        let mut progress = Progress::load(&self.data, &meta.trainee.id);
-        let now_unix = self.clock.unix_now();
-        for card in &cards {
-            let facts: Vec<_> = card.replies.iter().flat_map(|r| r.facts.iter().map(|f| (f.rule.clone(), f.status))).collect();
-            progress.deck.record_scenario(&facts, now_unix);
-        }
-        if let Err(error) = progress.save(&self.data, &meta.trainee.id) {
-            notice = notice.or(Some(Notice::problem(Msg::ReviewNotSaved, error)));
-        }
-        if let Err(error) = Autosave::clear(&self.data) {
-            notice = notice.or(Some(Notice::problem(Msg::AutosaveFailed, error)));
-        }
+        let cards: Vec<Scorecard> = wb.shift.sessions().iter().filter_map(|s| s.result()).filter_map(|result| Scorecard::from_run(&self.bundle.course, &result, meta.clone())).collect();
+        let recorded = record_attempt(&self.data, Attempt::Session(&cards), InProgress::Autosave, self.clock.unix_now());
         let view = ScorecardView::new(cards, &self.bundle);
         self.go(Screen::Scorecard(Box::new(view)));
-        // One buyer: where its file went; a rush shift: the trainee's folder, which holds them all.
-        let saved = match saved_paths.as_slice() {
-            [one] => Some(Notice::done(Msg::Saved, one.display())),
-            [first, ..] => first.parent().map(|folder| Notice::done(Msg::Saved, folder.display())),
-            [] => None,
-        };
-        self.notice = notice.or(saved);
+        self.notice = Some(recorded_notice(recorded));
     }
 
     fn start_quiz(&mut self, mode: QuizMode) {
@@ -267,7 +246,13 @@ impl KefuApp {
         let seed = self.clock.seed(11);
         let spec = match mode {
             QuizMode::Review => {
-                let due: Vec<String> = Progress::load(&self.data, &self.trainee_id()).deck.due(self.clock.unix_now()).into_iter().map(str::to_string).collect();
+                let due: Vec<String> = match Progress::load(&self.data, &self.trainee_id()) {
+                    Ok(progress) => progress.deck.due(self.clock.unix_now()).into_iter().map(str::to_string).collect(),
+                    Err(problem) => {
+                        self.notice = Some(Notice::problem(Msg::ReviewNotRead, problem));
+                        return;
+                    }
+                };
                 QuizSpec::review(lang, due, seed)
             }
             QuizMode::Exam => QuizSpec::exam(lang, seed),
@@ -304,33 +289,24 @@ impl KefuApp {
         self.exam = Some(exam.clone());
     }
 
-    /// Once a quiz is over: its questions go into the trainee's review deck,
-    /// an exam in progress is cleared, and its scorecard is made and saved.
+    /// Once a quiz is over: its scorecard is made and recorded (saved, its
+    /// answered questions fed to the review deck, an exam in progress cleared).
     fn record_quiz(&mut self) {
         let Screen::Quiz(quiz) = &mut self.screen else { return };
         let Some(result) = quiz.session.result().cloned() else { return };
         let mut meta = run_meta(&self.settings, &self.clock);
-        if let Some(exam) = quiz.exam.take() {
-            meta.trainee = exam.trainee;
-            if let Err(error) = ExamInProgress::clear(&self.data) {
-                self.notice = Some(Notice::problem(Msg::ExamNotSaved, error));
-            }
-            self.exam = None;
-        }
-        let mut progress = Progress::load(&self.data, &meta.trainee.id);
-        let now = self.clock.unix_now();
-        for (item, mark) in quiz.session.items.iter().zip(&result.marks) {
-            progress.deck.record(&item.id, mark.as_ref().is_some_and(|m| m.right), now);
-        }
-        if let Err(error) = progress.save(&self.data, &meta.trainee.id) {
-            self.notice = Some(Notice::problem(Msg::ReviewNotSaved, error));
+        let exam = quiz.exam.take();
+        if let Some(exam) = &exam {
+            meta.trainee = exam.trainee.clone();
         }
         match QuizCard::from_attempt(&self.bundle.course, &quiz.spec, &quiz.session.items, quiz.session.answers(), &result, meta) {
             Ok(card) => {
-                match crate::store::save_record(&self.data, &card) {
-                    Ok(path) => self.notice = Some(Notice::done(Msg::Saved, path.display())),
-                    Err(error) => self.notice = Some(Notice::problem(Msg::NotSaved, error)),
+                let in_progress = if exam.is_some() { InProgress::Exam } else { InProgress::Nothing };
+                let recorded = record_attempt(&self.data, Attempt::Quiz(&card), in_progress, self.clock.unix_now());
+                if exam.is_some() && recorded.is_ok() {
+                    self.exam = None;
                 }
+                self.notice = Some(recorded_notice(recorded));
                 quiz.set_over(Some(card));
             }
             Err(error) => {
@@ -382,5 +358,24 @@ impl KefuApp {
             Ok(()) => Notice::done(Msg::Exported, path.display()),
             Err(error) => Notice::problem(Msg::ExportFailed, error),
         });
+    }
+}
+
+/// What recording an attempt says: where it was saved (one file, or the
+/// trainee's folder for a rush shift), a deck that had to be set aside, or why
+/// nothing was saved.
+fn recorded_notice(recorded: Result<Recorded, StoreError>) -> Notice {
+    match recorded {
+        Ok(recorded) => {
+            if let Some(warning) = recorded.warnings.first() {
+                return Notice::problem(Msg::ReviewNotRead, warning);
+            }
+            match recorded.saved.as_slice() {
+                [one] => Notice::done(Msg::Saved, one.display()),
+                [first, ..] => Notice::done(Msg::Saved, first.parent().unwrap_or(first).display()),
+                [] => Notice::plain(Msg::NothingSaved),
+            }
+        }
+        Err(error) => Notice::problem(Msg::NotSaved, error),
     }
 }

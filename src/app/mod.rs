@@ -89,8 +89,13 @@ pub struct KefuApp {
 impl KefuApp {
     pub fn new(content_root: &Path, data: &Path, clock: Clock) -> KefuApp {
         let bundle = crate::engine::examples::load_checked(&[], content_root, true);
-        let settings = Settings::load(data);
+        // A state file that cannot be read is renamed aside by the store and
+        // reported here; the app goes on with the defaults, overwriting nothing.
         let mut notice = None;
+        let settings = Settings::load(data).unwrap_or_else(|problem| {
+            notice = Some(Notice::problem(crate::i18n::Msg::SettingsNotRead, problem));
+            Settings::default()
+        });
         let resume = Autosave::load(data).unwrap_or_else(|problem| {
             notice = Some(Notice::problem(crate::i18n::Msg::CannotResume, problem));
             None

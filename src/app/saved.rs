@@ -39,7 +39,8 @@ impl SavedCache {
             entry.0 = entry.0.max(summary.total);
             entry.1 += 1;
         }
-        let due = Progress::load(data, trainee).deck.due(now_unix).len();
+        // A deck that cannot be read is set aside when the next attempt is recorded, and reported then.
+        let due = Progress::load(data, trainee).map(|progress| progress.deck.due(now_unix).len()).unwrap_or(0);
         let practice = crate::scorecard::practice::suggest(&cards, &bundle.course, &bundle.grader, 3);
         SavedCache { summaries, progress, due, practice }
     }

@@ -130,7 +130,7 @@ fn write_json(out: &mut impl Write, report: &EvalReport, errors: bool) -> std::i
         "micro_f1_all": scores(&report.micro_all()),
     });
     if errors {
-        json["disagreements"] = serde_json::to_value(&report.disagreements).unwrap_or_default();
+        json["disagreements"] = serde_json::to_value(&report.disagreements).map_err(std::io::Error::from)?;
     }
     serde_json::to_writer_pretty(&mut *out, &json)?;
     writeln!(out)

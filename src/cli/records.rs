@@ -3,7 +3,7 @@
 //! records (settings, review decks, the autosave) with a note; export warns
 //! about records that do not verify, or refuses them with `--verified-only`.
 
-use super::{Cli, ExportFormat, fail};
+use super::{Cli, ExportFormat, fail, output_failed};
 use crate::content::Course;
 use crate::engine::Bundle;
 use crate::scorecard::Record;
@@ -14,9 +14,9 @@ use std::sync::Arc;
 
 /// A record file found, or a file under a folder that turned out not to be a record.
 enum Found {
-    Record(PathBuf, Record),
+    Record(PathBuf, Box<Record>),
     /// Given by name but unreadable: an error the user must see.
-    Broken(String),
+    Broken(crate::store::StoreError),
     /// Found while walking a folder and not a record at all: noted, not an error.
     NotARecord(PathBuf),
 }
@@ -27,7 +27,7 @@ fn find(paths: &[PathBuf]) -> Vec<Found> {
     crate::store::record_files(paths)
         .into_iter()
         .map(|(path, named)| match crate::store::read_record(&path) {
-            Ok(record) => Found::Record(path, record),
+            Ok(record) => Found::Record(path, Box::new(record)),
             Err(_) if !named && !crate::store::looks_like_record(&path) => Found::NotARecord(path),
             Err(message) => Found::Broken(message),
         })
@@ -71,7 +71,9 @@ pub(super) fn verify(cli: &Cli, paths: &[PathBuf], stdout: &mut impl Write) -> u
             Found::NotARecord(path) => (true, skipped_note(path)),
         };
         all_ok &= ok;
-        let _ = writeln!(stdout, "{line}");
+        if let Err(error) = writeln!(stdout, "{line}") {
+            return output_failed(error);
+        }
     }
     if all_ok { 0 } else { 1 }
 }
@@ -93,7 +95,7 @@ pub(super) fn export(cli: &Cli, paths: &[PathBuf], options: ExportOptions, stdou
         match item {
             Found::Record(path, record) => {
                 files.push(path);
-                cards.push(record);
+                cards.push(*record);
             }
             // A record that cannot be read is a problem found (1), not bad usage (2).
             Found::Broken(message) => {
@@ -149,10 +151,10 @@ fn finish_export(out: Option<&Path>, bytes: &[u8], stdout: &mut impl Write) -> u
             }
         },
         None => {
-            if stdout.write_all(bytes).is_err() {
-                return 1;
+            match stdout.write_all(bytes) {
+                Ok(()) => 0,
+                Err(error) => output_failed(error),
             }
-            0
         }
     }
 }

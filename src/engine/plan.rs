@@ -72,10 +72,7 @@ pub fn run_plan_at(bundle: Arc<Bundle>, scenario_id: &str, seed: u64, inputs: &[
             }
         });
     }
-    while let Some(deadline) = session.next_deadline() {
-        now = now.max(deadline);
-        events.extend(session.tick(now)?);
-    }
+    events.extend(session.drain_to_end(now)?.0);
     let grade = session.grade().cloned().ok_or(EngineError::Ended)?;
     Ok(PlanResult {
         scenario: scenario_id.to_string(),

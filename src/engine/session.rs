@@ -317,6 +317,22 @@ impl Session {
         action.describe(lang, |sku| course.sku_label(sku, lang))
     }
 
+    /// Lets time run from `now` until the conversation is over: each deadline
+    /// in turn (never earlier than `now`), so a buyer with no answer coming
+    /// nudges and then leaves. The one way to end a session early (the app's
+    /// "end session") or to finish a scripted run. Returns the events and the
+    /// time the session ended at (`now` when it had already ended).
+    pub fn drain_to_end(&mut self, now: f64) -> Result<(Vec<Event>, f64), EngineError> {
+        check_time(now)?;
+        let mut now = now;
+        let mut events = Vec::new();
+        while let Some(deadline) = self.next_deadline() {
+            now = now.max(deadline);
+            events.extend(self.tick(now)?);
+        }
+        Ok((events, now))
+    }
+
     /// Lets time pass until `now`: the buyer answers, nudges or leaves.
     pub fn tick(&mut self, now: f64) -> Result<Vec<Event>, EngineError> {
         check_time(now)?;

@@ -61,22 +61,22 @@ impl Shift {
         self.tick_others(usize::MAX, now)
     }
 
-    pub fn next_deadline(&self) -> Option<f64> {
-        self.sessions.iter().filter_map(Session::next_deadline).min_by(f64::total_cmp)
+    /// Lets time run from `now` until every conversation is over (see
+    /// `Session::drain_to_end`): ending a rush shift early means every buyer
+    /// still waiting waits in vain. Returns the events and the time the last one ended.
+    pub fn drain_to_end(&mut self, now: f64) -> Result<(Vec<(usize, Event)>, f64), EngineError> {
+        // All buyers on one clock, deadline by deadline, so events come in time order.
+        let mut events = Vec::new();
+        let mut end = now;
+        while let Some(deadline) = self.next_deadline() {
+            end = end.max(deadline);
+            events.extend(self.tick(end)?);
+        }
+        Ok((events, end))
     }
 
-    /// Lets time run until every conversation is over, from `now` on: each
-    /// buyer still waiting waits in vain. The one way to drain a shift (the
-    /// app's 结束会话, the end of a plan's inputs).
-    pub fn run_to_end(&mut self, now: f64) -> Vec<(usize, Event)> {
-        let mut events = Vec::new();
-        while let Some(deadline) = self.next_deadline() {
-            match self.tick(deadline.max(now)) {
-                Ok(more) => events.extend(more),
-                Err(_) => break,
-            }
-        }
-        events
+    pub fn next_deadline(&self) -> Option<f64> {
+        self.sessions.iter().filter_map(Session::next_deadline).min_by(f64::total_cmp)
     }
 
     pub fn is_over(&self) -> bool {

@@ -253,6 +253,9 @@ catalogue! {
     ReportAnswer => ("作答", "Answer"),
     ReportWhy => ("解析", "Why"),
     ReportTime => ("用时", "Time"),
+    SettingsNotRead => ("设置文件无法读取,已另存并使用默认设置", "The settings file could not be read; it was kept aside and the defaults are used"),
+    ReviewNotRead => ("复习进度无法读取", "Review progress could not be read"),
+    NothingSaved => ("没有可保存的成绩单", "Nothing to save"),
 }
 
 #[cfg(test)]

@@ -51,15 +51,19 @@ impl ReviewDeck {
         due.into_iter().map(|(id, _)| id).collect()
     }
 
-    /// Facts missed or stated wrongly in a scenario come back as questions.
-    pub fn record_scenario(&mut self, facts: &[(FactId, FactStatus)], now: i64) {
+    /// Facts missed or stated wrongly in a scenario come back as questions;
+    /// returns the ids of the questions recorded (as answered wrong), in order.
+    pub fn record_scenario(&mut self, facts: &[(FactId, FactStatus)], now: i64) -> Vec<String> {
+        let mut recorded = Vec::new();
         for (rule, status) in facts {
             if *status != FactStatus::Correct
                 && let Some(id) = question_for_fact(rule)
             {
                 self.record(&id, false, now);
+                recorded.push(id);
             }
         }
+        recorded
     }
 }
 

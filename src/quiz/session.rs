@@ -3,17 +3,10 @@
 //! each) or deferred (all at the end); an exam has a time limit and a pass mark.
 //! Misuse is a typed error.
 
+// One direction only: an attempt is built from a spec; the spec knows nothing of attempts.
+use super::spec::{Feedback, QuizSpec};
 use super::{Answer, Mark, QuizItem, mark};
 use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Feedback {
-    Immediate,
-    Deferred,
-}
-
-/// Platform certification exams commonly pass at 60 %; a shop may set its own.
-pub const DEFAULT_PASS_MARK_PCT: f64 = 60.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuizResult {
@@ -70,7 +63,7 @@ impl QuizSession {
     }
 
     /// An attempt at a spec's questions, with its feedback, time limit and pass mark.
-    pub fn from_spec(items: Vec<QuizItem>, spec: &super::spec::QuizSpec, now: f64) -> QuizSession {
+    pub fn from_spec(items: Vec<QuizItem>, spec: &QuizSpec, now: f64) -> QuizSession {
         QuizSession::start(items, spec.feedback, spec.time_limit_secs, spec.pass_mark_pct, now)
     }
 
@@ -81,7 +74,7 @@ impl QuizSession {
 
     /// An attempt with recorded answers given again at their times, in time
     /// order (an answer after a time limit ends the exam there, as it did).
-    pub fn with_answers(items: Vec<QuizItem>, spec: &super::spec::QuizSpec, answers: &[Option<TimedAnswer>]) -> Result<QuizSession, QuizError> {
+    pub fn with_answers(items: Vec<QuizItem>, spec: &QuizSpec, answers: &[Option<TimedAnswer>]) -> Result<QuizSession, QuizError> {
         let mut session = QuizSession::from_spec(items, spec, 0.0);
         let mut given: Vec<(usize, &TimedAnswer)> = answers.iter().enumerate().filter_map(|(i, a)| a.as_ref().map(|a| (i, a))).collect();
         given.sort_by(|a, b| a.1.at.total_cmp(&b.1.at).then(a.0.cmp(&b.0)));
@@ -96,7 +89,7 @@ impl QuizSession {
 
     /// Re-runs a recorded attempt: the answers at their times, then the end as
     /// it happened (time up, or handed in at `duration_secs`). Used by `verify`.
-    pub fn replay(items: Vec<QuizItem>, spec: &super::spec::QuizSpec, answers: &[Option<TimedAnswer>], timed_out: bool, duration_secs: f64) -> Result<QuizResult, QuizError> {
+    pub fn replay(items: Vec<QuizItem>, spec: &QuizSpec, answers: &[Option<TimedAnswer>], timed_out: bool, duration_secs: f64) -> Result<QuizResult, QuizError> {
         let mut session = QuizSession::with_answers(items, spec, answers)?;
         if session.result.is_none() {
             if timed_out {
@@ -215,7 +208,7 @@ mod tests {
 
     #[test]
     fn a_recorded_attempt_replays_to_the_same_result() {
-        let spec = crate::quiz::spec::QuizSpec { time_limit_secs: Some(60.0), ..crate::quiz::spec::QuizSpec::exam(crate::content::raw::Lang::Zh, 0) };
+        let spec = QuizSpec { time_limit_secs: Some(60.0), ..QuizSpec::exam(crate::content::raw::Lang::Zh, 0) };
         // Time up after two answers given out of order.
         let mut exam = QuizSession::from_spec(items(), &spec, 0.0);
         exam.answer(2, Answer::Bool(true), 5.0).unwrap();

@@ -3,12 +3,21 @@
 //! categories, the count, the seed, and for a review the exact question ids.
 //! `build` is the one way the app, `kefu quiz` and `kefu verify` get questions.
 
-use super::session::{DEFAULT_PASS_MARK_PCT, Feedback};
 use super::{QuizItem, draw_from, generate, shuffle_options};
 use crate::content::Course;
 use crate::content::raw::{Lang, Text};
 use crate::seeded::Draws;
 use serde::{Deserialize, Serialize};
+
+/// When the trainee sees whether an answer was right: after each, or at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Feedback {
+    Immediate,
+    Deferred,
+}
+
+/// Platform certification exams commonly pass at 60 %; a shop may set its own.
+pub const DEFAULT_PASS_MARK_PCT: f64 = 60.0;
 
 /// The source name of the questions made from the catalogue and policy.
 pub const GENERATED: &str = "generated";

@@ -6,6 +6,8 @@
 use crate::content::raw::Action;
 use crate::engine::{Bundle, EngineError, Shift};
 use serde::{Deserialize, Serialize};
+use super::error::{StateFile, StoreError};
+use super::state;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -28,16 +30,17 @@ pub struct Autosave {
 const FILE: &str = "autosave.json";
 
 impl Autosave {
-    pub fn save(&self, data: &Path) -> Result<(), super::StoreError> {
-        super::write_atomic(&data.join(FILE), serde_json::to_string(self).unwrap_or_default().as_bytes())
+    pub fn save(&self, data: &Path) -> Result<(), StoreError> {
+        state::save(&data.join(FILE), self, false)
     }
 
-    /// The session left by a crash, if any (an unreadable file is reported, not deleted).
-    pub fn load(data: &Path) -> Result<Option<Autosave>, String> {
-        super::load_json(&data.join(FILE))
+    /// The session left by a crash, if any. An unreadable file is an error to
+    /// show (`StoreError::SetAside`): it has been renamed, never deleted.
+    pub fn load(data: &Path) -> Result<Option<Autosave>, StoreError> {
+        state::load(&data.join(FILE), StateFile::Autosave)
     }
 
-    pub fn clear(data: &Path) -> Result<(), super::StoreError> {
+    pub fn clear(data: &Path) -> Result<(), StoreError> {
         super::remove_if_present(&data.join(FILE))
     }
 
@@ -77,5 +80,25 @@ impl Autosave {
             };
         }
         Ok((shift, now))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_autosave_round_trips_and_a_corrupt_one_is_kept_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Autosave::load(dir.path()).unwrap(), None);
+        let saved = Autosave { buyers: vec![("wrong-colour-thermos".into(), 7)], inputs: vec![(0, 3.5, Input::Say("亲".into()))] };
+        saved.save(dir.path()).unwrap();
+        assert_eq!(Autosave::load(dir.path()).unwrap(), Some(saved));
+        std::fs::write(dir.path().join(FILE), "{\"buyers\": [").unwrap();
+        let error = Autosave::load(dir.path()).unwrap_err();
+        assert!(matches!(error, StoreError::SetAside { file: StateFile::Autosave, .. }), "{error}");
+        assert!(error.to_string().contains("no session to resume"), "{error}");
+        assert_eq!(std::fs::read_to_string(state::kept_as(&error).unwrap()).unwrap(), "{\"buyers\": [");
+        assert_eq!(Autosave::load(dir.path()).unwrap(), None);
     }
 }

@@ -7,6 +7,8 @@
 use crate::quiz::session::TimedAnswer;
 use crate::quiz::spec::QuizSpec;
 use serde::{Deserialize, Serialize};
+use super::error::{StateFile, StoreError};
+use super::state;
 use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,17 +25,18 @@ pub struct ExamInProgress {
 const FILE: &str = "exam-in-progress.json";
 
 impl ExamInProgress {
-    pub fn save(&self, data: &Path) -> Result<(), super::StoreError> {
-        super::write_atomic(&data.join(FILE), serde_json::to_string(self).unwrap_or_default().as_bytes())
+    pub fn save(&self, data: &Path) -> Result<(), StoreError> {
+        state::save(&data.join(FILE), self, false)
     }
 
-    /// The exam in progress, if any (an unreadable file is reported and left in place).
-    pub fn load(data: &Path) -> Result<Option<ExamInProgress>, String> {
-        super::load_json(&data.join(FILE)).map_err(|problem| format!("{problem}; move it away to start a new exam"))
+    /// The exam in progress, if any. An unreadable file is an error to show
+    /// (`StoreError::SetAside`): it has been renamed, so a new exam can start.
+    pub fn load(data: &Path) -> Result<Option<ExamInProgress>, StoreError> {
+        state::load(&data.join(FILE), StateFile::ExamInProgress)
     }
 
     /// Called once the exam's scorecard is saved.
-    pub fn clear(data: &Path) -> Result<(), super::StoreError> {
+    pub fn clear(data: &Path) -> Result<(), StoreError> {
         super::remove_if_present(&data.join(FILE))
     }
 }
@@ -47,7 +50,7 @@ mod tests {
     #[test]
     fn an_exam_in_progress_round_trips_and_clears() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(ExamInProgress::load(dir.path()), Ok(None));
+        assert_eq!(ExamInProgress::load(dir.path()).unwrap(), None);
         let exam = ExamInProgress {
             trainee: crate::scorecard::Trainee { name: "王小明".into(), id: "e1024".into() },
             spec: QuizSpec::exam(Lang::Zh, 5),
@@ -55,11 +58,16 @@ mod tests {
             answers: vec![Some(TimedAnswer { answer: Answer::Bool(true), at: 12.5 }), None],
         };
         exam.save(dir.path()).unwrap();
-        assert_eq!(ExamInProgress::load(dir.path()), Ok(Some(exam)));
+        assert_eq!(ExamInProgress::load(dir.path()).unwrap(), Some(exam));
         ExamInProgress::clear(dir.path()).unwrap();
         ExamInProgress::clear(dir.path()).unwrap();
-        assert_eq!(ExamInProgress::load(dir.path()), Ok(None));
+        assert_eq!(ExamInProgress::load(dir.path()).unwrap(), None);
         std::fs::write(dir.path().join(FILE), "{ broken").unwrap();
-        assert!(ExamInProgress::load(dir.path()).unwrap_err().contains("exam-in-progress.json"));
+        let error = ExamInProgress::load(dir.path()).unwrap_err();
+        assert!(matches!(error, StoreError::SetAside { file: StateFile::ExamInProgress, .. }), "{error}");
+        let message = error.to_string();
+        assert!(message.contains("exam-in-progress.json") && message.contains("a new exam can be started"), "{message}");
+        assert_eq!(std::fs::read_to_string(state::kept_as(&error).unwrap()).unwrap(), "{ broken");
+        assert_eq!(ExamInProgress::load(dir.path()).unwrap(), None, "a new exam can start");
     }
 }

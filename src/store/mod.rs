@@ -2,20 +2,25 @@
 //! synced), so a crash or a full disk never leaves a half-written file where a
 //! good one was. Scorecards live in `<data>/scorecards/<trainee id, encoded>/`
 //! (`scorecard::names`: one folder per distinct id); `settings.json`,
-//! `autosave.json` and `exam-in-progress.json` beside them. A save never
-//! replaces another record; reads are size-capped (`read`).
+//! `autosave.json` and `exam-in-progress.json` beside them (`state`: one that
+//! cannot be read is set aside and reported, never overwritten). A save never
+//! replaces another record; reads are size-capped (`read`); a finished attempt
+//! is recorded in one step (`attempt::record_attempt`). Every error is a `StoreError`.
 
+pub mod attempt;
 pub mod autosave;
 pub mod error;
 pub mod exam;
 pub mod read;
 pub mod review;
 pub mod settings;
+pub mod state;
 pub mod sweep;
 pub mod write;
 
+pub use attempt::{Attempt, InProgress, Recorded, Reviewed, record_attempt};
 pub use autosave::Autosave;
-pub use error::StoreError;
+pub use error::{StateFile, StoreError};
 pub use read::{REPLIES_LIMIT, SCORECARD_LIMIT, read_capped};
 pub use settings::Settings;
 pub use sweep::sweep_temp_files;
@@ -24,16 +29,6 @@ pub use write::{write_atomic, write_new};
 use crate::scorecard::names;
 use crate::scorecard::{self, Record, RecordRef, Scorecard};
 use std::path::{Path, PathBuf};
-
-/// A JSON file the app keeps between runs, if there is one. An unreadable file
-/// is reported with its path and left in place, never deleted.
-pub(crate) fn load_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>, String> {
-    match read_capped(path, SCORECARD_LIMIT, "a saved state file") {
-        Err(error) if error.is_not_found() => Ok(None),
-        Err(error) => Err(error.to_string()),
-        Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| format!("{}: {e}", path.display())),
-    }
-}
 
 /// Removes a file that may already be gone.
 pub(crate) fn remove_if_present(path: &Path) -> Result<(), StoreError> {
@@ -146,16 +141,16 @@ pub fn looks_like_record(path: &Path) -> bool {
     }
 }
 
-/// Reads one scorecard file, with a message that says which file and why.
-pub fn read_scorecard(path: &Path) -> Result<Scorecard, String> {
-    let text = read_capped(path, SCORECARD_LIMIT, "a scorecard").map_err(|e| e.to_string())?;
-    scorecard::read(&text).map_err(|e| format!("{}: {e}", path.display()))
+/// Reads one scorecard file; the error says which file and why.
+pub fn read_scorecard(path: &Path) -> Result<Scorecard, StoreError> {
+    let text = read_capped(path, SCORECARD_LIMIT, "a scorecard")?;
+    scorecard::read(&text).map_err(|source| StoreError::BadRecord { source, path: path.to_path_buf() })
 }
 
-/// Reads one record file (scenario scorecard or quiz card), with a message that says which file and why.
-pub fn read_record(path: &Path) -> Result<Record, String> {
-    let text = read_capped(path, SCORECARD_LIMIT, "a scorecard").map_err(|e| e.to_string())?;
-    scorecard::read_record(&text).map_err(|e| format!("{}: {e}", path.display()))
+/// Reads one record file (scenario scorecard or quiz card); the error says which file and why.
+pub fn read_record(path: &Path) -> Result<Record, StoreError> {
+    let text = read_capped(path, SCORECARD_LIMIT, "a scorecard")?;
+    scorecard::read_record(&text).map_err(|source| StoreError::BadRecord { source, path: path.to_path_buf() })
 }
 
 /// A trainee's saved records, sorted by path, each read once: those in the
@@ -179,9 +174,9 @@ pub fn trainee_scorecards(data: &Path, trainee_id: &str) -> Vec<PathBuf> {
 }
 
 /// Reads just the summary of a scorecard file (for large exports).
-pub fn read_summary(path: &Path) -> Result<scorecard::csv::Summary, String> {
-    let text = read_capped(path, SCORECARD_LIMIT, "a scorecard").map_err(|e| e.to_string())?;
-    scorecard::csv::Summary::read(&text).map_err(|e| format!("{}: {e}", path.display()))
+pub fn read_summary(path: &Path) -> Result<scorecard::csv::Summary, StoreError> {
+    let text = read_capped(path, SCORECARD_LIMIT, "a scorecard")?;
+    scorecard::csv::Summary::read(&text).map_err(|source| StoreError::BadRecord { source, path: path.to_path_buf() })
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! data folder (`review/<trainee id>.json`), written atomically.
 
 use crate::quiz::review::ReviewDeck;
+use super::error::{StateFile, StoreError};
+use super::state;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -26,18 +28,19 @@ fn legacy_path(data: &Path, trainee_id: &str) -> PathBuf {
 }
 
 impl Progress {
-    /// The trainee's progress; none yet (or an unreadable file, which is left in place) gives an empty one.
-    pub fn load(data: &Path, trainee_id: &str) -> Progress {
+    /// The trainee's progress; an empty one when there is none yet. An
+    /// unreadable deck is an error to show (`StoreError::SetAside`): it has
+    /// been renamed, so going on with `Progress::default()` loses nothing.
+    pub fn load(data: &Path, trainee_id: &str) -> Result<Progress, StoreError> {
+        if let Some(progress) = state::load(&path(data, trainee_id), StateFile::ReviewDeck)? {
+            return Ok(progress);
+        }
         // A deck saved under the old name carries on until the first save under the new one.
-        [path(data, trainee_id), legacy_path(data, trainee_id)]
-            .iter()
-            .find_map(|path| super::read_capped(path, super::SCORECARD_LIMIT, "a review deck").ok())
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default()
+        Ok(state::load(&legacy_path(data, trainee_id), StateFile::ReviewDeck)?.unwrap_or_default())
     }
 
-    pub fn save(&self, data: &Path, trainee_id: &str) -> Result<(), super::StoreError> {
-        super::write_atomic(&path(data, trainee_id), serde_json::to_string_pretty(self).unwrap_or_default().as_bytes())
+    pub fn save(&self, data: &Path, trainee_id: &str) -> Result<(), StoreError> {
+        state::save(&path(data, trainee_id), self, true)
     }
 }
 
@@ -52,7 +55,21 @@ mod tests {
         progress.deck.record("kpi-response-time", false, 100);
         progress.typing_best_cpm = 62.5;
         progress.save(dir.path(), "e1024").unwrap();
-        assert_eq!(Progress::load(dir.path(), "e1024"), progress);
-        assert_eq!(Progress::load(dir.path(), "someone-else"), Progress::default());
+        assert_eq!(Progress::load(dir.path(), "e1024").unwrap(), progress);
+        assert_eq!(Progress::load(dir.path(), "someone-else").unwrap(), Progress::default());
+    }
+
+    #[test]
+    fn a_corrupt_deck_is_reported_and_kept_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = path(dir.path(), "e1024");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, "{\"deck\": 42}").unwrap();
+        let error = Progress::load(dir.path(), "e1024").unwrap_err();
+        assert!(matches!(error, StoreError::SetAside { file: StateFile::ReviewDeck, .. }), "{error}");
+        assert!(error.to_string().contains("review deck starts afresh"), "{error}");
+        Progress::default().save(dir.path(), "e1024").unwrap();
+        assert_eq!(std::fs::read_to_string(state::kept_as(&error).unwrap()).unwrap(), "{\"deck\": 42}");
+        assert_eq!(Progress::load(dir.path(), "e1024").unwrap(), Progress::default());
     }
 }

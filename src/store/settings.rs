@@ -3,6 +3,8 @@
 
 use crate::content::raw::Lang;
 use serde::{Deserialize, Serialize};
+use super::error::{StateFile, StoreError};
+use super::state;
 use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,13 +64,15 @@ impl Settings {
 const FILE: &str = "settings.json";
 
 impl Settings {
-    /// Loads the settings; a missing or unreadable file gives the defaults (and never loses the file).
-    pub fn load(data: &Path) -> Settings {
-        std::fs::read_to_string(data.join(FILE)).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+    /// The settings; the defaults when there are none yet. An unreadable file
+    /// is an error to show (`StoreError::SetAside`): it has been renamed, so
+    /// going on with `Settings::default()` loses nothing.
+    pub fn load(data: &Path) -> Result<Settings, StoreError> {
+        Ok(state::load(&data.join(FILE), StateFile::Settings)?.unwrap_or_default())
     }
 
-    pub fn save(&self, data: &Path) -> Result<(), super::StoreError> {
-        super::write_atomic(&data.join(FILE), serde_json::to_string_pretty(self).unwrap_or_default().as_bytes())
+    pub fn save(&self, data: &Path) -> Result<(), StoreError> {
+        state::save(&data.join(FILE), self, true)
     }
 }
 
@@ -79,12 +83,23 @@ mod tests {
     #[test]
     fn settings_round_trip_and_default_when_missing() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(Settings::load(dir.path()), Settings::default());
-        let mut settings = Settings::default();
-        settings.ui_lang = Lang::En;
-        settings.trainee_name = "王小明".into();
+        assert_eq!(Settings::load(dir.path()).unwrap(), Settings::default());
+        let mut settings = Settings { ui_lang: Lang::En, trainee_name: "王小明".into(), ..Settings::default() };
         settings.quick_phrases.push("自定义".into());
         settings.save(dir.path()).unwrap();
-        assert_eq!(Settings::load(dir.path()), settings);
+        assert_eq!(Settings::load(dir.path()).unwrap(), settings);
+    }
+
+    #[test]
+    fn a_corrupt_settings_file_is_reported_and_kept_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE), "{\"ui_lang\": \"Klingon\"}").unwrap();
+        let error = Settings::load(dir.path()).unwrap_err();
+        assert!(matches!(error, StoreError::SetAside { file: StateFile::Settings, .. }), "{error}");
+        let kept = state::kept_as(&error).unwrap().clone();
+        // Going on with the defaults and saving them leaves the old file intact.
+        Settings::default().save(dir.path()).unwrap();
+        assert_eq!(std::fs::read_to_string(kept).unwrap(), "{\"ui_lang\": \"Klingon\"}");
+        assert_eq!(Settings::load(dir.path()).unwrap(), Settings::default());
     }
 }

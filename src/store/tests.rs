@@ -87,7 +87,7 @@ fn an_oversized_scorecard_is_refused_before_reading() {
     let path = dir.path().join("huge.json");
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(SCORECARD_LIMIT + 1).unwrap();
-    let message = read_record(&path).unwrap_err();
+    let message = read_record(&path).unwrap_err().to_string();
     assert!(message.contains("huge.json") && message.contains("8 MB"), "{message}");
     assert!(looks_like_record(&path), "reported, not passed over");
 }

@@ -1,0 +1,32 @@
+//! CliError: why a command could not do its work, with the file and place
+//! where there is one. The dispatch prints it once (`kefu: …`) with exit code 2.
+
+use crate::store::StoreError;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// `--when` is neither RFC 3339 nor `now`.
+    #[error("--when {text:?}: {source} (write e.g. 2026-11-23T09:30:00Z or now)")]
+    BadWhen { text: String, source: humantime::TimestampError },
+    #[error("no scenario {id:?}; `kefu check` lists the course, ids are file names without .ron")]
+    NoScenario { id: String },
+    /// The scenario's file has errors, so the course left it out.
+    #[error("scenario {id:?} has errors:\n{}", problems.join("\n"))]
+    ScenarioHasErrors { id: String, problems: Vec<String> },
+    /// A replies or answers file that is not the RON it should be.
+    #[error("{}:{line}:{col}: error[ron]: {source}", path.display())]
+    Ron { line: usize, col: usize, source: ron::Error, path: PathBuf },
+    /// An input in a replies file with neither or both of `say` and `act`.
+    #[error("{}: input {number}: give either `say` or `act`", path.display())]
+    SayOrAct { number: usize, path: PathBuf },
+}
+
+impl CliError {
+    /// A ron parse error in `path`, at the place ron found it.
+    pub(super) fn ron(path: &std::path::Path, error: ron::error::SpannedError) -> CliError {
+        CliError::Ron { line: error.span.start.line, col: error.span.start.col, source: error.code, path: path.to_path_buf() }
+    }
+}
