@@ -94,6 +94,17 @@ pub fn load_paths(paths: &[PathBuf], root: &Path) -> ContentSet {
     let real_root = std::fs::canonicalize(root).ok();
     let mut walk = Walk { visited: HashSet::new(), found: &mut found, diagnostics: &mut set.diagnostics };
     for path in paths {
+        // A path inside the content folder (its `scenarios/`, say) that is itself a link
+        // out of it is reported like any link inside: otherwise a `scenarios` link to `/`
+        // became its own boundary and the app's start-up walked the whole disk.
+        if path != root
+            && path.starts_with(root)
+            && let (Some(real_root), Ok(real)) = (&real_root, std::fs::canonicalize(path))
+            && !real.starts_with(real_root)
+        {
+            walk.diagnostics.push(escape(&display_path(path), real_root));
+            continue;
+        }
         if path.is_dir() {
             let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
             // Links may not leave the content folder; a folder named on the command
@@ -174,15 +185,7 @@ impl Walk<'_> {
             }
         };
         if !real.starts_with(boundary) {
-            // Name the link only: what lies outside is none of the checker's business.
-            self.diagnostics.push(
-                file_level_error(
-                    &shown,
-                    "path-escape",
-                    format!("this symbolic link leads outside the content folder {}; it was not read", boundary.display()),
-                )
-                .with_help("copy what it points to into the content folder instead of linking to it"),
-            );
+            self.diagnostics.push(escape(&shown, boundary));
         } else if real.is_dir() {
             if self.visited.insert(real) {
                 self.folder(link, boundary);
@@ -201,6 +204,17 @@ impl Walk<'_> {
             self.found.push(link.to_path_buf());
         }
     }
+}
+
+/// A link that leads out of the content folder. Names the link only: what lies
+/// outside is none of the checker's business.
+fn escape(shown: &Path, boundary: &Path) -> Diagnostic {
+    file_level_error(
+        shown,
+        "path-escape",
+        format!("this symbolic link leads outside the content folder {}; it was not read", boundary.display()),
+    )
+    .with_help("copy what it points to into the content folder instead of linking to it")
 }
 
 fn is_ron(path: &Path) -> bool {
@@ -475,6 +489,27 @@ mod tests {
             let report = crate::content::check(&set);
             assert!(!report.diagnostics.iter().any(|d| format!("{d}").contains("top-secret")), "{:#?}", report.diagnostics);
             assert!(report.diagnostics.iter().any(|d| d.code == "path-escape" && d.path.ends_with("scenarios/secret.ron")));
+        }
+
+        /// The app and a bare `kefu check` load `<root>/scenarios` and `<root>/assets`:
+        /// either one being a link to `/` is reported, not walked.
+        #[test]
+        fn a_scenarios_folder_that_is_a_link_to_the_disk_is_reported_not_walked() {
+            let root = tempfile::tempdir().unwrap();
+            std::fs::create_dir_all(root.path().join("assets")).unwrap();
+            std::fs::write(root.path().join("assets/a.ron"), "Catalogue(products: [])").unwrap();
+            symlink("/", root.path().join("scenarios")).unwrap();
+            let started = std::time::Instant::now();
+            let set = crate::content::load_course_paths(&[], root.path());
+            assert_eq!(escapes(&set), ["scenarios"], "{:#?}", set.diagnostics);
+            assert_eq!(set.files.len(), 1, "only the file inside is loaded");
+            assert!(started.elapsed().as_secs() < 60);
+            // The same folder named on the command line is the user's own choice of boundary.
+            let inside = tempfile::tempdir().unwrap();
+            std::fs::write(inside.path().join("b.ron"), "Catalogue(products: [])").unwrap();
+            let link = root.path().join("elsewhere");
+            symlink(inside.path(), &link).unwrap();
+            assert_eq!(load_paths(std::slice::from_ref(&link), &link).files.len(), 1);
         }
 
         #[test]

@@ -256,13 +256,9 @@ pub fn write_detail<'a, R: Into<RecordRef<'a>>>(out: impl Write, cards: impl Int
                 continue;
             }
         };
+        let texts = reply_texts(card);
         for (index, reply) in card.replies.iter().enumerate() {
-            let text: Vec<&str> = card
-                .transcript
-                .iter()
-                .filter(|e| e.who == crate::engine::Who::Agent && e.node == reply.node && e.kind == crate::engine::EntryKind::Message)
-                .map(|e| e.text.as_str())
-                .collect();
+            let text = texts.get(index).map(Vec::as_slice).unwrap_or_default();
             let right = reply.facts.iter().filter(|f| f.status == crate::grading::facts::FactStatus::Correct).count();
             let wrong = reply.facts.iter().filter(|f| f.status == crate::grading::facts::FactStatus::Wrong).count();
             let findings: Vec<String> =
@@ -287,6 +283,31 @@ pub fn write_detail<'a, R: Into<RecordRef<'a>>>(out: impl Write, cards: impl Int
         }
     }
     writer.flush()
+}
+
+/// For each reply, the agent's messages of its own turn, from one pass over the
+/// transcript. Every message at the reply's node went into every row before, so a
+/// node visited again repeated the other visit's words, and a forged record of n
+/// replies at one node made n² text (8 MB gave a 290 MB CSV).
+fn reply_texts(card: &Scorecard) -> Vec<Vec<&str>> {
+    use crate::engine::{EntryKind, Who};
+    let mut texts: Vec<Vec<&str>> = vec![Vec::new(); card.replies.len()];
+    let mut turn: Vec<&super::TranscriptEntry> = Vec::new();
+    for (entry, end) in card.transcript.iter().zip(super::layout::turn_ends(card)) {
+        if entry.who == Who::Agent && entry.kind == EntryKind::Message {
+            turn.push(entry);
+        } else if entry.who != Who::Agent && entry.kind != EntryKind::Nudge {
+            turn.clear();
+        }
+        if let Some(reply) = end {
+            if let Some(slot) = texts.get_mut(reply) {
+                let node = &card.replies[reply].node;
+                slot.extend(turn.iter().filter(|e| &e.node == node).map(|e| e.text.as_str()));
+            }
+            turn.clear();
+        }
+    }
+    texts
 }
 
 /// A quiz's detail rows in the reply columns: the question number and id, its
@@ -340,5 +361,34 @@ mod tests {
         assert_eq!(neutralise("+cmd"), "'+cmd");
         assert_eq!(neutralise("-5.5"), "-5.5");
         assert_eq!(neutralise("亲,您好"), "亲,您好");
+    }
+
+    fn fixture() -> super::Scorecard {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scorecard-v2.json");
+        super::super::read(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    fn detail(card: &super::Scorecard) -> String {
+        let mut out = Vec::new();
+        super::write_detail(&mut out, [card]).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// A row holds its own turn's words; a record repeated k times gives k times the CSV (it was k²).
+    #[test]
+    fn each_row_has_its_own_turns_words_and_the_size_grows_linearly() {
+        let card = fixture();
+        let texts = super::reply_texts(&card);
+        assert_eq!(texts.len(), card.replies.len());
+        assert!(texts.iter().all(|t| !t.is_empty()), "{texts:?}");
+        let mut repeated = card.clone();
+        for _ in 0..39 {
+            repeated.transcript.extend(card.transcript.iter().cloned());
+            repeated.replies.extend(card.replies.iter().cloned());
+        }
+        let texts_again = super::reply_texts(&repeated);
+        assert_eq!(texts_again[card.replies.len()..2 * card.replies.len()], texts[..], "the second copy's rows carry only its own words");
+        let (one, forty) = (detail(&card).len(), detail(&repeated).len());
+        assert!(forty < one * 41, "{one} bytes for one copy, {forty} for forty");
     }
 }

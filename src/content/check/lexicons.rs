@@ -11,9 +11,11 @@ use std::collections::BTreeMap;
 
 /// Whether an exception (folded) is useful to an entry: it holds a whole phrase, or
 /// any piece of a phrase with gaps (an exception overlapping a gapped hit cancels it).
-/// The pieces go into one automaton, so each exception is read once, whatever the
-/// number of phrases (was phrases × exceptions substring searches).
-fn exception_cover(entry: &crate::content::raw::LexiconEntry) -> impl Fn(&str) -> bool {
+/// Linear in the entry's size either way (was phrases × exceptions substring searches):
+/// a few short exceptions are searched for each piece directly, which is far cheaper
+/// than building an automaton over every phrase (that made this the slowest pass);
+/// past a fixed multiple of the entry's size, the pieces go into one automaton.
+fn exception_cover(entry: &crate::content::raw::LexiconEntry, exceptions: &[String]) -> impl Fn(&str) -> bool {
     let mut pieces: Vec<String> = Vec::new();
     let mut empty_phrase = false;
     for phrase in entry.zh.iter().chain(&entry.en).flat_map(|p| expand_alternatives(p)) {
@@ -27,9 +29,24 @@ fn exception_cover(entry: &crate::content::raw::LexiconEntry) -> impl Fn(&str) -
             pieces.push(phrase);
         }
     }
-    let automaton = aho_corasick::AhoCorasick::new(&pieces).ok();
-    move |exception: &str| empty_phrase || automaton.as_ref().is_some_and(|a| a.is_match(exception))
+    let piece_bytes: usize = pieces.iter().map(String::len).sum();
+    let exception_bytes: usize = exceptions.iter().map(String::len).sum();
+    // Searching each exception for each piece costs about this much.
+    let direct = pieces.len().saturating_mul(exception_bytes).saturating_add(exceptions.len().saturating_mul(piece_bytes));
+    let automaton = (direct > DIRECT_FACTOR.saturating_mul(piece_bytes + exception_bytes)).then(|| {
+        aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA)).build(&pieces).ok()
+    });
+    move |exception: &str| {
+        empty_phrase
+            || match &automaton {
+                Some(automaton) => automaton.as_ref().is_some_and(|a| a.is_match(exception)),
+                None => pieces.iter().any(|piece| exception.contains(piece.as_str())),
+            }
+    }
 }
+
+/// How many times an entry's size the direct search may cost before the automaton pays off.
+const DIRECT_FACTOR: usize = 64;
 
 pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
     // folded phrase → (entry id, polarity), to find a phrase that is both good and bad.
@@ -82,14 +99,18 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     }
                 }
             }
-            let covers = exception_cover(entry);
-            for exception in &entry.except {
-                if !covers(&fold_width(exception)) {
-                    out.push(source.warning(
-                        "useless-exception",
-                        source.find_from(entry_at(), &quoted(exception)),
-                        format!("exception {exception:?} contains none of entry {:?}'s phrases, so it changes nothing", entry.id),
-                    ));
+            // No exceptions, nothing to cover: skip building the automaton.
+            if !entry.except.is_empty() {
+                let folded: Vec<String> = entry.except.iter().map(|e| fold_width(e)).collect();
+                let covers = exception_cover(entry, &folded);
+                for (exception, folded) in entry.except.iter().zip(&folded) {
+                    if !covers(folded) {
+                        out.push(source.warning(
+                            "useless-exception",
+                            source.find_from(entry_at(), &quoted(exception)),
+                            format!("exception {exception:?} contains none of entry {:?}'s phrases, so it changes nothing", entry.id),
+                        ));
+                    }
                 }
             }
             for id in &entry.cancelled_by {
@@ -115,5 +136,30 @@ mod tests {
         let report = check_replacing("tone.ron", Some(&tone));
         let codes = codes(&report);
         assert!(codes.contains(&"bad-pattern") && codes.contains(&"conflicting-pattern"), "{codes:?}");
+    }
+
+    /// The direct search and the automaton must agree, whichever an entry's size picks.
+    #[test]
+    fn exceptions_are_covered_alike_by_the_direct_search_and_the_automaton() {
+        let entry: crate::content::raw::LexiconEntry = ron::from_str(
+            r#"LexiconEntry(id: "absolute", label: (zh: "最", en: "best"), explain: (zh: "", en: ""), zh: ["最*好", "第一"], en: ["No. 1"])"#,
+        )
+        .unwrap();
+        let few: Vec<String> = ["最近", "无关"].map(String::from).to_vec();
+        // Thousands of long exceptions make the direct search cost more than DIRECT_FACTOR × the entry.
+        let many: Vec<String> = few.iter().cloned().chain((0..3000).map(|i| format!("无关的长句子{i}{}", "啊".repeat(50)))).collect();
+        for exceptions in [&few, &many] {
+            let covers = super::exception_cover(&entry, exceptions);
+            assert!(covers("最近") && covers("好的呢") && covers("no. 1 的") && covers("全网第一"));
+            assert!(!covers("无关") && !covers("no 1"));
+        }
+    }
+
+    #[test]
+    fn an_exception_holding_no_phrase_is_reported_and_one_holding_a_phrase_is_not() {
+        let with = |except: &str| TONE.replace("en: [\"your fault\"]", &format!("en: [\"your fault\"], except: [{except:?}]"));
+        assert!(codes(&check_replacing("tone.ron", Some(&with("无关")))).contains(&"useless-exception"));
+        assert!(!codes(&check_replacing("tone.ron", Some(&with("你自己吧")))).contains(&"useless-exception"));
+        assert!(!codes(&check_replacing("tone.ron", Some(&with("Not Your Fault")))).contains(&"useless-exception"));
     }
 }

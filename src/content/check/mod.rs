@@ -52,6 +52,9 @@ pub struct Context<'a> {
     /// SKU → product id.
     pub skus: BTreeMap<&'a str, &'a str>,
     pub policies: Vec<(&'a SourceFile, &'a ShopPolicy)>,
+    /// Policy id → the first policy with it (as `ids` keeps the first), so
+    /// `policy_for` is a look-up, not a scan per scenario (scenarios × policies).
+    pub policy_by_id: BTreeMap<&'a str, &'a ShopPolicy>,
     pub lexicon_entries: BTreeMap<&'a str, (LexiconKind, &'a LexiconEntry)>,
     pub lexicons: Vec<(&'a SourceFile, LexiconKind, &'a [LexiconEntry])>,
     pub scenarios: Vec<(&'a SourceFile, &'a Scenario)>,
@@ -65,6 +68,7 @@ impl<'a> Context<'a> {
             products: BTreeMap::new(),
             skus: BTreeMap::new(),
             policies: Vec::new(),
+            policy_by_id: BTreeMap::new(),
             lexicon_entries: BTreeMap::new(),
             lexicons: Vec::new(),
             scenarios: Vec::new(),
@@ -81,7 +85,10 @@ impl<'a> Context<'a> {
                         }
                     }
                 }
-                Some(FileContent::ShopPolicy(policy)) => context.policies.push((source, policy)),
+                Some(FileContent::ShopPolicy(policy)) => {
+                    context.policies.push((source, policy));
+                    context.policy_by_id.entry(&policy.id).or_insert(policy);
+                }
                 Some(FileContent::Lexicon(lexicon)) => {
                     context.lexicons.push((source, lexicon.kind, &lexicon.entries));
                     for entry in &lexicon.entries {
@@ -110,7 +117,7 @@ impl<'a> Context<'a> {
     /// The policy a scenario plays under: the named one, or the only one.
     pub fn policy_for(&self, scenario: &Scenario) -> Option<&'a ShopPolicy> {
         match &scenario.policy {
-            Some(id) => self.policies.iter().find(|(_, p)| &p.id == id).map(|(_, p)| *p),
+            Some(id) => self.policy_by_id.get(id.as_str()).copied(),
             None if self.policies.len() == 1 => Some(self.policies[0].1),
             None => None,
         }
@@ -343,6 +350,35 @@ mod tests {
         let listed = super::listing(names.iter().map(String::as_str));
         assert!(listed.starts_with("n0, n1") && listed.ends_with("n19 … and 5 more"), "{listed}");
         assert_eq!(super::listing(["a", "b"]), "a, b");
+    }
+
+    #[test]
+    fn policy_for_looks_up_the_named_policy_and_the_first_of_a_duplicate() {
+        let other = POLICY.replace("id: \"shop\"", "id: \"other\"");
+        let duplicate = POLICY.replace("(zh: \"小店\", en: \"Shop\")", "(zh: \"二店\", en: \"Second\")");
+        let named = |id: &str| SCENARIO.replace("difficulty: 2,", &format!("difficulty: 2, policy: Some({id:?}),"));
+        let (to_other, to_missing) = (named("other"), named("missing"));
+        let set = crate::content::load_sources(&[
+            ("policy.ron", POLICY),
+            ("other.ron", &other),
+            ("again.ron", &duplicate),
+            ("a.ron", SCENARIO),
+            ("b.ron", &to_other),
+            ("c.ron", &to_missing),
+        ]);
+        let context = super::Context::new(&set);
+        let policy = |file: &str| {
+            let (_, scenario) = context.scenarios.iter().find(|(source, _)| source.path().ends_with(file)).expect(file);
+            context.policy_for(scenario).map(|p| (p.id.as_str(), p.shop_name.en.as_str()))
+        };
+        assert_eq!(policy("b.ron"), Some(("other", "Shop")));
+        assert_eq!(policy("c.ron"), None);
+        // No name and three policies: none is "the only one".
+        assert_eq!(policy("a.ron"), None);
+        let first = SCENARIO.replace("difficulty: 2,", "difficulty: 2, policy: Some(\"shop\"),");
+        let set = crate::content::load_sources(&[("policy.ron", POLICY), ("again.ron", &duplicate), ("a.ron", &first)]);
+        let context = super::Context::new(&set);
+        assert_eq!(context.policy_for(context.scenarios[0].1).map(|p| p.shop_name.en.as_str()), Some("Shop"));
     }
 
     #[test]

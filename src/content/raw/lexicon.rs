@@ -21,7 +21,8 @@ pub enum LexiconKind {
     PlatformRules,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+// PartialEq: the content fuzz target reuses the bundled lexicon's compiled form when an input leaves the lexicons as they are.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LexiconEntry {
     /// The id scenarios use in rubrics and branches, e.g. `"apologise"`.
