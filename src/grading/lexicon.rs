@@ -154,8 +154,12 @@ pub fn asks_without_offer(text: &str, start: usize, end: usize) -> bool {
     text[to..].starts_with('?')
         || clause.ends_with('吗')
         || clause.ends_with('么')
+        || TAG_QUESTIONS.iter().any(|t| clause.ends_with(t))
         || QUESTION_WORDS.iter().any(|w| crate::text::holds(clause, w))
 }
+
+/// Endings that turn a statement into a check with the buyer ("要退款是吧").
+const TAG_QUESTIONS: &[&str] = &["是吧", "对吧", "是不", "对不"];
 
 /// Negators and look-alikes compiled once (aho-corasick): negation is checked
 /// for every bad hit and every amount a fact looks at.
@@ -381,6 +385,7 @@ mod tests {
         };
         assert!(at("您是什么原因申请退货的呢", "退货"));
         assert!(at("已经退款了?", "退款"));
+        assert!(at("订单号 要退款是吧", "退款"), "a tag question checks with the buyer");
         assert!(!at("需要给您补发吗?", "补发"), "the agent offers to act");
         assert!(!at("您可以选择换货,也可以退货退款,您看哪种方便?", "换货"), "only the last clause asks");
         assert!(!at("已经给您退款了", "退款"));
