@@ -25,6 +25,8 @@ pub struct EntryInfo {
     pub in_question: bool,
     /// Counts only in plain statements (no question, no "if" clause).
     pub asserted_only: bool,
+    /// No offer inside a question aimed at the buyer, unless the agent acts in it.
+    pub not_in_question: bool,
     /// What a hit means for the tone, if anything.
     pub marker: Option<crate::grading::tone::Marker>,
     /// Entries (by index) whose later hit in the same message cancels this one.
@@ -41,6 +43,7 @@ pub struct CompiledLexicon {
 /// Words that, just before a phrase in the same clause, negate it ("不能退款").
 const NEGATORS: &[&str] = &[
     "不能", "不会", "不可以", "无法", "不方便", "不得", "禁止", "不要", "别", "不允许", "没法", "不好",
+    "没办法", "没有办法", "不支持", "不参加", "不参与", "不予",
     "can't", "cannot", "can not", "won't", "will not", "not", "never", "don't", "do not", "unable to",
 ];
 
@@ -56,6 +59,7 @@ const NOT_NEGATIONS: &[&str] = &[
 /// Words that, just after a phrase in the same clause, negate it ("退款是不行的", "refunds are not possible").
 const AFTER_NEGATORS: &[&str] = &[
     "不行", "不可以", "不能", "不了", "不支持", "不允许", "无法", "没办法", "做不到", "不接受", "办不了", "是不会",
+    "是没有", "没有的",
     "not possible", "isn't possible", "is not possible", "aren't possible", "are not possible", "not allowed", "isn't allowed",
     "not available", "isn't available", "aren't available", "isn't something", "is not something", "doesn't apply", "does not apply",
     "don't apply",
@@ -77,11 +81,20 @@ const CONDITIONS: &[&str] = &["如果", "如", "若", "要是", "假如", "万�
 /// Words with 如 that open no condition.
 const NOT_CONDITIONS: &[&str] = &["比如", "例如", "诸如", "如下", "如何", "如此", "如实", "如期", "如意", "如同", "如今"];
 
+/// Words that close an "if" clause inside one clause and open what follows
+/// from it: "如果没有的话就不行" supposes "没有" and says "不行".
+const CONSEQUENCES: &[&str] = &["的话", "就", "则", "那么", "那就", "then"];
+
 /// Whether the clause before byte `start` opens with an "if": "如果还是不行,…".
+/// A hit after the condition's "的话/就/则" is its consequence, which is said.
 pub fn in_condition(text: &str, start: usize) -> bool {
     let clause = clause_before(text, start);
     CONDITIONS.iter().any(|word| {
         crate::text::occurrences(clause, word).any(|at| {
+            let rest = &clause[at + word.len()..];
+            if CONSEQUENCES.iter().any(|c| crate::text::holds(rest, c)) {
+                return false;
+            }
             let whole_word = !word.is_ascii()
                 || (!clause[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
                     && !clause[at + word.len()..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric()));
@@ -118,6 +131,35 @@ pub fn in_question(text: &str, start: usize, end: usize) -> bool {
         || sentence.ends_with('么')
         || QUESTION_WORDS.iter().any(|w| crate::text::holds(sentence, w))
 }
+
+/// Words by which the agent acts for the buyer inside a question: "需要帮您退款吗"
+/// offers a refund, while "您是什么原因申请退货的呢" asks about the buyer's own request.
+const AGENT_ACTS: &[&str] = &["帮您", "帮你", "帮亲", "给您", "给你", "给亲", "为您", "为你", "替您", "需要", "要不要", "我帮", "我给", "我们帮", "我们给", "这边帮", "这边给", "可以", "shall we", "should we", "would you like", "do you want", "we can", "i can", "you can"];
+
+/// Whether the clause around `start..end` (between commas or sentence ends)
+/// asks the buyer something without the agent offering to act in it:
+/// "您可以选择换货,也可以退货退款,您看哪种方便?" offers in its first clauses
+/// and asks only in the last; "需要给您补发吗?" offers.
+pub fn asks_without_offer(text: &str, start: usize, end: usize) -> bool {
+    let is_stop = |c: char| ",.!?;:".contains(c) || c == '\n';
+    let from = text[..start].rfind(is_stop).map(|i| i + 1).unwrap_or(0);
+    let to = text[end..].find(is_stop).map(|i| end + i).unwrap_or(text.len());
+    // Two chat messages joined by a space are two clauses.
+    let from = text[from..start].rfind(|c: char| c.is_whitespace()).filter(|i| text[..from + i].chars().next_back().is_some_and(crate::text::is_han)).map_or(from, |i| from + i + 1);
+    let to = text[end..to].find(|c: char| c.is_whitespace()).filter(|i| text[..end + i].chars().next_back().is_some_and(crate::text::is_han)).map_or(to, |i| end + i);
+    let clause = text[from..to].trim_end_matches(|c: char| c.is_whitespace() || c == '~');
+    if AGENT_ACTS.iter().any(|w| crate::text::holds(clause, w)) || PROPOSAL_ENDINGS.iter().any(|p| clause.ends_with(p)) {
+        return false;
+    }
+    text[to..].starts_with('?')
+        || clause.ends_with('吗')
+        || clause.ends_with('么')
+        || TAG_QUESTIONS.iter().any(|t| clause.ends_with(t))
+        || QUESTION_WORDS.iter().any(|w| crate::text::holds(clause, w))
+}
+
+/// Endings that turn a statement into a check with the buyer ("要退款是吧").
+const TAG_QUESTIONS: &[&str] = &["是吧", "对吧", "是不", "对不"];
 
 /// Negators and look-alikes compiled once (aho-corasick): negation is checked
 /// for every bad hit and every amount a fact looks at.
@@ -189,6 +231,7 @@ impl CompiledLexicon {
                     negatable: entry.negatable || entry.polarity == Polarity::Bad,
                     in_question: entry.in_question,
                     asserted_only: entry.asserted_only,
+                    not_in_question: entry.not_in_question,
                     cancelled_by: Vec::new(),
                     marker: tone_marker(*kind, entry),
                 });
@@ -216,6 +259,9 @@ impl CompiledLexicon {
             let entry = &self.entries[hit.group];
             if entry.in_question {
                 return in_question(text, hit.start, hit.end);
+            }
+            if entry.not_in_question && asks_without_offer(text, hit.start, hit.end) {
+                return false;
             }
             !entry.asserted_only || !(in_question(text, hit.start, hit.end) || in_condition(text, hit.start))
         });
@@ -320,6 +366,38 @@ mod tests {
         assert!(at("if it can't be fixed", "can't"));
         assert!(!at("比如不能退的商品", "不能"), "比如 is 'for example'");
         assert!(!at("这款不能退", "不能"));
+    }
+
+    #[test]
+    fn an_if_clause_ends_where_its_consequence_begins() {
+        let at = |text: &str, word: &str| in_condition(text, text.find(word).unwrap());
+        assert!(!at("如果是没有的话就不行的呢", "不行"), "after 的话/就 the consequence is said");
+        assert!(!at("要是过了七天则不能退", "不能"));
+        assert!(at("如果没有的话", "没有"), "the supposition itself");
+        assert!(at("如果还是不行,请您重装", "不行"));
+    }
+
+    #[test]
+    fn a_question_about_the_buyers_own_request_offers_nothing() {
+        let at = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            asks_without_offer(text, start, start + word.len())
+        };
+        assert!(at("您是什么原因申请退货的呢", "退货"));
+        assert!(at("已经退款了?", "退款"));
+        assert!(at("订单号 要退款是吧", "退款"), "a tag question checks with the buyer");
+        assert!(!at("需要给您补发吗?", "补发"), "the agent offers to act");
+        assert!(!at("您可以选择换货,也可以退货退款,您看哪种方便?", "换货"), "only the last clause asks");
+        assert!(!at("已经给您退款了", "退款"));
+        assert!(at("did you get the refund?", "refund"));
+        assert!(!at("would you like a refund?", "refund"));
+    }
+
+    #[test]
+    fn refusal_words_negate_a_remedy_that_follows_or_precedes() {
+        assert!(negated("订单已经超过售后期了 没办法退款", "订单已经超过售后期了 没办法".len()));
+        assert!(negated("这款不参加满减", "这款不参加".len()));
+        assert!(negated_after("赔偿是没有的", "赔偿".len()));
     }
 
     #[test]

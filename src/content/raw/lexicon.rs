@@ -75,6 +75,12 @@ pub struct LexiconEntry {
     /// "也不能调整吗?" asks and "如果还是不行,…" supposes; neither refuses anything.
     #[serde(default)]
     pub asserted_only: bool,
+    /// A remedy that is no offer inside a question aimed at the buyer:
+    /// "您是什么原因申请退货的呢" and "已经退款了?" ask about the buyer's own
+    /// request. A question where the agent acts for the buyer ("需要帮您退款吗")
+    /// still offers.
+    #[serde(default)]
+    pub not_in_question: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
