@@ -79,7 +79,9 @@ pub struct LexiconEntry {
     /// "您是什么原因申请退货的呢" and "已经退款了?" ask about the buyer's own
     /// request. A question where the agent acts for the buyer ("需要帮您退款吗")
     /// still offers.
-    #[serde(default)]
+    // Skipped when false, so adding the field left the content hash of every
+    // lexicon that does not use it unchanged (saved records still verify OK).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub not_in_question: bool,
 }
 
