@@ -343,7 +343,7 @@ fn word_end(text: &str, start: usize, end: usize) -> Option<usize> {
     if starts_word && text[..start].chars().next_back().is_some_and(is_word_char) {
         return None;
     }
-    let word_start = text[..end].rfind(|c: char| !is_word_char(c)).map(|i| i + 1).unwrap_or(0).max(start);
+    let word_start = text[..end].char_indices().rev().find(|(_, c)| !is_word_char(*c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0).max(start);
     let partial = &text[word_start..end];
     // Short words have too many look-alikes ("hi" → "his"); digits are no English.
     if partial.len() < 4 || !partial.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -388,6 +388,17 @@ mod tests {
 
     fn groups(text: &str) -> Vec<usize> {
         set().find(&normalize(text).text).into_iter().map(|h| h.group).collect()
+    }
+
+    #[test]
+    fn a_phrase_ending_inside_an_english_word_after_chinese_does_not_panic() {
+        // The word before the cut starts after a multi-byte character ("添加qq:..." against "加q").
+        let mut builder = PhraseSet::builder();
+        builder.add(0, "加q").add(1, "加wechat");
+        let set = builder.build();
+        let text = normalize("建议您添加qq:800010000咨询").text;
+        assert!(set.find(&text).is_empty());
+        assert_eq!(set.find(&normalize("加wechat聊").text).len(), 1);
     }
 
     #[test]
