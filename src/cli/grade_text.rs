@@ -37,7 +37,7 @@ pub(super) fn run(cli: &Cli, text: &str, lang: Lang, format: Format, stdout: &mu
 }
 
 fn write_text(stdout: &mut impl Write, report: &crate::grading::text_report::TextReport) -> std::io::Result<()> {
-    writeln!(stdout, "tone: {:?} ({:.2})", report.tone_band, report.tone)?;
+    writeln!(stdout, "tone: {} ({:.2})", report.tone_band, report.tone)?;
     for hit in &report.hits {
         let sign = if hit.good { "+" } else { "-" };
         writeln!(stdout, "{sign} {:<14} {:<22} {}..{} «{}»  {}", hit.kind, hit.rule, hit.start, hit.end, hit.matched, hit.label)?;

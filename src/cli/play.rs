@@ -147,7 +147,7 @@ fn write_transcript(out: &mut impl Write, result: &PlanResult, lang: Lang) -> st
         }
     }
     for grade in &result.replies {
-        writeln!(out, "reply at {}: {:.1}/100, tone {:?}", grade.node, grade.score, grade.tone_band)?;
+        writeln!(out, "reply at {}: {:.1}/100, tone {}", grade.node, grade.score, grade.tone_band)?;
         for finding in grade.findings.iter().filter(|f| f.span.is_none() && (f.lost() > 0.0 || f.points < 0.0)) {
             writeln!(out, "             {:+6.1}/{:<5.1} {:<24} {}", finding.points, finding.possible, finding.rule, finding.explain)?;
         }
@@ -167,7 +167,7 @@ fn write_transcript(out: &mut impl Write, result: &PlanResult, lang: Lang) -> st
     }
     writeln!(
         out,
-        "total {:.1}/100 (pass mark {:.0}), outcome {:?}: {}",
+        "total {:.1}/100 (pass mark {:.0}), outcome {}: {}",
         grade.total,
         grade.pass_mark,
         grade.outcome,

@@ -77,21 +77,40 @@ pub fn findings_by_line(card: &Scorecard) -> Vec<Vec<&Finding>> {
 /// For each transcript line, the reply whose turn ends there. Replies are in
 /// turn order and a node may be visited twice, so they are walked with a cursor.
 pub fn turn_ends(card: &Scorecard) -> Vec<Option<usize>> {
+    let transcript = &card.transcript;
+    // The next line that is not a nudge, for every line, in one scan from the
+    // end: a search forward from each line was quadratic in a run of nudges.
+    let mut next_real = vec![None; transcript.len()];
+    let mut after = None;
+    for index in (0..transcript.len()).rev() {
+        next_real[index] = after;
+        if transcript[index].kind != crate::engine::EntryKind::Nudge {
+            after = Some(index);
+        }
+    }
+    // Each node's replies in order, so "the next reply of this node" is a
+    // binary search, not a scan of every reply left (quadratic on a forged
+    // record whose lines match no reply).
+    let mut by_node: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (index, reply) in card.replies.iter().enumerate() {
+        by_node.entry(reply.node.as_str()).or_default().push(index);
+    }
     let mut next_reply = 0;
-    card.transcript
+    transcript
         .iter()
         .enumerate()
         .map(|(index, entry)| {
             // A nudge (在吗?) does not end the agent's turn: the agent may still
             // be answering the same reply point after it.
-            let next = card.transcript[index + 1..].iter().find(|next| next.kind != crate::engine::EntryKind::Nudge);
+            let next = next_real[index].map(|i| &transcript[i]);
             let closes = entry.who == Who::Agent && next.is_none_or(|next| next.node != entry.node || next.who != Who::Agent);
             if !closes {
                 return None;
             }
-            let offset = card.replies.get(next_reply..)?.iter().position(|r| r.node == entry.node)?;
-            next_reply += offset + 1;
-            Some(next_reply - 1)
+            let replies = by_node.get(entry.node.as_str())?;
+            let reply = *replies.get(replies.partition_point(|&i| i < next_reply))?;
+            next_reply = reply + 1;
+            Some(reply)
         })
         .collect()
 }
@@ -135,6 +154,25 @@ mod tests {
 
     /// The layout as it was first written (a filter over every finding per
     /// piece): the reference the fast one must match exactly.
+    /// The straightforward search turn_ends replaced (quadratic on forged records).
+    fn naive_turn_ends(card: &Scorecard) -> Vec<Option<usize>> {
+        let mut next_reply = 0;
+        card.transcript
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| {
+                let next = card.transcript[index + 1..].iter().find(|next| next.kind != crate::engine::EntryKind::Nudge);
+                let closes = entry.who == Who::Agent && next.is_none_or(|next| next.node != entry.node || next.who != Who::Agent);
+                if !closes {
+                    return None;
+                }
+                let offset = card.replies.get(next_reply..)?.iter().position(|r| r.node == entry.node)?;
+                next_reply += offset + 1;
+                Some(next_reply - 1)
+            })
+            .collect()
+    }
+
     fn naive_segments<'a>(text: &str, findings: &[&'a Finding]) -> Vec<(usize, usize, Vec<*const Finding>)> {
         let mut cuts = vec![0, text.len()];
         for finding in findings {
@@ -209,6 +247,38 @@ mod tests {
                 let fast: Vec<*const Finding> = line.iter().copied().map(std::ptr::from_ref).collect();
                 prop_assert_eq!(fast, slow);
             }
+        }
+
+        /// The indexed turn_ends gives what the straightforward search gives,
+        /// on any mix of buyers, agents, nudges and nodes (forged or not).
+        #[test]
+        fn turn_ends_matches_the_reference(
+            lines in prop::collection::vec((0u8..3, any::<bool>(), 0u8..3), 0..40),
+            reply_nodes in prop::collection::vec(0u8..4, 0..12),
+        ) {
+            use crate::engine::EntryKind;
+            let mut card = fixture();
+            let template_line = card.transcript[0].clone();
+            let template_reply = card.replies[0].clone();
+            card.transcript = lines
+                .into_iter()
+                .map(|(who, nudge, node)| {
+                    let mut line = template_line.clone();
+                    line.who = [Who::Buyer, Who::Agent, Who::System][who as usize];
+                    line.kind = if nudge { EntryKind::Nudge } else { EntryKind::Message };
+                    line.node = format!("n{node}");
+                    line
+                })
+                .collect();
+            card.replies = reply_nodes
+                .into_iter()
+                .map(|node| {
+                    let mut reply = template_reply.clone();
+                    reply.node = format!("n{node}");
+                    reply
+                })
+                .collect();
+            prop_assert_eq!(turn_ends(&card), naive_turn_ends(&card));
         }
     }
 }
