@@ -158,3 +158,23 @@ fn an_english_conversation_offers_english_quick_phrases() {
     harness.get_by_label_contains("1. Hi there!");
     assert!(harness.query_all_by_label_contains("亲").next().is_none(), "Chinese phrases in an English chat");
 }
+
+/// 结束会话 ends every buyer's conversation: the workbench asks first, and
+/// only "End now" asks the app to end it.
+#[test]
+fn ending_a_session_asks_for_confirmation_first() {
+    let workbench = Workbench::start(&bundle(), &["wrong-colour-thermos".to_string()], 7, 0.0).unwrap();
+    let mut harness = harness(Bench::new(workbench, Lang::En), Workbench::ui);
+    harness.get_by_label("End session").click();
+    harness.run();
+    assert!(harness.state().commands.iter().all(|c| *c != Command::EndSession), "not ended on the first click");
+    harness.get_by_label_contains("End it now?");
+    harness.get_by_label("Keep serving").click();
+    harness.run();
+    assert!(harness.query_by_label("End now").is_none(), "the question is gone");
+    harness.get_by_label("End session").click();
+    harness.run();
+    harness.get_by_label("End now").click();
+    harness.run();
+    assert_eq!(harness.state().commands.iter().filter(|c| **c == Command::EndSession).count(), 1);
+}

@@ -256,6 +256,9 @@ catalogue! {
     SettingsNotRead => ("设置文件无法读取,已另存并使用默认设置", "The settings file could not be read; it was kept aside and the defaults are used"),
     ReviewNotRead => ("复习进度无法读取", "Review progress could not be read"),
     NothingSaved => ("没有可保存的成绩单", "Nothing to save"),
+    ConfirmEndSession => ("结束后,还在等待的买家都收不到回复,本次练习按现在的对话评分。确定结束吗?", "Every buyer still waiting gets no answer, and this attempt is graded as it stands. End it now?"),
+    EndNow => ("确定结束", "End now"),
+    KeepServing => ("继续接待", "Keep serving"),
 }
 
 #[cfg(test)]

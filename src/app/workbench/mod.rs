@@ -35,6 +35,8 @@ pub struct Workbench {
     ime_composing: bool,
     /// The digit an Alt+digit shortcut also types, to drop if it arrives before the given input time.
     swallow_digit: Option<(String, f64)>,
+    /// 结束会话 was pressed: asking to confirm, since it ends every buyer's conversation.
+    confirm_end: bool,
     /// Where the saved typing stretch ended when it was last written to disk.
     typing_saved_at: f64,
 }
@@ -87,7 +89,7 @@ impl Workbench {
 
     fn from_shift(shift: Shift, autosave: Autosave, started_at: f64) -> Workbench {
         let desks = shift.sessions().iter().map(|s| BuyerDesk { draft: String::new(), unread: 0, order: OrderForm::for_scenario(s.scenario()) }).collect();
-        Workbench { shift, autosave, started_at, selected: 0, desks, new_phrase: String::new(), ime_composing: false, swallow_digit: None, typing_saved_at: 0.0 }
+        Workbench { shift, autosave, started_at, selected: 0, desks, new_phrase: String::new(), ime_composing: false, swallow_digit: None, confirm_end: false, typing_saved_at: 0.0 }
     }
 
     /// Seconds into the session, on the app clock.
@@ -214,7 +216,7 @@ impl Workbench {
         commands
     }
 
-    fn conversations_ui(&self, ui: &mut egui::Ui, lang: crate::content::raw::Lang, now: f64, commands: &mut Vec<Command>) {
+    fn conversations_ui(&mut self, ui: &mut egui::Ui, lang: crate::content::raw::Lang, now: f64, commands: &mut Vec<Command>) {
         egui::Panel::left("conversations").resizable(false).exact_size(190.0).show(ui, |ui| {
             ui.strong(t(lang, Msg::Conversations));
             for (index, session) in self.shift.sessions().iter().enumerate() {
@@ -235,8 +237,20 @@ impl Workbench {
                 }
             }
             ui.add_space(12.0);
-            if ui.button(t(lang, Msg::EndSession)).clicked() {
-                commands.push(Command::EndSession);
+            // Ending early is final for every buyer still waiting: ask first.
+            if !self.confirm_end {
+                if ui.button(t(lang, Msg::EndSession)).clicked() {
+                    self.confirm_end = true;
+                }
+            } else {
+                ui.colored_label(ui.visuals().warn_fg_color, t(lang, Msg::ConfirmEndSession));
+                if ui.button(t(lang, Msg::EndNow)).clicked() {
+                    self.confirm_end = false;
+                    commands.push(Command::EndSession);
+                }
+                if ui.button(t(lang, Msg::KeepServing)).clicked() {
+                    self.confirm_end = false;
+                }
             }
         });
     }
