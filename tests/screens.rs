@@ -95,6 +95,7 @@ fn the_workbench_in_english_shows_english_labels_and_no_sku_codes() {
     let sku = harness.state().screen.desks[0].order.resend_sku.clone();
     assert!(harness.query_all_by_label_contains(&sku).next().is_none(), "the SKU code {sku} is shown");
     assert!(harness.query_all_by_label_contains("capacity").next().is_none(), "a half-Chinese product card");
+    assert!(harness.query_all_by_label_contains(": zto ").next().is_none(), "the courier shown by its id");
 }
 
 #[test]

@@ -48,7 +48,9 @@ pub fn ui(view: &View, ui: &mut egui::Ui, buyer: usize, session: &Session, form:
             ui.colored_label(egui::Color32::from_rgb(40, 120, 200), format!("  ✓ {line}"));
         }
         if let Some(shipment) = &order.shipment {
-            ui.label(format!("{}: {} {}", t(lang, Msg::Tracking), shipment.courier, draw.tracking_no));
+            // The courier as the shop names it (中通快递), not its id in the policy file.
+            let courier = course.policy_for(scenario).and_then(|p| p.couriers.iter().find(|c| c.id == shipment.courier)).map(|c| c.name.get(lang).to_string()).unwrap_or_else(|| shipment.courier.clone());
+            ui.label(format!("{}: {courier} {}", t(lang, Msg::Tracking), draw.tracking_no));
             for event in &shipment.events {
                 ui.weak(format!("  -{}: {}", event.ago, event.text));
             }
