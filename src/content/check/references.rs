@@ -266,43 +266,12 @@ fn known_facts(context: &Context) -> HashSet<String> {
     use crate::content::raw::{PolicyField, ProductField, ReturnReason};
     let mut candidates: Vec<FactRef> = Vec::new();
     for (product_id, (_, product)) in &context.products {
-        let mut fields = vec![
-            ProductField::Capacity,
-            ProductField::Material,
-            ProductField::Dimensions,
-            ProductField::Weight,
-            ProductField::Price,
-            ProductField::Stock,
-            ProductField::ShipsFrom,
-            ProductField::DispatchTime,
-            ProductField::Warranty,
-            ProductField::Included,
-            ProductField::NotIncluded,
-            ProductField::SizeChart,
-            ProductField::SellingPoints,
-            ProductField::Colours,
-            ProductField::Care,
-        ];
+        let mut fields = ProductField::FIXED.to_vec();
         fields.extend(product.specs.other.iter().flat_map(|o| [ProductField::Other(o.name.zh.clone()), ProductField::Other(o.name.en.clone())]));
         candidates.extend(fields.into_iter().map(|field| FactRef::Spec { product: product_id.to_string(), field, sku: None }));
     }
-    let mut policy_fields = vec![
-        PolicyField::NoReasonDays,
-        PolicyField::RefundWithin,
-        PolicyField::DispatchWithin,
-        PolicyField::SameDayCutoff,
-        PolicyField::ShippingInsurance,
-        PolicyField::CourierCoverage,
-        PolicyField::CourierTransit,
-        PolicyField::CancellationRefundWithin,
-        PolicyField::CouponValues,
-        PolicyField::MaxDiscount,
-        PolicyField::MaxCompensation,
-    ];
-    policy_fields.extend(
-        [ReturnReason::NoReason, ReturnReason::WrongItem, ReturnReason::QualityProblem, ReturnReason::DamagedInTransit, ReturnReason::NotAsDescribed]
-            .map(PolicyField::ReturnShippingPayer),
-    );
+    let mut policy_fields = PolicyField::FIXED.to_vec();
+    policy_fields.extend(ReturnReason::ALL.map(PolicyField::ReturnShippingPayer));
     candidates.extend(policy_fields.into_iter().map(|field| FactRef::Policy { field, courier: None }));
     candidates.iter().map(|fact| fact.id().to_string()).collect()
 }

@@ -83,6 +83,25 @@ impl FactRef {
 }
 
 impl ProductField {
+    /// Every field but `Other(..)` (whose names come from each product's specs).
+    pub const FIXED: [ProductField; 15] = [
+        ProductField::Capacity,
+        ProductField::Material,
+        ProductField::Dimensions,
+        ProductField::Weight,
+        ProductField::Price,
+        ProductField::Stock,
+        ProductField::ShipsFrom,
+        ProductField::DispatchTime,
+        ProductField::Warranty,
+        ProductField::Included,
+        ProductField::NotIncluded,
+        ProductField::SizeChart,
+        ProductField::SellingPoints,
+        ProductField::Colours,
+        ProductField::Care,
+    ];
+
     /// As content files and fact ids spell it: `dispatch_time`, `other(保温时长)`.
     pub fn name(&self) -> std::borrow::Cow<'static, str> {
         let name = match self {
@@ -108,6 +127,21 @@ impl ProductField {
 }
 
 impl PolicyField {
+    /// Every field but `ReturnShippingPayer(..)` (one per `ReturnReason::ALL`).
+    pub const FIXED: [PolicyField; 11] = [
+        PolicyField::NoReasonDays,
+        PolicyField::RefundWithin,
+        PolicyField::DispatchWithin,
+        PolicyField::SameDayCutoff,
+        PolicyField::ShippingInsurance,
+        PolicyField::CourierCoverage,
+        PolicyField::CourierTransit,
+        PolicyField::CancellationRefundWithin,
+        PolicyField::CouponValues,
+        PolicyField::MaxDiscount,
+        PolicyField::MaxCompensation,
+    ];
+
     /// As content files and fact ids spell it: `refund_within`,
     /// `return_shipping_payer(WrongItem)`.
     pub fn name(&self) -> std::borrow::Cow<'static, str> {
@@ -366,40 +400,10 @@ mod tests {
 
     #[test]
     fn field_names_match_the_content_files() {
-        let product = [
-            ProductField::Capacity,
-            ProductField::Material,
-            ProductField::Dimensions,
-            ProductField::Weight,
-            ProductField::Price,
-            ProductField::Stock,
-            ProductField::ShipsFrom,
-            ProductField::DispatchTime,
-            ProductField::Warranty,
-            ProductField::Included,
-            ProductField::NotIncluded,
-            ProductField::SizeChart,
-            ProductField::SellingPoints,
-            ProductField::Colours,
-            ProductField::Care,
-        ];
-        for field in &product {
+        for field in &ProductField::FIXED {
             assert_eq!(serde_name(field), field.name());
         }
-        let policy = [
-            PolicyField::NoReasonDays,
-            PolicyField::RefundWithin,
-            PolicyField::DispatchWithin,
-            PolicyField::SameDayCutoff,
-            PolicyField::ShippingInsurance,
-            PolicyField::CourierCoverage,
-            PolicyField::CourierTransit,
-            PolicyField::CancellationRefundWithin,
-            PolicyField::CouponValues,
-            PolicyField::MaxDiscount,
-            PolicyField::MaxCompensation,
-        ];
-        for field in &policy {
+        for field in &PolicyField::FIXED {
             assert_eq!(serde_name(field), field.name());
         }
         assert_eq!(ProductField::Other("保温时长".into()).name(), "other(保温时长)");
