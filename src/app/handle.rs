@@ -240,7 +240,7 @@ impl KefuApp {
                 Some(view) => self.go(Screen::Quiz(Box::new(view))),
                 None => self.notice = Some(Notice::plain(Msg::CannotResumeExam)),
             }
-            self.record_if_over();
+            // An exam whose time ran out meanwhile is recorded by handle's record_if_over.
             return;
         }
         let seed = self.clock.seed(11);
