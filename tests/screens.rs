@@ -96,6 +96,7 @@ fn the_workbench_in_english_shows_english_labels_and_no_sku_codes() {
     assert!(harness.query_all_by_label_contains(&sku).next().is_none(), "the SKU code {sku} is shown");
     assert!(harness.query_all_by_label_contains("capacity").next().is_none(), "a half-Chinese product card");
     assert!(harness.query_all_by_label_contains(": zto ").next().is_none(), "the courier shown by its id");
+    assert!(harness.query_all_by_label_contains("元").next().is_none(), "prices in 元 in the English UI");
 }
 
 #[test]

@@ -143,7 +143,9 @@ impl HomeScreen {
                 ui.strong(category.label().get(lang));
                 egui::Grid::new(("course", category as usize)).striped(true).num_columns(5).show(ui, |ui| {
                     for scenario in scenarios {
-                        ui.label(format!("{} [{}]", scenario.title.get(lang), if scenario.lang == Lang::Zh { "中" } else { "EN" }));
+                        // The conversation's language, named in the UI's language.
+                        let chat_lang = if scenario.lang == Lang::Zh { Msg::ChatInChinese } else { Msg::ChatInEnglish };
+                        ui.label(format!("{} [{}]", scenario.title.get(lang), t(lang, chat_lang)));
                         ui.label(format!("{} {}", t(lang, Msg::Difficulty), "★".repeat(scenario.difficulty as usize)));
                         match saved.progress.get(&scenario.id) {
                             Some((best, attempts)) => {

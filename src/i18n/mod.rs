@@ -259,6 +259,9 @@ catalogue! {
     ConfirmEndSession => ("结束后,还在等待的买家都收不到回复,本次练习按现在的对话评分。确定结束吗?", "Every buyer still waiting gets no answer, and this attempt is graded as it stands. End it now?"),
     EndNow => ("确定结束", "End now"),
     KeepServing => ("继续接待", "Keep serving"),
+    ListSeparator => ("、", ", "),
+    ChatInChinese => ("中", "ZH"),
+    ChatInEnglish => ("英", "EN"),
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ pub fn ui(view: &View, ui: &mut egui::Ui, scenario: &Scenario) {
     for id in ids {
         let Some(product) = view.bundle.course.products.get(id) else { continue };
         egui::CollapsingHeader::new(format!("{}: {}", t(lang, Msg::Product), product.name.get(lang))).default_open(true).show(ui, |ui| {
-            ui.label(format!("{}: {}", t(lang, Msg::Price), product.price));
+            ui.label(format!("{}: {}", t(lang, Msg::Price), Msg::Yuan.fill(lang, &[("n", &crate::content::raw::trim_number(product.price.base_value))])));
             let specs = &product.specs;
             if let Some(v) = &specs.capacity {
                 ui.label(format!("{}: {v}", t(lang, Msg::Capacity)));
@@ -57,10 +57,10 @@ pub fn ui(view: &View, ui: &mut egui::Ui, scenario: &Scenario) {
                 }
             }
             if !product.included.is_empty() {
-                ui.label(format!("{}: {}", t(lang, Msg::Included), product.included.iter().map(|i| i.get(lang)).collect::<Vec<_>>().join("、")));
+                ui.label(format!("{}: {}", t(lang, Msg::Included), product.included.iter().map(|i| i.get(lang)).collect::<Vec<_>>().join(t(lang, Msg::ListSeparator))));
             }
             if !product.not_included.is_empty() {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("{}: {}", t(lang, Msg::NotIncluded), product.not_included.iter().map(|i| i.get(lang)).collect::<Vec<_>>().join("、")));
+                ui.colored_label(ui.visuals().warn_fg_color, format!("{}: {}", t(lang, Msg::NotIncluded), product.not_included.iter().map(|i| i.get(lang)).collect::<Vec<_>>().join(t(lang, Msg::ListSeparator))));
             }
             for size in &product.size_chart {
                 ui.label(format!("  {}: {}-{} cm, {}-{} kg", size.size, size.height_cm.0, size.height_cm.1, size.weight_kg.0, size.weight_kg.1));
