@@ -78,11 +78,10 @@ impl ScorecardView {
         });
         // Why it passed or failed: the total against the pass mark, critical failures, the outcome.
         let content_lang = card.scenario.lang;
-        let rule_label = |rule: &str| {
-            let id = rule.strip_prefix("critical:").unwrap_or(rule);
-            view.bundle.grader.lexicon.entry(id).map(|e| e.label.get(content_lang).to_string()).unwrap_or_else(|| t(lang, Msg::CriticalCondition).to_string())
-        };
-        for reason in crate::grading::verdict::reasons(grade, rule_label) {
+        let rule_label = |rule: &str| view.bundle.grader.critical_label(rule, content_lang).unwrap_or_else(|| t(lang, Msg::CriticalCondition).to_string());
+        // A rubric condition "did X" and the rule X itself name one failure: shown once.
+        let mut shown = std::collections::BTreeSet::new();
+        for reason in crate::grading::verdict::reasons(grade, rule_label).into_iter().filter(|r| shown.insert(r.text(lang))) {
             let colour = if reason.fails() { BAD } else { GOOD };
             ui.colored_label(colour, format!("{} {}", if reason.fails() { "×" } else { "✓" }, reason.text(lang)));
         }

@@ -180,6 +180,18 @@ impl Grader {
         }
     }
 
+    /// What a critical failure was, in words, from the rule id a record keeps:
+    /// a lexicon rule by its label (`诱导好评`), a rubric's condition
+    /// (`critical:Did("review_inducement")`) read back and described; `None`
+    /// when the id names nothing this course knows.
+    pub fn critical_label(&self, rule: &str, lang: Lang) -> Option<String> {
+        if let Some(condition) = rule.strip_prefix("critical:") {
+            let condition: crate::content::raw::Condition = crate::content::load::ron_options().from_str(condition).ok()?;
+            return Some(self.describe_condition(&condition, lang));
+        }
+        self.lexicon.entry(rule).map(|e| e.label.get(lang).to_string())
+    }
+
     fn why(&self, id: &str, lang: Lang) -> String {
         self.lexicon.entry(id).map(|e| e.explain.get(lang).to_string()).unwrap_or_default()
     }

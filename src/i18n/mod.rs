@@ -262,6 +262,13 @@ catalogue! {
     ListSeparator => ("、", ", "),
     ChatInChinese => ("中", "ZH"),
     ChatInEnglish => ("英", "EN"),
+    ReportContent => ("内容版本", "Content"),
+    /// Heading over the critical failures of a scorecard in the HTML report.
+    ReportCritical => ("关键项不合格(一票否决)", "Critical failures (each fails the session)"),
+    /// Tag on a finding that fails the session by itself.
+    ReportCriticalTag => ("一票否决", "fails the session"),
+    /// The label under each reply point in the HTML report.
+    ReportAnswerN => ("第 {n} 次回复", "Answer {n}"),
 }
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ fn words(lang: Lang) -> [&'static str; 14] {
 }
 
 /// Wraps each graded span of `text` in <mark>, numbering findings with superscripts.
-fn highlight(text: &str, findings: &[(usize, &Finding)]) -> String {
+fn highlight(text: &str, findings: &[(usize, &Finding)]) -> Result<String, std::fmt::Error> {
     // Numbers by identity, looked up once per finding instead of by a scan per
     // superscript (which made a message with many findings quadratic).
     let mut numbers_by_finding: std::collections::HashMap<*const Finding, usize> = std::collections::HashMap::with_capacity(findings.len());
@@ -71,9 +71,10 @@ fn highlight(text: &str, findings: &[(usize, &Finding)]) -> String {
             out.push_str(&piece);
             continue;
         }
-        let title: Vec<String> = segment.covering.iter().map(|f| format!("{}: {}", f.rule, f.explain)).collect();
+        // The reader's explanations only: rule ids are the record's keys, not words for people.
+        let title: Vec<&str> = segment.covering.iter().map(|f| f.explain.as_str()).collect();
         let class = if segment.lost() { "lost" } else { "earned" };
-        let _ = write!(out, "<mark class=\"{class}\" title=\"{}\">{piece}</mark>", escape(&title.join(" | ")));
+        write!(out, "<mark class=\"{class}\" title=\"{}\">{piece}</mark>", escape(&title.join(" | ")))?;
         let numbers: Vec<String> = segment
             .covering
             .iter()
@@ -81,10 +82,10 @@ fn highlight(text: &str, findings: &[(usize, &Finding)]) -> String {
             .map(|f| number_of(f).to_string())
             .collect();
         if !numbers.is_empty() {
-            let _ = write!(out, "<sup>{}</sup>", numbers.join(","));
+            write!(out, "<sup>{}</sup>", numbers.join(","))?;
         }
     }
-    out
+    Ok(out)
 }
 
 /// The first 12 characters of a hash; counted in characters, since a hand-edited
@@ -93,14 +94,13 @@ fn short_hash(hash: &str) -> String {
     hash.chars().take(12).collect()
 }
 
-fn finding_item(number: usize, finding: &Finding) -> String {
+fn finding_item(number: usize, finding: &Finding, lang: Lang) -> String {
     let class = if finding.points < 0.0 || finding.critical || finding.lost() > 0.0 { "lost-item" } else { "earned-item" };
+    let critical = if finding.critical { format!(" <b>{}</b>", Msg::ReportCriticalTag.get(lang)) } else { String::new() };
     format!(
-        "<li value=\"{number}\" class=\"{class}\"><b>{}</b> {:+.1}/{:.1}{} — {}</li>",
-        escape(&finding.rule),
+        "<li value=\"{number}\" class=\"{class}\">{:+.1}/{:.1}{critical} — {}</li>",
         finding.points,
         finding.possible,
-        if finding.critical { " <b>CRITICAL</b>" } else { "" },
         escape(&finding.explain)
     )
 }
@@ -114,27 +114,34 @@ pub fn write<'a, R: Into<RecordRef<'a>>>(mut out: impl Write, cards: impl IntoIt
         Some(RecordRef::Quiz(card)) => card.quiz.lang,
         None => Lang::Zh,
     };
-    let w = words(lang);
     let mut html = String::new();
-    let _ = write!(
+    page(&mut html, &cards, lang).map_err(std::io::Error::other)?;
+    out.write_all(html.as_bytes())
+}
+
+/// The whole page into `html` (writing to a String cannot fail; the result is
+/// passed up rather than dropped all the same).
+fn page(html: &mut String, cards: &[RecordRef<'_>], lang: Lang) -> std::fmt::Result {
+    let w = words(lang);
+    write!(
         html,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
          <title>{}</title><style>{STYLE}</style></head><body>\n",
         if lang == Lang::Zh { "zh-CN" } else { "en" },
         escape(w[0])
-    );
+    )?;
     for (index, card) in cards.iter().enumerate() {
         if index > 0 {
             html.push_str("<div style=\"page-break-before: always\"></div>\n");
         }
         match card {
-            RecordRef::Scenario(card) => section(&mut html, card, &w),
-            RecordRef::Quiz(card) => quiz_section(&mut html, card),
+            RecordRef::Scenario(card) => section(html, card)?,
+            RecordRef::Quiz(card) => quiz_section(html, card)?,
         }
     }
     html.push_str("</body></html>\n");
-    out.write_all(html.as_bytes())
+    Ok(())
 }
 
 /// The section's heading and its line of who, when, what, seed, version and content hash.
@@ -148,11 +155,12 @@ fn header(
     seed: u64,
     app_version: &str,
     content: &std::collections::BTreeMap<String, String>,
-) {
+    lang: Lang,
+) -> std::fmt::Result {
     let [heading, trainee_label, when_label, activity_label, seed_label] = labels;
-    let _ = write!(
+    write!(
         html,
-        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · content {}</p>\n",
+        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · {}: {}</p>\n",
         escape(heading),
         trainee_label,
         escape(&trainee.name),
@@ -165,25 +173,29 @@ fn header(
         seed_label,
         seed,
         escape(app_version),
+        Msg::ReportContent.get(lang),
         escape(&content.get("total").map(|h| short_hash(h)).unwrap_or_else(|| "—".into())),
-    );
+    )
 }
 
-fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
+fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
+    // Each record in its own language: a page may mix Chinese and English records.
     let lang = card.scenario.lang;
+    let w = words(lang);
     let grade = &card.grade;
     let verdict = if grade.passed { ("pass", Msg::Passed.get(lang)) } else { ("fail", Msg::Failed.get(lang)) };
     let labels = [w[0], w[1], w[2], w[3], w[4]];
-    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.scenario.title.get(lang), &card.scenario.id), card.seed, &card.app_version, &card.content);
-    let _ = write!(
+    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.scenario.title.get(lang), &card.scenario.id), card.seed, &card.app_version, &card.content, lang)?;
+    write!(
         html,
         "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {}</p>\n",
         verdict.0, verdict.1, w[5], grade.total, w[6], grade.pass_mark, crate::i18n::outcome(grade.outcome).get(lang)
-    );
-    if !grade.critical_failures.is_empty() {
-        let _ = write!(html, "<p class=\"lost-item\"><b>CRITICAL:</b> {}</p>\n", escape(&grade.critical_failures.join(", ")));
+    )?;
+    let critical = critical_explanations(card);
+    if !critical.is_empty() {
+        write!(html, "<p class=\"lost-item\"><b>{}:</b> {}</p>\n", Msg::ReportCritical.get(lang), escape(&critical.join(Msg::ListSeparator.get(lang))))?;
     }
-    let _ = write!(html, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n", w[7], w[8], w[9], w[10]);
+    write!(html, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n", w[7], w[8], w[9], w[10])?;
     for kpi in &grade.kpis {
         let value = kpi.value.map(|v| format!("{v}{}", kpi.unit)).unwrap_or_else(|| "—".into());
         let met = match kpi.met {
@@ -191,22 +203,25 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
             Some(false) => "✗",
             None => "",
         };
-        let _ = write!(
+        write!(
             html,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{met}</td></tr>\n",
             escape(kpi.label.get(lang)),
             escape(&value),
             escape(&kpi.target)
-        );
+        )?;
     }
     html.push_str("</table>\n<table style=\"margin-top:2mm\"><tr>");
     for (dimension, total) in &grade.dimensions {
-        let pct = if total.possible > 0.0 { 100.0 * total.earned / total.possible } else { 0.0 };
-        let _ = write!(html, "<td>{}: <b>{pct:.0}%</b> <span class=\"meta\">({:.1}/{:.1})</span></td>", dimension.title(), total.earned, total.possible);
+        let name = crate::grading::verdict::dimension_label(*dimension);
+        // A share as the app shows it (0 to 100%); a dimension with nothing to
+        // earn (platform rules only deduct) shows its points alone.
+        let share = if total.possible > 0.0 { format!("{:.0}%", (100.0 * total.earned / total.possible).clamp(0.0, 100.0)) } else { "—".into() };
+        write!(html, "<td>{}: <b>{share}</b> <span class=\"meta\">({:.1}/{:.1})</span></td>", escape(name.get(lang)), total.earned, total.possible)?;
     }
     html.push_str("</tr></table>\n");
 
-    let _ = write!(html, "<h2>{}</h2>\n", w[11]);
+    write!(html, "<h2>{}</h2>\n", w[11])?;
     let mut number = 0;
     let turn_ends = super::layout::turn_ends(card);
     let mut by_line = super::layout::findings_by_line(card);
@@ -224,7 +239,7 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
             (Who::System, _) => ("system", "—"),
         };
         let text = match entry.kind {
-            EntryKind::Message => highlight(&entry.text, &on_this),
+            EntryKind::Message => highlight(&entry.text, &on_this)?,
             EntryKind::Nudge => format!("<span class=\"note\">{}</span>", escape(&entry.text)),
             EntryKind::Action => format!(
                 "<b>⚙ {}</b>{}",
@@ -234,16 +249,16 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
             EntryKind::Note => format!("<span class=\"note\">{}</span>", escape(&entry.text)),
             EntryKind::Typing => format!("<span class=\"note\">{}</span>", escape(&entry.typing_note(lang).unwrap_or_default())),
         };
-        let _ = write!(
+        write!(
             html,
             "<div class=\"msg {class}\"><span class=\"time\">{:.1}s</span> <span class=\"who\">{}</span> <span class=\"text\">{text}</span></div>\n",
             entry.at,
             escape(who)
-        );
+        )?;
         if !on_this.is_empty() {
             html.push_str("<ol class=\"findings\">");
             for (n, finding) in &on_this {
-                html.push_str(&finding_item(*n, finding));
+                html.push_str(&finding_item(*n, finding, lang));
             }
             html.push_str("</ol>\n");
         }
@@ -254,16 +269,34 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
                 html.push_str("<ol class=\"findings\">");
                 for finding in missing {
                     number += 1;
-                    html.push_str(&finding_item(number, finding));
+                    html.push_str(&finding_item(number, finding, lang));
                 }
                 html.push_str("</ol>\n");
             }
             // Answers are numbered for the reader; the node id is the author's, not theirs.
-            let label = if lang == Lang::Zh { format!("第 {answer} 次回复") } else { format!("Answer {answer}") };
-            let _ = write!(html, "<p class=\"meta\">{label}: {:.1}/100 · {}</p>\n", reply.score, reply.tone_band.label(lang));
+            let label = Msg::ReportAnswerN.fill(lang, &[("n", &answer)]);
+            write!(html, "<p class=\"meta\">{label}: {:.1}/100 · {}</p>\n", reply.score, reply.tone_band.label(lang))?;
         }
     }
     html.push_str("</section>\n");
+    Ok(())
+}
+
+/// What failed the session on its own, in the reader's words: the
+/// explanation of each critical finding, once each (the record's
+/// `critical_failures` are rule ids, which are keys, not words). A rubric's
+/// condition "did X" is left out when rule X itself is among them: one failure.
+fn critical_explanations(card: &Scorecard) -> Vec<&str> {
+    let critical: Vec<&Finding> = card.replies.iter().flat_map(|reply| &reply.findings).filter(|finding| finding.critical).collect();
+    let restates = |finding: &Finding| {
+        critical.iter().any(|other| finding.rule == crate::grading::RuleId::critical(&crate::content::raw::Condition::Did(other.rule.to_string())))
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    critical
+        .iter()
+        .filter(|finding| !restates(finding) && seen.insert(finding.explain.as_str()))
+        .map(|finding| finding.explain.as_str())
+        .collect()
 }
 
 /// The quiz report's words, in the order the page uses them.
@@ -276,15 +309,16 @@ fn quiz_words(lang: Lang) -> [&'static str; 12] {
     QUIZ_WORDS.map(|msg| msg.get(lang))
 }
 
-fn quiz_section(html: &mut String, card: &QuizCard) {
+fn quiz_section(html: &mut String, card: &QuizCard) -> std::fmt::Result {
     let lang = card.quiz.lang;
     let w = quiz_words(lang);
     let result = &card.result;
-    let verdict = if result.passed { ("pass", "PASS") } else { ("fail", "FAIL") };
+    let verdict = if result.passed { ("pass", Msg::Passed.get(lang)) } else { ("fail", Msg::Failed.get(lang)) };
     let labels = [w[0], w[1], w[2], w[3], w[4]];
-    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.title().get(lang), &card.activity_id()), card.quiz.seed, &card.app_version, &card.content);
+    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.title().get(lang), &card.activity_id()), card.quiz.seed, &card.app_version, &card.content, lang)?;
     let right = result.marks.iter().flatten().filter(|m| m.right).count();
-    let _ = write!(
+    let time_up = if result.timed_out { format!(" · {}", Msg::TimeUp.get(lang)) } else { String::new() };
+    write!(
         html,
         "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}%</b> ({right}/{}) · {}: {:.0}% · {}: {:.0}s{}</p>\n",
         verdict.0,
@@ -296,9 +330,9 @@ fn quiz_section(html: &mut String, card: &QuizCard) {
         result.pass_mark_pct,
         w[11],
         result.duration_secs,
-        if result.timed_out { " · TIME UP" } else { "" },
-    );
-    let _ = write!(html, "<table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n", w[7], w[8], w[9]);
+        time_up,
+    )?;
+    write!(html, "<table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n", w[7], w[8], w[9])?;
     for (index, item) in card.items.iter().enumerate() {
         let mark = result.marks.get(index).and_then(Option::as_ref);
         let answer = card.answers.get(index).and_then(Option::as_ref).map(|a| shown(item, &crate::quiz::mark::answer_text(&a.answer), lang));
@@ -307,7 +341,7 @@ fn quiz_section(html: &mut String, card: &QuizCard) {
             Some(m) if m.score > 0.0 => ("lost-item", format!("{:.0}%", m.score * 100.0)),
             _ => ("lost-item", "✗".to_string()),
         };
-        let _ = write!(
+        write!(
             html,
             "<tr><td class=\"num\">{}</td><td>{}<div class=\"meta\">{}: {}</div></td><td class=\"{class}\">{}</td><td>{}</td><td class=\"{class}\">{sign}</td></tr>\n",
             index + 1,
@@ -316,9 +350,10 @@ fn quiz_section(html: &mut String, card: &QuizCard) {
             escape(&item.explain),
             escape(answer.as_deref().unwrap_or("—")),
             escape(&shown(item, &mark.map(|m| m.expected.clone()).unwrap_or_else(|| crate::quiz::mark::expected(item)), lang)),
-        );
+        )?;
     }
     html.push_str("</table></section>\n");
+    Ok(())
 }
 
 #[cfg(test)]

@@ -80,15 +80,10 @@ impl QuizCard {
         Ok(card)
     }
 
-    /// "模拟考试" / "Exam", with the banks when the attempt named them.
+    /// "模拟考试" / "Exam": what people read. The banks it drew from are ids
+    /// (`kpi`, `generated`), kept in the record's `quiz.sources`, not in the title.
     pub fn title(&self) -> Text {
-        let mut title = self.quiz.mode.title();
-        if !self.quiz.sources.is_empty() {
-            let sources = self.quiz.sources.join(", ");
-            title.zh = format!("{} ({sources})", title.zh);
-            title.en = format!("{} ({sources})", title.en);
-        }
-        title
+        self.quiz.mode.title()
     }
 
     /// The activity id in exports: `quiz-exam`, `quiz-practice`, `quiz-review`.
