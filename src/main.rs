@@ -20,10 +20,11 @@ fn open_app(cli: &kefu::cli::Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match kefu::app::run(cli.content_root(), data) {
+    let content = cli.content_root();
+    match kefu::app::startup::open_window(kefu::app::startup::has_display(), || kefu::app::run(content, data)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("kefu: the window could not be opened: {error}");
+            eprintln!("kefu: {error}");
             ExitCode::FAILURE
         }
     }

@@ -257,7 +257,7 @@ const ALLOWED: &[(Reach, &str, &str)] = &[
     (Reach::Environment, "src/content/load.rs", "relative paths in diagnostics"),
     (Reach::Environment, "src/content/mod.rs", "KEFU_CONTENT_DIR"),
     (Reach::Environment, "src/cli/", "clap reads KEFU_CONTENT_DIR"),
-    (Reach::Environment, "src/app/", "the desktop's settings (a session bus for dialogs) and the first-frame benchmark switch"),
+    (Reach::Environment, "src/app/", "the desktop's settings (a session bus for dialogs), whether a display is there, and the first-frame benchmark switch"),
     (Reach::Environment, "src/main.rs", "the binary"),
     (Reach::Environment, "src/bin/", "the fuzz smoke binary"),
     (Reach::Environment, "src/fuzzing/", "the fuzz harness"),

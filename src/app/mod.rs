@@ -14,6 +14,7 @@ mod quiz_view;
 mod saved;
 mod scorecard_list;
 mod scorecard_view;
+pub mod startup;
 mod typing_view;
 mod workbench;
 
