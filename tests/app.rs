@@ -23,11 +23,47 @@ fn harness(app: KefuApp) -> Harness<'static, KefuApp> {
     Harness::builder().with_size((1280.0, 800.0)).build_ui_state(|ui, app: &mut KefuApp| app.ui(ui), app)
 }
 
+/// A trainee who has given their name (a first day without one is its own test).
 fn setup() -> (Setup, Harness<'static, KefuApp>) {
     let data = tempfile::tempdir().unwrap();
+    let settings = kefu::store::Settings { trainee_name: "测试员".into(), trainee_id: "t001".into(), ..kefu::store::Settings::default() };
+    settings.save(data.path()).unwrap();
     let clock = Arc::new(Mutex::new(0.0));
     let app = app_in(data.path(), &clock);
     (Setup { clock, _data: data }, harness(app))
+}
+
+/// On a first day the app asks who is training before the first attempt, and
+/// files it under that name (it used to save silently as "anonymous").
+#[test]
+fn the_first_attempt_asks_for_the_name_first() {
+    let data = tempfile::tempdir().unwrap();
+    let clock = Arc::new(Mutex::new(0.0));
+    let mut harness = harness(app_in(data.path(), &clock));
+    harness.get_by_label("开始 · 发错颜色的保温杯").click();
+    harness.run();
+    harness.get_by_label("开始前,请先填写你的姓名");
+    assert!(matches!(harness.state().screen, Screen::Home(_)), "nothing starts before the name is given");
+    // Cancel keeps the trainee on home, with nothing started.
+    harness.get_by_label("取消").click();
+    harness.run();
+    assert!(harness.query_by_label("开始前,请先填写你的姓名").is_none());
+    assert!(matches!(harness.state().screen, Screen::Home(_)));
+
+    harness.get_by_label("开始 · 发错颜色的保温杯").click();
+    harness.run();
+    let fields = harness.get_all_by_label("学员").count();
+    assert!(fields >= 2, "the bar's field and the dialog's");
+    harness.get_by_label("开始前,请先填写你的姓名");
+    // The dialog's name field has focus: typing goes there.
+    harness.run();
+    harness.get_all_by_label("学员").last().unwrap().type_text("王小明");
+    harness.run();
+    harness.get_by_label("开始").click();
+    harness.run();
+    assert!(matches!(harness.state().screen, Screen::Briefing(_)), "the held-back start goes ahead");
+    let settings = kefu::store::Settings::load(data.path()).unwrap();
+    assert_eq!(settings.trainee_name, "王小明");
 }
 
 fn advance(setup: &Setup, harness: &mut Harness<KefuApp>, secs: f64) {
@@ -109,11 +145,11 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
     harness.get_by_label("参考答案(示范对话)").click();
     harness.run();
     harness.get_by_label_contains("这是本场景的示范对话,合格");
-    let saved = kefu::store::trainee_scorecards(&harness.state().data, "anonymous");
+    let saved = kefu::store::trainee_scorecards(&harness.state().data, "t001");
     assert_eq!(saved.len(), 1, "the scorecard is saved in the data folder");
     assert!(kefu::store::Autosave::load(&harness.state().data).unwrap().is_none(), "the autosave is cleared");
     // The policy fact left unstated (who pays return shipping) comes back as a review question.
-    let deck = kefu::store::review::Progress::load(&harness.state().data, "anonymous").unwrap().deck;
+    let deck = kefu::store::review::Progress::load(&harness.state().data, "t001").unwrap().deck;
     assert!(deck.cards.contains_key("gen-policy-return-shipping-wrongitem"), "{:?}", deck.cards.keys().collect::<Vec<_>>());
 
     // Back home, the attempt shows in the course list (the saved-scorecards view is re-read on the way).
@@ -312,10 +348,10 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let result = view.session.result().unwrap_or_else(|| panic!("the exam is over: at {:?} of {}: {:?}", view.current(), view.session.items.len(), view.current().and_then(|c| view.session.items.get(c)).map(|i| (&i.id, &i.kind))));
     assert_eq!(result.score_pct, 100.0, "{:?}", result.marks);
     assert!(result.passed && !result.timed_out);
-    let progress = kefu::store::review::Progress::load(&harness.state().data, "anonymous").unwrap();
+    let progress = kefu::store::review::Progress::load(&harness.state().data, "t001").unwrap();
     assert_eq!(progress.deck.cards.len(), 20, "every question enters the review deck");
     // The attempt is a scorecard like a scenario's, and it verifies.
-    let saved = kefu::store::trainee_scorecards(&harness.state().data, "anonymous");
+    let saved = kefu::store::trainee_scorecards(&harness.state().data, "t001");
     assert_eq!(saved.len(), 1);
     let record = kefu::store::read_record(&saved[0]).unwrap();
     let kefu::scorecard::Record::Quiz(card) = &record else { panic!("not a quiz record") };
@@ -338,7 +374,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let Screen::Typing(view) = &harness.state().screen else { panic!("no typing screen") };
     let score = view.result.expect("scored");
     assert_eq!(score.accuracy, 1.0);
-    assert!(kefu::store::review::Progress::load(&harness.state().data, "anonymous").unwrap().typing_best_cpm > 0.0);
+    assert!(kefu::store::review::Progress::load(&harness.state().data, "t001").unwrap().typing_best_cpm > 0.0);
 }
 
 /// Answers the current question through the widgets: rightly, or with a wrong option / value.
@@ -417,7 +453,7 @@ fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_da
 
     // Nothing is due today; a day later the missed question is. The eight left
     // unanswered were never seen, so they say nothing and stay out of the deck.
-    let deck = kefu::store::review::Progress::load(&harness.state().data, "anonymous").unwrap().deck;
+    let deck = kefu::store::review::Progress::load(&harness.state().data, "t001").unwrap().deck;
     assert_eq!(deck.cards.len(), 2, "only the two answered questions entered the deck: {:?}", deck.cards.keys().collect::<Vec<_>>());
     harness.get_by_label("首页").click();
     harness.run();
@@ -436,7 +472,7 @@ fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_da
     assert_eq!(view.session.items[0].id, missed, "the missed question is back");
     let right_one = answer_current(&mut harness, true);
     // Answered right: up to box 2 (due in two days).
-    let deck = kefu::store::review::Progress::load(&harness.state().data, "anonymous").unwrap().deck;
+    let deck = kefu::store::review::Progress::load(&harness.state().data, "t001").unwrap().deck;
     assert_eq!(deck.cards[&right_one].leitner_box, 2);
     harness.get_by_label("首页").click();
     harness.run();

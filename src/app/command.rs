@@ -30,6 +30,8 @@ pub enum Command {
     // What the app remembers.
     SetLanguage(Lang),
     SetTrainee { name: String, id: String },
+    /// The dark look (true) or the light one.
+    SetDarkTheme(bool),
     SetPracticeSource(Option<String>),
     /// A quick phrase for conversations in `lang`.
     AddQuickPhrase { lang: Lang, phrase: String },

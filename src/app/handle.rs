@@ -64,6 +64,10 @@ impl KefuApp {
                 self.settings.ui_lang = lang;
                 self.save_settings();
             }
+            Command::SetDarkTheme(dark) => {
+                self.settings.dark_theme = dark;
+                self.save_settings();
+            }
             Command::SetTrainee { name, id } => {
                 if (name.as_str(), id.as_str()) != (self.settings.trainee_name.as_str(), self.settings.trainee_id.as_str()) {
                     self.settings.trainee_name = name;

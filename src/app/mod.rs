@@ -9,6 +9,7 @@ mod command;
 mod fonts;
 mod handle;
 mod home;
+mod look;
 mod notice;
 mod quiz_view;
 mod saved;
@@ -26,7 +27,7 @@ pub use fonts::install as install_fonts;
 pub use home::HomeScreen;
 pub use notice::Notice;
 pub use quiz_view::{QuizPhase, QuizView};
-pub use saved::SavedCache;
+pub use saved::{SavedCache, ScenarioProgress};
 pub use scorecard_list::ScorecardList;
 pub use scorecard_view::ScorecardView;
 pub use typing_view::TypingView;
@@ -85,6 +86,7 @@ pub struct KefuApp {
     /// Dropped on every screen change and trainee edit, so it never goes stale.
     saved: Option<SavedCache>,
     fonts_installed: bool,
+    look_applied: bool,
 }
 
 impl KefuApp {
@@ -119,6 +121,7 @@ impl KefuApp {
             notice,
             saved: None,
             fonts_installed: false,
+            look_applied: false,
         }
     }
 
@@ -145,6 +148,13 @@ impl KefuApp {
             fonts::install(ui.ctx());
             self.fonts_installed = true;
         }
+        // Light by default, as the shops' own workbenches are; dark on request.
+        if ui.ctx().theme() != look::theme(self.settings.dark_theme) || !self.look_applied {
+            look::apply(ui.ctx(), self.settings.dark_theme);
+            self.look_applied = true;
+            // This frame's background was painted in the old look.
+            ui.ctx().request_repaint();
+        }
         // Time first: the engine's clock moves here, never inside drawing.
         for command in self.logic() {
             self.handle(command);
@@ -163,15 +173,19 @@ impl KefuApp {
             notice: self.notice.as_ref(),
             saved: self.saved.as_ref(),
         };
-        let commands = match &mut self.screen {
-            Screen::Home(screen) => screen.ui(&view, ui),
-            Screen::Briefing(screen) => screen.ui(&view, ui),
-            Screen::Workbench(screen) => screen.ui(&view, ui),
-            Screen::Scorecard(screen) => screen.ui(&view, ui),
-            Screen::Scorecards(screen) => screen.ui(&view, ui),
-            Screen::Quiz(screen) => screen.ui(&view, ui),
-            Screen::Typing(screen) => screen.ui(&view, ui),
-        };
+        let screen = &mut self.screen;
+        let commands = egui::Frame::new()
+            .inner_margin(look::SCREEN_MARGIN)
+            .show(ui, |ui| match screen {
+                Screen::Home(screen) => screen.ui(&view, ui),
+                Screen::Briefing(screen) => screen.ui(&view, ui),
+                Screen::Workbench(screen) => screen.ui(&view, ui),
+                Screen::Scorecard(screen) => screen.ui(&view, ui),
+                Screen::Scorecards(screen) => screen.ui(&view, ui),
+                Screen::Quiz(screen) => screen.ui(&view, ui),
+                Screen::Typing(screen) => screen.ui(&view, ui),
+            })
+            .inner;
         let before = std::mem::discriminant(&self.screen);
         for command in commands {
             self.handle(command);
@@ -193,6 +207,11 @@ impl KefuApp {
 }
 
 impl eframe::App for KefuApp {
+    /// The window's background follows the look (eframe's default is a dark grey whatever the theme).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         KefuApp::ui(self, ui);
         // For the time-to-first-frame benchmark (README): close once the first frame is drawn.
@@ -215,6 +234,11 @@ pub fn run(content_root: PathBuf, data: PathBuf) -> eframe::Result {
     eframe::run_native(
         "kefu",
         options,
-        Box::new(move |_cc| Ok(Box::new(KefuApp::new(&content_root, &data, Clock::Real(Instant::now()))))),
+        Box::new(move |cc| {
+            let app = KefuApp::new(&content_root, &data, Clock::Real(Instant::now()));
+            // Set before the first frame, so the window never flashes the other look.
+            look::apply(&cc.egui_ctx, app.settings.dark_theme);
+            Ok(Box::new(app))
+        }),
     )
 }

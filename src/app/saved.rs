@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 pub struct SavedCache {
     /// Newest last: each scorecard file with its summary.
     pub summaries: Vec<(PathBuf, Summary)>,
-    /// Scenario id → (best total, attempts), from `summaries`.
-    pub progress: BTreeMap<String, (f64, usize)>,
+    /// Scenario id → how this trainee has done at it, from `summaries`.
+    pub progress: BTreeMap<String, ScenarioProgress>,
     /// Review questions due now.
     pub due: usize,
     /// What this trainee lost most points on across their scenario attempts.
@@ -33,16 +33,39 @@ impl SavedCache {
                 cards.push(card);
             }
         }
-        let mut progress = BTreeMap::new();
+        let mut progress: BTreeMap<String, ScenarioProgress> = BTreeMap::new();
         for (_, summary) in summaries.iter().filter(|(_, s)| s.kind == RecordKind::Scenario) {
-            let entry = progress.entry(summary.activity.id.clone()).or_insert((0.0_f64, 0));
-            entry.0 = entry.0.max(summary.total);
-            entry.1 += 1;
+            progress.entry(summary.activity.id.clone()).or_default().add(summary.total, summary.passed);
         }
         // A deck that cannot be read is set aside when the next attempt is recorded, and reported then.
         let due = Progress::load(data, trainee).map(|progress| progress.deck.due(now_unix).len()).unwrap_or(0);
         let practice = crate::scorecard::practice::suggest(&cards, &bundle.course, &bundle.grader, 3);
         SavedCache { summaries, progress, due, practice }
+    }
+}
+
+/// One scenario's attempts by this trainee.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ScenarioProgress {
+    pub attempts: usize,
+    /// The best total of any attempt.
+    pub best: f64,
+    /// The best total of a passing attempt: a high score that failed (a
+    /// critical mistake) is not a pass, and "best" must not suggest it is.
+    pub best_pass: Option<f64>,
+}
+
+impl ScenarioProgress {
+    fn add(&mut self, total: f64, passed: bool) {
+        self.attempts += 1;
+        self.best = self.best.max(total);
+        if passed {
+            self.best_pass = Some(self.best_pass.map_or(total, |best| best.max(total)));
+        }
+    }
+
+    pub fn passed(&self) -> bool {
+        self.best_pass.is_some()
     }
 }
 

@@ -263,6 +263,23 @@ catalogue! {
     ChatInChinese => ("中", "ZH"),
     ChatInEnglish => ("英", "EN"),
     ReportContent => ("内容版本", "Content"),
+    StartHere => ("从这里开始", "Start here"),
+    /// The suggested next scenario on home: the easiest one not yet passed.
+    NextUp => ("下一个练习:{title}", "Next up: {title}"),
+    PassedCount => ("已合格 {n}/{total} 个场景", "{n} of {total} scenarios passed"),
+    AllPassed => ("所有场景都已合格,可以试试高峰模式和模拟考试", "Every scenario passed: try rush mode and the exam"),
+    ResultPassed => ("合格 · 最好 {best}", "Passed · best {best}"),
+    ResultTried => ("未合格 · 最高 {best} · {n} 次", "Not passed yet · best {best} · {n} tries"),
+    NotTried => ("未练习", "Not tried"),
+    AskNameTitle => ("开始前,请先填写你的姓名", "Before you start: who is training?"),
+    AskNameWhy => ("成绩单记在这个名字和工号下,主管按它查看。", "Your scorecards are filed under this name and number for your supervisor."),
+    Cancel => ("取消", "Cancel"),
+    ThemeDark => ("深色", "Dark"),
+    ThemeLight => ("浅色", "Light"),
+    ResumeNamed => ("上次的练习《{title}》没有结束", "Your last session, “{title}”, did not finish"),
+    ResumeRushNamed => ("上次的高峰模式({n} 位买家)没有结束", "Your last rush ({n} buyers) did not finish"),
+    Activities => ("测验与练习", "Quizzes and drills"),
+    CourseHeading => ("场景练习", "Scenarios"),
     /// Heading over the critical failures of a scorecard in the HTML report.
     ReportCritical => ("关键项不合格(一票否决)", "Critical failures (each fails the session)"),
     /// Tag on a finding that fails the session by itself.

@@ -17,6 +17,8 @@ pub struct Settings {
     pub quick_phrases: Vec<String>,
     /// And for English ones: each conversation offers the phrases of its own language.
     pub quick_phrases_en: Vec<String>,
+    /// The dark look instead of the default light one (the shops' workbenches are light).
+    pub dark_theme: bool,
 }
 
 impl Default for Settings {
@@ -25,6 +27,7 @@ impl Default for Settings {
             ui_lang: Lang::Zh,
             trainee_name: String::new(),
             trainee_id: String::new(),
+            dark_theme: false,
             // Seed 001: keep canned phrases ready so even a slow typist answers at once.
             quick_phrases: vec![
                 "亲,您好,在的哦~请问有什么可以帮您?".into(),
