@@ -261,8 +261,21 @@ fn rush_mode_serves_three_buyers_and_the_language_switches() {
     harness.run();
     harness.get_by_label("高峰模式(3位买家)").click();
     harness.run();
+    // A briefing first, telling how a shift works but not what the buyers will ask.
+    harness.get_by_label("任务简报:高峰模式");
+    for id in kefu::app::rush_picks(kefu::content::raw::Lang::Zh, &harness.state().bundle.course) {
+        let title = harness.state().bundle.course.scenario(&id).unwrap().title.zh.clone();
+        assert!(harness.query_by_label_contains(&title).is_none(), "the briefing gives away {title}");
+    }
+    harness.get_by_label("开始").click();
+    harness.run();
     let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };
     assert_eq!(wb.shift.sessions().len(), 3);
+    // The conversation list names each buyer, not the scenario they are in.
+    for session in wb.shift.sessions() {
+        let title = session.scenario().title.zh.clone();
+        assert!(harness.query_by_label_contains(&title).is_none(), "the buyer list gives away {title}");
+    }
     // Time passes: unanswered buyers nudge, and the ones not selected show unread messages.
     advance(&setup, &mut harness, 40.0);
     let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };
@@ -593,6 +606,8 @@ fn in_rush_mode_each_buyer_keeps_their_own_order_form() {
     let ordered_sku = |scenario: &Scenario| scenario.order.as_ref().and_then(|o| o.items.first()).map(|i| i.sku.clone());
     let (_setup, mut harness) = setup();
     harness.get_by_label("高峰模式(3位买家)").click();
+    harness.run();
+    harness.get_by_label("开始").click();
     harness.run();
     let (buyer, sku, title) = {
         let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };

@@ -1,5 +1,7 @@
 //! The briefing shown before a scenario starts: its goals, the buyer's mood,
-//! and how an answer works (when the buyer reads), with Start and Back.
+//! and how an answer works (when the buyer reads), with Start and Back. Rush
+//! mode has its own: how a shift with several buyers works, without telling
+//! what each buyer will ask (a real shift does not either).
 
 use super::home::TraineeBar;
 use super::{Command, View};
@@ -7,20 +9,30 @@ use crate::i18n::{Msg, t};
 use eframe::egui;
 
 pub struct BriefingScreen {
-    pub scenario: String,
+    /// One scenario, or the buyers of a rush shift.
+    pub scenarios: Vec<String>,
     bar: TraineeBar,
 }
 
 impl BriefingScreen {
     pub fn new(scenario: String, settings: &crate::store::Settings) -> BriefingScreen {
-        BriefingScreen { scenario, bar: TraineeBar::new(settings) }
+        BriefingScreen { scenarios: vec![scenario], bar: TraineeBar::new(settings) }
+    }
+
+    /// The briefing of a rush shift with these buyers' scenarios.
+    pub fn rush(scenarios: Vec<String>, settings: &crate::store::Settings) -> BriefingScreen {
+        BriefingScreen { scenarios, bar: TraineeBar::new(settings) }
     }
 
     pub fn ui(&mut self, view: &View, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         self.bar.ui(view, ui, &mut commands);
+        if self.scenarios.len() > 1 {
+            self.rush_ui(view, ui, &mut commands);
+            return commands;
+        }
         let lang = view.lang;
-        let Some(scenario) = view.bundle.course.scenario(&self.scenario) else {
+        let Some(scenario) = self.scenarios.first().and_then(|id| view.bundle.course.scenario(id)) else {
             commands.push(Command::GoHome);
             return commands;
         };
@@ -46,5 +58,29 @@ impl BriefingScreen {
             }
         });
         commands
+    }
+
+    fn rush_ui(&self, view: &View, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let lang = view.lang;
+        let buyers = self.scenarios.len();
+        ui.heading(t(lang, Msg::RushBriefing));
+        ui.add_space(8.0);
+        ui.strong(t(lang, Msg::Goals));
+        for goal in [Msg::RushGoalEveryone, Msg::RushGoalOrder, Msg::RushGoalOwnOrder] {
+            ui.label(format!("• {}", Msg::fill(goal, lang, &[("n", &buyers)])));
+        }
+        ui.add_space(8.0);
+        ui.strong(t(lang, Msg::TurnRuleTitle));
+        let reads_after = self.scenarios.iter().filter_map(|id| view.bundle.course.scenario(id)).map(|s| s.buyer.reads_after_secs).fold(0.0_f64, f64::max);
+        ui.label(Msg::TurnRule.fill(lang, &[("secs", &reads_after)]));
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            if ui.button(t(lang, Msg::Start)).clicked() {
+                commands.push(Command::StartScenarios { scenarios: self.scenarios.clone() });
+            }
+            if ui.button(t(lang, Msg::Back)).clicked() {
+                commands.push(Command::GoHome);
+            }
+        });
     }
 }

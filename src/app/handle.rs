@@ -22,8 +22,10 @@ impl KefuApp {
             Command::StartScenarios { scenarios } => self.start_workbench(&scenarios),
             Command::StartRush => {
                 let picks = super::home::rush_picks(self.lang(), &self.bundle.course);
-                if !picks.is_empty() {
-                    self.start_workbench(&picks);
+                match picks.len() {
+                    0 => {}
+                    1 => self.handle(Command::OpenBriefing { scenario: picks[0].clone() }),
+                    _ => self.go(Screen::Briefing(BriefingScreen::rush(picks, &self.settings))),
                 }
             }
             Command::ResumeSession => {

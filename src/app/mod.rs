@@ -24,7 +24,7 @@ pub use briefing::BriefingScreen;
 pub use clock::{Clock, MANUAL_EPOCH_SECS};
 pub use command::{Command, ExportFormat};
 pub use fonts::install as install_fonts;
-pub use home::HomeScreen;
+pub use home::{HomeScreen, rush_picks};
 pub use notice::Notice;
 pub use quiz_view::{QuizPhase, QuizView};
 pub use saved::{SavedCache, ScenarioProgress};

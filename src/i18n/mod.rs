@@ -263,6 +263,10 @@ catalogue! {
     ChatInChinese => ("中", "ZH"),
     ChatInEnglish => ("英", "EN"),
     ReportContent => ("内容版本", "Content"),
+    RushBriefing => ("任务简报:高峰模式", "Briefing: rush mode"),
+    RushGoalEveryone => ("{n} 位买家会同时找你,他们要问什么事先不知道:每一位都要及时回复,不能冷落", "{n} buyers message you at once, and you do not know what they will ask: answer every one in time, leave no one waiting"),
+    RushGoalOrder => ("看左侧的会话列表:未读数和等待时间告诉你先回谁", "Watch the conversation list on the left: unread counts and waiting times say who to answer first"),
+    RushGoalOwnOrder => ("订单面板只对应当前选中的买家:操作前先确认选对了人", "The order panel is the selected buyer's only: check who is selected before you act"),
     StartHere => ("从这里开始", "Start here"),
     /// The suggested next scenario on home: the easiest one not yet passed.
     NextUp => ("下一个练习:{title}", "Next up: {title}"),

@@ -9,9 +9,12 @@ use crate::engine::{EntryKind, Session, Who};
 use crate::i18n::{Msg, t};
 use eframe::egui;
 
-pub fn chat_ui(session: &Session, ui: &mut egui::Ui, lang: Lang, now: f64) {
+/// `rush`: several buyers at once, whose scenarios stay unnamed (a real shift
+/// does not announce what a buyer will ask).
+pub fn chat_ui(session: &Session, ui: &mut egui::Ui, lang: Lang, now: f64, rush: bool) {
     ui.horizontal(|ui| {
-        ui.heading(format!("{} · {}", session.draw().buyer_name, session.scenario().title.get(lang)));
+        let name = &session.draw().buyer_name;
+        ui.heading(if rush { name.clone() } else { format!("{name} · {}", session.scenario().title.get(lang)) });
         ui.label(format!("{}:", t(lang, Msg::Patience)));
         let used = session.patience_used(now);
         ui.add(egui::ProgressBar::new(1.0 - used).desired_width(120.0).fill(if used > 0.6 { egui::Color32::from_rgb(200, 80, 60) } else { egui::Color32::from_rgb(80, 160, 90) }));

@@ -212,7 +212,7 @@ impl Workbench {
             });
         });
         chat::input_panel(self, view, ui, now, &mut commands);
-        egui::CentralPanel::default().show(ui, |ui| chat::chat_ui(&self.shift.sessions()[self.selected], ui, lang, now));
+        egui::CentralPanel::default().show(ui, |ui| chat::chat_ui(&self.shift.sessions()[self.selected], ui, lang, now, self.desks.len() > 1));
         commands
     }
 
@@ -231,7 +231,14 @@ impl Workbench {
                 };
                 let unread = self.desks[index].unread;
                 let badge = if unread > 0 { format!(" ({unread})") } else { String::new() };
-                let label = format!("{name}{badge}\n{}  {state}", session.scenario().title.get(lang));
+                // One buyer: the scenario's title, as on the briefing. In rush mode the
+                // title would tell what the buyer is about to ask: their last line instead.
+                let about = if self.desks.len() == 1 {
+                    session.scenario().title.get(lang).to_string()
+                } else {
+                    session.transcript().iter().rev().find(|e| e.who == crate::engine::Who::Buyer && e.kind == crate::engine::EntryKind::Message).map(|e| preview(&e.text)).unwrap_or_default()
+                };
+                let label = format!("{name}{badge}\n{about}  {state}");
                 if ui.selectable_label(self.selected == index, label).clicked() {
                     commands.push(Command::SelectBuyer(index));
                 }
@@ -254,4 +261,15 @@ impl Workbench {
             }
         });
     }
+}
+
+/// The first characters of a buyer's line, for the conversation list.
+fn preview(text: &str) -> String {
+    const SHOWN: usize = 14;
+    let line = text.lines().next().unwrap_or_default();
+    let mut shown: String = line.chars().take(SHOWN).collect();
+    if line.chars().count() > SHOWN || text.lines().count() > 1 {
+        shown.push('…');
+    }
+    shown
 }
