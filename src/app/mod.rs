@@ -9,6 +9,7 @@ mod command;
 mod fonts;
 mod handle;
 mod home;
+mod local_time;
 mod look;
 mod notice;
 mod quiz_view;

@@ -32,14 +32,18 @@ impl ScorecardList {
             egui::Grid::new("scorecards").striped(true).show(ui, |ui| {
                 for (path, summary) in saved.summaries.iter().rev() {
                     let title = summary.activity.title.get(lang);
-                    ui.label(summary.when_utc.clone().unwrap_or_default());
+                    ui.label(super::local_time::shown(summary.when_utc.as_deref(), lang));
                     ui.label(title);
                     ui.label(match summary.kind {
                         RecordKind::Scenario => format!("{:.1}", summary.total),
                         RecordKind::Quiz => format!("{:.1}%", summary.total),
                     });
                     ui.label(if summary.passed { t(lang, Msg::Passed) } else { t(lang, Msg::Failed) });
-                    if ui.button(format!("{} · {title}", t(lang, Msg::Open))).clicked() {
+                    let open = ui.button(t(lang, Msg::Open));
+                    // Shows a plain 打开; a screen reader (and a test) hears which record.
+                    let spoken = format!("{} · {title}", t(lang, Msg::Open));
+                    open.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
+                    if open.clicked() {
                         commands.push(Command::OpenRecord { path: path.clone() });
                     }
                     ui.end_row();
