@@ -150,9 +150,9 @@ fn header(
     content: &std::collections::BTreeMap<String, String>,
 ) {
     let [heading, trainee_label, when_label, activity_label, seed_label] = labels;
-    let _ = write!(
+    let _ = writeln!(
         html,
-        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · content {}</p>\n",
+        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · content {}</p>",
         escape(heading),
         trainee_label,
         escape(&trainee.name),
@@ -175,15 +175,15 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
     let verdict = if grade.passed { ("pass", Msg::Passed.get(lang)) } else { ("fail", Msg::Failed.get(lang)) };
     let labels = [w[0], w[1], w[2], w[3], w[4]];
     header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.scenario.title.get(lang), &card.scenario.id), card.seed, &card.app_version, &card.content);
-    let _ = write!(
+    let _ = writeln!(
         html,
-        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {}</p>\n",
+        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {}</p>",
         verdict.0, verdict.1, w[5], grade.total, w[6], grade.pass_mark, crate::i18n::outcome(grade.outcome).get(lang)
     );
     if !grade.critical_failures.is_empty() {
-        let _ = write!(html, "<p class=\"lost-item\"><b>CRITICAL:</b> {}</p>\n", escape(&grade.critical_failures.join(", ")));
+        let _ = writeln!(html, "<p class=\"lost-item\"><b>CRITICAL:</b> {}</p>", escape(&grade.critical_failures.join(", ")));
     }
-    let _ = write!(html, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n", w[7], w[8], w[9], w[10]);
+    let _ = writeln!(html, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>", w[7], w[8], w[9], w[10]);
     for kpi in &grade.kpis {
         let value = kpi.value.map(|v| format!("{v}{}", kpi.unit)).unwrap_or_else(|| "—".into());
         let met = match kpi.met {
@@ -191,9 +191,9 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
             Some(false) => "✗",
             None => "",
         };
-        let _ = write!(
+        let _ = writeln!(
             html,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{met}</td></tr>\n",
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{met}</td></tr>",
             escape(kpi.label.get(lang)),
             escape(&value),
             escape(&kpi.target)
@@ -206,7 +206,7 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
     }
     html.push_str("</tr></table>\n");
 
-    let _ = write!(html, "<h2>{}</h2>\n", w[11]);
+    let _ = writeln!(html, "<h2>{}</h2>", w[11]);
     let mut number = 0;
     let turn_ends = super::layout::turn_ends(card);
     let mut by_line = super::layout::findings_by_line(card);
@@ -234,9 +234,9 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
             EntryKind::Note => format!("<span class=\"note\">{}</span>", escape(&entry.text)),
             EntryKind::Typing => format!("<span class=\"note\">{}</span>", escape(&entry.typing_note(lang).unwrap_or_default())),
         };
-        let _ = write!(
+        let _ = writeln!(
             html,
-            "<div class=\"msg {class}\"><span class=\"time\">{:.1}s</span> <span class=\"who\">{}</span> <span class=\"text\">{text}</span></div>\n",
+            "<div class=\"msg {class}\"><span class=\"time\">{:.1}s</span> <span class=\"who\">{}</span> <span class=\"text\">{text}</span></div>",
             entry.at,
             escape(who)
         );
@@ -260,7 +260,7 @@ fn section(html: &mut String, card: &Scorecard, w: &[&str; 14]) {
             }
             // Answers are numbered for the reader; the node id is the author's, not theirs.
             let label = if lang == Lang::Zh { format!("第 {answer} 次回复") } else { format!("Answer {answer}") };
-            let _ = write!(html, "<p class=\"meta\">{label}: {:.1}/100 · {}</p>\n", reply.score, reply.tone_band.label(lang));
+            let _ = writeln!(html, "<p class=\"meta\">{label}: {:.1}/100 · {}</p>", reply.score, reply.tone_band.label(lang));
         }
     }
     html.push_str("</section>\n");
@@ -284,9 +284,9 @@ fn quiz_section(html: &mut String, card: &QuizCard) {
     let labels = [w[0], w[1], w[2], w[3], w[4]];
     header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.title().get(lang), &card.activity_id()), card.quiz.seed, &card.app_version, &card.content);
     let right = result.marks.iter().flatten().filter(|m| m.right).count();
-    let _ = write!(
+    let _ = writeln!(
         html,
-        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}%</b> ({right}/{}) · {}: {:.0}% · {}: {:.0}s{}</p>\n",
+        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}%</b> ({right}/{}) · {}: {:.0}% · {}: {:.0}s{}</p>",
         verdict.0,
         verdict.1,
         w[5],
@@ -298,7 +298,7 @@ fn quiz_section(html: &mut String, card: &QuizCard) {
         result.duration_secs,
         if result.timed_out { " · TIME UP" } else { "" },
     );
-    let _ = write!(html, "<table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n", w[7], w[8], w[9]);
+    let _ = writeln!(html, "<table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>", w[7], w[8], w[9]);
     for (index, item) in card.items.iter().enumerate() {
         let mark = result.marks.get(index).and_then(Option::as_ref);
         let answer = card.answers.get(index).and_then(Option::as_ref).map(|a| shown(item, &crate::quiz::mark::answer_text(&a.answer), lang));
@@ -307,9 +307,9 @@ fn quiz_section(html: &mut String, card: &QuizCard) {
             Some(m) if m.score > 0.0 => ("lost-item", format!("{:.0}%", m.score * 100.0)),
             _ => ("lost-item", "✗".to_string()),
         };
-        let _ = write!(
+        let _ = writeln!(
             html,
-            "<tr><td class=\"num\">{}</td><td>{}<div class=\"meta\">{}: {}</div></td><td class=\"{class}\">{}</td><td>{}</td><td class=\"{class}\">{sign}</td></tr>\n",
+            "<tr><td class=\"num\">{}</td><td>{}<div class=\"meta\">{}: {}</div></td><td class=\"{class}\">{}</td><td>{}</td><td class=\"{class}\">{sign}</td></tr>",
             index + 1,
             escape(&item.prompt),
             w[10],

@@ -128,7 +128,7 @@ pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
                 "grade": result.grade,
             });
             for field in ["draw", "transcript", "replies", "grade"] {
-                diff(&format!("{field}"), &saved[field], &regraded[field], &mut edited);
+                diff(field, &saved[field], &regraded[field], &mut edited);
             }
         }
         Err(error) => edited.push(format!("transcript (cannot be replayed: {error})")),

@@ -39,8 +39,8 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 if line.trim().is_empty() {
                     out.push(source.error("empty-text", at(), format!("line {} of node {node_id:?} is empty", index + 1)));
                 }
-                check_placeholders(source, scenario, line, &line_at, out);
-                check_language(source, scenario.lang, line, &line_at, out);
+                check_placeholders(source, scenario, line, line_at, out);
+                check_language(source, scenario.lang, line, line_at, out);
             }
         }
         for nudge in &scenario.buyer.nudges {
