@@ -8,9 +8,11 @@ pub mod mention;
 pub mod normalize;
 pub mod numerals;
 pub mod quantity;
+pub mod quoted;
 pub mod t2s;
 
 pub use fold::fold_width;
+pub use quoted::{Quoted, QuotedChar, quoted_list};
 
 /// A Han character (CJK Unified Ideographs and Extension A): Chinese text has
 /// no case and no spaces between words.
