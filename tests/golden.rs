@@ -168,7 +168,7 @@ fn golden_plans_in_tests_golden() {
     let mut failures = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
-        let plan: GoldenPlan = kefu::content::load::ron_options()
+        let plan: GoldenPlan = kefu::content::ron_options()
             .from_str(&text)
             .unwrap_or_else(|e| panic!("{}:{}:{}: {}", path.display(), e.span.start.line, e.span.start.col, e.code));
         let (_, problems) = check(&plan.scenario, plan.seed, &plan.replies, &plan.expect);
