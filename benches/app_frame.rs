@@ -12,7 +12,7 @@ fn bench(c: &mut Criterion) {
     let data = tempfile::tempdir().unwrap();
     let clock = Arc::new(Mutex::new(0.0));
     let mut app = KefuApp::new(Path::new(env!("CARGO_MANIFEST_DIR")), data.path(), Clock::Manual(clock.clone()));
-    let mut workbench = Workbench::start(&app, &["wrong-colour-thermos".to_string()]).unwrap();
+    let mut workbench = Workbench::start(&app.bundle, &["wrong-colour-thermos".to_string()], 7, 0.0).unwrap();
     // Messages half a second apart stay in one turn, so the chat grows to 500 lines.
     for i in 0..499 {
         let at = 1.0 + i as f64 * 0.5;

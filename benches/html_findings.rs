@@ -4,7 +4,7 @@
 //! the old per-piece scan took 2.3 s at 100,000 findings and 23.5 s at 300,000.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use kefu::grading::finding::Span;
+use kefu::grading::Span;
 use kefu::scorecard::{Scorecard, html};
 use std::hint::black_box;
 use std::path::Path;

@@ -52,7 +52,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("1000 scenarios");
     group.sample_size(10);
     group.bench_function("bare ron parse", |b| {
-        let options = kefu::content::load::ron_options();
+        let options = kefu::content::ron_options();
         b.iter(|| {
             for (_, text) in &scenarios {
                 black_box(options.from_str::<raw::Scenario>(text).unwrap());

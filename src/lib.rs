@@ -2,9 +2,9 @@
 //! customer-service agents. The library is the headless core; `app` (feature
 //! `gui`) is the only part that knows egui.
 //!
-//! Modules in dependency order, lowest first: `text` ← `content` ← `grading`
-//! ← `engine`, `quiz` ← `scorecard` ← `store` ← `cli`, `app`; `seeded` (the
-//! seeded random draws) sits at the bottom beside `text`.
+//! Modules in dependency order, lowest first: `text` ← `content` ← `i18n` (the
+//! message catalogue) ← `grading` ← `engine`, `quiz` ← `scorecard` ← `store` ←
+//! `cli`, `app`; `seeded` (the seeded random draws) sits at the bottom beside `text`.
 
 pub mod text;
 pub mod seeded;

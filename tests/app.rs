@@ -155,7 +155,7 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
     // Back home, the attempt shows in the course list (the saved-scorecards view is re-read on the way).
     harness.get_by_label("首页").click();
     harness.run();
-    let attempts = harness.state_mut().saved().progress.get("wrong-colour-thermos").map(|(_, n)| *n);
+    let attempts = harness.state_mut().saved().progress.get("wrong-colour-thermos").map(|p| p.attempts);
     assert_eq!(attempts, Some(1));
     // Practise next: what cost the most points, with a scenario to start.
     harness.get_by_label("接下来练什么(失分最多的)");

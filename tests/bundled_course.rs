@@ -60,7 +60,7 @@ fn scenario_ids_match_their_file_names() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let set = load_course_paths(&[], root);
     for file in &set.files {
-        if let Some(kefu::content::load::FileContent::Scenario(scenario)) = &file.content {
+        if let Some(kefu::content::FileContent::Scenario(scenario)) = &file.content {
             let stem = file.source.path().file_stem().unwrap().to_string_lossy();
             assert_eq!(scenario.id, stem, "{}", file.source.path().display());
         }

@@ -105,7 +105,7 @@ fn check(scenario: &str, seed: u64, replies: &[TimedInput], expect: &Expect) -> 
         }
     }
     for rule in &expect.wrong_facts {
-        let wrong = result.replies.iter().flat_map(|r| &r.facts).any(|f| &f.rule == rule && f.status == kefu::grading::facts::FactStatus::Wrong);
+        let wrong = result.replies.iter().flat_map(|r| &r.facts).any(|f| &f.rule == rule && f.status == kefu::grading::FactStatus::Wrong);
         if !wrong {
             problems.push(format!("{rule} not graded wrong"));
         }
@@ -168,7 +168,7 @@ fn golden_plans_in_tests_golden() {
     let mut failures = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
-        let plan: GoldenPlan = kefu::content::load::ron_options()
+        let plan: GoldenPlan = kefu::content::ron_options()
             .from_str(&text)
             .unwrap_or_else(|e| panic!("{}:{}:{}: {}", path.display(), e.span.start.line, e.span.start.col, e.code));
         let (_, problems) = check(&plan.scenario, plan.seed, &plan.replies, &plan.expect);
@@ -227,5 +227,5 @@ fn a_fact_said_earlier_counts_when_the_buyer_asks_again() {
     let capacity = again.findings.iter().find(|f| f.rule == "fact:thermos-500.capacity").unwrap();
     assert_eq!(capacity.points, capacity.possible, "{capacity:?}");
     assert!(capacity.explain.contains("前面已经说对了"), "{capacity:?}");
-    assert!(again.facts.iter().all(|f| f.status == kefu::grading::facts::FactStatus::Correct), "{:?}", again.facts);
+    assert!(again.facts.iter().all(|f| f.status == kefu::grading::FactStatus::Correct), "{:?}", again.facts);
 }

@@ -5,8 +5,7 @@
 use kefu::content::Course;
 use kefu::content::raw::Lang;
 use kefu::engine::{Bundle, EngineError, Session};
-use kefu::text::mention::quantities;
-use kefu::text::normalize;
+use kefu::text::{normalize, quantities};
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};

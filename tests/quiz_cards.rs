@@ -92,11 +92,14 @@ fn an_exam_becomes_a_scorecard_that_verifies_and_replays_byte_for_byte() {
     assert_eq!(std::fs::read(again).unwrap(), first, "the same seed and answers give the same bytes");
 }
 
+/// A hand edit of a record's JSON.
+type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+
 #[test]
 fn hand_edits_are_named_and_a_forged_mark_is_caught_even_with_fresh_seals() {
     let dir = tempfile::tempdir().unwrap();
     let path = take_exam(dir.path(), repo());
-    let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
+    let cases: Vec<(&str, Edit)> = vec![
         ("result", Box::new(|j| j["result"]["score_pct"] = 95.0.into())),
         ("answers[0]", Box::new(|j| j["answers"][0]["at"] = 99.0.into())),
         ("items[3]", Box::new(|j| j["items"][3]["prompt"] = "一道更容易的题".into())),

@@ -5,7 +5,7 @@
 
 mod common;
 
-use kefu::grading::finding::Span;
+use kefu::grading::Span;
 use kefu::scorecard::{self, verify};
 use std::path::Path;
 use std::time::{Duration, Instant};

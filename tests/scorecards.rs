@@ -73,9 +73,12 @@ fn untouched_scorecards_verify_ok() {
     assert_eq!(out.lines().filter(|l| l.starts_with("OK ")).count(), 2, "{out}");
 }
 
+/// A hand edit of a record's JSON.
+type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+
 #[test]
 fn editing_a_score_a_finding_a_kpi_or_a_transcript_line_is_named() {
-    let cases: Vec<(&str, Box<dyn FnOnce(&mut serde_json::Value)>)> = vec![
+    let cases: Vec<(&str, Edit)> = vec![
         ("grade.total", Box::new(|j| j["grade"]["total"] = 99.0.into())),
         // Whatever the score was, a different one must be caught.
         ("replies[0].score", Box::new(|j| j["replies"][0]["score"] = (j["replies"][0]["score"].as_f64().unwrap() - 7.0).into())),

@@ -7,7 +7,7 @@
 use kefu::content::Course;
 use kefu::content::raw::{Node, TimedInput};
 use kefu::engine::{Bundle, run_plan};
-use kefu::grading::facts::FactStatus;
+use kefu::grading::FactStatus;
 use kefu::grading::{Earlier, Turn};
 use proptest::prelude::*;
 use std::path::Path;

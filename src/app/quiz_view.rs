@@ -31,7 +31,8 @@ pub enum QuizPhase {
     /// Practice: question `current` was marked; its feedback is on show.
     Feedback { current: usize, mark: Mark, explain: String },
     /// Handed in or timed out; the attempt's scorecard once it was made.
-    Over { card: Option<QuizCard> },
+    /// (Boxed: a card is large, and the phase changes rarely.)
+    Over { card: Option<Box<QuizCard>> },
 }
 
 /// What the trainee has chosen or typed for the question on show.
@@ -91,7 +92,7 @@ impl QuizView {
         let mut session = QuizSession::from_spec(card.items.clone(), &card.quiz, 0.0);
         // A fresh session over the card's questions: finishing it cannot fail.
         session.finish(card.result.duration_secs).ok();
-        QuizView { spec: card.quiz.clone(), session, started_at: now, phase: QuizPhase::Over { card: Some(card) }, exam: None }
+        QuizView { spec: card.quiz.clone(), session, started_at: now, phase: QuizPhase::Over { card: Some(Box::new(card)) }, exam: None }
     }
 
     /// The question on show, while answering or reading its feedback.
@@ -105,7 +106,7 @@ impl QuizView {
     /// The attempt's scorecard, once it is over and recorded.
     pub fn card(&self) -> Option<&QuizCard> {
         match &self.phase {
-            QuizPhase::Over { card } => card.as_ref(),
+            QuizPhase::Over { card } => card.as_deref(),
             _ => None,
         }
     }
@@ -173,7 +174,7 @@ impl QuizView {
     }
 
     pub(super) fn set_over(&mut self, card: Option<QuizCard>) {
-        self.phase = QuizPhase::Over { card };
+        self.phase = QuizPhase::Over { card: card.map(Box::new) };
     }
 
     pub fn ui(&mut self, view: &View, ui: &mut egui::Ui) -> Vec<Command> {

@@ -34,11 +34,11 @@ fn main() {
     for run in runs {
         let (name, outcome) = run.join().expect("the smoke run itself does not panic");
         println!(
-            "fuzz smoke {name}: {} seeds + {} mutations in {:.1?} (slowest mutation {:.1?}): {}",
+            "fuzz smoke {name}: {} seeds + {} mutations in {:.1} s (slowest mutation {:.1} s): {}",
             outcome.seeds,
             outcome.mutations,
-            outcome.took,
-            outcome.slowest,
+            outcome.took.as_secs_f64(),
+            outcome.slowest.as_secs_f64(),
             if outcome.failures.is_empty() { "ok".to_string() } else { format!("{} FAILING INPUTS", outcome.failures.len()) }
         );
         for failure in &outcome.failures {

@@ -1,6 +1,7 @@
 //! CliError: why a command could not do its work, with the file and place
 //! where there is one. The dispatch prints it once (`kefu: …`) with exit code 2.
 
+use crate::text::Quoted;
 use crate::store::StoreError;
 use std::path::PathBuf;
 
@@ -9,12 +10,12 @@ pub enum CliError {
     #[error(transparent)]
     Store(#[from] StoreError),
     /// `--when` is neither RFC 3339 nor `now`.
-    #[error("--when {text:?}: {source} (write e.g. 2026-11-23T09:30:00Z or now)")]
+    #[error("--when {}: {source} (write e.g. 2026-11-23T09:30:00Z or now)", Quoted(.text))]
     BadWhen { text: String, source: humantime::TimestampError },
-    #[error("no scenario {id:?}; `kefu check` lists the course, ids are file names without .ron")]
+    #[error("no scenario {}; `kefu check` lists the course, ids are file names without .ron", Quoted(.id))]
     NoScenario { id: String },
     /// The scenario's file has errors, so the course left it out.
-    #[error("scenario {id:?} has errors:\n{}", problems.join("\n"))]
+    #[error("scenario {} has errors:\n{}", Quoted(.id), problems.join("\n"))]
     ScenarioHasErrors { id: String, problems: Vec<String> },
     /// A replies or answers file that is not the RON it should be.
     #[error("{}:{line}:{col}: error[ron]: {source}", path.display())]

@@ -2,6 +2,7 @@
 //! pinned examples) to its end; prints the transcript with findings and the
 //! grade (or the scorecard JSON), and records the attempt like the app does.
 
+use crate::text::Quoted;
 use super::args::expect_code;
 use super::outputs::Outputs;
 use super::{Cli, CliError, ExpectArg, Format, fail, output_failed};
@@ -84,7 +85,7 @@ pub(super) fn run(
             let examples = bundle.course.scenario(&id).map(|s| s.examples.clone()).unwrap_or_default();
             match number.checked_sub(1).and_then(|i| examples.get(i)) {
                 Some(example) => example.replies.clone(),
-                None => return fail(format!("scenario {id:?} has {} examples; --example takes 1 to {}", examples.len(), examples.len())),
+                None => return fail(format!("scenario {} has {} examples; --example takes 1 to {}", Quoted(&id), examples.len(), examples.len())),
             }
         }
     };
@@ -96,7 +97,7 @@ pub(super) fn run(
         }
     };
     let Some(card) = crate::scorecard::Scorecard::from_run(&bundle.course, &result, outputs.meta.clone()) else {
-        return fail(format!("scenario {id:?} vanished from the course"));
+        return fail(format!("scenario {} vanished from the course", Quoted(&id)));
     };
     if let Err(code) = outputs.deliver(Attempt::Session(std::slice::from_ref(&card))) {
         return code;

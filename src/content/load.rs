@@ -9,6 +9,7 @@
 //! read (a link to `/` once made `kefu check` read the whole disk), and each real
 //! folder is walked once, so a link loop ends.
 
+use crate::text::Quoted;
 use super::diagnostic::Diagnostic;
 use super::raw::{Catalogue, Lexicon, QuizBank, Scenario, ShopPolicy};
 use super::source::SourceFile;
@@ -303,7 +304,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>)
         let message = if found.is_empty() {
             "this file does not start with a content type".to_string()
         } else {
-            format!("unknown content type {found:?}")
+            format!("unknown content type {}", Quoted(&found))
         };
         diagnostics.push(
             file.source

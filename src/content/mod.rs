@@ -3,17 +3,17 @@
 //! Knows nothing about grading, the engine or the UI.
 
 pub mod check;
-pub mod course;
-pub mod diagnostic;
-pub mod load;
-pub mod order_rules;
+pub(crate) mod course;
+pub(crate) mod diagnostic;
+pub(crate) mod load;
+pub(crate) mod order_rules;
 pub mod raw;
-pub mod source;
+pub(crate) mod source;
 
 pub use check::{Report, check};
 pub use course::Course;
 pub use diagnostic::{Diagnostic, Level};
-pub use load::{ContentSet, FileKind, load_paths, load_sources};
+pub use load::{ContentSet, FileContent, FileKind, load_paths, load_sources, ron_options};
 
 use std::path::{Path, PathBuf};
 

@@ -11,6 +11,7 @@
 //! problems is located in O(text + N log N), not O(N × text): a branch with
 //! 100,000 alternatives must not take minutes to check.
 
+use crate::text::Quoted;
 use super::diagnostic::{Diagnostic, Level};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -240,7 +241,7 @@ impl SourceFile {
 
 /// `"id"` as it appears in RON source, for use as an anchor.
 pub fn quoted(text: &str) -> String {
-    format!("{text:?}")
+    Quoted(text).to_string()
 }
 
 /// Every start offset of `needle` in `text`, overlapping ones included.

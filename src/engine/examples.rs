@@ -2,6 +2,7 @@
 //! engine and must grade as declared (Pass/Fail, with the findings listed).
 //! Lives here, not in `content::check`, because it needs the grader.
 
+use crate::text::{Quoted, quoted_list};
 use super::{Bundle, run_plan};
 use crate::content::diagnostic::{Diagnostic, Level};
 use crate::content::raw::Expect;
@@ -121,14 +122,10 @@ pub fn diagnostics(outcomes: &[ExampleOutcome], set: &ContentSet) -> Vec<Diagnos
         let at = crate::content::check::example_position(source, outcome.index);
         let message = if outcome.expected_pass != outcome.passed {
             format!(
-                "example {:?} should {} but {}: {}",
-                outcome.name,
-                if outcome.expected_pass { "pass" } else { "fail" },
-                if outcome.passed { "passes" } else { "fails" },
-                outcome.summary
+                "example {} should {} but {}: {}", Quoted(&outcome.name), if outcome.expected_pass { "pass" } else { "fail" }, if outcome.passed { "passes" } else { "fails" }, outcome.summary
             )
         } else {
-            format!("example {:?} lacks expected findings {:?}: {}", outcome.name, outcome.missing_findings, outcome.summary)
+            format!("example {} lacks expected findings {}: {}", Quoted(&outcome.name), quoted_list(&outcome.missing_findings), outcome.summary)
         };
         out.push(source.diagnostic(Level::Error, "example-mismatch", at, message));
     }

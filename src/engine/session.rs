@@ -2,6 +2,7 @@
 //! every call brings `now` (seconds since the session started) and returns the
 //! events it caused. Misuse is a typed error, never a panic.
 
+use crate::text::Quoted;
 use crate::seeded::Draws;
 use super::{Bundle, Event, TranscriptEntry, Who};
 use crate::content::order_rules::action_problem;
@@ -19,7 +20,7 @@ use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EngineError {
-    #[error("no scenario {0:?} in the course")]
+    #[error("no scenario {} in the course", Quoted(.0))]
     UnknownScenario(String),
     #[error("the conversation has ended")]
     Ended,

@@ -362,7 +362,7 @@ mod tests {
         let at = |text: &str, word: &str| in_condition(text, text.find(word).unwrap());
         assert!(at("如果还是不行,请您重装", "不行"));
         assert!(at("如仍无法解决可添加公众号", "无法"));
-        assert!(at("if that doesn't work, we can't refund it", "can't") == false, "a new clause after the comma");
+        assert!(!at("if that doesn't work, we can't refund it", "can't"), "a new clause after the comma");
         assert!(at("if it can't be fixed", "can't"));
         assert!(!at("比如不能退的商品", "不能"), "比如 is 'for example'");
         assert!(!at("这款不能退", "不能"));

@@ -4,18 +4,21 @@
 //! (`grade_text`). Every point carries its rule id and the span behind it.
 //! Knows nothing about the engine's clock, files or the UI.
 
-pub mod eval;
-pub mod facts;
-pub mod finding;
-pub mod lexicon;
-pub mod passes;
-pub mod reply;
-pub mod rule_id;
-pub mod session;
-pub mod text_report;
-pub mod tone;
-pub mod verdict;
+pub(crate) mod eval;
+pub(crate) mod facts;
+pub(crate) mod finding;
+pub(crate) mod lexicon;
+pub(crate) mod passes;
+pub(crate) mod reply;
+pub(crate) mod rule_id;
+pub(crate) mod session;
+pub(crate) mod text_report;
+pub(crate) mod tone;
+// Only the app's scorecard screen explains a verdict: unused without the GUI.
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
+pub(crate) mod verdict;
 
+pub use facts::FactStatus;
 pub use finding::{Dimension, Finding, Span};
 pub use reply::{Earlier, ReplyGrade, TakenAction, Turn};
 pub use rule_id::{Builtin, RuleId};

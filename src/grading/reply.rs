@@ -9,11 +9,8 @@ use crate::content::raw::{Action, ActionKind, Condition, FactId, Rubric, Scenari
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
-// The base weights and penalties, each defined by the pass that uses it.
-pub use super::passes::{
-    ACCURACY_WEIGHT, ACTIONS_WEIGHT, RULE_PENALTY, SPEED_WEIGHT, STEPS_WEIGHT, TARGET_RESPONSE_SECS, TONE_BELOW_MIN_PENALTY,
-    TONE_WEIGHT, UNASKED_WRONG_FACT_PENALTY, speed_fraction,
-};
+// The response-time target, defined by the speed pass (the session's KPI uses it too).
+pub use super::passes::TARGET_RESPONSE_SECS;
 
 /// An order action the agent took, and why it was not allowed, if it was not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -28,12 +28,28 @@ macro_rules! catalogue {
 }
 
 impl Msg {
-    /// The message with its `{name}` placeholders filled in.
+    /// The message with its `{name}` placeholders filled in, in one pass: a
+    /// value that itself holds `{name}` (a label an author wrote) stays as it is.
     pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
-        let mut text = self.get(lang).to_string();
-        for (name, value) in args {
-            text = text.replace(&format!("{{{name}}}"), &value.to_string());
+        let template = self.get(lang);
+        let mut text = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            text.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let value = after.find('}').and_then(|close| args.iter().find(|(name, _)| *name == &after[..close]).map(|(_, value)| (close, value)));
+            match value {
+                Some((close, value)) => {
+                    text.push_str(&value.to_string());
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    text.push('{');
+                    rest = after;
+                }
+            }
         }
+        text.push_str(rest);
         text
     }
 }
@@ -290,6 +306,31 @@ catalogue! {
     ReportCriticalTag => ("一票否决", "fails the session"),
     /// The label under each reply point in the HTML report.
     ReportAnswerN => ("第 {n} 次回复", "Answer {n}"),
+    // The grader's explanations of findings, in the scenario's language.
+    ExplainFactRightEarlier => ("前面已经说对了:{expected}", "Already stated correctly earlier: {expected}"),
+    ExplainFactRight => ("说对了:{expected}", "Stated correctly: {expected}"),
+    ExplainFactMissing => ("没有说明:应为 {expected}", "Not stated: should be {expected}"),
+    ExplainFactWrong => ("说错了:应为 {expected}(说错比不说更糟)", "Stated wrongly: should be {expected} (a wrong fact is worse than none)"),
+    ExplainUnaskedFactWrong => ("说错了:应为 {expected}(没被问到也要说对)", "Stated wrongly: should be {expected} (unasked facts must be right too)"),
+    ExplainStepWrongFact => ("这一步说错了:{label},应为 {expected}", "Done with a wrong fact: {label}; it should be {expected}"),
+    ExplainStepDone => ("做到了:{label}", "Done: {label}"),
+    ExplainStepDoneEarlier => ("前面已经做到:{label}", "Done earlier in the conversation: {label}"),
+    /// `{why}`: the lexicon entry's reason.
+    ExplainStepMissing => ("缺少这一步:{label}。{why}", "Missing step: {label}. {why}"),
+    ExplainStepForbidden => ("这里不该出现:{label}。{why}", "Should not be here: {label}. {why}"),
+    ExplainToneNoReply => ("买家等不到回复(应答比要求100%)", "The buyer got no reply (reply ratio must be 100%)"),
+    ExplainToneNeutral => ("每条回复从中性语气起评", "Every reply starts from a neutral tone"),
+    ExplainToneBelowMinimum => ("语气{band},这里至少要{minimum}", "Tone was {band}; this point needs at least {minimum}"),
+    /// `{secs}`: already rounded to one decimal.
+    ExplainSpeed => ("{secs} 秒后回复(合格线:5秒内)", "Replied after {secs} s (target: within 5 s)"),
+    ExplainNoReply => ("没有回复", "No reply"),
+    ExplainActionDoneEarlier => ("前面已经执行:{action}", "Done earlier: {action}"),
+    ExplainActionDone => ("已执行:{action}", "Done: {action}"),
+    ExplainActionExpected => ("应在订单面板执行:{action}", "Expected order action: {action}"),
+    ExplainActionError => ("订单操作出错:{problem}", "Order action error: {problem}"),
+    ExplainActionForbidden => ("这里不该执行:{action}", "Wrong action here: {action}"),
+    ExplainActionUnneeded => ("这里没人需要退款或补偿:多给的钱是订单差错,店铺要承担", "Nobody needed a refund or compensation here: money given away is an order error the shop pays for"),
+    ExplainCritical => ("关键项不合格:{condition}", "Critical item failed: {condition}"),
 }
 
 #[cfg(test)]
@@ -324,5 +365,13 @@ mod tests {
             assert_eq!(names(msg.get(Lang::Zh)), names(msg.get(Lang::En)), "{msg:?}");
         }
         assert_eq!(Msg::ReadsIn.fill(Lang::En, &[("secs", &3)]), "The buyer reads your answer in 3 s");
+    }
+
+    #[test]
+    fn fill_replaces_each_placeholder_once() {
+        let label = "{why} {label}";
+        let filled = Msg::ExplainStepMissing.fill(Lang::En, &[("label", &label), ("why", &"it matters")]);
+        assert_eq!(filled, "Missing step: {why} {label}. it matters");
+        assert_eq!(Msg::ExplainStepDone.fill(Lang::Zh, &[]), "做到了:{label}", "an unfilled placeholder stays");
     }
 }

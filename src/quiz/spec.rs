@@ -3,6 +3,7 @@
 //! categories, the count, the seed, and for a review the exact question ids.
 //! `build` is the one way the app, `kefu quiz` and `kefu verify` get questions.
 
+use crate::text::Quoted;
 use super::{QuizItem, draw_from, generate, shuffle_options};
 use crate::content::Course;
 use crate::content::raw::{Lang, Text};
@@ -115,7 +116,7 @@ impl QuizSpec {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SpecError {
-    #[error("no quiz bank {name:?}; known: {}, {GENERATED}", known.join(", "))]
+    #[error("no quiz bank {}; known: {}, {GENERATED}", Quoted(.name), known.join(", "))]
     UnknownSource { name: String, known: Vec<String> },
 }
 

@@ -123,11 +123,11 @@ pub fn write<'a, R: Into<RecordRef<'a>>>(mut out: impl Write, cards: impl IntoIt
 /// passed up rather than dropped all the same).
 fn page(html: &mut String, cards: &[RecordRef<'_>], lang: Lang) -> std::fmt::Result {
     let w = words(lang);
-    write!(
+    writeln!(
         html,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-         <title>{}</title><style>{STYLE}</style></head><body>\n",
+         <title>{}</title><style>{STYLE}</style></head><body>",
         if lang == Lang::Zh { "zh-CN" } else { "en" },
         escape(w[0])
     )?;
@@ -158,9 +158,9 @@ fn header(
     lang: Lang,
 ) -> std::fmt::Result {
     let [heading, trainee_label, when_label, activity_label, seed_label] = labels;
-    write!(
+    writeln!(
         html,
-        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · {}: {}</p>\n",
+        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · {}: {}</p>",
         escape(heading),
         trainee_label,
         escape(&trainee.name),
@@ -188,14 +188,14 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
     header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.scenario.title.get(lang), &card.scenario.id), card.seed, &card.app_version, &card.content, lang)?;
     write!(
         html,
-        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {}</p>\n",
+        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {}</p>",
         verdict.0, verdict.1, w[5], grade.total, w[6], grade.pass_mark, crate::i18n::outcome(grade.outcome).get(lang)
     )?;
     let critical = critical_explanations(card);
     if !critical.is_empty() {
-        write!(html, "<p class=\"lost-item\"><b>{}:</b> {}</p>\n", Msg::ReportCritical.get(lang), escape(&critical.join(Msg::ListSeparator.get(lang))))?;
+        writeln!(html, "<p class=\"lost-item\"><b>{}:</b> {}</p>", Msg::ReportCritical.get(lang), escape(&critical.join(Msg::ListSeparator.get(lang))))?;
     }
-    write!(html, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n", w[7], w[8], w[9], w[10])?;
+    writeln!(html, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>", w[7], w[8], w[9], w[10])?;
     for kpi in &grade.kpis {
         let value = kpi.value.map(|v| format!("{v}{}", kpi.unit)).unwrap_or_else(|| "—".into());
         let met = match kpi.met {
@@ -205,7 +205,7 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
         };
         write!(
             html,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{met}</td></tr>\n",
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{met}</td></tr>",
             escape(kpi.label.get(lang)),
             escape(&value),
             escape(&kpi.target)
@@ -221,7 +221,7 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
     }
     html.push_str("</tr></table>\n");
 
-    write!(html, "<h2>{}</h2>\n", w[11])?;
+    writeln!(html, "<h2>{}</h2>", w[11])?;
     let mut number = 0;
     let turn_ends = super::layout::turn_ends(card);
     let mut by_line = super::layout::findings_by_line(card);
@@ -251,7 +251,7 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
         };
         write!(
             html,
-            "<div class=\"msg {class}\"><span class=\"time\">{:.1}s</span> <span class=\"who\">{}</span> <span class=\"text\">{text}</span></div>\n",
+            "<div class=\"msg {class}\"><span class=\"time\">{:.1}s</span> <span class=\"who\">{}</span> <span class=\"text\">{text}</span></div>",
             entry.at,
             escape(who)
         )?;
@@ -275,7 +275,7 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
             }
             // Answers are numbered for the reader; the node id is the author's, not theirs.
             let label = Msg::ReportAnswerN.fill(lang, &[("n", &answer)]);
-            write!(html, "<p class=\"meta\">{label}: {:.1}/100 · {}</p>\n", reply.score, reply.tone_band.label(lang))?;
+            writeln!(html, "<p class=\"meta\">{label}: {:.1}/100 · {}</p>", reply.score, reply.tone_band.label(lang))?;
         }
     }
     html.push_str("</section>\n");
@@ -320,7 +320,7 @@ fn quiz_section(html: &mut String, card: &QuizCard) -> std::fmt::Result {
     let time_up = if result.timed_out { format!(" · {}", Msg::TimeUp.get(lang)) } else { String::new() };
     write!(
         html,
-        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}%</b> ({right}/{}) · {}: {:.0}% · {}: {:.0}s{}</p>\n",
+        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}%</b> ({right}/{}) · {}: {:.0}% · {}: {:.0}s{}</p>",
         verdict.0,
         verdict.1,
         w[5],
@@ -332,7 +332,7 @@ fn quiz_section(html: &mut String, card: &QuizCard) -> std::fmt::Result {
         result.duration_secs,
         time_up,
     )?;
-    write!(html, "<table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n", w[7], w[8], w[9])?;
+    writeln!(html, "<table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>", w[7], w[8], w[9])?;
     for (index, item) in card.items.iter().enumerate() {
         let mark = result.marks.get(index).and_then(Option::as_ref);
         let answer = card.answers.get(index).and_then(Option::as_ref).map(|a| shown(item, &crate::quiz::mark::answer_text(&a.answer), lang));
@@ -343,7 +343,7 @@ fn quiz_section(html: &mut String, card: &QuizCard) -> std::fmt::Result {
         };
         write!(
             html,
-            "<tr><td class=\"num\">{}</td><td>{}<div class=\"meta\">{}: {}</div></td><td class=\"{class}\">{}</td><td>{}</td><td class=\"{class}\">{sign}</td></tr>\n",
+            "<tr><td class=\"num\">{}</td><td>{}<div class=\"meta\">{}: {}</div></td><td class=\"{class}\">{}</td><td>{}</td><td class=\"{class}\">{sign}</td></tr>",
             index + 1,
             escape(&item.prompt),
             w[10],

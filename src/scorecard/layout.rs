@@ -173,7 +173,7 @@ mod tests {
             .collect()
     }
 
-    fn naive_segments<'a>(text: &str, findings: &[&'a Finding]) -> Vec<(usize, usize, Vec<*const Finding>)> {
+    fn naive_segments(text: &str, findings: &[&Finding]) -> Vec<(usize, usize, Vec<*const Finding>)> {
         let mut cuts = vec![0, text.len()];
         for finding in findings {
             if let Some(span) = finding.span

@@ -6,6 +6,8 @@
 //! attempt is a `QuizCard` of the same family (`"kind": "quiz"`); `Record`
 //! holds either, and every reader, `verify` and exporter takes both.
 
+use crate::text::Quoted;
+
 pub mod csv;
 pub mod hash;
 pub mod html;
@@ -278,7 +280,7 @@ fn read_any_value(value: serde_json::Value) -> Result<Record, ReadError> {
             }
             serde_json::from_value(value).map(Record::Quiz).map_err(|e| ReadError::NotAScorecard(short_error(e)))
         }
-        Some(other) => Err(ReadError::NotAScorecard(format!("unknown record kind {:?}", verify::clip(other)))),
+        Some(other) => Err(ReadError::NotAScorecard(format!("unknown record kind {}", Quoted(&verify::clip(other))))),
         None => scenario_from(value).map(Record::Scenario),
     }
 }

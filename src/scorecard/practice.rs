@@ -37,26 +37,35 @@ fn builtin_label(rule: &RuleId) -> Option<Text> {
     Some(Text { zh: zh.into(), en: en.into() })
 }
 
+/// What one rule cost across the scorecards.
+#[derive(Default)]
+struct Lost {
+    points: f64,
+    times: usize,
+    /// The right value, when the rule is a fact.
+    expected: Option<String>,
+}
+
 /// The `limit` rules that cost the most points across `cards`, most first.
 pub fn suggest(cards: &[Scorecard], course: &Course, grader: &Grader, limit: usize) -> Vec<Suggestion> {
-    let mut lost: BTreeMap<RuleId, (f64, usize, Option<String>)> = BTreeMap::new();
+    let mut lost: BTreeMap<RuleId, Lost> = BTreeMap::new();
     for card in cards {
         for reply in &card.replies {
             for finding in reply.findings.iter().filter(|f| f.lost() > 0.0 && !f.rule.is_critical_condition()) {
-                let entry = lost.entry(finding.rule.clone()).or_insert((0.0, 0, None));
-                entry.0 += finding.lost();
-                entry.1 += 1;
-                if entry.2.is_none() {
-                    entry.2 = reply.facts.iter().find(|f| finding.rule == f.rule).map(|f| f.expected.clone());
+                let entry = lost.entry(finding.rule.clone()).or_default();
+                entry.points += finding.lost();
+                entry.times += 1;
+                if entry.expected.is_none() {
+                    entry.expected = reply.facts.iter().find(|f| finding.rule == f.rule).map(|f| f.expected.clone());
                 }
             }
         }
     }
-    let mut ranked: Vec<(RuleId, (f64, usize, Option<String>))> = lost.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.0.cmp(&b.0)));
+    let mut ranked: Vec<(RuleId, Lost)> = lost.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.points.total_cmp(&a.1.points).then(a.0.cmp(&b.0)));
     ranked
         .into_iter()
-        .filter_map(|(rule, (points, times, expected))| {
+        .filter_map(|(rule, Lost { points, times, expected })| {
             let label = if let Some(entry) = grader.lexicon.entry(&rule) {
                 entry.label.clone()
             } else if let Some(expected) = expected {

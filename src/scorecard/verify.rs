@@ -5,6 +5,7 @@
 //! record is checked the same way: seals, then its content hashes, then the
 //! questions re-drawn from its spec and its answers re-marked at their times.
 
+use crate::text::Quoted;
 use super::hash::content_hashes;
 use super::{QuizCard, Record, Scorecard, quiz_card};
 use crate::content::Course;
@@ -95,7 +96,7 @@ pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
 
     // 2. Content: the scenario must still exist and hash the same, part by part.
     let Some(scenario) = bundle.course.scenario(&card.scenario.id) else {
-        return verdict(sealed, edited, vec![format!("scenario {:?} is no longer in the course", card.scenario.id)]);
+        return verdict(sealed, edited, vec![format!("scenario {} is no longer in the course", Quoted(&card.scenario.id))]);
     };
     let current = content_hashes(&bundle.course, scenario);
     let migrated = card.content.is_empty();
@@ -128,7 +129,7 @@ pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
                 "grade": result.grade,
             });
             for field in ["draw", "transcript", "replies", "grade"] {
-                diff(&format!("{field}"), &saved[field], &regraded[field], &mut edited);
+                diff(field, &saved[field], &regraded[field], &mut edited);
             }
         }
         Err(error) => edited.push(format!("transcript (cannot be replayed: {error})")),

@@ -2,15 +2,18 @@
 //! numerals) with spans back to the original, typed quantities, phrase matching.
 //! Knows nothing about content files, grading or the UI.
 
-pub mod fold;
-pub mod matcher;
-pub mod mention;
-pub mod normalize;
-pub mod numerals;
-pub mod quantity;
-pub mod t2s;
+pub(crate) mod fold;
+pub(crate) mod matcher;
+pub(crate) mod mention;
+pub(crate) mod normalize;
+pub(crate) mod numerals;
+pub(crate) mod quantity;
+pub(crate) mod quoted;
+pub(crate) mod t2s;
 
 pub use fold::fold_width;
+pub use mention::{Mention, quantities};
+pub use quoted::{Quoted, QuotedChar, quoted_list};
 
 /// A Han character (CJK Unified Ideographs and Extension A): Chinese text has
 /// no case and no spaces between words.

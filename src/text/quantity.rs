@@ -5,6 +5,7 @@
 //! Chinese numerals in buyer/trainee text are the grading layer's concern; here
 //! the number part is written in digits.
 
+use super::Quoted;
 use std::fmt;
 
 /// What a quantity measures. Each has one base unit in which `Quantity::base_value` is kept.
@@ -57,13 +58,13 @@ pub struct Quantity {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum QuantityError {
-    #[error("{0:?} has no number; write it like \"500 ml\"")]
+    #[error("{} has no number; write it like \"500 ml\"", Quoted(.0))]
     NoNumber(String),
-    #[error("{text:?} has no unit; add one of: {expected}")]
+    #[error("{} has no unit; add one of: {expected}", Quoted(.text))]
     NoUnit { text: String, expected: String },
-    #[error("unknown unit {unit:?} in {text:?}; known units: {expected}")]
+    #[error("unknown unit {} in {}; known units: {expected}", Quoted(.unit), Quoted(.text))]
     UnknownUnit { text: String, unit: String, expected: String },
-    #[error("{text:?} is a {found} but a {wanted} was expected (units: {expected})")]
+    #[error("{} is a {found} but a {wanted} was expected (units: {expected})", Quoted(.text))]
     WrongDimension { text: String, found: Dimension, wanted: Dimension, expected: String },
 }
 

@@ -5,6 +5,7 @@
 //! Alternatives are compared through hash sets, never pairwise: a condition with
 //! N alternatives (or a node with N branches) is checked in O(N), not O(N²).
 
+use crate::text::Quoted;
 use super::{Context, in_node};
 use crate::content::diagnostic::Diagnostic;
 use crate::content::raw::{Condition, Node, Rubric, Scenario, ToneBand};
@@ -21,7 +22,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 let reason = if earlier.contains(&branch.when) {
                     Some("an earlier branch has the same condition, so this one is never reached".to_string())
                 } else if let Some(goto) = always {
-                    Some(format!("the earlier branch to {goto:?} always fires"))
+                    Some(format!("the earlier branch to {} always fires", Quoted(goto)))
                 } else {
                     never_true(&branch.when, rubric, scenario)
                 };
@@ -33,7 +34,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     let at = locate_branch(source, node_id, index);
                     out.push(
                         source
-                            .error("dead-branch", at, format!("in node {node_id:?}, branch {} can never fire: {reason}", index + 1))
+                            .error("dead-branch", at, format!("in node {}, branch {} can never fire: {reason}", Quoted(node_id), index + 1))
                             .with_help("remove the branch or fix its condition"),
                     );
                 }

@@ -3,6 +3,7 @@
 //! the grader is added by the grading layer; this pass checks what can be known
 //! without grading.
 
+use crate::text::Quoted;
 use super::{Context, example_position};
 use crate::content::diagnostic::Diagnostic;
 use crate::content::raw::Expect;
@@ -22,7 +23,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
             // Located only when something is reported: checking clean content should not scan the text.
             let at = || example_position(source, index);
             if example.replies.is_empty() {
-                out.push(source.error("bad-example", at(), format!("example {:?} has no replies", example.name)));
+                out.push(source.error("bad-example", at(), format!("example {} has no replies", Quoted(&example.name))));
             }
             for (step, input) in example.replies.iter().enumerate() {
                 let n = step + 1;
@@ -30,17 +31,17 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     (Some(_), Some(_)) => out.push(source.error(
                         "bad-example",
                         at(),
-                        format!("example {:?}, input {n}: give either `say` or `act`, not both", example.name),
+                        format!("example {}, input {n}: give either `say` or `act`, not both", Quoted(&example.name)),
                     )),
                     (None, None) => out.push(source.error(
                         "bad-example",
                         at(),
-                        format!("example {:?}, input {n}: needs `say: \"...\"` or `act: ...`", example.name),
+                        format!("example {}, input {n}: needs `say: \"...\"` or `act: ...`", Quoted(&example.name)),
                     )),
                     (Some(text), None) if text.trim().is_empty() => out.push(source.error(
                         "bad-example",
                         at(),
-                        format!("example {:?}, input {n}: says nothing", example.name),
+                        format!("example {}, input {n}: says nothing", Quoted(&example.name)),
                     )),
                     _ => {}
                 }
@@ -48,7 +49,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(source.error(
                         "bad-example",
                         at(),
-                        format!("example {:?}, input {n}: after_secs must be 0 or more", example.name),
+                        format!("example {}, input {n}: after_secs must be 0 or more", Quoted(&example.name)),
                     ));
                 }
             }
@@ -57,7 +58,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(source.error(
                         "unknown-step",
                         source.find_from(at(), &crate::content::source::quoted(id)),
-                        format!("example {:?} expects finding {id:?}, which no lexicon defines", example.name),
+                        format!("example {} expects finding {}, which no lexicon defines", Quoted(&example.name), Quoted(id)),
                     ));
                 }
             }

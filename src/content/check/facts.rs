@@ -1,6 +1,7 @@
 //! Pass `facts`: a fact in a rubric must point at a field the product (or the
 //! shop policy) actually has, or the grader would have nothing to compare with.
 
+use crate::text::{Quoted, quoted_list};
 use super::{Context, in_node};
 use crate::content::diagnostic::Diagnostic;
 use crate::content::raw::{FactRef, Node, PolicyField, Product, ProductField, ShopPolicy};
@@ -17,7 +18,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                         if let Some(problem) = product_lacks(product, field, sku.as_deref()) {
                             out.push(
                                 source
-                                    .error("missing-field", in_node(source, node_id, &quoted(&product.id)), format!("product {:?} {problem}", product.id))
+                                    .error("missing-field", in_node(source, node_id, &quoted(&product.id)), format!("product {} {problem}", Quoted(&product.id)))
                                     .with_help("add the field to the catalogue, or bind the fact to another field"),
                             );
                         }
@@ -28,7 +29,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                             out.push(source.error(
                                 "missing-field",
                                 in_node(source, node_id, "Policy"),
-                                format!("shop policy {:?} {problem}", policy.id),
+                                format!("shop policy {} {problem}", Quoted(&policy.id)),
                             ));
                         }
                     }
@@ -60,10 +61,10 @@ fn product_lacks(product: &Product, field: &ProductField, sku: Option<&str>) -> 
             return match specs.other_named(name) {
                 None => {
                     let known: Vec<&str> = specs.other.iter().map(|o| o.name.zh.as_str()).collect();
-                    Some(format!("has no extra spec named {name:?} (it has: {known:?})"))
+                    Some(format!("has no extra spec named {} (it has: {})", Quoted(name), quoted_list(&known)))
                 }
                 Some(spec) if spec.said_as.is_empty() => Some(format!(
-                    "spec {name:?} has no `said_as` spellings, so the grader cannot tell when it is stated"
+                    "spec {} has no `said_as` spellings, so the grader cannot tell when it is stated", Quoted(name)
                 )),
                 Some(_) => None,
             };
@@ -113,7 +114,7 @@ fn policy_lacks(policy: &ShopPolicy, field: PolicyField, courier: Option<&str>) 
             .then(|| "lists no region any courier does not reach".to_string()),
         PolicyField::CourierTransit => {
             let id = courier.unwrap_or(&policy.dispatch.default_courier);
-            (!policy.couriers.iter().any(|c| c.id == id)).then(|| format!("has no courier {id:?}"))
+            (!policy.couriers.iter().any(|c| c.id == id)).then(|| format!("has no courier {}", Quoted(id)))
         }
         PolicyField::CancellationRefundWithin => policy
             .returns

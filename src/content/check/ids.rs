@@ -5,6 +5,7 @@
 //! letter or digit. Ids end up in file names, record fields, URLs and command lines
 //! (`kefu play <id>`): a `/` or `..` in one must never become a path.
 
+use crate::text::{Quoted, QuotedChar};
 use super::Context;
 use crate::content::diagnostic::Diagnostic;
 use crate::content::load::FileContent;
@@ -22,11 +23,11 @@ pub fn id_problem(id: &str) -> Option<String> {
     bad.sort_unstable();
     bad.dedup();
     if !bad.is_empty() {
-        let shown: Vec<String> = bad.iter().map(|c| if c.is_whitespace() { "a space".into() } else { format!("{c:?}") }).collect();
+        let shown: Vec<String> = bad.iter().map(|c| if c.is_whitespace() { "a space".into() } else { QuotedChar(*c).to_string() }).collect();
         return Some(format!("contains {}", shown.join(", ")));
     }
     match id.chars().next() {
-        Some(first) if !first.is_ascii_alphanumeric() => Some(format!("starts with {first:?}")),
+        Some(first) if !first.is_ascii_alphanumeric() => Some(format!("starts with {}", QuotedChar(first))),
         _ => None,
     }
 }
@@ -71,7 +72,7 @@ impl<'a> Seen<'a> {
             return;
         }
         if let Some(problem) = id_problem(id) {
-            out.push(source.error("bad-id", here.position(id), format!("{what} id {id:?} {problem}")).with_help(ID_RULE));
+            out.push(source.error("bad-id", here.position(id), format!("{what} id {} {problem}", Quoted(id))).with_help(ID_RULE));
         }
         match self.first.get(id) {
             Some(first) => {
@@ -79,7 +80,7 @@ impl<'a> Seen<'a> {
                 out.push(source.error(
                     "duplicate-id",
                     here.position(id),
-                    format!("{what} id {id:?} is already used at {}:{line}", first.source.path.display()),
+                    format!("{what} id {} is already used at {}:{line}", Quoted(id), first.source.path.display()),
                 ))
             }
             None => {
@@ -133,7 +134,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 if let Some(problem) = id_problem(&stem) {
                     out.push(
                         source
-                            .error("bad-id", source.locate(&[&quoted(&scenario.id)]), format!("scenario file name {stem:?} {problem}"))
+                            .error("bad-id", source.locate(&[&quoted(&scenario.id)]), format!("scenario file name {} {problem}", Quoted(&stem)))
                             .with_help(format!("name the file after its id; {ID_RULE}")),
                     );
                 }
@@ -145,14 +146,14 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                         && let Some(problem) = id_problem(node_id)
                     {
                         let at = source.find_key(nodes_at(), node_id, 0).unwrap_or_else(nodes_at);
-                        out.push(source.error("bad-id", at, format!("node id {node_id:?} {problem}")).with_help(ID_RULE));
+                        out.push(source.error("bad-id", at, format!("node id {} {problem}", Quoted(node_id))).with_help(ID_RULE));
                     }
                     if *nth > 0 {
                         let at = source.find_key(nodes_at(), node_id, *nth).unwrap_or_else(nodes_at);
                         out.push(source.error(
                             "duplicate-id",
                             at,
-                            format!("node {node_id:?} is defined more than once in this scenario"),
+                            format!("node {} is defined more than once in this scenario", Quoted(node_id)),
                         ));
                     }
                     *nth += 1;

@@ -1,6 +1,7 @@
 //! Pass `lexicons`: every entry has phrases, no phrase is empty or only a gap,
 //! no phrase is listed twice, and no phrase is both good and bad.
 
+use crate::text::Quoted;
 use super::Context;
 use crate::content::diagnostic::Diagnostic;
 use crate::content::raw::Polarity;
@@ -60,7 +61,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(source.error(
                     "empty-lexicon-entry",
                     entry_at(),
-                    format!("entry {:?} has no phrases in zh or en, so it can never match", entry.id),
+                    format!("entry {} has no phrases in zh or en, so it can never match", Quoted(&entry.id)),
                 ));
             }
             // Duplicates count within one language's list; the same punctuation in zh and en is fine.
@@ -70,13 +71,13 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 let at = || source.find_from(entry_at(), &quoted(phrase));
                 let folded = fold_width(phrase.trim());
                 if folded.is_empty() {
-                    out.push(source.error("bad-pattern", at(), format!("entry {:?} has an empty phrase", entry.id)));
+                    out.push(source.error("bad-pattern", at(), format!("entry {} has an empty phrase", Quoted(&entry.id))));
                     continue;
                 }
                 if folded.starts_with('*') || folded.ends_with('*') {
                     out.push(
                         source
-                            .error("bad-pattern", at(), format!("phrase {phrase:?} starts or ends with a gap `*`"))
+                            .error("bad-pattern", at(), format!("phrase {} starts or ends with a gap `*`", Quoted(phrase)))
                             .with_help("a gap stands between two words, like \"提供*订单号\""),
                     );
                 }
@@ -84,14 +85,14 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(source.warning(
                         "duplicate-pattern",
                         at(),
-                        format!("phrase {phrase:?} is listed twice in entry {:?}", entry.id),
+                        format!("phrase {} is listed twice in entry {}", Quoted(phrase), Quoted(&entry.id)),
                     ));
                 }
                 match owners.get(&folded) {
                     Some((other, polarity)) if *polarity != entry.polarity => out.push(source.error(
                         "conflicting-pattern",
                         at(),
-                        format!("phrase {phrase:?} counts as good in one entry and bad in another ({other:?} and {:?})", entry.id),
+                        format!("phrase {} counts as good in one entry and bad in another ({} and {})", Quoted(phrase), Quoted(other), Quoted(&entry.id)),
                     )),
                     Some(_) => {}
                     None => {
@@ -108,7 +109,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                         out.push(source.warning(
                             "useless-exception",
                             source.find_from(entry_at(), &quoted(exception)),
-                            format!("exception {exception:?} contains none of entry {:?}'s phrases, so it changes nothing", entry.id),
+                            format!("exception {} contains none of entry {}'s phrases, so it changes nothing", Quoted(exception), Quoted(&entry.id)),
                         ));
                     }
                 }
@@ -118,7 +119,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(source.error(
                         "unknown-reference",
                         source.find_from(entry_at(), &quoted(id)),
-                        format!("entry {:?} is cancelled by {id:?}, which no lexicon defines", entry.id),
+                        format!("entry {} is cancelled by {}, which no lexicon defines", Quoted(&entry.id), Quoted(id)),
                     ));
                 }
             }

@@ -2,6 +2,7 @@
 //! symbolic link), and no reference in a file (a product photo) points outside it
 //! or at a file that does not exist.
 
+use crate::text::Quoted;
 use super::Context;
 use crate::content::diagnostic::Diagnostic;
 use crate::content::load::FileContent;
@@ -27,7 +28,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
             if let Some(problem) = escapes(Path::new(photo)) {
                 out.push(
                     source
-                        .error("path-escape", at, format!("photo {photo:?} of product {:?} {problem}", product.id))
+                        .error("path-escape", at, format!("photo {} of product {} {problem}", Quoted(photo), Quoted(&product.id)))
                         .with_help("write a path relative to this file that stays inside the content folder"),
                 );
                 continue;
@@ -38,12 +39,12 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     Err(_) => out.push(source.error(
                         "missing-file",
                         at,
-                        format!("photo {photo:?} of product {:?} does not exist", product.id),
+                        format!("photo {} of product {} does not exist", Quoted(photo), Quoted(&product.id)),
                     )),
                     Ok(resolved) if !resolved.starts_with(root) => out.push(source.error(
                         "path-escape",
                         at,
-                        format!("photo {photo:?} of product {:?} leads outside the content folder", product.id),
+                        format!("photo {} of product {} leads outside the content folder", Quoted(photo), Quoted(&product.id)),
                     )),
                     Ok(_) => {}
                 }

@@ -1,6 +1,7 @@
 //! Pass `policy-actions`: order actions a rubric expects, or an example takes,
 //! must be possible on the scenario's order and within what the policy lets an agent grant.
 
+use crate::text::Quoted;
 use super::{Context, example_position, in_node};
 use crate::content::diagnostic::Diagnostic;
 use crate::content::order_rules::action_problem;
@@ -16,14 +17,14 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(source.error(
                         "action-not-allowed",
                         in_node(source, node_id, "expected"),
-                        format!("node {node_id:?} expects {action}, but {problem}"),
+                        format!("node {} expects {action}, but {problem}", Quoted(node_id)),
                     ));
                 }
                 if rubric.actions.forbidden.contains(&action.kind()) {
                     out.push(source.error(
                         "action-not-allowed",
                         in_node(source, node_id, "forbidden"),
-                        format!("node {node_id:?} both expects and forbids {}", action.kind().name()),
+                        format!("node {} both expects and forbids {}", Quoted(node_id), action.kind().name()),
                     ));
                 }
             }
@@ -39,7 +40,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(source.error(
                         "action-not-allowed",
                         example_position(source, index),
-                        format!("example {:?} takes {action}, but {problem}", example.name),
+                        format!("example {} takes {action}, but {problem}", Quoted(&example.name)),
                     ));
                 }
             }

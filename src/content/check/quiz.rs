@@ -2,6 +2,7 @@
 //! right number of right options, fill-ins have answers, numeric questions have a
 //! tolerance, categories are declared, explanations are there.
 
+use crate::text::Quoted;
 use super::Context;
 use crate::content::diagnostic::Diagnostic;
 use crate::content::raw::Question;
@@ -19,14 +20,14 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
             let id = question.id();
             let mut problem = |code: &'static str, message: String| {
                 let at = source.locate(&["questions", &quoted(id)]);
-                out.push(source.error(code, at, format!("question {id:?}: {message}")));
+                out.push(source.error(code, at, format!("question {}: {message}", Quoted(id))));
             };
             used.insert(question.category());
             if !declared.contains(question.category()) {
                 let categories = super::listing(bank.categories.iter().map(String::as_str));
                 problem(
                     "unknown-category",
-                    format!("category {:?} is not one of the bank's categories ({categories})", question.category()),
+                    format!("category {} is not one of the bank's categories ({categories})", Quoted(question.category())),
                 );
             }
             if question.prompt().trim().is_empty() {
@@ -50,7 +51,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                     let mut texts = BTreeSet::new();
                     for option in options {
                         if !texts.insert(crate::text::fold_width(option.text().trim())) {
-                            problem("duplicate-option", format!("option {:?} is listed twice", option.text()));
+                            problem("duplicate-option", format!("option {} is listed twice", Quoted(option.text())));
                         }
                         if option.text().trim().is_empty() {
                             problem("empty-text", "an option is empty".into());
@@ -98,7 +99,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(source.warning(
                     "unused-category",
                     source.locate(&["categories", &quoted(category)]),
-                    format!("category {category:?} has no questions"),
+                    format!("category {} has no questions", Quoted(category)),
                 ));
             }
         }

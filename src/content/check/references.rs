@@ -4,6 +4,7 @@
 //! Every look-up goes through a set built once (nodes per scenario, fact ids and
 //! steps per run), so the pass is linear in the content, however many ids it names.
 
+use crate::text::{Quoted, quoted_list};
 use super::{Context, in_node, listing};
 use crate::content::diagnostic::Diagnostic;
 use crate::content::load::FileKind;
@@ -73,13 +74,13 @@ fn check_policy(context: &Context, known: &Known, source: &SourceFile, scenario:
     match &scenario.policy {
         Some(id) if !known.contains(&id.as_str()) => out.push(
             source
-                .error("unknown-policy", source.locate(&["policy", &quoted(id)]), format!("no shop policy {id:?}"))
-                .with_help(format!("known policies: {known:?}{}", context.unreadable_note(FileKind::ShopPolicy))),
+                .error("unknown-policy", source.locate(&["policy", &quoted(id)]), format!("no shop policy {}", Quoted(id)))
+                .with_help(format!("known policies: {}{}", quoted_list(known.iter()), context.unreadable_note(FileKind::ShopPolicy))),
         ),
         None if known.len() > 1 => out.push(
             source
                 .error("unknown-policy", 0, "this course has several shop policies; say which one applies")
-                .with_help(format!("add `policy: \"...\"` with one of {known:?}")),
+                .with_help(format!("add `policy: \"...\"` with one of {}", quoted_list(known.iter()))),
         ),
         None if known.is_empty() => out.push(
             source
@@ -92,7 +93,7 @@ fn check_policy(context: &Context, known: &Known, source: &SourceFile, scenario:
 
 fn unknown_product(context: &Context, source: &SourceFile, at: usize, id: &str) -> Diagnostic {
     source
-        .error("unknown-product", at, format!("no product {id:?} in the catalogue"))
+        .error("unknown-product", at, format!("no product {} in the catalogue", Quoted(id)))
         .with_help(format!("check the id against assets/catalogue{}", context.unreadable_note(FileKind::Catalogue)))
 }
 
@@ -108,13 +109,13 @@ fn check_sku(
     match context.skus.get(sku) {
         None => out.push(
             source
-                .error("unknown-sku", at(), format!("no SKU {sku:?} in the catalogue"))
-                .with_help(format!("check the SKU against product {product:?}")),
+                .error("unknown-sku", at(), format!("no SKU {} in the catalogue", Quoted(sku)))
+                .with_help(format!("check the SKU against product {}", Quoted(product))),
         ),
         Some(owner) if *owner != product && context.products.contains_key(product) => out.push(source.error(
             "unknown-sku",
             at(),
-            format!("SKU {sku:?} belongs to product {owner:?}, not {product:?}"),
+            format!("SKU {} belongs to product {}, not {}", Quoted(sku), Quoted(owner), Quoted(product)),
         )),
         Some(_) => {}
     }
@@ -144,9 +145,9 @@ fn check_products(context: &Context, source: &SourceFile, scenario: &Scenario, o
                 .error(
                     "unknown-courier",
                     source.find_from(order_at(), &quoted(&shipment.courier)),
-                    format!("no courier {:?} in shop policy {:?}", shipment.courier, policy.id),
+                    format!("no courier {} in shop policy {}", Quoted(&shipment.courier), Quoted(&policy.id)),
                 )
-                .with_help(format!("known couriers: {known:?}")),
+                .with_help(format!("known couriers: {}", quoted_list(known.iter()))),
         );
     }
 }
@@ -160,7 +161,7 @@ fn check_nodes(context: &Context, known: &Known, source: &SourceFile, scenario: 
                 .error(
                     "unknown-node",
                     source.locate(&["start", &quoted(&scenario.start)]),
-                    format!("start node {:?} does not exist", scenario.start),
+                    format!("start node {} does not exist", Quoted(&scenario.start)),
                 )
                 .with_help(node_help()),
         );
@@ -173,7 +174,7 @@ fn check_nodes(context: &Context, known: &Known, source: &SourceFile, scenario: 
                         .error(
                             "unknown-node",
                             in_node(source, node_id, &quoted(next)),
-                            format!("node {node_id:?} goes to {next:?}, which does not exist"),
+                            format!("node {} goes to {}, which does not exist", Quoted(node_id), Quoted(next)),
                         )
                         .with_help(node_help()),
                 );
@@ -197,7 +198,7 @@ fn check_nodes(context: &Context, known: &Known, source: &SourceFile, scenario: 
             if !known.facts.contains(id) {
                 out.push(
                     source
-                        .error("unknown-fact", in_node(source, node_id, &quoted(id)), format!("{id:?} names no fact of a known product or of the policy"))
+                        .error("unknown-fact", in_node(source, node_id, &quoted(id)), format!("{} names no fact of a known product or of the policy", Quoted(id)))
                         .with_help("write it as a rubric fact's rule id: fact:<product id>.<field>, e.g. fact:thermos-500.capacity, fact:thermos-500.other(保温时长), fact:policy.refund_within"),
                 );
             }
@@ -218,7 +219,7 @@ fn check_nodes(context: &Context, known: &Known, source: &SourceFile, scenario: 
                 out.push(source.error(
                     "unknown-sku",
                     in_node(source, node_id, &quoted(sku)),
-                    format!("no SKU {sku:?} in the catalogue"),
+                    format!("no SKU {} in the catalogue", Quoted(sku)),
                 ));
             }
         }
@@ -231,7 +232,7 @@ fn check_nodes(context: &Context, known: &Known, source: &SourceFile, scenario: 
                 out.push(source.error(
                     "unknown-sku",
                     source.locate(&["examples:", &quoted(sku)]),
-                    format!("example {:?} resends SKU {sku:?}, which is not in the catalogue", example.name),
+                    format!("example {} resends SKU {}, which is not in the catalogue", Quoted(&example.name), Quoted(sku)),
                 ));
             }
         }
@@ -289,12 +290,12 @@ fn check_lexicon_id(
     match context.lexicon_entries.get(id) {
         None => out.push(
             source
-                .error("unknown-step", at(), format!("no step, tone or rule {id:?} in the lexicons"))
+                .error("unknown-step", at(), format!("no step, tone or rule {} in the lexicons", Quoted(id)))
                 .with_help(known.steps_help.clone()),
         ),
         Some((kind, _)) if must_be_step && *kind != LexiconKind::Steps => out.push(
             source
-                .error("not-a-step", at(), format!("{id:?} is a {} entry, not a step", kind.name()))
+                .error("not-a-step", at(), format!("{} is a {} entry, not a step", Quoted(id), kind.name()))
                 .with_help("`required` and `Missed(..)` take step ids; use `forbidden` or `Did(..)` for tone and rules"),
         ),
         Some(_) => {}

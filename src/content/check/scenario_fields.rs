@@ -2,6 +2,7 @@
 //! range, patience timings, empty texts, unknown `{placeholders}`, a buyer who
 //! writes in the other language.
 
+use crate::text::Quoted;
 use super::{Context, node_position};
 use crate::content::diagnostic::Diagnostic;
 use crate::content::raw::{Lang, Node, Scenario};
@@ -18,7 +19,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
             let lines: &[String] = match node {
                 Node::Buyer { say, .. } => {
                     if say.is_empty() {
-                        out.push(source.error("empty-text", at(), format!("buyer node {node_id:?} says nothing")));
+                        out.push(source.error("empty-text", at(), format!("buyer node {} says nothing", Quoted(node_id))));
                     }
                     say
                 }
@@ -35,12 +36,12 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 }
             };
             for (index, line) in lines.iter().enumerate() {
-                let line_at = || source.locate_nth(&[], &format!("{line:?}"), 0).max(at());
+                let line_at = || source.locate_nth(&[], &Quoted(line).to_string(), 0).max(at());
                 if line.trim().is_empty() {
-                    out.push(source.error("empty-text", at(), format!("line {} of node {node_id:?} is empty", index + 1)));
+                    out.push(source.error("empty-text", at(), format!("line {} of node {} is empty", index + 1, Quoted(node_id))));
                 }
-                check_placeholders(source, scenario, line, &line_at, out);
-                check_language(source, scenario.lang, line, &line_at, out);
+                check_placeholders(source, scenario, line, line_at, out);
+                check_language(source, scenario.lang, line, line_at, out);
             }
         }
         for nudge in &scenario.buyer.nudges {
@@ -154,7 +155,7 @@ fn check_language(source: &SourceFile, lang: Lang, line: &str, at: impl Fn() -> 
         out.push(source.warning(
             "language-mismatch",
             at(),
-            format!("this {lang} scenario has a buyer line in another language: {line:?}"),
+            format!("this {lang} scenario has a buyer line in another language: {}", Quoted(line)),
         ));
     }
 }

@@ -9,6 +9,7 @@
 //! pin both, and `tests/saved_records.rs` reads records written by earlier
 //! versions.
 
+use crate::text::Quoted;
 use super::common::Lang;
 use super::policy::ReturnReason;
 use super::lexicon::LexiconKind;
@@ -235,8 +236,8 @@ impl fmt::Display for Action {
         match self {
             Action::Refund { amount } | Action::Discount { amount } | Action::Compensate { amount } => write!(f, "{name}(amount: {amount})"),
             Action::Coupon { value } => write!(f, "{name}(value: {value})"),
-            Action::Resend { sku } => write!(f, "{name}(sku: {sku:?})"),
-            Action::ChangeAddress { to } => write!(f, "{name}(to: {to:?})"),
+            Action::Resend { sku } => write!(f, "{name}(sku: {})", Quoted(sku)),
+            Action::ChangeAddress { to } => write!(f, "{name}(to: {})", Quoted(to)),
             Action::CancelOrder | Action::Escalate => f.write_str(name),
         }
     }
@@ -332,15 +333,15 @@ impl fmt::Display for Condition {
             f.write_str("])")
         };
         match self {
-            Condition::Did(id) => write!(f, "Did({id:?})"),
-            Condition::Missed(id) => write!(f, "Missed({id:?})"),
+            Condition::Did(id) => write!(f, "Did({})", Quoted(id)),
+            Condition::Missed(id) => write!(f, "Missed({})", Quoted(id)),
             Condition::WrongFact => f.write_str("WrongFact"),
             Condition::MissingFact => f.write_str("MissingFact"),
             Condition::ToneBelow(band) => write!(f, "ToneBelow({band})"),
             Condition::ToneAtLeast(band) => write!(f, "ToneAtLeast({band})"),
             Condition::Timeout => f.write_str("Timeout"),
             Condition::Acted(kind) => write!(f, "Acted({})", kind.name()),
-            Condition::Already(id) => write!(f, "Already({id:?})"),
+            Condition::Already(id) => write!(f, "Already({})", Quoted(id)),
             Condition::AlreadyActed(kind) => write!(f, "AlreadyActed({})", kind.name()),
             Condition::All(all) => list(f, "All", all),
             Condition::Any(any) => list(f, "Any", any),

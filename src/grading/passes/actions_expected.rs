@@ -6,6 +6,7 @@
 //! A discount, coupon or compensation in the rubric is the most the trainee may
 //! give; a refund is owed in full.
 
+use crate::i18n::Msg;
 use super::{Draft, TurnContext};
 use crate::content::raw::Action;
 use crate::grading::finding::{Dimension, Finding};
@@ -57,11 +58,11 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
         let taken = taken_now || taken_before;
         let described = grader.describe_action(expected, lang);
         let explain = if taken_before {
-            cx.say(format!("前面已经执行:{described}"), format!("Done earlier: {described}"))
+            Msg::ExplainActionDoneEarlier.fill(cx.lang, &[("action", &described)])
         } else if taken {
-            cx.say(format!("已执行:{described}"), format!("Done: {described}"))
+            Msg::ExplainActionDone.fill(cx.lang, &[("action", &described)])
         } else {
-            cx.say(format!("应在订单面板执行:{described}"), format!("Expected order action: {described}"))
+            Msg::ExplainActionExpected.fill(cx.lang, &[("action", &described)])
         };
         draft.grade.findings.push(Finding {
             rule: RuleId::action_expected(expected.kind()),

@@ -5,6 +5,7 @@
 //! for, is money the shop loses; each costs half the actions weight and counts
 //! as an order error in the session's KPIs (`RuleId::is_order_error`).
 
+use crate::i18n::Msg;
 use super::{Draft, TurnContext};
 use crate::content::raw::{Action, Node, Scenario};
 use crate::grading::finding::{Dimension, Finding};
@@ -30,17 +31,14 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
     for taken in cx.turn.actions {
         let kind = taken.action.kind();
         let (rule, explain) = if let Some(problem) = &taken.problem {
-            (RuleId::builtin(Builtin::ActionError), cx.say(format!("订单操作出错:{problem}"), format!("Order action error: {problem}")))
+            (RuleId::builtin(Builtin::ActionError), Msg::ExplainActionError.fill(cx.lang, &[("problem", &problem)]))
         } else if cx.rubric.actions.forbidden.contains(&kind) {
             let described = grader.describe_action(&taken.action, lang);
-            (RuleId::action_forbidden(kind), cx.say(format!("这里不该执行:{described}"), format!("Wrong action here: {described}")))
+            (RuleId::action_forbidden(kind), Msg::ExplainActionForbidden.fill(cx.lang, &[("action", &described)]))
         } else if unneeded(cx.scenario, &taken.action) {
             (
                 RuleId::action_unneeded(kind),
-                cx.say(
-                    "这里没人需要退款或补偿:多给的钱是订单差错,店铺要承担".into(),
-                    "Nobody needed a refund or compensation here: money given away is an order error the shop pays for".into(),
-                ),
+                Msg::ExplainActionUnneeded.get(cx.lang).to_string(),
             )
         } else {
             continue;

@@ -100,14 +100,6 @@ impl<'a> TurnContext<'a> {
         self.scale
     }
 
-    /// Picks the zh or en sentence for the scenario's language.
-    pub fn say(&self, zh: String, en: String) -> String {
-        match self.lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
     /// Whether the span `start..end` of a message holds a value right for
     /// another fact of the scenario (3 days is the courier's transit), so it
     /// is not `rule` said wrongly.

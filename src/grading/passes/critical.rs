@@ -5,6 +5,7 @@
 //! checked on the grade the earlier passes built, with what the conversation
 //! said before. Runs last, because a condition may read any part of the grade.
 
+use crate::i18n::Msg;
 use super::{Draft, TurnContext};
 use crate::grading::finding::{Dimension, Finding};
 use crate::grading::rule_id::RuleId;
@@ -21,7 +22,7 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
             points: 0.0,
             possible: 0.0,
             span: None,
-            explain: cx.say(format!("关键项不合格:{described}"), format!("Critical item failed: {described}")),
+            explain: Msg::ExplainCritical.fill(cx.lang, &[("condition", &described)]),
             critical: true,
         });
     }

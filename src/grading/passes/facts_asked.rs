@@ -5,6 +5,7 @@
 //! wrong answer must score below saying nothing. A fact said rightly earlier
 //! in the conversation still counts, so a buyer asking again costs nothing.
 
+use crate::i18n::Msg;
 use super::{Draft, TurnContext};
 use crate::grading::facts::FactStatus;
 use crate::grading::finding::{Dimension, Finding};
@@ -51,13 +52,13 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
         let expected = compiled.expected.get(cx.lang);
         let (points, explain) = match status {
             FactStatus::Correct if from_earlier => {
-                (share, cx.say(format!("前面已经说对了:{expected}"), format!("Already stated correctly earlier: {expected}")))
+                (share, Msg::ExplainFactRightEarlier.fill(cx.lang, &[("expected", &expected)]))
             }
-            FactStatus::Correct => (share, cx.say(format!("说对了:{expected}"), format!("Stated correctly: {expected}"))),
-            FactStatus::Missing => (0.0, cx.say(format!("没有说明:应为 {expected}"), format!("Not stated: should be {expected}"))),
+            FactStatus::Correct => (share, Msg::ExplainFactRight.fill(cx.lang, &[("expected", &expected)])),
+            FactStatus::Missing => (0.0, Msg::ExplainFactMissing.fill(cx.lang, &[("expected", &expected)])),
             FactStatus::Wrong => (
                 -share / 2.0,
-                cx.say(format!("说错了:应为 {expected}(说错比不说更糟)"), format!("Stated wrongly: should be {expected} (a wrong fact is worse than none)")),
+                Msg::ExplainFactWrong.fill(cx.lang, &[("expected", &expected)]),
             ),
         };
         if let (FactStatus::Wrong, Some(at)) = (status, span) {

@@ -5,6 +5,7 @@
 //! as a wrong fact wherever it is said. A fact said rightly is remembered
 //! (`volunteered`), so a later reply point that asks for it credits it.
 
+use crate::i18n::Msg;
 use super::{Draft, TurnContext};
 use crate::grading::facts::FactStatus;
 use crate::grading::finding::{Dimension, Finding};
@@ -40,10 +41,7 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
             points: -UNASKED_WRONG_FACT_PENALTY,
             possible: 0.0,
             span: Some(span),
-            explain: cx.say(
-                format!("说错了:应为 {expected}(没被问到也要说对)"),
-                format!("Stated wrongly: should be {expected} (unasked facts must be right too)"),
-            ),
+            explain: Msg::ExplainUnaskedFactWrong.fill(cx.lang, &[("expected", &expected)]),
             critical: false,
         });
         draft.grade.facts.push(FactResult {

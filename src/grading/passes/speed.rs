@@ -4,6 +4,7 @@
 //! Full marks within 5 s, half by the buyer's nudge, none once the buyer
 //! would leave; no reply at all earns nothing.
 
+use crate::i18n::Msg;
 use super::{Draft, TurnContext};
 use crate::content::raw::Buyer;
 use crate::grading::finding::{Dimension, Finding};
@@ -38,9 +39,9 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
     let (points, explain) = match (cx.turn.response_secs, cx.replied) {
         (Some(secs), true) => (
             speed_weight * speed_fraction(secs, &cx.scenario.buyer),
-            cx.say(format!("{secs:.1} 秒后回复(合格线:5秒内)"), format!("Replied after {secs:.1} s (target: within 5 s)")),
+            Msg::ExplainSpeed.fill(cx.lang, &[("secs", &format!("{secs:.1}"))]),
         ),
-        (_, false) => (0.0, cx.say("没有回复".into(), "No reply".into())),
+        (_, false) => (0.0, Msg::ExplainNoReply.get(cx.lang).to_string()),
         (None, true) => return,
     };
     draft.grade.findings.push(Finding {

@@ -5,6 +5,7 @@
 //! before the policy is checked); each one said costs half the steps weight,
 //! as if half the procedure were missed.
 
+use crate::i18n::Msg;
 use super::steps_required::STEPS_WEIGHT;
 use super::{Draft, TurnContext};
 use crate::grading::finding::{Dimension, Finding};
@@ -23,7 +24,7 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
             points: -steps_weight.max(STEPS_WEIGHT * cx.scale()) / 2.0,
             possible: 0.0,
             span: Some(span),
-            explain: cx.say(format!("这里不该出现:{label}。{why}"), format!("Should not be here: {label}. {why}")),
+            explain: Msg::ExplainStepForbidden.fill(cx.lang, &[("label", &label), ("why", &why)]),
             critical: false,
         });
     }

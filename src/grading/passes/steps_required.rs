@@ -6,6 +6,7 @@
 //! by a wrong fact ("7天内发货" when it ships in 48 h) is not done: a wrong
 //! answer must score below saying nothing.
 
+use crate::i18n::Msg;
 use super::{Draft, TurnContext};
 use crate::grading::finding::{Dimension, Finding, Span};
 use crate::grading::rule_id::RuleId;
@@ -46,15 +47,15 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
         });
         let (points, explain) = match (span, wrong_with) {
             (Some(_), Some((_, expected))) => {
-                (0.0, cx.say(format!("这一步说错了:{label},应为 {expected}"), format!("Done with a wrong fact: {label}; it should be {expected}")))
+                (0.0, Msg::ExplainStepWrongFact.fill(cx.lang, &[("label", &label), ("expected", &expected)]))
             }
-            (Some(_), None) => (share, cx.say(format!("做到了:{label}"), format!("Done: {label}"))),
+            (Some(_), None) => (share, Msg::ExplainStepDone.fill(cx.lang, &[("label", &label)])),
             (None, _) if cx.turn.earlier.steps.contains(id) && !cx.rubric.steps.repeat.contains(id) => {
-                (share, cx.say(format!("前面已经做到:{label}"), format!("Done earlier in the conversation: {label}")))
+                (share, Msg::ExplainStepDoneEarlier.fill(cx.lang, &[("label", &label)]))
             }
             (None, _) => {
                 let why = grader.why(id, lang);
-                (0.0, cx.say(format!("缺少这一步:{label}。{why}"), format!("Missing step: {label}. {why}")))
+                (0.0, Msg::ExplainStepMissing.fill(cx.lang, &[("label", &label), ("why", &why)]))
             }
         };
         draft.grade.findings.push(Finding { rule: RuleId::lexicon(id), dimension: Dimension::Steps, points, possible: share, span, explain, critical: false });

@@ -6,6 +6,7 @@
 //! shown as its own finding with the words behind it. A buyer who got no
 //! reply gets no tone points and the band `Rude`.
 
+use crate::i18n::Msg;
 use super::{Draft, TurnContext};
 use crate::content::raw::{Polarity, Severity};
 use crate::grading::finding::{Dimension, Finding, Span, round2};
@@ -28,7 +29,7 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
             points: 0.0,
             possible: tone_weight,
             span: None,
-            explain: cx.say("买家等不到回复(应答比要求100%)".into(), "The buyer got no reply (reply ratio must be 100%)".into()),
+            explain: Msg::ExplainToneNoReply.get(cx.lang).to_string(),
             critical: false,
         });
         return;
@@ -39,7 +40,7 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
         points: tone_weight * tone::BASELINE,
         possible: tone_weight * tone::BASELINE,
         span: None,
-        explain: cx.say("每条回复从中性语气起评".into(), "Every reply starts from a neutral tone".into()),
+        explain: Msg::ExplainToneNeutral.get(cx.lang).to_string(),
         critical: false,
     });
     let entries = &cx.grader.lexicon.entries;

@@ -4,6 +4,7 @@
 //! tone; falling short costs a fixed amount on top of the tone points, so a
 //! curt answer there is never as good as a warm one elsewhere.
 
+use crate::i18n::Msg;
 use super::{Draft, TurnContext};
 use crate::grading::finding::{Dimension, Finding};
 use crate::grading::rule_id::{Builtin, RuleId};
@@ -24,10 +25,7 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
         points: -TONE_BELOW_MIN_PENALTY,
         possible: 0.0,
         span: None,
-        explain: cx.say(
-            format!("语气{},这里至少要{}", band.label(lang), min.label(lang)),
-            format!("Tone was {}; this point needs at least {}", band.label(lang), min.label(lang)),
-        ),
+        explain: Msg::ExplainToneBelowMinimum.fill(cx.lang, &[("band", &band.label(lang)), ("minimum", &min.label(lang))]),
         critical: false,
     });
 }
