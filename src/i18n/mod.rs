@@ -59,6 +59,27 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
     msg.get(lang)
 }
 
+/// A duration the catalogue writes in Chinese units ("1 年", "6 月", "15 天")
+/// in `lang`: "1 year", "6 months", "15 days" in English. Anything else is
+/// shown as written (a unit it does not know is the author's to read).
+pub fn duration(text: &str, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        return text.to_string();
+    }
+    let mut parts = text.split_whitespace();
+    let (Some(number), Some(unit), None) = (parts.next(), parts.next(), parts.next()) else { return text.to_string() };
+    let Ok(amount) = number.parse::<f64>() else { return text.to_string() };
+    let word = match unit {
+        "年" => "year",
+        "月" | "个月" => "month",
+        "天" | "日" => "day",
+        "周" => "week",
+        "小时" | "h" => "hour",
+        _ => return text.to_string(),
+    };
+    format!("{number} {word}{}", if amount == 1.0 { "" } else { "s" })
+}
+
 /// How a buyer's mood is named on the briefing.
 pub fn mood(mood: Mood) -> Msg {
     match mood {
@@ -336,6 +357,15 @@ catalogue! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn catalogue_durations_read_in_english() {
+        assert_eq!(duration("1 年", Lang::En), "1 year");
+        assert_eq!(duration("6 月", Lang::En), "6 months");
+        assert_eq!(duration("15 天", Lang::En), "15 days");
+        assert_eq!(duration("1 年", Lang::Zh), "1 年");
+        assert_eq!(duration("forever", Lang::En), "forever");
+    }
 
     fn has_cjk(text: &str) -> bool {
         text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c))
