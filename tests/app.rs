@@ -413,6 +413,8 @@ fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_da
     let Screen::Quiz(view) = &harness.state().screen else { panic!() };
     let card = view.card().cloned().expect("the attempt became a scorecard");
     assert_eq!(card.result.score_pct, 10.0, "one of ten");
+    harness.get_by_label("练习 · 得分 10%");
+    assert!(harness.query_by_label("不合格").is_none() && harness.query_by_label_contains("合格线").is_none(), "practice has no verdict");
     assert_eq!(harness.query_all_by_label_contains("未作答").count(), 8, "unanswered questions are marked so");
 
     // Nothing is due today; a day later the missed question is. The eight left
@@ -458,19 +460,31 @@ fn a_saved_quiz_opens_from_my_scorecards_in_english() {
     harness.run();
     let row = harness.query_by_label_contains("Open · Practice quiz");
     assert!(row.is_some(), "the attempt is listed with the scenario scorecards");
-    assert!(harness.query_by_label("Practice quiz").is_some() && harness.query_by_label("0.0%").is_some());
+    // Practice has no verdict: its score, and no PASS or FAIL.
+    assert!(harness.query_by_label("Practice quiz").is_some() && harness.query_by_label("Practice · score 0%").is_some());
+    assert!(harness.query_by_label("FAIL").is_none() && harness.query_by_label("PASS").is_none(), "practice shown as pass/fail in the list");
     harness.get_by_label_contains("Open · Practice quiz").click();
     harness.run();
     let Screen::Quiz(view) = &harness.state().screen else { panic!("the quiz card did not open") };
     assert!(view.card().is_some());
     assert_eq!(harness.query_all_by_label_contains("Not answered").count(), 10);
+    harness.get_by_label("Practice · score 0%");
+    assert!(harness.query_by_label("FAIL").is_none(), "practice shown as failed");
     harness.get_by_label("Export HTML").click();
     harness.run();
+    harness.get_by_label("Export CSV").click();
+    harness.run();
     let exports = harness.state().data.join("exports");
-    let files: Vec<_> = std::fs::read_dir(&exports).unwrap().flatten().collect();
-    assert_eq!(files.len(), 1);
-    let html = std::fs::read_to_string(files[0].path()).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(&exports).unwrap().flatten().map(|e| e.path()).collect();
+    files.sort();
+    assert_eq!(files.len(), 2);
+    let (csv, html) = (std::fs::read_to_string(&files[0]).unwrap(), std::fs::read_to_string(&files[1]).unwrap());
     assert!(html.contains("Practice quiz"), "{html:.400}");
+    assert!(html.contains("Practice · score 0%") && !html.contains("FAIL") && !html.contains("Pass mark:"), "{html}");
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[headers.iter().position(|h| h == "passed").unwrap()], "", "practice has no verdict in the CSV");
 }
 
 #[test]

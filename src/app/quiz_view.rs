@@ -214,10 +214,10 @@ impl QuizView {
         ui.separator();
         let items = &self.session.items;
         match &mut self.phase {
-            QuizPhase::Over { card: Some(card) } => result_ui(ui, lang, &card.items, &card.answers, &card.result),
+            QuizPhase::Over { card: Some(card) } => result_ui(ui, lang, card.quiz.mode, &card.items, &card.answers, &card.result),
             QuizPhase::Over { card: None } => {
                 if let Some(result) = self.session.result() {
-                    result_ui(ui, lang, items, &self.session.answers(), result);
+                    result_ui(ui, lang, self.spec.mode, items, &self.session.answers(), result);
                 }
             }
             QuizPhase::Feedback { current, mark, explain } => {
@@ -313,12 +313,17 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, item: &QuizItem, form: &mut AnswerForm
     }
 }
 
-fn result_ui(ui: &mut egui::Ui, lang: Lang, items: &[QuizItem], answers: &[Option<TimedAnswer>], result: &QuizResult) {
-    let (text, colour) = if result.passed { (t(lang, Msg::Passed), GOOD) } else { (t(lang, Msg::Failed), BAD) };
+fn result_ui(ui: &mut egui::Ui, lang: Lang, mode: QuizMode, items: &[QuizItem], answers: &[Option<TimedAnswer>], result: &QuizResult) {
     let right = result.marks.iter().flatten().filter(|m| m.right).count();
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(text).color(colour).strong().size(22.0));
-        ui.label(egui::RichText::new(format!("{}: {:.1}% ({} {:.0}%)", t(lang, Msg::Score), result.score_pct, t(lang, Msg::PassMark), result.pass_mark_pct)).size(18.0));
+        // Practice and review have no verdict: "练习 · 得分 70%", no pass mark.
+        if let Some(score) = mode.score_without_verdict(result.score_pct, lang) {
+            ui.label(egui::RichText::new(score).strong().size(22.0));
+        } else {
+            let (text, colour) = if result.passed { (t(lang, Msg::Passed), GOOD) } else { (t(lang, Msg::Failed), BAD) };
+            ui.label(egui::RichText::new(text).color(colour).strong().size(22.0));
+            ui.label(egui::RichText::new(format!("{}: {:.1}% ({} {:.0}%)", t(lang, Msg::Score), result.score_pct, t(lang, Msg::PassMark), result.pass_mark_pct)).size(18.0));
+        }
         ui.label(format!("{right}/{} · {:.0}s", items.len(), result.duration_secs));
         if result.timed_out {
             ui.colored_label(BAD, t(lang, Msg::TimeUp));

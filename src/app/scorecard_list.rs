@@ -34,11 +34,20 @@ impl ScorecardList {
                     let title = summary.activity.title.get(lang);
                     ui.label(summary.when_utc.clone().unwrap_or_default());
                     ui.label(title);
-                    ui.label(match summary.kind {
-                        RecordKind::Scenario => format!("{:.1}", summary.total),
-                        RecordKind::Quiz => format!("{:.1}%", summary.total),
-                    });
-                    ui.label(if summary.passed { t(lang, Msg::Passed) } else { t(lang, Msg::Failed) });
+                    match summary.quiz_mode.and_then(|mode| mode.score_without_verdict(summary.total, lang)) {
+                        // Practice and review: "练习 · 得分 70%", no PASS or FAIL.
+                        Some(score) => {
+                            ui.label(score);
+                            ui.label("");
+                        }
+                        None => {
+                            ui.label(match summary.kind {
+                                RecordKind::Scenario => format!("{:.1}", summary.total),
+                                RecordKind::Quiz => format!("{:.1}%", summary.total),
+                            });
+                            ui.label(if summary.passed { t(lang, Msg::Passed) } else { t(lang, Msg::Failed) });
+                        }
+                    }
                     if ui.button(format!("{} · {title}", t(lang, Msg::Open))).clicked() {
                         commands.push(Command::OpenRecord { path: path.clone() });
                     }

@@ -269,7 +269,12 @@ catalogue! {
     ReportCriticalTag => ("一票否决", "fails the session"),
     /// The label under each reply point in the HTML report.
     ReportAnswerN => ("第 {n} 次回复", "Answer {n}"),
+    /// Instead of PASS/FAIL on a practice quiz, which has no verdict: "练习 · 得分 70%".
+    PracticeScore => ("练习 · 得分 {pct}%", "Practice · score {pct}%"),
+    /// Instead of PASS/FAIL on a review, which has no verdict.
+    ReviewScore => ("复习 · 得分 {pct}%", "Review · score {pct}%"),
 }
+
 
 #[cfg(test)]
 mod tests {
