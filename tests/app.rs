@@ -277,6 +277,8 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let (setup, mut harness) = setup();
     harness.get_by_label("模拟考试(20题,30分钟)").click();
     harness.run();
+    harness.get_by_label("开始考试").click();
+    harness.run();
     for _ in 0..20 {
         let (item, time_left) = {
             let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
@@ -308,6 +310,9 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
         harness.run();
         advance(&setup, &mut harness, 20.0);
     }
+    // Every question answered: nothing unanswered to confirm, handed in at once.
+    harness.get_by_label("交卷").click();
+    harness.run();
     let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
     let result = view.session.result().unwrap_or_else(|| panic!("the exam is over: at {:?} of {}: {:?}", view.current(), view.session.items.len(), view.current().and_then(|c| view.session.items.get(c)).map(|i| (&i.id, &i.kind))));
     assert_eq!(result.score_pct, 100.0, "{:?}", result.marks);
@@ -320,7 +325,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let record = kefu::store::read_record(&saved[0]).unwrap();
     let kefu::scorecard::Record::Quiz(card) = &record else { panic!("not a quiz record") };
     assert_eq!(card.result.score_pct, 100.0);
-    assert_eq!(card.when_utc.as_deref(), Some("2026-11-23T09:06:20Z"), "the time of handing in, on the app's clock");
+    assert_eq!(card.when_utc.as_deref(), Some("2026-11-23T09:06:40Z"), "the time of handing in (20 s after the last answer), on the app's clock");
     assert_eq!(kefu::scorecard::verify::verify_record(&record, &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
 
     // The typing drill keeps a personal best.
@@ -494,6 +499,8 @@ fn one_exam_at_a_time_closing_the_app_keeps_the_questions_and_the_clock_running(
     let mut harness = self::harness(app_in(data.path(), &clock));
     harness.get_by_label("模拟考试(20题,30分钟)").click();
     harness.run();
+    harness.get_by_label("开始考试").click();
+    harness.run();
     assert!(harness.query_by_label("首页").is_none(), "an exam is left only by handing it in");
     let asked: Vec<String> = {
         let Screen::Quiz(view) = &harness.state().screen else { panic!("no exam") };
@@ -596,4 +603,60 @@ fn in_rush_mode_each_buyer_keeps_their_own_order_form() {
     assert_eq!((last.0, &last.2), (buyer, &Input::Act(Action::Resend { sku: sku.clone() })), "补发 went to buyer {buyer} with their own SKU {sku}");
     assert!(wb.shift.sessions()[buyer].transcript().iter().any(|e| e.kind == EntryKind::Action));
     assert!(wb.shift.sessions()[0].transcript().iter().all(|e| e.kind != EntryKind::Action), "nothing reached the first buyer");
+}
+
+/// The mock exam: its rules first (Start starts the clock), then a question
+/// list to jump back with, a flag, answers that change until handed in, and
+/// a hand-in that asks first while questions are unanswered.
+#[test]
+fn the_exam_starts_from_its_rules_and_its_question_list_jumps_back_and_flags() {
+    let (setup, mut harness) = setup();
+    harness.get_by_label("模拟考试(20题,30分钟)").click();
+    harness.run();
+    harness.get_by_label("考试须知");
+    assert!(harness.state().exam.is_none(), "not started, not kept on disk");
+    advance(&setup, &mut harness, 600.0);
+    harness.get_by_label("开始考试").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
+    assert_eq!(view.current(), Some(0));
+    assert_eq!(view.session.time_left(view.now(&harness.state().clock)), Some(1800.0), "the clock starts at Start, not at the rules");
+    assert!(harness.state().exam.is_some(), "kept on disk from Start");
+
+    // Question 1 answered (wrongly): on to question 2, and 1 is ticked in the list.
+    answer_current(&mut harness, false);
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    assert_eq!(view.current(), Some(1));
+    // Flag question 2.
+    harness.get_by_label("标记").click();
+    harness.run();
+    harness.get_by_label("2 已标记");
+    harness.get_by_label("取消标记");
+    // Back to question 1 through the list; its answer can be changed.
+    harness.get_by_label("1 ✓").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    assert_eq!(view.current(), Some(0), "jumped back to question 1");
+    answer_current(&mut harness, true);
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    assert!(view.session.result().is_none());
+    let answers = view.session.answers();
+    assert!(answers[0].is_some() && answers[1..].iter().all(Option::is_none));
+
+    // Hand in with 19 unanswered: asked first; keep answering keeps the exam.
+    harness.get_by_label("交卷").click();
+    harness.run();
+    harness.get_by_label_contains("还有 19 题未作答");
+    harness.get_by_label("继续作答").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    assert!(view.session.result().is_none(), "not handed in");
+    harness.get_by_label("交卷").click();
+    harness.run();
+    harness.get_by_label("确定交卷").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    let card = view.card().expect("recorded");
+    assert_eq!(card.result.score_pct, 5.0, "the changed answer counts: 1 of 20");
+    assert_eq!(kefu::scorecard::verify::verify_record(&kefu::scorecard::Record::Quiz(card.clone()), &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
 }
