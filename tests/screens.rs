@@ -224,3 +224,26 @@ fn a_size_question_shows_the_size_chart() {
         harness.get_by_label(&format!("{}-{}", row.weight_kg.0, row.weight_kg.1));
     }
 }
+
+/// The typing drill counts typed characters only: a paste is refused (the
+/// text stays as typed) and the drill says so.
+#[test]
+fn the_typing_drill_refuses_pasted_text() {
+    use eframe::egui::Event;
+    let mut harness = harness(Bench::new(kefu::app::TypingView::new(0.0), Lang::Zh), kefu::app::TypingView::ui);
+    harness.get_by_label("你的答案").click();
+    harness.run();
+    harness.get_by_label("你的答案").type_text("亲,");
+    harness.run();
+    assert_eq!(harness.state().screen.typed, "亲,");
+    assert!(harness.query_by_label("粘贴的文字不计入成绩").is_none());
+    let phrase = harness.state().screen.target().to_string();
+    harness.event(Event::Paste(phrase.trim_start_matches("亲,").to_string()));
+    harness.run();
+    assert_eq!(harness.state().screen.typed, "亲,", "the pasted text does not count");
+    harness.get_by_label("粘贴的文字不计入成绩");
+    // Typing on still counts.
+    harness.get_by_label("你的答案").type_text("您");
+    harness.run();
+    assert_eq!(harness.state().screen.typed, "亲,您");
+}

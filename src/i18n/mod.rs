@@ -280,6 +280,7 @@ catalogue! {
     Unflag => ("取消标记", "Unflag"),
     /// Beside a flagged question's number in the exam's question list.
     FlaggedMark => ("已标记", "flagged"),
+    PasteRefused => ("粘贴的文字不计入成绩", "Pasted text does not count"),
     SizeChart => ("尺码表", "Size chart"),
     SizeColumn => ("尺码", "Size"),
     HeightCm => ("身高(cm)", "Height (cm)"),
