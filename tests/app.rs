@@ -326,6 +326,8 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let (setup, mut harness) = setup();
     harness.get_by_label("模拟考试(20题,30分钟)").click();
     harness.run();
+    harness.get_by_label("开始考试").click();
+    harness.run();
     for _ in 0..20 {
         let (item, time_left) = {
             let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
@@ -357,6 +359,9 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
         harness.run();
         advance(&setup, &mut harness, 20.0);
     }
+    // Every question answered: nothing unanswered to confirm, handed in at once.
+    harness.get_by_label("交卷").click();
+    harness.run();
     let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
     let result = view.session.result().unwrap_or_else(|| panic!("the exam is over: at {:?} of {}: {:?}", view.current(), view.session.items.len(), view.current().and_then(|c| view.session.items.get(c)).map(|i| (&i.id, &i.kind))));
     assert_eq!(result.score_pct, 100.0, "{:?}", result.marks);
@@ -369,7 +374,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let record = kefu::store::read_record(&saved[0]).unwrap();
     let kefu::scorecard::Record::Quiz(card) = &record else { panic!("not a quiz record") };
     assert_eq!(card.result.score_pct, 100.0);
-    assert_eq!(card.when_utc.as_deref(), Some("2026-11-23T09:06:20Z"), "the time of handing in, on the app's clock");
+    assert_eq!(card.when_utc.as_deref(), Some("2026-11-23T09:06:40Z"), "the time of handing in (20 s after the last answer), on the app's clock");
     assert_eq!(kefu::scorecard::verify::verify_record(&record, &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
 
     // The typing drill keeps a personal best.
@@ -462,6 +467,8 @@ fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_da
     let Screen::Quiz(view) = &harness.state().screen else { panic!() };
     let card = view.card().cloned().expect("the attempt became a scorecard");
     assert_eq!(card.result.score_pct, 10.0, "one of ten");
+    harness.get_by_label("练习 · 得分 10%");
+    assert!(harness.query_by_label("不合格").is_none() && harness.query_by_label_contains("合格线").is_none(), "practice has no verdict");
     assert_eq!(harness.query_all_by_label_contains("未作答").count(), 8, "unanswered questions are marked so");
 
     // Nothing is due today; a day later the missed question is. The eight left
@@ -507,19 +514,31 @@ fn a_saved_quiz_opens_from_my_scorecards_in_english() {
     harness.run();
     let row = harness.query_by_label_contains("Open · Practice quiz");
     assert!(row.is_some(), "the attempt is listed with the scenario scorecards");
-    assert!(harness.query_by_label("Practice quiz").is_some() && harness.query_by_label("0.0%").is_some());
+    // Practice has no verdict: its score, and no PASS or FAIL.
+    assert!(harness.query_by_label("Practice quiz").is_some() && harness.query_by_label("Practice · score 0%").is_some());
+    assert!(harness.query_by_label("FAIL").is_none() && harness.query_by_label("PASS").is_none(), "practice shown as pass/fail in the list");
     harness.get_by_label_contains("Open · Practice quiz").click();
     harness.run();
     let Screen::Quiz(view) = &harness.state().screen else { panic!("the quiz card did not open") };
     assert!(view.card().is_some());
     assert_eq!(harness.query_all_by_label_contains("Not answered").count(), 10);
+    harness.get_by_label("Practice · score 0%");
+    assert!(harness.query_by_label("FAIL").is_none(), "practice shown as failed");
     harness.get_by_label("Export HTML").click();
     harness.run();
+    harness.get_by_label("Export CSV").click();
+    harness.run();
     let exports = harness.state().data.join("exports");
-    let files: Vec<_> = std::fs::read_dir(&exports).unwrap().flatten().collect();
-    assert_eq!(files.len(), 1);
-    let html = std::fs::read_to_string(files[0].path()).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(&exports).unwrap().flatten().map(|e| e.path()).collect();
+    files.sort();
+    assert_eq!(files.len(), 2);
+    let (csv, html) = (std::fs::read_to_string(&files[0]).unwrap(), std::fs::read_to_string(&files[1]).unwrap());
     assert!(html.contains("Practice quiz"), "{html:.400}");
+    assert!(html.contains("Practice · score 0%") && !html.contains("FAIL") && !html.contains("Pass mark:"), "{html}");
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[headers.iter().position(|h| h == "passed").unwrap()], "", "practice has no verdict in the CSV");
 }
 
 #[test]
@@ -528,6 +547,8 @@ fn one_exam_at_a_time_closing_the_app_keeps_the_questions_and_the_clock_running(
     let clock = Arc::new(Mutex::new(0.0));
     let mut harness = self::harness(app_in(data.path(), &clock));
     harness.get_by_label("模拟考试(20题,30分钟)").click();
+    harness.run();
+    harness.get_by_label("开始考试").click();
     harness.run();
     assert!(harness.query_by_label("首页").is_none(), "an exam is left only by handing it in");
     let asked: Vec<String> = {
@@ -633,4 +654,60 @@ fn in_rush_mode_each_buyer_keeps_their_own_order_form() {
     assert_eq!((last.0, &last.2), (buyer, &Input::Act(Action::Resend { sku: sku.clone() })), "补发 went to buyer {buyer} with their own SKU {sku}");
     assert!(wb.shift.sessions()[buyer].transcript().iter().any(|e| e.kind == EntryKind::Action));
     assert!(wb.shift.sessions()[0].transcript().iter().all(|e| e.kind != EntryKind::Action), "nothing reached the first buyer");
+}
+
+/// The mock exam: its rules first (Start starts the clock), then a question
+/// list to jump back with, a flag, answers that change until handed in, and
+/// a hand-in that asks first while questions are unanswered.
+#[test]
+fn the_exam_starts_from_its_rules_and_its_question_list_jumps_back_and_flags() {
+    let (setup, mut harness) = setup();
+    harness.get_by_label("模拟考试(20题,30分钟)").click();
+    harness.run();
+    harness.get_by_label("考试须知");
+    assert!(harness.state().exam.is_none(), "not started, not kept on disk");
+    advance(&setup, &mut harness, 600.0);
+    harness.get_by_label("开始考试").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!("no quiz screen") };
+    assert_eq!(view.current(), Some(0));
+    assert_eq!(view.session.time_left(view.now(&harness.state().clock)), Some(1800.0), "the clock starts at Start, not at the rules");
+    assert!(harness.state().exam.is_some(), "kept on disk from Start");
+
+    // Question 1 answered (wrongly): on to question 2, and 1 is ticked in the list.
+    answer_current(&mut harness, false);
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    assert_eq!(view.current(), Some(1));
+    // Flag question 2.
+    harness.get_by_label("标记").click();
+    harness.run();
+    harness.get_by_label("2 已标记");
+    harness.get_by_label("取消标记");
+    // Back to question 1 through the list; its answer can be changed.
+    harness.get_by_label("1 ✓").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    assert_eq!(view.current(), Some(0), "jumped back to question 1");
+    answer_current(&mut harness, true);
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    assert!(view.session.result().is_none());
+    let answers = view.session.answers();
+    assert!(answers[0].is_some() && answers[1..].iter().all(Option::is_none));
+
+    // Hand in with 19 unanswered: asked first; keep answering keeps the exam.
+    harness.get_by_label("交卷").click();
+    harness.run();
+    harness.get_by_label_contains("还有 19 题未作答");
+    harness.get_by_label("继续作答").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    assert!(view.session.result().is_none(), "not handed in");
+    harness.get_by_label("交卷").click();
+    harness.run();
+    harness.get_by_label("确定交卷").click();
+    harness.run();
+    let Screen::Quiz(view) = &harness.state().screen else { panic!() };
+    let card = view.card().expect("recorded");
+    assert_eq!(card.result.score_pct, 5.0, "the changed answer counts: 1 of 20");
+    assert_eq!(kefu::scorecard::verify::verify_record(&kefu::scorecard::Record::Quiz(card.clone()), &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
 }

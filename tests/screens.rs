@@ -180,3 +180,70 @@ fn ending_a_session_asks_for_confirmation_first() {
     harness.run();
     assert_eq!(harness.state().commands.iter().filter(|c| **c == Command::EndSession).count(), 1);
 }
+
+/// The mock exam opens on its rules: count, time, pass mark, one attempt,
+/// answers changeable, early hand-in; Start asks to begin, Back to go home.
+/// Nothing is answered or timed while the rules are on show.
+#[test]
+fn the_exam_shows_its_rules_before_it_starts() {
+    let spec = kefu::quiz::spec::QuizSpec::exam(Lang::Zh, 3);
+    let items = kefu::quiz::spec::build(&bundle().course, &spec).unwrap();
+    let session = kefu::quiz::session::QuizSession::from_spec(items, &spec, 0.0);
+    let mut harness = harness(Bench::new(QuizView::new(spec, session, 0.0, None), Lang::Zh), QuizView::ui);
+    harness.run();
+    assert!(harness.state().screen.on_rules());
+    harness.get_by_label("考试须知");
+    harness.get_by_label_contains("共 20 题,限时 30 分钟,得分 60% 及以上为合格");
+    harness.get_by_label_contains("只有一次机会");
+    harness.get_by_label_contains("交卷前可以随时修改答案");
+    harness.get_by_label_contains("可以提前交卷");
+    assert!(harness.query_by_label("提交答案").is_none() && harness.query_by_label_contains("剩余时间").is_none(), "no question and no clock yet");
+    harness.get_by_label("开始考试").click();
+    harness.run();
+    harness.get_by_label("返回").click();
+    harness.run();
+    assert_eq!(harness.state().commands, vec![Command::QuizBegin, Command::GoHome]);
+}
+
+/// A size question shows the product's size chart under it: the buyer's
+/// height and weight alone do not answer it.
+#[test]
+fn a_size_question_shows_the_size_chart() {
+    let spec = kefu::quiz::spec::QuizSpec { ids: vec!["gen-hoodie-fleece-size-l".into()], ..kefu::quiz::spec::QuizSpec::review(Lang::Zh, Vec::new(), 1) };
+    let spec = kefu::quiz::spec::QuizSpec { count: 1, ..spec };
+    let items = kefu::quiz::spec::build(&bundle().course, &spec).unwrap();
+    assert_eq!(items.len(), 1);
+    let hoodie = bundle().course.products.values().find(|p| p.id == "hoodie-fleece").unwrap().clone();
+    let session = kefu::quiz::session::QuizSession::from_spec(items, &spec, 0.0);
+    let mut harness = harness(Bench::new(QuizView::new(spec, session, 0.0, None), Lang::En), QuizView::ui);
+    harness.run();
+    harness.get_by_label_contains("Size chart");
+    harness.get_by_label("Height (cm)");
+    for row in &hoodie.size_chart {
+        harness.get_by_label(&format!("{}-{}", row.height_cm.0, row.height_cm.1));
+        harness.get_by_label(&format!("{}-{}", row.weight_kg.0, row.weight_kg.1));
+    }
+}
+
+/// The typing drill counts typed characters only: a paste is refused (the
+/// text stays as typed) and the drill says so.
+#[test]
+fn the_typing_drill_refuses_pasted_text() {
+    use eframe::egui::Event;
+    let mut harness = harness(Bench::new(kefu::app::TypingView::new(0.0), Lang::Zh), kefu::app::TypingView::ui);
+    harness.get_by_label("你的答案").click();
+    harness.run();
+    harness.get_by_label("你的答案").type_text("亲,");
+    harness.run();
+    assert_eq!(harness.state().screen.typed, "亲,");
+    assert!(harness.query_by_label("粘贴的文字不计入成绩").is_none());
+    let phrase = harness.state().screen.target().to_string();
+    harness.event(Event::Paste(phrase.trim_start_matches("亲,").to_string()));
+    harness.run();
+    assert_eq!(harness.state().screen.typed, "亲,", "the pasted text does not count");
+    harness.get_by_label("粘贴的文字不计入成绩");
+    // Typing on still counts.
+    harness.get_by_label("你的答案").type_text("您");
+    harness.run();
+    assert_eq!(harness.state().screen.typed, "亲,您");
+}

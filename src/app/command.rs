@@ -59,6 +59,12 @@ pub enum Command {
     /// Handing in with unanswered questions, confirmed.
     QuizHandInConfirmed,
     QuizKeepAnswering,
+    /// The exam's rules were read: start it (the clock starts now).
+    QuizBegin,
+    /// An exam: show question N (to answer it or change its answer).
+    QuizGoTo(usize),
+    /// An exam: flag or unflag the question on show (to come back to it).
+    QuizToggleFlag,
 
     // The typing drill.
     TypingDone,

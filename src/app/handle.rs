@@ -136,6 +136,28 @@ impl KefuApp {
                     quiz.keep_answering();
                 }
             }
+            Command::QuizBegin => {
+                let (now, unix) = (self.clock.now(), self.clock.unix_secs());
+                if let Screen::Quiz(quiz) = &mut self.screen
+                    && quiz.begin(now)
+                {
+                    // The exam's clock starts now, and it is kept on disk from here on.
+                    if let Some(exam) = &mut quiz.exam {
+                        exam.started_unix = unix;
+                    }
+                    self.save_exam();
+                }
+            }
+            Command::QuizGoTo(index) => {
+                if let Screen::Quiz(quiz) = &mut self.screen {
+                    quiz.go_to(index);
+                }
+            }
+            Command::QuizToggleFlag => {
+                if let Screen::Quiz(quiz) = &mut self.screen {
+                    quiz.toggle_flag();
+                }
+            }
 
             Command::TypingDone => {
                 let now = self.clock.now();
@@ -279,8 +301,12 @@ impl KefuApp {
         });
         let session = QuizSession::from_spec(items, &spec, 0.0);
         let view = QuizView::new(spec, session, self.clock.now(), exam);
+        // An exam shows its rules first; it is saved (and its clock runs) from Start.
+        let on_rules = view.on_rules();
         self.go(Screen::Quiz(Box::new(view)));
-        self.save_exam();
+        if !on_rules {
+            self.save_exam();
+        }
     }
 
     /// Keeps an exam's answers on disk after each one, so closing the app loses nothing.

@@ -65,9 +65,9 @@ mod tests {
 
     #[test]
     fn dates_come_out_right_in_both_languages() {
-        // 2026-11-30T08:05:00Z is 1_764_489_900.
-        assert_eq!(format_at(1_764_489_900, Lang::Zh), "2026年11月30日 08:05");
-        assert_eq!(format_at(1_764_489_900, Lang::En), "30 Nov 2026 08:05");
+        // 2026-11-30T08:05:00Z is 1_796_025_900.
+        assert_eq!(format_at(1_796_025_900, Lang::Zh), "2026年11月30日 08:05");
+        assert_eq!(format_at(1_796_025_900, Lang::En), "30 Nov 2026 08:05");
         assert_eq!(format_at(0, Lang::En), "1 Jan 1970 00:00");
         assert_eq!(format_at(951_782_400, Lang::Zh), "2000年2月29日 00:00");
     }

@@ -23,9 +23,13 @@ pub struct QuizView {
     pub phase: QuizPhase,
     /// An exam's trainee and answers so far, kept in `exam-in-progress.json` until handed in.
     pub exam: Option<ExamInProgress>,
+    /// Questions the trainee flagged to come back to (an exam's question list shows them).
+    pub flags: Vec<bool>,
 }
 
 pub enum QuizPhase {
+    /// An exam not yet started: its rules, a Start and a Back button. The clock has not started.
+    Rules,
     /// Question `current` is on show, with the trainee's answer being filled in.
     Asking { current: usize, form: AnswerForm, confirm_hand_in: bool },
     /// Practice: question `current` was marked; its feedback is on show.
@@ -45,12 +49,25 @@ pub struct AnswerForm {
 }
 
 impl AnswerForm {
-    fn for_item(item: Option<&QuizItem>) -> AnswerForm {
-        let choices = match item.map(|i| &i.kind) {
-            Some(ItemKind::Multiple { options, .. }) => vec![false; options.len()],
-            _ => Vec::new(),
-        };
-        AnswerForm { choices, ..AnswerForm::default() }
+    /// The form for a question, filled in with the answer already given (an
+    /// exam's answers can be changed until it is handed in).
+    fn for_item(item: Option<&QuizItem>, given: Option<&Answer>) -> AnswerForm {
+        let mut form = AnswerForm::default();
+        match (item.map(|i| &i.kind), given) {
+            (Some(ItemKind::Multiple { options, .. }), given) => {
+                let picked: &[String] = match given {
+                    Some(Answer::Choices(picked)) => picked,
+                    _ => &[],
+                };
+                form.choices = options.iter().map(|o| picked.contains(o)).collect();
+            }
+            (Some(ItemKind::Single { options, .. }), Some(Answer::Choice(text))) => form.choice = options.iter().position(|o| o == text),
+            (Some(ItemKind::TrueFalse { .. }), Some(Answer::Bool(value))) => form.truth = Some(*value),
+            (Some(_), Some(Answer::Text(text))) => form.text = text.clone(),
+            (Some(_), Some(Answer::Number(value))) => form.text = value.to_string(),
+            _ => {}
+        }
+        form
     }
 
     /// The answer as given, once there is one to submit.
@@ -70,10 +87,21 @@ impl AnswerForm {
 }
 
 impl QuizView {
+    /// A new attempt: an exam shows its rules first; practice and review start at once.
     pub fn new(spec: QuizSpec, session: QuizSession, started_at: f64, exam: Option<ExamInProgress>) -> QuizView {
-        let mut view = QuizView { spec, session, started_at, phase: QuizPhase::Over { card: None }, exam };
-        view.ask(0);
+        let flags = vec![false; session.items.len()];
+        let mut view = QuizView { spec, session, started_at, phase: QuizPhase::Over { card: None }, exam, flags };
+        if view.spec.mode == QuizMode::Exam {
+            view.phase = QuizPhase::Rules;
+        } else {
+            view.ask(0);
+        }
         view
+    }
+
+    /// Whether the exam's rules are on show (it has not started).
+    pub fn on_rules(&self) -> bool {
+        matches!(self.phase, QuizPhase::Rules)
     }
 
     /// The exam left open: the same questions, the answers given so far, and
@@ -81,7 +109,8 @@ impl QuizView {
     pub fn resume(items: Vec<QuizItem>, exam: ExamInProgress, elapsed: f64, now: f64) -> Option<QuizView> {
         let mut session = QuizSession::with_answers(items, &exam.spec, &exam.answers).ok()?;
         session.tick(elapsed);
-        let mut view = QuizView { spec: exam.spec.clone(), session, started_at: now - elapsed, phase: QuizPhase::Over { card: None }, exam: Some(exam) };
+        let flags = vec![false; session.items.len()];
+        let mut view = QuizView { spec: exam.spec.clone(), session, started_at: now - elapsed, phase: QuizPhase::Over { card: None }, exam: Some(exam), flags };
         let first_open = view.session.answers().iter().position(Option::is_none).unwrap_or(0);
         view.ask(first_open);
         Some(view)
@@ -92,14 +121,15 @@ impl QuizView {
         let mut session = QuizSession::from_spec(card.items.clone(), &card.quiz, 0.0);
         // A fresh session over the card's questions: finishing it cannot fail.
         session.finish(card.result.duration_secs).ok();
-        QuizView { spec: card.quiz.clone(), session, started_at: now, phase: QuizPhase::Over { card: Some(Box::new(card)) }, exam: None }
+        let flags = vec![false; session.items.len()];
+        QuizView { spec: card.quiz.clone(), session, started_at: now, phase: QuizPhase::Over { card: Some(Box::new(card)) }, exam: None, flags }
     }
 
     /// The question on show, while answering or reading its feedback.
     pub fn current(&self) -> Option<usize> {
         match &self.phase {
             QuizPhase::Asking { current, .. } | QuizPhase::Feedback { current, .. } => Some(*current),
-            QuizPhase::Over { .. } => None,
+            QuizPhase::Over { .. } | QuizPhase::Rules => None,
         }
     }
 
@@ -124,8 +154,34 @@ impl QuizView {
     // What `KefuApp::handle` calls.
 
     fn ask(&mut self, current: usize) {
-        let form = AnswerForm::for_item(self.session.items.get(current));
+        let given = self.session.answers().get(current).cloned().flatten().map(|a| a.answer);
+        let form = AnswerForm::for_item(self.session.items.get(current), given.as_ref());
         self.phase = QuizPhase::Asking { current, form, confirm_hand_in: false };
+    }
+
+    /// Starts an exam from its rules; `app_now` (the app clock) becomes its second 0.
+    pub(super) fn begin(&mut self, app_now: f64) -> bool {
+        if !self.on_rules() {
+            return false;
+        }
+        self.started_at = app_now;
+        self.ask(0);
+        true
+    }
+
+    /// Shows question `index` of an exam (to answer or change it).
+    pub(super) fn go_to(&mut self, index: usize) {
+        if matches!(self.phase, QuizPhase::Asking { .. }) && index < self.session.items.len() {
+            self.ask(index);
+        }
+    }
+
+    pub(super) fn toggle_flag(&mut self) {
+        if let QuizPhase::Asking { current, .. } = self.phase
+            && let Some(flag) = self.flags.get_mut(current)
+        {
+            *flag = !*flag;
+        }
     }
 
     /// Marks the answer to the question on show: practice shows feedback, the
@@ -139,7 +195,14 @@ impl QuizView {
         });
         match feedback {
             Some((mark, explain)) => self.phase = QuizPhase::Feedback { current, mark, explain },
-            None => self.ask(current + 1),
+            None if self.session.result().is_some() => {}
+            // An exam: on to the next unanswered question, else stay here.
+            None => {
+                let answers = self.session.answers();
+                let count = answers.len();
+                let next = (1..count).map(|step| (current + step) % count).find(|i| answers[*i].is_none()).unwrap_or(current);
+                self.ask(next);
+            }
         }
         true
     }
@@ -170,7 +233,10 @@ impl QuizView {
     }
 
     pub(super) fn tick(&mut self, now: f64) {
-        self.session.tick(now);
+        // The clock starts when the rules are read and Start is clicked.
+        if !self.on_rules() {
+            self.session.tick(now);
+        }
     }
 
     pub(super) fn set_over(&mut self, card: Option<QuizCard>) {
@@ -182,17 +248,18 @@ impl QuizView {
         let now = self.now(view.clock);
         let mut commands = Vec::new();
         let over = matches!(self.phase, QuizPhase::Over { .. });
+        let rules = self.on_rules();
         ui.horizontal(|ui| {
             ui.heading(t(lang, title(self.spec.mode)));
             if let Some(card) = self.card() {
                 ui.weak(format!("{} · {}", card.trainee.name, card.when_utc.as_deref().unwrap_or("")));
             }
-            if let Some(left) = self.session.time_left(now).filter(|_| !over) {
+            if let Some(left) = self.session.time_left(now).filter(|_| !over && !rules) {
                 ui.label(format!("{}: {:02}:{:02}", t(lang, Msg::TimeLeft), (left / 60.0) as u64, (left % 60.0) as u64));
                 ui.ctx().request_repaint_after(Duration::from_secs(1));
             }
             // An exam is left only by handing it in (or by time running out).
-            let in_exam = self.exam.is_some() && !over;
+            let in_exam = self.exam.is_some() && !over && !rules;
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if !in_exam && ui.button(t(lang, Msg::Home)).clicked() {
                     commands.push(Command::GoHome);
@@ -214,16 +281,35 @@ impl QuizView {
         }
         ui.separator();
         let items = &self.session.items;
+        let course = &view.bundle.course;
         match &mut self.phase {
-            QuizPhase::Over { card: Some(card) } => result_ui(ui, lang, &card.items, &card.answers, &card.result),
+            QuizPhase::Rules => {
+                ui.heading(t(lang, Msg::ExamRulesTitle));
+                let minutes = self.spec.time_limit_secs.map(|secs| (secs / 60.0).round()).unwrap_or(0.0);
+                let count = Msg::ExamRuleCount.fill(lang, &[("n", &items.len()), ("minutes", &minutes), ("pass", &self.spec.pass_mark_pct)]);
+                for rule in [count.as_str(), t(lang, Msg::ExamRuleOnce), t(lang, Msg::ExamRuleChange), t(lang, Msg::ExamRuleEarly)] {
+                    ui.label(format!("• {rule}"));
+                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(t(lang, Msg::StartExam)).clicked() {
+                        commands.push(Command::QuizBegin);
+                    }
+                    if ui.button(t(lang, Msg::Back)).clicked() {
+                        commands.push(Command::GoHome);
+                    }
+                });
+            }
+            QuizPhase::Over { card: Some(card) } => result_ui(ui, lang, card.quiz.mode, &card.items, &card.answers, &card.result),
             QuizPhase::Over { card: None } => {
                 if let Some(result) = self.session.result() {
-                    result_ui(ui, lang, items, &self.session.answers(), result);
+                    result_ui(ui, lang, self.spec.mode, items, &self.session.answers(), result);
                 }
             }
             QuizPhase::Feedback { current, mark, explain } => {
                 if let Some(item) = items.get(*current) {
                     header(ui, lang, *current, items.len(), item);
+                    size_chart_ui(ui, lang, course, item);
                     let (text, colour) = if mark.right { (t(lang, Msg::Right), GOOD) } else { (t(lang, Msg::Wrong), BAD) };
                     ui.colored_label(colour, format!("{text} · {}: {}", t(lang, Msg::RightAnswer), shown(item, &mark.expected, lang)));
                     ui.label(explain.as_str());
@@ -233,9 +319,31 @@ impl QuizView {
                 }
             }
             QuizPhase::Asking { current, form, confirm_hand_in } => {
-                let unanswered = self.session.answers().iter().filter(|a| a.is_none()).count();
+                let answers = self.session.answers();
+                let unanswered = answers.iter().filter(|a| a.is_none()).count();
+                // An exam: every question's number, answered (✓) or flagged; click to go there.
+                if self.spec.mode == QuizMode::Exam {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(t(lang, Msg::QuestionList));
+                        for index in 0..items.len() {
+                            let mut label = (index + 1).to_string();
+                            if answers.get(index).is_some_and(Option::is_some) {
+                                label.push_str(" ✓");
+                            }
+                            if self.flags.get(index).copied().unwrap_or(false) {
+                                label.push(' ');
+                                label.push_str(t(lang, Msg::FlaggedMark));
+                            }
+                            if ui.selectable_label(index == *current, label).clicked() {
+                                commands.push(Command::QuizGoTo(index));
+                            }
+                        }
+                    });
+                    ui.add_space(6.0);
+                }
                 if let Some(item) = items.get(*current) {
                     header(ui, lang, *current, items.len(), item);
+                    size_chart_ui(ui, lang, course, item);
                     form_ui(ui, lang, item, form);
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
@@ -244,6 +352,12 @@ impl QuizView {
                             && let Some(answer) = ready
                         {
                             commands.push(Command::QuizAnswer(answer));
+                        }
+                        if self.spec.mode == QuizMode::Exam {
+                            let flagged = self.flags.get(*current).copied().unwrap_or(false);
+                            if ui.button(t(lang, if flagged { Msg::Unflag } else { Msg::Flag })).clicked() {
+                                commands.push(Command::QuizToggleFlag);
+                            }
                         }
                         if ui.button(t(lang, Msg::FinishQuiz)).clicked() {
                             commands.push(Command::QuizHandIn);
@@ -287,6 +401,26 @@ fn header(ui: &mut egui::Ui, lang: Lang, current: usize, total: usize, item: &Qu
     ui.add_space(8.0);
 }
 
+/// A size question's data: the product's size chart from the catalogue,
+/// under the question (the buyer's height and weight alone cannot answer it).
+fn size_chart_ui(ui: &mut egui::Ui, lang: Lang, course: &crate::content::Course, item: &QuizItem) {
+    let Some(product) = crate::quiz::generate::size_question_product(course, &item.id) else { return };
+    ui.label(egui::RichText::new(format!("{} · {}", t(lang, Msg::SizeChart), product.name.get(lang))).strong());
+    egui::Grid::new(("size-chart", &item.id)).striped(true).show(ui, |ui| {
+        ui.label(t(lang, Msg::SizeColumn));
+        ui.label(t(lang, Msg::HeightCm));
+        ui.label(t(lang, Msg::WeightKg));
+        ui.end_row();
+        for row in &product.size_chart {
+            ui.label(&row.size);
+            ui.label(format!("{}-{}", row.height_cm.0, row.height_cm.1));
+            ui.label(format!("{}-{}", row.weight_kg.0, row.weight_kg.1));
+            ui.end_row();
+        }
+    });
+    ui.add_space(8.0);
+}
+
 fn form_ui(ui: &mut egui::Ui, lang: Lang, item: &QuizItem, form: &mut AnswerForm) {
     match &item.kind {
         ItemKind::Single { options, .. } => {
@@ -314,12 +448,17 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, item: &QuizItem, form: &mut AnswerForm
     }
 }
 
-fn result_ui(ui: &mut egui::Ui, lang: Lang, items: &[QuizItem], answers: &[Option<TimedAnswer>], result: &QuizResult) {
-    let (text, colour) = if result.passed { (t(lang, Msg::Passed), GOOD) } else { (t(lang, Msg::Failed), BAD) };
+fn result_ui(ui: &mut egui::Ui, lang: Lang, mode: QuizMode, items: &[QuizItem], answers: &[Option<TimedAnswer>], result: &QuizResult) {
     let right = result.marks.iter().flatten().filter(|m| m.right).count();
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(text).color(colour).strong().size(22.0));
-        ui.label(egui::RichText::new(format!("{}: {:.1}% ({} {:.0}%)", t(lang, Msg::Score), result.score_pct, t(lang, Msg::PassMark), result.pass_mark_pct)).size(18.0));
+        // Practice and review have no verdict: "练习 · 得分 70%", no pass mark.
+        if let Some(score) = mode.score_without_verdict(result.score_pct, lang) {
+            ui.label(egui::RichText::new(score).strong().size(22.0));
+        } else {
+            let (text, colour) = if result.passed { (t(lang, Msg::Passed), GOOD) } else { (t(lang, Msg::Failed), BAD) };
+            ui.label(egui::RichText::new(text).color(colour).strong().size(22.0));
+            ui.label(egui::RichText::new(format!("{}: {:.1}% ({} {:.0}%)", t(lang, Msg::Score), result.score_pct, t(lang, Msg::PassMark), result.pass_mark_pct)).size(18.0));
+        }
         ui.label(format!("{right}/{} · {:.0}s", items.len(), result.duration_secs));
         if result.timed_out {
             ui.colored_label(BAD, t(lang, Msg::TimeUp));

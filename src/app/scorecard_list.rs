@@ -34,11 +34,20 @@ impl ScorecardList {
                     let title = summary.activity.title.get(lang);
                     ui.label(super::local_time::shown(summary.when_utc.as_deref(), lang));
                     ui.label(title);
-                    ui.label(match summary.kind {
-                        RecordKind::Scenario => format!("{:.1}", summary.total),
-                        RecordKind::Quiz => format!("{:.1}%", summary.total),
-                    });
-                    ui.label(if summary.passed { t(lang, Msg::Passed) } else { t(lang, Msg::Failed) });
+                    match summary.quiz_mode.and_then(|mode| mode.score_without_verdict(summary.total, lang)) {
+                        // Practice and review: "练习 · 得分 70%", no PASS or FAIL.
+                        Some(score) => {
+                            ui.label(score);
+                            ui.label("");
+                        }
+                        None => {
+                            ui.label(match summary.kind {
+                                RecordKind::Scenario => format!("{:.1}", summary.total),
+                                RecordKind::Quiz => format!("{:.1}%", summary.total),
+                            });
+                            ui.label(if summary.passed { t(lang, Msg::Passed) } else { t(lang, Msg::Failed) });
+                        }
+                    }
                     let open = ui.button(t(lang, Msg::Open));
                     // Shows a plain 打开; a screen reader (and a test) hears which record.
                     let spoken = format!("{} · {title}", t(lang, Msg::Open));

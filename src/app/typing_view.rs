@@ -13,11 +13,13 @@ pub struct TypingView {
     pub started: Option<f64>,
     pub result: Option<TypingScore>,
     pub best: f64,
+    /// Text arrived that was not typed (a paste, a drop): refused, and said so.
+    pub paste_refused: bool,
 }
 
 impl TypingView {
     pub fn new(best: f64) -> TypingView {
-        TypingView { phrase: 0, typed: String::new(), started: None, result: None, best }
+        TypingView { phrase: 0, typed: String::new(), started: None, result: None, best, paste_refused: false }
     }
 
     /// The phrase to copy.
@@ -47,6 +49,7 @@ impl TypingView {
         self.typed.clear();
         self.started = None;
         self.result = None;
+        self.paste_refused = false;
     }
 
     pub fn ui(&mut self, view: &View, ui: &mut egui::Ui) -> Vec<Command> {
@@ -67,7 +70,30 @@ impl TypingView {
         ui.label(egui::RichText::new(self.target()).size(18.0));
         let label = ui.label(t(lang, Msg::Answer));
         let was_empty = self.typed.is_empty();
+        let before = self.typed.clone();
+        // Only typed, committed characters count: key presses and IME commits.
+        // A paste, or more new characters than this frame typed, is refused.
+        let (pasted, typed_now) = ui.input(|input| {
+            let pasted = input.events.iter().any(|e| matches!(e, egui::Event::Paste(_)));
+            let typed: usize = input
+                .events
+                .iter()
+                .map(|e| match e {
+                    egui::Event::Text(text) | egui::Event::Ime(egui::ImeEvent::Commit(text)) => text.chars().count(),
+                    _ => 0,
+                })
+                .sum();
+            (pasted, typed)
+        });
         ui.add(egui::TextEdit::multiline(&mut self.typed).desired_rows(2).desired_width(600.0)).labelled_by(label.id);
+        let grew = self.typed.chars().count().saturating_sub(before.chars().count());
+        if self.typed != before && (pasted || grew > typed_now) {
+            self.typed = before;
+            self.paste_refused = true;
+        }
+        if self.paste_refused {
+            ui.colored_label(egui::Color32::from_rgb(200, 120, 40), t(lang, Msg::PasteRefused));
+        }
         // The clock starts at the first committed character.
         if self.started.is_none() && was_empty && !self.typed.is_empty() {
             self.started = Some(view.clock.now());

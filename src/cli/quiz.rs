@@ -125,15 +125,18 @@ fn write_result(stdout: &mut impl Write, spec: &QuizSpec, items: &[crate::quiz::
         writeln!(stdout, "{}  {}\n    {line}\n    {}", item.id, item.prompt, item.explain)?;
     }
     let total: f64 = result.marks.iter().flatten().fold(0.0, |sum, m| sum + m.score);
+    // Practice and review have no verdict and no pass mark.
+    let verdict = match (spec.mode.has_verdict(), result.passed) {
+        (false, _) => format!("{}, no verdict", spec.mode.name()),
+        (true, passed) => format!("pass mark {:.0}%: {}", result.pass_mark_pct, if passed { "PASS" } else { "FAIL" }),
+    };
     writeln!(
         stdout,
-        "quiz {} (seed {}): {total:.1}/{} = {:.1}% (pass mark {:.0}%): {}",
+        "quiz {} (seed {}): {total:.1}/{} = {:.1}% ({verdict})",
         if spec.sources.is_empty() { "all".to_string() } else { spec.sources.join(",") },
         spec.seed,
         items.len(),
         result.score_pct,
-        result.pass_mark_pct,
-        if result.passed { "PASS" } else { "FAIL" }
     )
 }
 

@@ -352,7 +352,28 @@ catalogue! {
     ExplainActionForbidden => ("这里不该执行:{action}", "Wrong action here: {action}"),
     ExplainActionUnneeded => ("这里没人需要退款或补偿:多给的钱是订单差错,店铺要承担", "Nobody needed a refund or compensation here: money given away is an order error the shop pays for"),
     ExplainCritical => ("关键项不合格:{condition}", "Critical item failed: {condition}"),
+    ExamRulesTitle => ("考试须知", "Exam rules"),
+    ExamRuleCount => ("共 {n} 题,限时 {minutes} 分钟,得分 {pass}% 及以上为合格。", "{n} questions in {minutes} minutes; {pass}% or more passes."),
+    ExamRuleOnce => ("只有一次机会:开始后计时不停,关闭程序也照常计时,交卷后的成绩就是最终成绩。", "One attempt: once started the clock keeps running, even with the app closed, and the handed-in result is final."),
+    ExamRuleChange => ("交卷前可以随时修改答案:点题号回到任意一题,没把握的题可以先标记。", "Until you hand in you can change any answer: click a question number to go back, and flag the ones you are unsure of."),
+    ExamRuleEarly => ("可以提前交卷,还有未作答的题时会先提醒你;时间到会自动交卷。", "You may hand in early (you are warned if questions are unanswered); when time is up it is handed in for you."),
+    StartExam => ("开始考试", "Start the exam"),
+    QuestionList => ("题目列表", "Questions"),
+    Flag => ("标记", "Flag"),
+    Unflag => ("取消标记", "Unflag"),
+    /// Beside a flagged question's number in the exam's question list.
+    FlaggedMark => ("已标记", "flagged"),
+    PasteRefused => ("粘贴的文字不计入成绩", "Pasted text does not count"),
+    SizeChart => ("尺码表", "Size chart"),
+    SizeColumn => ("尺码", "Size"),
+    HeightCm => ("身高(cm)", "Height (cm)"),
+    WeightKg => ("体重(kg)", "Weight (kg)"),
+    /// Instead of PASS/FAIL on a practice quiz, which has no verdict: "练习 · 得分 70%".
+    PracticeScore => ("练习 · 得分 {pct}%", "Practice · score {pct}%"),
+    /// Instead of PASS/FAIL on a review, which has no verdict.
+    ReviewScore => ("复习 · 得分 {pct}%", "Review · score {pct}%"),
 }
+
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@ use super::question_id::GeneratedId;
 use super::{ItemKind, QuizItem};
 use crate::content::Course;
 use crate::content::raw::{Payer, Product, ReturnReason, ShopPolicy};
+use crate::text::{Quantity, mention, normalize};
 
 fn item(id: String, category: &str, prompt: String, kind: ItemKind, explain: String) -> QuizItem {
     QuizItem { id, bank: "generated".into(), category: category.into(), prompt, kind, explain }
@@ -46,10 +47,65 @@ fn capacity_distractors(product: &Product, course: &Course) -> Vec<String> {
     wrong
 }
 
-fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
+/// Text as compared for giving an answer away: widths, case, Traditional and
+/// numerals folded (`normalize`), spaces gone.
+fn folded(text: &str) -> String {
+    normalize(text).text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase()
+}
+
+/// Whether `text` says `answer`: as written (folded), or as the same amount
+/// with its unit (`3 L` in "电饭煲3000ml").
+pub fn gives_away(text: &str, answer: &str) -> bool {
+    let answer_key = folded(answer);
+    if !answer_key.is_empty() && folded(text).contains(&answer_key) {
+        return true;
+    }
+    let Ok(amount) = Quantity::parse(answer) else { return false };
+    mention::quantities(&normalize(text).text).iter().any(|m| m.quantity.dimension == amount.dimension && m.quantity.same_amount(&amount))
+}
+
+/// A product's name without its variant: words with digits dropped
+/// ("智能电饭煲 3L" → "智能电饭煲").
+fn base_name(name: &str) -> String {
+    name.split_whitespace().filter(|word| !word.chars().any(|c| c.is_ascii_digit())).collect::<Vec<_>>().join(" ")
+}
+
+/// How a question names the product without giving `answer` away: its name;
+/// else its variant-free base name ("智能电饭煲 3L" → "智能电饭煲") when no
+/// other product shares it; else its name with the answer taken out
+/// ("大豆纤维冬被 200×230cm" asked for its material → "冬被 200×230cm");
+/// `None` (the question is not asked) when none of these will do.
+fn named(product: &Product, course: &Course, answer: &str) -> Option<String> {
     let name = &product.name.zh;
+    if !gives_away(name, answer) {
+        return Some(name.clone());
+    }
+    let base = base_name(name);
+    let shared = course.products.values().any(|other| other.id != product.id && base_name(&other.name.zh) == base);
+    if !base.is_empty() && !shared && !gives_away(&base, answer) {
+        return Some(base);
+    }
+    let without = name.replace(answer.trim(), "").trim().to_string();
+    let usable = without.chars().any(|c| c.is_alphabetic()) && !gives_away(&without, answer);
+    let taken = course.products.values().any(|other| other.id != product.id && other.name.zh.contains(&without));
+    (usable && !taken).then_some(without)
+}
+
+/// The product whose size chart a generated size question (by its id) is
+/// about, so a screen can show the chart the question needs.
+pub fn size_question_product<'c>(course: &'c Course, id: &str) -> Option<&'c Product> {
+    course
+        .products
+        .values()
+        .find(|p| p.size_chart.iter().any(|row| GeneratedId::Size { product: &p.id, size: &row.size }.to_string() == id))
+}
+
+fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
+    let full_name = &product.name.zh;
     let mut items = Vec::new();
-    if let Some(capacity) = &product.specs.capacity {
+    if let Some(capacity) = &product.specs.capacity
+        && let Some(name) = named(product, course, &capacity.text)
+    {
         items.push(item(
             GeneratedId::Capacity { product: &product.id }.to_string(),
             "product",
@@ -60,17 +116,22 @@ fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
     }
     if let Some(material) = &product.specs.material {
         let wrong: Vec<String> = material.confused_with.iter().take(3).cloned().collect();
-        if !wrong.is_empty() {
+        let right = material.said_as.first().cloned().unwrap_or_else(|| material.name.zh.clone());
+        if !wrong.is_empty()
+            && let Some(name) = named(product, course, &right)
+        {
             items.push(item(
                 GeneratedId::Material { product: &product.id }.to_string(),
                 "product",
                 format!("{name}的材质是?"),
-                single(material.said_as.first().cloned().unwrap_or_else(|| material.name.zh.clone()), wrong),
+                single(right, wrong),
                 format!("商品卡:{}。说错材质属于错误信息,比不说更糟。", material.name.zh),
             ));
         }
     }
-    if let Some(dispatch) = &product.specs.dispatch_time {
+    if let Some(dispatch) = &product.specs.dispatch_time
+        && let Some(name) = named(product, course, &dispatch.text)
+    {
         items.push(item(
             GeneratedId::Dispatch { product: &product.id }.to_string(),
             "product",
@@ -83,14 +144,13 @@ fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
         let height = (row.height_cm.0 + row.height_cm.1) / 2;
         let weight = (row.weight_kg.0 + row.weight_kg.1) / 2;
         let others: Vec<String> = product.size_chart.iter().filter(|r| r.size != row.size).map(|r| format!("{}码", r.size)).collect();
-        if others.is_empty() {
-            continue;
-        }
+        let right = format!("{}码", row.size);
+        let Some(name) = named(product, course, &right).filter(|_| !others.is_empty()) else { continue };
         items.push(item(
             GeneratedId::Size { product: &product.id, size: &row.size }.to_string(),
             "product",
             format!("{name}:买家身高{height}cm、体重{weight}kg,建议选哪个码?"),
-            single(format!("{}码", row.size), others),
+            single(right, others),
             format!("尺码表:{}码适合身高{}-{}cm、体重{}-{}kg。", row.size, row.height_cm.0, row.height_cm.1, row.weight_kg.0, row.weight_kg.1),
         ));
     }
@@ -98,7 +158,7 @@ fn product_questions(product: &Product, course: &Course) -> Vec<QuizItem> {
         items.push(item(
             GeneratedId::NotIncluded { product: &product.id }.to_string(),
             "attentiveness",
-            format!("{name}:主图里的“{}”包含在商品内。", missing.zh.split(['(', '(']).next().unwrap_or(&missing.zh)),
+            format!("{full_name}:主图里的“{}”包含在商品内。", missing.zh.split(['(', '(']).next().unwrap_or(&missing.zh)),
             ItemKind::TrueFalse { answer: false },
             format!("不包含:{}。买家没问也要主动说明,这是客服的关切度。", missing.zh),
         ));
@@ -183,5 +243,68 @@ mod tests {
         assert!(matches!(&size.kind, ItemKind::Single { options, right } if options[*right] == "L码"));
         let shipping = items.iter().find(|i| i.id == "gen-policy-return-shipping-noreason").expect("generated");
         assert!(matches!(&shipping.kind, ItemKind::Single { options, right } if options[*right] == "买家承担"));
+    }
+
+    /// Text as a reader compares it: full width folded, lower case, no spaces.
+    fn plain(text: &str) -> String {
+        crate::text::fold_width(text).chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    /// The texts that are the right answer: the right option(s), the accepted
+    /// fill-ins, the number with its unit.
+    fn right_texts(item: &QuizItem) -> Vec<String> {
+        match &item.kind {
+            ItemKind::Single { options, right } => options.get(*right).cloned().into_iter().collect(),
+            ItemKind::Multiple { options, right } => right.iter().filter_map(|i| options.get(*i).cloned()).collect(),
+            ItemKind::FillIn { answers } => answers.clone(),
+            ItemKind::Numeric { answer, unit, .. } => vec![format!("{answer}{unit}")],
+            ItemKind::TrueFalse { .. } => Vec::new(),
+        }
+    }
+
+    /// "智能电饭煲 3L的容量是多少?" answered itself. Every generated question
+    /// of the bundled course, in every language's pool: the prompt holds
+    /// none of the right answers, compared plainly (width, case, spaces) and
+    /// as an amount with its unit (3 L = 3000 ml).
+    #[test]
+    fn no_generated_question_gives_its_answer_away() {
+        use crate::content::raw::Lang;
+        use crate::quiz::spec::{GENERATED, QuizSpec, pool};
+        let course = Course::load(&[], Path::new(env!("CARGO_MANIFEST_DIR")));
+        let mut checked = 0;
+        for lang in [Lang::Zh, Lang::En] {
+            let spec = QuizSpec::practice(lang, 0);
+            let all = pool(&course, &spec).unwrap();
+            for item in all.iter().filter(|i| i.bank == GENERATED) {
+                let prompt = plain(&item.prompt);
+                let amounts = crate::text::mention::quantities(&crate::text::normalize(&item.prompt).text);
+                for right in right_texts(item) {
+                    assert!(!prompt.contains(&plain(&right)), "{}: {:?} says its answer {right:?}", item.id, item.prompt);
+                    if let Ok(amount) = crate::text::Quantity::parse(&right) {
+                        assert!(!amounts.iter().any(|m| m.quantity.same_amount(&amount)), "{}: {:?} says its answer {right:?}", item.id, item.prompt);
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 30, "only {checked} generated questions checked");
+        // The products named with their spec are asked about by their base name.
+        let items = generate(&course);
+        let cooker = items.iter().find(|i| i.id == "gen-rice-cooker-3l-capacity").expect("still asked");
+        assert_eq!(cooker.prompt, "智能电饭煲的容量是多少?");
+        let thermos = items.iter().find(|i| i.id == "gen-thermos-500-capacity").expect("still asked");
+        assert_eq!(thermos.prompt, "真空保温杯的容量是多少?");
+        let duvet = items.iter().find(|i| i.id == "gen-duvet-insert-200-material").expect("still asked");
+        assert_eq!(duvet.prompt, "冬被 200×230cm的材质是?");
+    }
+
+    #[test]
+    fn giving_away_counts_widths_and_amounts() {
+        assert!(gives_away("智能电饭煲 3L的容量", "3 L"));
+        assert!(gives_away("智能电饭煲３Ｌ", "3 L"));
+        assert!(gives_away("电饭煲 3000ml", "3 L"));
+        assert!(!gives_away("智能电饭煲的容量", "3 L"));
+        assert!(!gives_away("保温杯 500ml", "400 ml"));
+        assert_eq!(base_name("纯棉四件套 1.8m床"), "纯棉四件套");
     }
 }

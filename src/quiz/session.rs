@@ -116,7 +116,9 @@ impl QuizSession {
             return if events.is_empty() { Err(QuizError::Finished) } else { Ok(events) };
         }
         let item = self.items.get(index).ok_or(QuizError::NoSuchQuestion(index))?;
-        if self.answers[index].is_some() {
+        // With immediate feedback the right answer is already shown: final.
+        // Deferred (an exam): answers may change until it is handed in.
+        if self.answers[index].is_some() && self.feedback == Feedback::Immediate {
             return Err(QuizError::AlreadyAnswered(index));
         }
         let result = mark(item, &answer);
@@ -124,7 +126,8 @@ impl QuizSession {
             events.push(QuizEvent::Marked { index, mark: result.clone(), explain: item.explain.clone() });
         }
         self.answers[index] = Some((TimedAnswer { answer, at: now }, result));
-        if self.answers.iter().all(Option::is_some) {
+        // Practice ends with its last answer; an exam only when handed in (or timed out).
+        if self.feedback == Feedback::Immediate && self.answers.iter().all(Option::is_some) {
             events.push(self.finish_at(now, false));
         }
         Ok(events)
@@ -191,10 +194,14 @@ mod tests {
         assert_eq!(quiz.answer(0, Answer::Bool(true), 2.0), Err(QuizError::AlreadyAnswered(0)));
         let mut deferred = QuizSession::start(items(), Feedback::Deferred, None, 60.0, 0.0);
         assert!(deferred.answer(0, Answer::Bool(true), 1.0).unwrap().is_empty());
-        deferred.answer(1, Answer::Bool(true), 2.0).unwrap();
-        let events = deferred.answer(2, Answer::Bool(false), 3.0).unwrap();
-        let QuizEvent::Finished(result) = &events[0] else { panic!("{events:?}") };
+        deferred.answer(1, Answer::Bool(false), 2.0).unwrap();
+        deferred.answer(2, Answer::Bool(false), 3.0).unwrap();
+        assert!(deferred.result().is_none(), "an exam waits to be handed in, answers can still change");
+        // Changed before handing in: the last answer counts, at its time.
+        assert!(deferred.answer(1, Answer::Bool(true), 4.0).unwrap().is_empty());
+        let QuizEvent::Finished(result) = deferred.finish(5.0).unwrap() else { panic!() };
         assert!((result.score_pct - 66.67).abs() < 0.01 && result.passed);
+        assert_eq!(deferred.answers()[1].as_ref().map(|a| a.at), Some(4.0));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::text::Quoted;
 use super::{QuizItem, draw_from, generate, shuffle_options};
 use crate::content::Course;
 use crate::content::raw::{Lang, Text};
+use crate::i18n::Msg;
 use crate::seeded::Draws;
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +46,25 @@ impl QuizMode {
             QuizMode::Exam => "exam",
             QuizMode::Review => "review",
         }
+    }
+
+    /// Whether an attempt passes or fails: only an exam has a verdict. Practice
+    /// and review are for learning; their records keep `passed` (older records
+    /// hold it too) but nobody is shown PASS or FAIL for them.
+    pub fn has_verdict(self) -> bool {
+        matches!(self, QuizMode::Exam)
+    }
+
+    /// What stands instead of PASS/FAIL for a mode without a verdict:
+    /// "练习 · 得分 70%"; `None` for an exam.
+    pub fn score_without_verdict(self, score_pct: f64, lang: Lang) -> Option<String> {
+        let msg = match self {
+            QuizMode::Exam => return None,
+            QuizMode::Practice => Msg::PracticeScore,
+            QuizMode::Review => Msg::ReviewScore,
+        };
+        let pct = (score_pct * 10.0).round() / 10.0;
+        Some(msg.fill(lang, &[("pct", &pct)]))
     }
 
     pub fn title(self) -> Text {
@@ -210,6 +230,15 @@ mod tests {
         let items = build(&course, &QuizSpec::review(Lang::Zh, ids, 1)).unwrap();
         let got: Vec<&str> = items.iter().map(|q| q.id.as_str()).collect();
         assert_eq!(got, ["gen-thermos-500-capacity", "kpi-response-time"]);
+    }
+
+    #[test]
+    fn only_an_exam_has_a_verdict() {
+        assert!(QuizMode::Exam.has_verdict());
+        assert!(!QuizMode::Practice.has_verdict() && !QuizMode::Review.has_verdict());
+        assert_eq!(QuizMode::Practice.score_without_verdict(70.0, Lang::Zh).as_deref(), Some("练习 · 得分 70%"));
+        assert_eq!(QuizMode::Review.score_without_verdict(66.67, Lang::En).as_deref(), Some("Review · score 66.7%"));
+        assert_eq!(QuizMode::Exam.score_without_verdict(70.0, Lang::Zh), None);
     }
 
     #[test]

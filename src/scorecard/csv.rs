@@ -47,6 +47,9 @@ pub struct Summary {
     /// 0..=100: the scenario's total, or the quiz's percentage.
     pub total: f64,
     pub passed: bool,
+    /// A quiz's mode; `None` for a scenario. Practice and review have no
+    /// verdict: `passed` is kept but not shown (`has_verdict`).
+    pub quiz_mode: Option<crate::quiz::spec::QuizMode>,
     /// A scenario's outcome; a quiz's `Completed` or `TimedOut`.
     pub outcome: String,
     pub critical_failures: Vec<String>,
@@ -96,6 +99,12 @@ fn scenario_activity(info: &ScenarioInfo) -> Activity {
 }
 
 impl Summary {
+    /// Whether the record passes or fails: every scenario and an exam; not
+    /// practice or review.
+    pub fn has_verdict(&self) -> bool {
+        self.quiz_mode.is_none_or(|mode| mode.has_verdict())
+    }
+
     /// Reads the summary of a record file's JSON; quiz records and old schemas go through the full reader.
     pub fn read(json: &str) -> Result<Summary, super::ReadError> {
         match serde_json::from_str::<ScenarioFields>(json) {
@@ -108,6 +117,7 @@ impl Summary {
                 seed: fields.seed,
                 total: fields.grade.total,
                 passed: fields.grade.passed,
+                quiz_mode: None,
                 outcome: fields.grade.outcome.name().to_string(),
                 critical_failures: fields.grade.critical_failures,
                 kpis: fields.grade.kpis,
@@ -138,6 +148,7 @@ impl From<&Scorecard> for Summary {
             seed: card.seed,
             total: card.grade.total,
             passed: card.grade.passed,
+            quiz_mode: None,
             outcome: card.grade.outcome.name().to_string(),
             critical_failures: card.grade.critical_failures.clone(),
             kpis: card.grade.kpis.iter().map(|k| SummaryKpi { id: k.id.clone(), value: k.value }).collect(),
@@ -163,6 +174,7 @@ impl From<&QuizCard> for Summary {
             seed: card.quiz.seed,
             total: card.result.score_pct,
             passed: card.result.passed,
+            quiz_mode: Some(card.quiz.mode),
             outcome: if card.result.timed_out { "TimedOut" } else { "Completed" }.into(),
             critical_failures: Vec::new(),
             kpis: Vec::new(),
@@ -195,7 +207,8 @@ pub fn summary_row(card: &Summary) -> Vec<String> {
         card.activity.difficulty.map(|d| d.to_string()).unwrap_or_default(),
         card.seed.to_string(),
         card.total.to_string(),
-        card.passed.to_string(),
+        // Empty for practice and review: they have no verdict.
+        if card.has_verdict() { card.passed.to_string() } else { String::new() },
         card.outcome.clone(),
         card.critical_failures.join(" "),
         kpi(card, "product_accuracy"),

@@ -34,7 +34,7 @@ body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsof
        font-size: 10.5pt; color: #1d1d1f; margin: 0 auto; max-width: 190mm; line-height: 1.45; }
 h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; border-bottom: 1px solid #ccc; }
 .meta { color: #555; font-size: 9pt; } .badge { display: inline-block; padding: 1mm 3mm; border-radius: 2mm; font-weight: bold; }
-.pass { background: #dff3e3; color: #14632a; } .fail { background: #fbe3e1; color: #8a1c12; }
+.pass { background: #dff3e3; color: #14632a; } .fail { background: #fbe3e1; color: #8a1c12; } .practice { background: #e8eef7; color: #1f3b63; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #d0d0d0; padding: 1mm 2mm; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; } .num { text-align: right; white-space: nowrap; }
 .msg { margin: 1.5mm 0; page-break-inside: avoid; } .who { font-weight: bold; } .time { color: #777; font-size: 8.5pt; }
@@ -186,7 +186,7 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
     let verdict = if grade.passed { ("pass", Msg::Passed.get(lang)) } else { ("fail", Msg::Failed.get(lang)) };
     let labels = [w[0], w[1], w[2], w[3], w[4]];
     header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.scenario.title.get(lang), &card.scenario.id), card.seed, &card.app_version, &card.content, lang)?;
-    write!(
+    writeln!(
         html,
         "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {}</p>",
         verdict.0, verdict.1, w[5], grade.total, w[6], grade.pass_mark, crate::i18n::outcome(grade.outcome).get(lang)
@@ -203,7 +203,7 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
             Some(false) => "✗",
             None => "",
         };
-        write!(
+        writeln!(
             html,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{met}</td></tr>",
             escape(kpi.label.get(lang)),
@@ -249,7 +249,7 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
             EntryKind::Note => format!("<span class=\"note\">{}</span>", escape(&entry.text)),
             EntryKind::Typing => format!("<span class=\"note\">{}</span>", escape(&entry.typing_note(lang).unwrap_or_default())),
         };
-        write!(
+        writeln!(
             html,
             "<div class=\"msg {class}\"><span class=\"time\">{:.1}s</span> <span class=\"who\">{}</span> <span class=\"text\">{text}</span></div>",
             entry.at,
@@ -313,25 +313,38 @@ fn quiz_section(html: &mut String, card: &QuizCard) -> std::fmt::Result {
     let lang = card.quiz.lang;
     let w = quiz_words(lang);
     let result = &card.result;
-    let verdict = if result.passed { ("pass", Msg::Passed.get(lang)) } else { ("fail", Msg::Failed.get(lang)) };
     let labels = [w[0], w[1], w[2], w[3], w[4]];
     header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.title().get(lang), &card.activity_id()), card.quiz.seed, &card.app_version, &card.content, lang)?;
     let right = result.marks.iter().flatten().filter(|m| m.right).count();
     let time_up = if result.timed_out { format!(" · {}", Msg::TimeUp.get(lang)) } else { String::new() };
-    write!(
-        html,
-        "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}%</b> ({right}/{}) · {}: {:.0}% · {}: {:.0}s{}</p>",
-        verdict.0,
-        verdict.1,
-        w[5],
-        result.score_pct,
-        card.items.len(),
-        w[6],
-        result.pass_mark_pct,
-        w[11],
-        result.duration_secs,
-        time_up,
-    )?;
+    match card.quiz.mode.score_without_verdict(result.score_pct, lang) {
+        // Practice and review have no verdict and no pass mark to show.
+        Some(score) => writeln!(
+            html,
+            "<p><span class=\"badge practice\">{score}</span> ({right}/{}) · {}: {:.0}s{}</p>",
+            card.items.len(),
+            w[11],
+            result.duration_secs,
+            time_up,
+        )?,
+        None => {
+            let verdict = if result.passed { ("pass", Msg::Passed.get(lang)) } else { ("fail", Msg::Failed.get(lang)) };
+            writeln!(
+                html,
+                "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}%</b> ({right}/{}) · {}: {:.0}% · {}: {:.0}s{}</p>",
+                verdict.0,
+                verdict.1,
+                w[5],
+                result.score_pct,
+                card.items.len(),
+                w[6],
+                result.pass_mark_pct,
+                w[11],
+                result.duration_secs,
+                time_up,
+            )?;
+        }
+    }
     writeln!(html, "<table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>", w[7], w[8], w[9])?;
     for (index, item) in card.items.iter().enumerate() {
         let mark = result.marks.get(index).and_then(Option::as_ref);
@@ -341,7 +354,7 @@ fn quiz_section(html: &mut String, card: &QuizCard) -> std::fmt::Result {
             Some(m) if m.score > 0.0 => ("lost-item", format!("{:.0}%", m.score * 100.0)),
             _ => ("lost-item", "✗".to_string()),
         };
-        write!(
+        writeln!(
             html,
             "<tr><td class=\"num\">{}</td><td>{}<div class=\"meta\">{}: {}</div></td><td class=\"{class}\">{}</td><td>{}</td><td class=\"{class}\">{sign}</td></tr>",
             index + 1,
