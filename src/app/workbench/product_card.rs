@@ -41,7 +41,7 @@ pub fn ui(view: &View, ui: &mut egui::Ui, scenario: &Scenario) {
                 ui.label(format!("{}: {}", other.name.get(lang), other.value.get(lang)));
             }
             if let Some(w) = &product.warranty {
-                ui.label(format!("{}: {} ({})", t(lang, Msg::Warranty), crate::i18n::duration(&w.length, lang), w.covers.get(lang)));
+                ui.label(format!("{}: {} ({})", t(lang, Msg::Warranty), crate::i18n::duration(&w.length.text, lang), w.covers.get(lang)));
             }
             ui.label(format!("{}:", t(lang, Msg::Stock)));
             for variant in &product.variants {
