@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 fn bundle() -> Arc<Bundle> {
     static BUNDLE: OnceLock<Arc<Bundle>> = OnceLock::new();
-    BUNDLE.get_or_init(|| Arc::new(kefu::engine::examples::load_checked(&[], Path::new(env!("CARGO_MANIFEST_DIR")), true))).clone()
+    BUNDLE.get_or_init(|| Arc::new(kefu::engine::load_checked(&[], Path::new(env!("CARGO_MANIFEST_DIR")), true))).clone()
 }
 
 /// One screen and what it asked for, with the state a `View` borrows.

@@ -17,7 +17,6 @@ pub struct ExampleOutcome {
     pub index: usize,
     pub expected_pass: bool,
     pub passed: bool,
-    pub total: f64,
     pub missing_findings: Vec<String>,
     pub summary: String,
 }
@@ -72,7 +71,6 @@ pub fn run_all(bundle: &Arc<Bundle>) -> Vec<ExampleOutcome> {
                         index,
                         expected_pass,
                         passed: result.grade.passed,
-                        total: result.grade.total,
                         missing_findings,
                         summary,
                     });
@@ -83,7 +81,6 @@ pub fn run_all(bundle: &Arc<Bundle>) -> Vec<ExampleOutcome> {
                     index,
                     expected_pass,
                     passed: !expected_pass,
-                    total: 0.0,
                     missing_findings: Vec::new(),
                     summary: format!("could not run: {error}"),
                 }),

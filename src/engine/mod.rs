@@ -3,16 +3,17 @@
 //! and `run_plan` to drive a session from scripted, timed inputs.
 //! Returns events; never calls back, never reads a clock, never touches files.
 
-pub mod examples;
-pub mod order_now;
-pub mod plan;
-pub mod session;
-pub mod shift;
+pub(crate) mod examples;
+pub(crate) mod order_now;
+pub(crate) mod plan;
+pub(crate) mod session;
+pub(crate) mod shift;
 
 pub use plan::{PlanInput, PlanResult, run_plan, run_plan_at};
 pub use session::{EngineError, Session};
 pub use shift::Shift;
 pub use order_now::OrderNow;
+pub use examples::load_checked;
 /// The seeded draws live below the engine, shared with the quiz.
 pub use crate::seeded as variants;
 
