@@ -642,7 +642,7 @@ fn practice_can_be_limited_to_one_bank_or_to_the_generated_questions() {
 /// sends that buyer's ordered item (it used to send the first buyer's SKU).
 #[test]
 fn in_rush_mode_each_buyer_keeps_their_own_order_form() {
-    use kefu::content::raw::{Action, Lang, Scenario};
+    use kefu::content::raw::{Action, Scenario};
     use kefu::store::autosave::Input;
     let ordered_sku = |scenario: &Scenario| scenario.order.as_ref().and_then(|o| o.items.first()).map(|i| i.sku.clone());
     let (_setup, mut harness) = setup();
