@@ -133,7 +133,7 @@ pub fn in_question(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Words by which the agent acts for the buyer inside a question: "需要帮您退款吗"
-/// offers a refund, while "您是什么原因申请退货的呢" asks about the buyer's own request.
+/// offers a refund, while "请问亲是因为什么想退货呀" asks about the buyer's own request.
 const AGENT_ACTS: &[&str] = &["帮您", "帮你", "帮亲", "给您", "给你", "给亲", "为您", "为你", "替您", "需要", "要不要", "我帮", "我给", "我们帮", "我们给", "这边帮", "这边给", "可以", "shall we", "should we", "would you like", "do you want", "we can", "i can", "you can"];
 
 /// Whether the clause around `start..end` (between commas or sentence ends)
@@ -383,9 +383,9 @@ mod tests {
             let start = text.find(word).unwrap();
             asks_without_offer(text, start, start + word.len())
         };
-        assert!(at("您是什么原因申请退货的呢", "退货"));
+        assert!(at("请问亲是因为什么想退货呀", "退货"));
         assert!(at("已经退款了?", "退款"));
-        assert!(at("订单号 要退款是吧", "退款"), "a tag question checks with the buyer");
+        assert!(at("单号发一下 您想退款对吧", "退款"), "a tag question checks with the buyer");
         assert!(!at("需要给您补发吗?", "补发"), "the agent offers to act");
         assert!(!at("您可以选择换货,也可以退货退款,您看哪种方便?", "换货"), "only the last clause asks");
         assert!(!at("已经给您退款了", "退款"));

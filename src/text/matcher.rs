@@ -236,7 +236,7 @@ pub fn opens_sentence(text: &str, at: usize) -> bool {
 
 /// Whether `at` closes a sentence: only filler until the end of the text or a
 /// full stop, so "嗯$" is the bare "嗯。" of "嗯。随便看". An ellipsis trails off
-/// rather than ending: the 额 of "额……确实不科学" opens a longer thought.
+/// rather than ending: the 嗯 of "嗯……这个要再看看" opens a longer thought.
 pub fn closes_sentence(text: &str, at: usize) -> bool {
     let mut chars = text[at..].chars().peekable();
     while let Some(c) = chars.next() {
@@ -403,7 +403,7 @@ mod tests {
 
     #[test]
     fn gaps_boundaries_and_overlaps() {
-        assert_eq!(groups("麻烦您提供一下您的订单号"), [4, 0, 4]);
+        assert_eq!(groups("麻烦您提供一下您这边的订单号"), [4, 0, 4]);
         assert_eq!(groups("提供一下收件人姓名手机号和订单号"), Vec::<usize>::new());
         assert_eq!(groups("So SORRY, this is it"), [1]);
         assert_eq!(groups("hi there"), [2]);

@@ -76,7 +76,7 @@ pub struct LexiconEntry {
     #[serde(default)]
     pub asserted_only: bool,
     /// A remedy that is no offer inside a question aimed at the buyer:
-    /// "您是什么原因申请退货的呢" and "已经退款了?" ask about the buyer's own
+    /// "请问亲是因为什么想退货呀" and "已经退款了?" ask about the buyer's own
     /// request. A question where the agent acts for the buyer ("需要帮您退款吗")
     /// still offers.
     // Skipped when false, so adding the field left the content hash of every
