@@ -99,12 +99,17 @@ fn the_workbench_in_english_shows_english_labels_and_no_sku_codes() {
     assert!(harness.query_all_by_label_contains("元").next().is_none(), "prices in 元 in the English UI");
 }
 
+/// The quiz screen alone on the questions `spec` draws, in `lang`, at time 0.
+fn quiz_harness(spec: kefu::quiz::spec::QuizSpec, lang: Lang) -> Harness<'static, Bench<QuizView>> {
+    let items = kefu::quiz::spec::build(&bundle().course, &spec).unwrap();
+    let session = kefu::quiz::session::QuizSession::from_spec(items, &spec, 0.0);
+    harness(Bench::new(QuizView::new(spec, session, 0.0, None), lang), QuizView::ui)
+}
+
 #[test]
 fn the_quiz_asks_for_an_answer_and_for_handing_in() {
     let spec = kefu::quiz::spec::QuizSpec::practice(Lang::En, 3);
-    let items = kefu::quiz::spec::build(&bundle().course, &spec).unwrap();
-    let session = kefu::quiz::session::QuizSession::from_spec(items, &spec, 0.0);
-    let mut harness = harness(Bench::new(QuizView::new(spec, session, 0.0, None), Lang::En), QuizView::ui);
+    let mut harness = quiz_harness(spec, Lang::En);
     harness.run();
     assert_eq!(harness.state().screen.current(), Some(0));
     harness.get_by_label("Hand in").click();
@@ -187,9 +192,7 @@ fn ending_a_session_asks_for_confirmation_first() {
 #[test]
 fn the_exam_shows_its_rules_before_it_starts() {
     let spec = kefu::quiz::spec::QuizSpec::exam(Lang::Zh, 3);
-    let items = kefu::quiz::spec::build(&bundle().course, &spec).unwrap();
-    let session = kefu::quiz::session::QuizSession::from_spec(items, &spec, 0.0);
-    let mut harness = harness(Bench::new(QuizView::new(spec, session, 0.0, None), Lang::Zh), QuizView::ui);
+    let mut harness = quiz_harness(spec, Lang::Zh);
     harness.run();
     assert!(harness.state().screen.on_rules());
     harness.get_by_label("考试须知");
@@ -214,8 +217,7 @@ fn a_size_question_shows_the_size_chart() {
     let items = kefu::quiz::spec::build(&bundle().course, &spec).unwrap();
     assert_eq!(items.len(), 1);
     let hoodie = bundle().course.products.values().find(|p| p.id == "hoodie-fleece").unwrap().clone();
-    let session = kefu::quiz::session::QuizSession::from_spec(items, &spec, 0.0);
-    let mut harness = harness(Bench::new(QuizView::new(spec, session, 0.0, None), Lang::En), QuizView::ui);
+    let mut harness = quiz_harness(spec, Lang::En);
     harness.run();
     harness.get_by_label_contains("Size chart");
     harness.get_by_label("Height (cm)");

@@ -239,9 +239,7 @@ fn start_here_ui(view: &View, saved: &super::SavedCache, ui: &mut egui::Ui, comm
                     ui.label(egui::RichText::new(Msg::NextUp.fill(lang, &[("title", &scenario.title.get(lang))])).size(17.0));
                     ui.label(format!("{} {}", t(lang, Msg::Difficulty), "★".repeat(scenario.difficulty as usize)));
                     let start = ui.add(egui::Button::new(egui::RichText::new(t(lang, Msg::Start)).strong()).min_size(egui::vec2(80.0, 26.0)));
-                    // Read out (and found by tests) with what it starts.
-                    let spoken = format!("{} · {}", t(lang, Msg::StartHere), scenario.title.get(lang));
-                    start.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
+                    super::look::read_out_as(&start, &format!("{} · {}", t(lang, Msg::StartHere), scenario.title.get(lang)));
                     if start.clicked() {
                         commands.push(Command::OpenBriefing { scenario: scenario.id.clone() });
                     }
@@ -289,9 +287,7 @@ fn course_table(view: &View, saved: &super::SavedCache, ui: &mut egui::Ui, comma
                         None => ui.weak(t(lang, Msg::NotTried)),
                     };
                     let start = ui.add(egui::Button::new(t(lang, Msg::Start)).min_size(egui::vec2(64.0, 0.0)));
-                    // Shows a plain 开始; a screen reader (and a test) hears which scenario.
-                    let spoken = format!("{} · {}", t(lang, Msg::Start), scenario.title.get(lang));
-                    start.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
+                    super::look::read_out_as(&start, &format!("{} · {}", t(lang, Msg::Start), scenario.title.get(lang)));
                     if start.clicked() {
                         commands.push(Command::OpenBriefing { scenario: scenario.id.clone() });
                     }

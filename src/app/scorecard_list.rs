@@ -49,9 +49,7 @@ impl ScorecardList {
                         }
                     }
                     let open = ui.button(t(lang, Msg::Open));
-                    // Shows a plain 打开; a screen reader (and a test) hears which record.
-                    let spoken = format!("{} · {title}", t(lang, Msg::Open));
-                    open.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
+                    super::look::read_out_as(&open, &format!("{} · {title}", t(lang, Msg::Open)));
                     if open.clicked() {
                         commands.push(Command::OpenRecord { path: path.clone() });
                     }

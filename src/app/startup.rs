@@ -24,7 +24,7 @@ pub enum StartError {
 /// Mesa drivers are missing (seen on Debian 12 with libEGL.so.1 removed).
 fn names_a_library(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["xkbcommon", "libegl", "egl", "libgl", "glx", ".so", "wayland-client", "libx11", "opengl", "failed to create surface", "adapter"]
+    ["xkbcommon", "egl", "libgl", "glx", ".so", "wayland-client", "libx11", "opengl", "failed to create surface", "adapter"]
         .iter()
         .any(|word| lower.contains(word))
 }
