@@ -732,3 +732,42 @@ fn the_exam_starts_from_its_rules_and_its_question_list_jumps_back_and_flags() {
     assert_eq!(card.result.score_pct, 5.0, "the changed answer counts: 1 of 20");
     assert_eq!(kefu::scorecard::verify::verify_record(&kefu::scorecard::Record::Quiz(card.clone()), &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
 }
+
+/// 结束会话 after one reply: the attempt is recorded as ended early, not as
+/// a 0/100 fail. The scorecard says so and why, the reply sent is graded, the
+/// saved record has no verdict, and home counts the attempt without a best.
+#[test]
+fn a_session_ended_early_is_recorded_as_ended_not_failed() {
+    let (setup, mut harness) = setup();
+    open_thermos_scenario(&mut harness);
+    advance(&setup, &mut harness, 3.0);
+    harness.get_by_label("输入回复").click();
+    harness.run();
+    harness.get_by_label("输入回复").type_text("亲,非常抱歉给您添麻烦了!麻烦您提供一下订单号和照片~");
+    harness.run();
+    harness.key_press(eframe::egui::Key::Enter);
+    harness.run();
+    advance(&setup, &mut harness, 1.0);
+    harness.get_by_label("结束会话").click();
+    harness.run();
+    harness.get_by_label("确定结束").click();
+    harness.run();
+
+    let Screen::Scorecard(view) = &harness.state().screen else { panic!("no scorecard screen") };
+    let grade = &view.cards[0].grade;
+    assert!(grade.abandoned && !grade.passed, "{grade:?}");
+    assert_eq!(view.cards[0].replies.len(), 1, "the reply sent before the end is graded");
+    assert!(view.cards[0].transcript.iter().any(|e| e.kind == EntryKind::Abandoned), "the end is in the transcript");
+    harness.get_by_label("已中止");
+    harness.get_by_label_contains("你提前结束了这次练习");
+    assert!(harness.query_by_label("不合格").is_none(), "not called a fail");
+    assert!(harness.query_by_label_contains("买家结果").is_none(), "no buyer outcome for a session nobody finished");
+
+    let data = harness.state().data.clone();
+    let saved = kefu::store::trainee_scorecards(&data, "t001");
+    assert_eq!(saved.len(), 1, "the attempt is recorded");
+    harness.get_by_label("首页").click();
+    harness.run();
+    let progress = harness.state_mut().saved().progress.get("wrong-colour-thermos").copied().expect("the attempt counts");
+    assert_eq!((progress.attempts, progress.best, progress.passed()), (1, 0.0, false));
+}

@@ -96,3 +96,43 @@ fn draining_a_session_ends_it_as_waiting_in_real_time_would() {
     assert_eq!(drained.transcript(), waited.transcript());
     assert!(matches!(drained.drain_to_end(f64::NAN), Err(EngineError::BadTime(_))));
 }
+
+#[test]
+fn ending_a_session_early_has_no_verdict_and_keeps_what_was_graded() {
+    use kefu::engine::EntryKind;
+    use kefu::grading::Standing;
+    // The buyer waits for an answer: ended at 10 s, nobody pretends they left.
+    let (mut waiting, _) = Session::start(bundle(), "wrong-colour-thermos", 5, 0.0).unwrap();
+    let events = waiting.abandon(10.0).unwrap();
+    let grade = waiting.grade().expect("ended");
+    assert_eq!(grade.standing(), Standing::Abandoned);
+    assert!(!events.iter().any(|e| matches!(e, Event::BuyerLeft { .. } | Event::Nudge { .. })), "{events:?}");
+    assert!(matches!(events.last(), Some(Event::Ended { at, .. }) if *at == 10.0));
+    assert!(waiting.replies().is_empty(), "an unanswered turn is not graded as missed");
+    assert_eq!(waiting.transcript().last().map(|e| e.kind), Some(EntryKind::Abandoned));
+
+    // A reply the buyer has not read yet is graded as it stands.
+    let (mut unread, _) = Session::start(bundle(), "wrong-colour-thermos", 5, 0.0).unwrap();
+    unread.reply("亲,非常抱歉给您添麻烦了!麻烦您提供一下订单号和照片", 3.0).unwrap();
+    unread.abandon(4.0).unwrap();
+    assert_eq!(unread.replies().len(), 1);
+    assert!(unread.grade().unwrap().abandoned);
+
+    // Once over, it stays over; a session the buyer ended keeps its verdict.
+    assert!(matches!(unread.abandon(5.0), Err(EngineError::Ended)));
+    let (mut left, _) = Session::start(bundle(), "wrong-colour-thermos", 5, 0.0).unwrap();
+    left.tick(1000.0).unwrap();
+    let before = left.grade().cloned();
+    assert!(matches!(left.abandon(1001.0), Err(EngineError::Ended)));
+    assert_eq!(left.grade().cloned(), before);
+    assert_eq!(before.map(|g| g.standing()), Some(Standing::Failed));
+
+    // In a shift, only the conversations still going end early.
+    let buyers = [("wrong-colour-thermos", 1), ("thermos-specs", 2)];
+    let (mut shift, _) = Shift::start(bundle(), &buyers, 0.0).unwrap();
+    shift.tick(200.0).unwrap();
+    let first = shift.sessions()[0].grade().cloned();
+    shift.abandon(200.0).unwrap();
+    assert!(shift.is_over());
+    assert_eq!(shift.sessions()[0].grade().cloned(), first, "already over at 200 s: untouched");
+}

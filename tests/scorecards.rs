@@ -25,6 +25,40 @@ fn card() -> Scorecard {
     scorecard::read(&std::fs::read_to_string(fixture("scorecard-v2.json")).unwrap()).unwrap()
 }
 
+/// A session the trainee ended with 结束会话 after one reply.
+fn ended_early_card() -> Scorecard {
+    use kefu::engine::{Bundle, PlanInput, run_plan_at};
+    let bundle = std::sync::Arc::new(Bundle::new(kefu::content::Course::load(&[], repo())));
+    let inputs = [(3.0, PlanInput::Say("亲,非常抱歉给您添麻烦了,麻烦您提供一下订单号".into())), (5.0, PlanInput::Abandon)];
+    let result = run_plan_at(bundle.clone(), "wrong-colour-thermos", 11, &inputs).unwrap();
+    let meta = scorecard::RunMeta { trainee: card().trainee, when_utc: card().when_utc };
+    Scorecard::from_run(&bundle.course, &result, meta).unwrap()
+}
+
+/// Every export tells a session ended early from a fail: 已中止 in the
+/// report, no pass column in the CSV, cmi5's "abandoned" verb in xAPI.
+#[test]
+fn a_session_ended_early_is_no_fail_in_any_export() {
+    let card = ended_early_card();
+    assert!(card.grade.abandoned);
+    let mut html = Vec::new();
+    scorecard::html::write(&mut html, [&card]).unwrap();
+    let html = String::from_utf8(html).unwrap();
+    assert!(html.contains("badge ended\">已中止") && html.contains("你提前结束了这次练习") && html.contains("(学员结束了会话)"), "{html}");
+    assert!(!html.contains("badge fail") && !html.contains("买家流失"), "no fail and no buyer outcome");
+    assert!(html.contains("已答部分得分") && !html.contains("总分"), "the total is of the replies sent, and says so");
+    let mut csv = Vec::new();
+    scorecard::csv::write_summary(&mut csv, [&card]).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let column = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!((column("passed"), column("outcome")), ("", "Abandoned"), "{csv}");
+    let statement = scorecard::xapi::statement(&card, scorecard::xapi::DEFAULT_BASE);
+    assert_eq!(statement["verb"]["id"], "https://w3id.org/xapi/adl/verbs/abandoned");
+    assert!(statement["result"]["success"].is_null() && statement["result"]["completion"] == false, "{statement}");
+}
+
 
 
 /// A scorecard graded now, against the content as it is now (verify compares
@@ -248,8 +282,8 @@ fn xapi_passes_learning_lockers_validator() {
     exam.finish(42.0).unwrap();
     let meta = scorecard::RunMeta { trainee: card().trainee, when_utc: card().when_utc };
     let quiz = scorecard::QuizCard::from_attempt(&course, &spec, &items, exam.answers(), exam.result().unwrap(), meta).unwrap();
-    let (scenario, quiz) = (card(), quiz);
-    let records: [scorecard::RecordRef; 2] = [(&scenario).into(), (&quiz).into()];
+    let (scenario, quiz, ended) = (card(), quiz, ended_early_card());
+    let records: [scorecard::RecordRef; 3] = [(&scenario).into(), (&quiz).into(), (&ended).into()];
     scorecard::xapi::write(&mut bytes, records, scorecard::xapi::DEFAULT_BASE).unwrap();
     std::fs::write(&file, &bytes).unwrap();
     let output = Command::new("node").arg(checker.join("check.js")).arg(&file).current_dir(&checker).output().unwrap();

@@ -6,7 +6,7 @@
 
 use kefu::content::Course;
 use kefu::content::raw::{Action, TimedInput};
-use kefu::engine::{Bundle, run_plan};
+use kefu::engine::{Bundle, PlanInput, run_plan, run_plan_at};
 use kefu::scorecard::verify::{Verdict, verify_record};
 use kefu::scorecard::{RunMeta, Scorecard, Trainee, read_record};
 use proptest::prelude::*;
@@ -66,6 +66,37 @@ proptest! {
         let Some(card) = Scorecard::from_run(&bundle.course, &result, meta) else { return Ok(()) };
         let saved = card.to_json();
         let read = read_record(&saved).expect("our own file reads back");
+        let verdict = verify_record(&read, &bundle);
+        prop_assert!(verdict == Verdict::Ok, "{}: {verdict:?}", scenario.id);
+    }
+
+    /// A session the trainee ended early (结束会话, at any moment: while the
+    /// buyer waits, while a reply is unread, after the buyer has left) verifies
+    /// too: the replay ends it at the recorded moment.
+    #[test]
+    fn a_saved_session_ended_early_always_verifies(
+        pick in any::<usize>(),
+        seed in any::<u64>(),
+        steps in prop::collection::vec((0.0f64..30.0, prop::sample::select(SAYINGS), any::<u32>()), 0..5),
+        end_after in 0.0f64..60.0,
+    ) {
+        let bundle = bundle();
+        let scenario = &bundle.course.scenarios[pick % bundle.course.scenarios.len()];
+        let mut now = 0.0;
+        let mut inputs = Vec::new();
+        for (gap, say, noise) in steps {
+            now += gap + f64::from(noise % 1_000_000) * 1e-9;
+            inputs.push((now, PlanInput::Say(say.to_string())));
+        }
+        inputs.push((now + end_after, PlanInput::Abandon));
+        let Ok(result) = run_plan_at(bundle.clone(), &scenario.id, seed, &inputs) else { return Ok(()) };
+        let ended_by_trainee = result.transcript.iter().any(|e| e.kind == kefu::engine::EntryKind::Abandoned);
+        // Ended early only by the trainee, and never a pass; a session the buyer
+        // had already ended (or ended on reading the last reply) is graded as usual.
+        prop_assert!(!result.grade.abandoned || (ended_by_trainee && !result.grade.passed), "{:?}", result.grade);
+        let meta = RunMeta { trainee: Trainee { name: "测试".into(), id: "t-1".into() }, when_utc: Some("2026-12-01T10:00:00Z".into()) };
+        let Some(card) = Scorecard::from_run(&bundle.course, &result, meta) else { return Ok(()) };
+        let read = read_record(&card.to_json()).expect("our own file reads back");
         let verdict = verify_record(&read, &bundle);
         prop_assert!(verdict == Verdict::Ok, "{}: {verdict:?}", scenario.id);
     }

@@ -35,7 +35,7 @@ impl SavedCache {
         }
         let mut progress: BTreeMap<String, ScenarioProgress> = BTreeMap::new();
         for (_, summary) in summaries.iter().filter(|(_, s)| s.kind == RecordKind::Scenario) {
-            progress.entry(summary.activity.id.clone()).or_default().add(summary.total, summary.passed);
+            progress.entry(summary.activity.id.clone()).or_default().add(summary.total, summary.passed, summary.abandoned);
         }
         // A deck that cannot be read is set aside when the next attempt is recorded, and reported then.
         let due = Progress::load(data, trainee).map(|progress| progress.deck.due(now_unix).len()).unwrap_or(0);
@@ -56,8 +56,13 @@ pub struct ScenarioProgress {
 }
 
 impl ScenarioProgress {
-    fn add(&mut self, total: f64, passed: bool) {
+    /// One attempt; a session ended early counts as an attempt but its total
+    /// (of the replies so far) is no one's best.
+    fn add(&mut self, total: f64, passed: bool, abandoned: bool) {
         self.attempts += 1;
+        if abandoned {
+            return;
+        }
         self.best = self.best.max(total);
         if passed {
             self.best_pass = Some(self.best_pass.map_or(total, |best| best.max(total)));

@@ -45,7 +45,7 @@ impl ScorecardList {
                                 RecordKind::Scenario => format!("{:.1}", summary.total),
                                 RecordKind::Quiz => format!("{:.1}%", summary.total),
                             });
-                            ui.label(if summary.passed { t(lang, Msg::Passed) } else { t(lang, Msg::Failed) });
+                            ui.label(t(lang, if summary.abandoned { Msg::Abandoned } else if summary.passed { Msg::Passed } else { Msg::Failed }));
                         }
                     }
                     let open = ui.button(t(lang, Msg::Open));

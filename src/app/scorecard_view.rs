@@ -3,6 +3,8 @@
 //! the transcript with graded spans highlighted and each finding's
 //! explanation on hover), with retry and export.
 
+use crate::grading::Standing;
+use crate::grading::verdict::standing_label;
 use super::{Command, ExportFormat, View};
 use crate::content::raw::Lang;
 use crate::engine::{Bundle, EntryKind, PlanResult, Who};
@@ -71,10 +73,20 @@ impl ScorecardView {
         };
         let grade = &card.grade;
         ui.horizontal(|ui| {
-            let (text, colour) = if grade.passed { (t(lang, Msg::Passed), GOOD) } else { (t(lang, Msg::Failed), BAD) };
-            ui.label(egui::RichText::new(text).color(colour).strong().size(22.0));
-            ui.label(egui::RichText::new(format!("{}: {:.1}/100", t(lang, Msg::Total), grade.total)).size(20.0));
-            ui.label(format!("{} · {}", t(lang, crate::i18n::outcome(grade.outcome)), card.scenario.title.get(lang)));
+            let standing = grade.standing();
+            let colour = match standing {
+                Standing::Passed => GOOD,
+                Standing::Failed => BAD,
+                Standing::Abandoned => ui.visuals().weak_text_color(),
+            };
+            ui.label(egui::RichText::new(t(lang, standing_label(standing))).color(colour).strong().size(22.0));
+            let total = if standing == Standing::Abandoned { Msg::PartialTotal } else { Msg::Total };
+            ui.label(egui::RichText::new(format!("{}: {:.1}/100", t(lang, total), grade.total)).size(20.0));
+            if standing == Standing::Abandoned {
+                ui.label(card.scenario.title.get(lang));
+            } else {
+                ui.label(format!("{} · {}", t(lang, crate::i18n::outcome(grade.outcome)), card.scenario.title.get(lang)));
+            }
         });
         // Why it passed or failed: the total against the pass mark, critical failures, the outcome.
         let content_lang = card.scenario.lang;

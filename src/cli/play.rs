@@ -119,15 +119,15 @@ fn write_transcript(out: &mut impl Write, result: &PlanResult, lang: Lang) -> st
         let who = match (entry.who, entry.kind) {
             (_, EntryKind::Action) => "  [action]",
             (_, EntryKind::Nudge) => "  buyer (nudge)",
-            (_, EntryKind::Typing) => {
-                writeln!(out, "{:>7.1}s   agent {}", entry.at, entry.typing_note(lang).unwrap_or_default())?;
+            (_, EntryKind::Typing | EntryKind::Abandoned) => {
+                writeln!(out, "{:>7.1}s   agent {}", entry.at, entry.shown(lang))?;
                 continue;
             }
             (Who::Buyer, _) => "  buyer",
             (Who::Agent, _) => "  agent",
             (Who::System, _) => "  --",
         };
-        write!(out, "{:>7.1}s {who}: {}", entry.at, entry.text)?;
+        write!(out, "{:>7.1}s {who}: {}", entry.at, entry.shown(lang))?;
         if let Some(problem) = &entry.problem {
             write!(out, "  (refused: {problem})")?;
         }
@@ -172,7 +172,11 @@ fn write_transcript(out: &mut impl Write, result: &PlanResult, lang: Lang) -> st
         grade.total,
         grade.pass_mark,
         grade.outcome,
-        if grade.passed { "PASS" } else { "FAIL" }
+        match grade.standing() {
+            crate::grading::Standing::Passed => "PASS",
+            crate::grading::Standing::Failed => "FAIL",
+            crate::grading::Standing::Abandoned => "ENDED EARLY",
+        }
     )
 }
 

@@ -20,7 +20,11 @@ pub use crate::seeded as variants;
 use crate::content::Course;
 use crate::content::raw::{Action, Outcome};
 use crate::grading::{Grader, ReplyGrade, SessionGrade};
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
+
+/// The note recorded when a buyer gives up waiting (saved as written, in records).
+pub(crate) const BUYER_LEFT: &str = "buyer left";
 
 /// A validated course with its compiled grader: what sessions share.
 #[derive(Debug, Clone)]
@@ -87,6 +91,9 @@ pub enum EntryKind {
     /// after sending something: the buyer waited to read. Recorded so a replay
     /// keeps the buyer waiting exactly as long.
     Typing,
+    /// The trainee ended the session here (结束会话), before the buyer did.
+    /// Recorded so a replay ends it at the same moment.
+    Abandoned,
 }
 
 impl TranscriptEntry {
@@ -98,10 +105,19 @@ impl TranscriptEntry {
     /// What a reader is told about a typing entry, in the report's language.
     pub fn typing_note(&self, lang: crate::content::raw::Lang) -> Option<String> {
         let secs = self.typing_secs()?;
-        Some(match lang {
-            crate::content::raw::Lang::Zh => format!("(输入中 {secs:.1} 秒,买家等待)"),
-            crate::content::raw::Lang::En => format!("(typing for {secs:.1} s; the buyer waited)"),
-        })
+        Some(Msg::TypingNote.fill(lang, &[("secs", &format!("{secs:.1}"))]))
+    }
+
+    /// The entry as a reader sees it in `lang`: what was said or done as
+    /// written, and the engine's own notes (the buyer left, the trainee ended
+    /// the session, typing) in the reader's language.
+    pub fn shown(&self, lang: crate::content::raw::Lang) -> String {
+        match self.kind {
+            EntryKind::Typing => self.typing_note(lang).unwrap_or_default(),
+            EntryKind::Abandoned => Msg::NoteEndedByTrainee.get(lang).to_string(),
+            EntryKind::Note if self.text == BUYER_LEFT => Msg::NoteBuyerLeft.get(lang).to_string(),
+            _ => self.text.clone(),
+        }
     }
 
     fn message(at: f64, who: Who, node: &str, text: &str) -> TranscriptEntry {
@@ -133,6 +149,9 @@ impl TranscriptEntry {
             problem: None,
             until: Some(until),
         }
+    }
+    fn abandoned(at: f64, node: &str) -> TranscriptEntry {
+        TranscriptEntry { at, who: Who::Agent, node: node.into(), kind: EntryKind::Abandoned, text: String::new(), action: None, problem: None, until: None }
     }
     fn system(at: f64, node: &str, text: &str) -> TranscriptEntry {
         TranscriptEntry { at, who: Who::System, node: node.into(), kind: EntryKind::Note, text: text.into(), action: None, problem: None, until: None }

@@ -28,6 +28,8 @@ pub enum PlanInput {
     Act(crate::content::raw::Action),
     /// Typing without a pause from the input's time until this time.
     Type { until: f64 },
+    /// The trainee ends the session (结束会话).
+    Abandon,
 }
 
 /// Runs `inputs` (each `after_secs` after the previous one) and then lets time
@@ -70,6 +72,7 @@ pub fn run_plan_at(bundle: Arc<Bundle>, scenario_id: &str, seed: u64, inputs: &[
                 now = now.max(*until);
                 events
             }
+            PlanInput::Abandon => session.abandon(now)?,
         });
     }
     events.extend(session.drain_to_end(now)?.0);

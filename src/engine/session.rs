@@ -7,7 +7,7 @@ use crate::seeded::Draws;
 use super::{Bundle, Event, TranscriptEntry, Who};
 use crate::content::order_rules::action_problem;
 use crate::content::raw::{Action, Lang, Node, Outcome, Scenario};
-use crate::grading::session::grade_session;
+use crate::grading::session::{grade_abandoned, grade_session};
 use crate::grading::{MAX_REPLY_CHARS, ReplyGrade, SessionGrade, TakenAction, Turn};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -334,6 +334,30 @@ impl Session {
         Ok((events, now))
     }
 
+    /// The trainee ends the session at `now` (结束会话): what happened until
+    /// `now` happens first; then a reply the buyer has not read yet is graded
+    /// as it stands, and unless that ends the conversation, the session ends
+    /// with no verdict (`SessionGrade::abandoned`). Recorded in the transcript,
+    /// so a replay ends at the same moment.
+    pub fn abandon(&mut self, now: f64) -> Result<Vec<Event>, EngineError> {
+        let mut events = self.tick(now)?;
+        if self.ended.is_some() {
+            return Ok(events);
+        }
+        self.transcript.push(TranscriptEntry::abandoned(now, &self.node));
+        if !self.turn.messages.is_empty() || !self.turn.actions.is_empty() {
+            self.close_turn(now, false, &mut events);
+        }
+        if self.ended.is_none() {
+            let grade = grade_abandoned(&self.replies, self.rounds);
+            self.node.clear();
+            self.turn = OpenTurn::default();
+            events.push(Event::Ended { at: now, outcome: grade.outcome, grade: grade.clone() });
+            self.ended = Some((grade.outcome, grade));
+        }
+        Ok(events)
+    }
+
     /// Lets time pass until `now`: the buyer answers, nudges or leaves.
     pub fn tick(&mut self, now: f64) -> Result<Vec<Event>, EngineError> {
         check_time(now)?;
@@ -417,7 +441,7 @@ impl Session {
         self.replies.push(grade.clone());
         events.push(Event::ReplyGraded { at, grade });
         if timed_out && !has_timeout_branch {
-            self.transcript.push(TranscriptEntry::system(at, &self.node, "buyer left"));
+            self.transcript.push(TranscriptEntry::system(at, &self.node, super::BUYER_LEFT));
             events.push(Event::BuyerLeft { at });
             self.finish(on_leave, at, events);
             return;

@@ -75,6 +75,18 @@ impl Shift {
         Ok((events, end))
     }
 
+    /// The trainee ends the shift at `now` (结束会话): every conversation
+    /// still going ends with no verdict (`Session::abandon`).
+    pub fn abandon(&mut self, now: f64) -> Result<Vec<(usize, Event)>, EngineError> {
+        let mut events = Vec::new();
+        for (index, session) in self.sessions.iter_mut().enumerate() {
+            if !session.is_ended() {
+                events.extend(session.abandon(now)?.into_iter().map(|e| (index, e)));
+            }
+        }
+        Ok(events)
+    }
+
     pub fn next_deadline(&self) -> Option<f64> {
         self.sessions.iter().filter_map(Session::next_deadline).min_by(f64::total_cmp)
     }

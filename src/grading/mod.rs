@@ -22,7 +22,7 @@ pub use facts::FactStatus;
 pub use finding::{Dimension, Finding, Span};
 pub use reply::{Earlier, ReplyGrade, TakenAction, Turn};
 pub use rule_id::{Builtin, RuleId};
-pub use session::{Kpi, SessionGrade};
+pub use session::{Kpi, SessionGrade, Standing};
 
 use crate::content::Course;
 use crate::content::raw::{FactRef, Lang, Node};

@@ -47,6 +47,37 @@ pub struct SessionGrade {
     pub outcome: Outcome,
     pub dimensions: BTreeMap<Dimension, DimensionTotal>,
     pub kpis: Vec<Kpi>,
+    /// The trainee ended the session before the buyer did (结束会话): it has no
+    /// verdict, neither pass nor fail, and the replies so far keep their grades.
+    /// Absent in records of sessions that ran to their end, so those records
+    /// read and seal exactly as before.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub abandoned: bool,
+}
+
+/// How a session stands: what the trainee and the supervisor read first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Passed,
+    Failed,
+    /// Ended by the trainee: not graded as a pass or a fail.
+    Abandoned,
+}
+
+impl SessionGrade {
+    pub fn standing(&self) -> Standing {
+        match (self.abandoned, self.passed) {
+            (true, _) => Standing::Abandoned,
+            (false, true) => Standing::Passed,
+            (false, false) => Standing::Failed,
+        }
+    }
+}
+
+/// Grades a session the trainee ended early: what was answered keeps its
+/// grades, and the session has no verdict (`passed` is false, `abandoned` true).
+pub fn grade_abandoned(replies: &[ReplyGrade], rounds: usize) -> SessionGrade {
+    SessionGrade { passed: false, abandoned: true, ..grade_session(replies, Outcome::Lost, rounds) }
 }
 
 fn text(zh: &str, en: &str) -> Text {
@@ -140,5 +171,6 @@ pub fn grade_session(replies: &[ReplyGrade], outcome: Outcome, rounds: usize) ->
         outcome,
         dimensions,
         kpis,
+        abandoned: false,
     }
 }

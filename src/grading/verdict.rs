@@ -1,10 +1,12 @@
 //! Why a session passed or failed, in the trainee's words: the total against
 //! the pass mark, every critical failure, and the buyer's outcome. A score of
-//! 82 that fails must say why; the app and the reports show these lines.
+//! 82 that fails must say why; the app and the reports show these lines. A
+//! session the trainee ended has no verdict and says so.
 
 use super::finding::Dimension;
-use super::session::SessionGrade;
-use crate::content::raw::{Lang, Outcome, Text};
+use super::session::{SessionGrade, Standing};
+use crate::content::raw::{Lang, Outcome};
+use crate::i18n::Msg;
 
 /// One reason behind the verdict.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +17,8 @@ pub enum Reason {
     Critical(String),
     /// The buyer's outcome; only converted or resolved passes.
     Outcome { outcome: Outcome, met: bool },
+    /// The trainee ended the session: no verdict, the one reason shown.
+    Abandoned,
 }
 
 impl Reason {
@@ -23,67 +27,55 @@ impl Reason {
         match self {
             Reason::Total { met, .. } | Reason::Outcome { met, .. } => !met,
             Reason::Critical(_) => true,
+            Reason::Abandoned => false,
         }
     }
 
     /// The reason as a sentence in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        let pick = |zh: String, en: String| match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        };
         match self {
-            Reason::Total { total, pass_mark, met: true } => {
-                pick(format!("总分 {total:.1},达到合格线 {pass_mark:.0}"), format!("Total {total:.1}, at or above the pass mark of {pass_mark:.0}"))
+            Reason::Total { total, pass_mark, met } => {
+                let msg = if *met { Msg::ReasonTotalMet } else { Msg::ReasonTotalBelow };
+                msg.fill(lang, &[("total", &format!("{total:.1}")), ("pass_mark", &format!("{pass_mark:.0}"))])
             }
-            Reason::Total { total, pass_mark, met: false } => {
-                pick(format!("总分 {total:.1},低于合格线 {pass_mark:.0}"), format!("Total {total:.1}, below the pass mark of {pass_mark:.0}"))
+            Reason::Critical(label) => Msg::ReasonCritical.fill(lang, &[("label", label)]),
+            Reason::Outcome { outcome, met } => {
+                let msg = if *met { Msg::ReasonOutcome } else { Msg::ReasonOutcomeNotMet };
+                msg.fill(lang, &[("outcome", &crate::i18n::outcome(*outcome).get(lang))])
             }
-            Reason::Critical(label) => {
-                pick(format!("关键项不合格:{label}(一票否决)"), format!("Critical failure: {label} (fails the session on its own)"))
-            }
-            Reason::Outcome { outcome, met: true } => {
-                let name = outcome_label(*outcome);
-                pick(format!("买家结果:{}", name.zh), format!("Outcome: {}", name.en))
-            }
-            Reason::Outcome { outcome, met: false } => {
-                let name = outcome_label(*outcome);
-                pick(
-                    format!("买家结果:{}(需要成交或解决问题才算合格)", name.zh),
-                    format!("Outcome: {} (a pass needs the buyer converted or the problem resolved)", name.en),
-                )
-            }
+            Reason::Abandoned => Msg::ReasonAbandoned.get(lang).to_string(),
         }
     }
 }
 
-/// The buyer's outcome as the trainee reads it.
-pub fn outcome_label(outcome: Outcome) -> Text {
-    let (zh, en) = match outcome {
-        Outcome::Converted => ("已成交", "converted"),
-        Outcome::Resolved => ("已解决", "resolved"),
-        Outcome::Lost => ("买家流失", "the buyer left"),
-        Outcome::Escalated => ("升级投诉", "escalated"),
-    };
-    Text { zh: zh.into(), en: en.into() }
+/// A dimension's name as the trainee reads it.
+pub fn dimension_label(dimension: Dimension) -> Msg {
+    match dimension {
+        Dimension::Accuracy => Msg::DimensionAccuracy,
+        Dimension::Steps => Msg::DimensionSteps,
+        Dimension::Tone => Msg::DimensionTone,
+        Dimension::Speed => Msg::DimensionSpeed,
+        Dimension::Actions => Msg::DimensionActions,
+        Dimension::Rules => Msg::DimensionRules,
+    }
 }
 
-/// A dimension's name as the trainee reads it.
-pub fn dimension_label(dimension: Dimension) -> Text {
-    let (zh, en) = match dimension {
-        Dimension::Accuracy => ("产品准确", "Product accuracy"),
-        Dimension::Steps => ("服务步骤", "Service steps"),
-        Dimension::Tone => ("语气", "Tone"),
-        Dimension::Speed => ("响应速度", "Speed"),
-        Dimension::Actions => ("订单操作", "Order actions"),
-        Dimension::Rules => ("平台规则", "Platform rules"),
-    };
-    Text { zh: zh.into(), en: en.into() }
+/// The standing as a word: 合格, 不合格, 已中止.
+pub fn standing_label(standing: Standing) -> Msg {
+    match standing {
+        Standing::Passed => Msg::Passed,
+        Standing::Failed => Msg::Failed,
+        Standing::Abandoned => Msg::Abandoned,
+    }
 }
 
 /// Every reason behind the verdict, failing ones first. `label` names a
-/// critical rule (a lexicon label) in the trainee's language.
+/// critical rule (a lexicon label) in the trainee's language. A session the
+/// trainee ended has one reason: it was ended, so it was not judged.
 pub fn reasons(grade: &SessionGrade, label: impl Fn(&str) -> String) -> Vec<Reason> {
+    if grade.abandoned {
+        return vec![Reason::Abandoned];
+    }
     let mut reasons = vec![Reason::Total { total: grade.total, pass_mark: grade.pass_mark, met: grade.total >= grade.pass_mark }];
     let mut seen = std::collections::BTreeSet::new();
     for rule in &grade.critical_failures {
@@ -114,5 +106,15 @@ mod tests {
         assert!(failing[1].contains("升级投诉"), "{failing:?}");
         let passing = reasons.iter().find(|r| !r.fails()).unwrap().text(Lang::En);
         assert!(passing.contains("82.0") && passing.contains("70"), "{passing}");
+    }
+
+    #[test]
+    fn an_ended_session_is_neither_passed_nor_failed() {
+        let grade = crate::grading::session::grade_abandoned(&[], 2);
+        assert_eq!(grade.standing(), Standing::Abandoned);
+        let reasons = reasons(&grade, |rule| rule.to_string());
+        assert_eq!(reasons, vec![Reason::Abandoned]);
+        assert!(!reasons[0].fails());
+        assert!(reasons[0].text(Lang::Zh).contains("提前结束"), "{}", reasons[0].text(Lang::Zh));
     }
 }

@@ -47,6 +47,8 @@ pub struct Summary {
     /// 0..=100: the scenario's total, or the quiz's percentage.
     pub total: f64,
     pub passed: bool,
+    /// A scenario the trainee ended early: no verdict (`has_verdict`).
+    pub abandoned: bool,
     /// A quiz's mode; `None` for a scenario. Practice and review have no
     /// verdict: `passed` is kept but not shown (`has_verdict`).
     pub quiz_mode: Option<crate::quiz::spec::QuizMode>,
@@ -77,6 +79,8 @@ struct ScenarioFields {
 struct SummaryGrade {
     total: f64,
     passed: bool,
+    #[serde(default)]
+    abandoned: bool,
     outcome: crate::content::raw::Outcome,
     critical_failures: Vec<String>,
     kpis: Vec<SummaryKpi>,
@@ -99,10 +103,10 @@ fn scenario_activity(info: &ScenarioInfo) -> Activity {
 }
 
 impl Summary {
-    /// Whether the record passes or fails: every scenario and an exam; not
-    /// practice or review.
+    /// Whether the record passes or fails: every scenario run to its end and
+    /// an exam; not practice, review, or a session the trainee ended early.
     pub fn has_verdict(&self) -> bool {
-        self.quiz_mode.is_none_or(|mode| mode.has_verdict())
+        !self.abandoned && self.quiz_mode.is_none_or(|mode| mode.has_verdict())
     }
 
     /// Reads the summary of a record file's JSON; quiz records and old schemas go through the full reader.
@@ -117,8 +121,9 @@ impl Summary {
                 seed: fields.seed,
                 total: fields.grade.total,
                 passed: fields.grade.passed,
+                abandoned: fields.grade.abandoned,
                 quiz_mode: None,
-                outcome: fields.grade.outcome.name().to_string(),
+                outcome: scenario_outcome(fields.grade.outcome, fields.grade.abandoned),
                 critical_failures: fields.grade.critical_failures,
                 kpis: fields.grade.kpis,
                 content_total: fields.content.get("total").cloned().unwrap_or_default(),
@@ -148,8 +153,9 @@ impl From<&Scorecard> for Summary {
             seed: card.seed,
             total: card.grade.total,
             passed: card.grade.passed,
+            abandoned: card.grade.abandoned,
             quiz_mode: None,
-            outcome: card.grade.outcome.name().to_string(),
+            outcome: scenario_outcome(card.grade.outcome, card.grade.abandoned),
             critical_failures: card.grade.critical_failures.clone(),
             kpis: card.grade.kpis.iter().map(|k| SummaryKpi { id: k.id.clone(), value: k.value }).collect(),
             content_total: card.content.get("total").cloned().unwrap_or_default(),
@@ -174,6 +180,7 @@ impl From<&QuizCard> for Summary {
             seed: card.quiz.seed,
             total: card.result.score_pct,
             passed: card.result.passed,
+            abandoned: false,
             quiz_mode: Some(card.quiz.mode),
             outcome: if card.result.timed_out { "TimedOut" } else { "Completed" }.into(),
             critical_failures: Vec::new(),
@@ -181,6 +188,12 @@ impl From<&QuizCard> for Summary {
             content_total: card.content.get("total").cloned().unwrap_or_default(),
         }
     }
+}
+
+/// A scenario's outcome column: the buyer's outcome, or `Abandoned` for a
+/// session the trainee ended early.
+fn scenario_outcome(outcome: crate::content::raw::Outcome, abandoned: bool) -> String {
+    if abandoned { "Abandoned".to_string() } else { outcome.name().to_string() }
 }
 
 fn kpi(card: &Summary, id: &str) -> String {
@@ -207,7 +220,7 @@ pub fn summary_row(card: &Summary) -> Vec<String> {
         card.activity.difficulty.map(|d| d.to_string()).unwrap_or_default(),
         card.seed.to_string(),
         card.total.to_string(),
-        // Empty for practice and review: they have no verdict.
+        // Empty for practice, review and a session ended early: no verdict.
         if card.has_verdict() { card.passed.to_string() } else { String::new() },
         card.outcome.clone(),
         card.critical_failures.join(" "),

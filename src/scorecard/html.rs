@@ -34,7 +34,7 @@ body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsof
        font-size: 10.5pt; color: #1d1d1f; margin: 0 auto; max-width: 190mm; line-height: 1.45; }
 h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm; border-bottom: 1px solid #ccc; }
 .meta { color: #555; font-size: 9pt; } .badge { display: inline-block; padding: 1mm 3mm; border-radius: 2mm; font-weight: bold; }
-.pass { background: #dff3e3; color: #14632a; } .fail { background: #fbe3e1; color: #8a1c12; } .practice { background: #e8eef7; color: #1f3b63; }
+.pass { background: #dff3e3; color: #14632a; } .fail { background: #fbe3e1; color: #8a1c12; } .practice { background: #e8eef7; color: #1f3b63; } .ended { background: #ececec; color: #444; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #d0d0d0; padding: 1mm 2mm; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; } .num { text-align: right; white-space: nowrap; }
 .msg { margin: 1.5mm 0; page-break-inside: avoid; } .who { font-weight: bold; } .time { color: #777; font-size: 8.5pt; }
@@ -183,13 +183,24 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
     let lang = card.scenario.lang;
     let w = words(lang);
     let grade = &card.grade;
-    let verdict = if grade.passed { ("pass", Msg::Passed.get(lang)) } else { ("fail", Msg::Failed.get(lang)) };
+    let verdict = match grade.standing() {
+        crate::grading::Standing::Passed => ("pass", Msg::Passed.get(lang)),
+        crate::grading::Standing::Failed => ("fail", Msg::Failed.get(lang)),
+        crate::grading::Standing::Abandoned => ("ended", Msg::Abandoned.get(lang)),
+    };
     let labels = [w[0], w[1], w[2], w[3], w[4]];
     header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.scenario.title.get(lang), &card.scenario.id), card.seed, &card.app_version, &card.content, lang)?;
     writeln!(
         html,
         "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {}</p>",
-        verdict.0, verdict.1, w[5], grade.total, w[6], grade.pass_mark, crate::i18n::outcome(grade.outcome).get(lang)
+        verdict.0,
+        verdict.1,
+        if grade.abandoned { Msg::PartialTotal.get(lang) } else { w[5] },
+        grade.total,
+        w[6],
+        grade.pass_mark,
+        // A session ended early has no buyer outcome to name: say why there is no verdict.
+        if grade.abandoned { Msg::ReasonAbandoned.get(lang) } else { crate::i18n::outcome(grade.outcome).get(lang) }
     )?;
     let critical = critical_explanations(card);
     if !critical.is_empty() {
@@ -246,8 +257,7 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
                 escape(&entry.text),
                 entry.problem.as_ref().map(|p| format!(" <span class=\"lost-item\">({})</span>", escape(p))).unwrap_or_default()
             ),
-            EntryKind::Note => format!("<span class=\"note\">{}</span>", escape(&entry.text)),
-            EntryKind::Typing => format!("<span class=\"note\">{}</span>", escape(&entry.typing_note(lang).unwrap_or_default())),
+            EntryKind::Note | EntryKind::Typing | EntryKind::Abandoned => format!("<span class=\"note\">{}</span>", escape(&entry.shown(lang))),
         };
         writeln!(
             html,

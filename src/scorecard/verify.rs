@@ -116,6 +116,7 @@ pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
             (EntryKind::Message, _) => Some((e.at, PlanInput::Say(e.text.clone()))),
             (EntryKind::Action, Some(action)) => Some((e.at, PlanInput::Act(action.clone()))),
             (EntryKind::Typing, _) => Some((e.at, PlanInput::Type { until: e.until.unwrap_or(e.at) })),
+            (EntryKind::Abandoned, _) => Some((e.at, PlanInput::Abandon)),
             _ => None,
         })
         .collect();

@@ -38,7 +38,8 @@ struct Attempt<'a> {
     title: Text,
     activity_type: &'static str,
     score: f64,
-    passed: bool,
+    /// `None`: no verdict (a session the trainee ended early).
+    passed: Option<bool>,
     duration_secs: f64,
     lang: Lang,
     seed: u64,
@@ -49,7 +50,12 @@ struct Attempt<'a> {
 
 fn build(attempt: Attempt, base: &str) -> Value {
     let base = base.trim_end_matches('/');
-    let verb = if attempt.passed { "passed" } else { "failed" };
+    // A session ended early is cmi5's "abandoned" (no success, not completed).
+    let (verb_id, verb) = match attempt.passed {
+        Some(true) => ("http://adlnet.gov/expapi/verbs/passed".to_string(), "passed"),
+        Some(false) => ("http://adlnet.gov/expapi/verbs/failed".to_string(), "failed"),
+        None => ("https://w3id.org/xapi/adl/verbs/abandoned".to_string(), "abandoned"),
+    };
     let (extra_key, extra_value) = attempt.extra;
     let mut statement = json!({
         "actor": {
@@ -58,7 +64,7 @@ fn build(attempt: Attempt, base: &str) -> Value {
             "account": { "homePage": base, "name": attempt.trainee.id },
         },
         "verb": {
-            "id": format!("http://adlnet.gov/expapi/verbs/{verb}"),
+            "id": verb_id,
             "display": { "en-US": verb },
         },
         "object": {
@@ -71,8 +77,7 @@ fn build(attempt: Attempt, base: &str) -> Value {
         },
         "result": {
             "score": { "scaled": (attempt.score / 100.0).clamp(0.0, 1.0), "raw": attempt.score, "min": 0, "max": 100 },
-            "success": attempt.passed,
-            "completion": true,
+            "completion": attempt.passed.is_some(),
             "duration": iso_duration(attempt.duration_secs),
         },
         "context": {
@@ -85,6 +90,9 @@ fn build(attempt: Attempt, base: &str) -> Value {
             },
         },
     });
+    if let Some(passed) = attempt.passed {
+        statement["result"]["success"] = json!(passed);
+    }
     if let Some(when) = attempt.when_utc {
         statement["timestamp"] = json!(when);
     }
@@ -100,7 +108,7 @@ pub fn statement(card: &Scorecard, base: &str) -> Value {
         title: card.scenario.title.clone(),
         activity_type: "http://adlnet.gov/expapi/activities/simulation",
         score: card.grade.total,
-        passed: card.grade.passed,
+        passed: (!card.grade.abandoned).then_some(card.grade.passed),
         duration_secs: card.transcript.last().map(|e| e.at).unwrap_or(0.0),
         lang: card.scenario.lang,
         seed: card.seed,
@@ -119,7 +127,7 @@ pub fn quiz_statement(card: &QuizCard, base: &str) -> Value {
         title: card.title(),
         activity_type: "http://adlnet.gov/expapi/activities/assessment",
         score: card.result.score_pct,
-        passed: card.result.passed,
+        passed: Some(card.result.passed),
         duration_secs: card.result.duration_secs,
         lang: card.quiz.lang,
         seed: card.quiz.seed,

@@ -30,7 +30,7 @@ pub fn chat_ui(session: &Session, ui: &mut egui::Ui, lang: Lang, now: f64, rush:
             let text = match entry.kind {
                 EntryKind::Action => format!("[{}] {}{}", t(lang, Msg::Action), entry.text, entry.problem.as_ref().map(|p| format!(" × {p}")).unwrap_or_default()),
                 EntryKind::Nudge => format!("{} [{}]", entry.text, t(lang, Msg::Nudge)),
-                _ => entry.text.clone(),
+                _ => entry.shown(lang),
             };
             ui.with_layout(egui::Layout::top_down(align), |ui| {
                 ui.weak(format!("{:.0}s", entry.at));

@@ -176,7 +176,7 @@ impl Workbench {
 
     /// Ends the shift now: every buyer still waiting waits in vain.
     pub(super) fn end_now(&mut self, now: f64) -> Result<(), Notice> {
-        self.shift.drain_to_end(now).map(|_| ()).map_err(|e| Notice::problem(Msg::NotDone, e))
+        self.shift.abandon(now).map(|_| ()).map_err(|e| Notice::problem(Msg::NotDone, e))
     }
 
     fn save(&self, data: &Path) -> Result<(), Notice> {
