@@ -242,9 +242,9 @@ fn xapi_passes_learning_lockers_validator() {
     let mut bytes = Vec::new();
     // A scenario's statement and a quiz attempt's (an assessment activity).
     let course = kefu::content::Course::load(&[], repo());
-    let spec = kefu::quiz::spec::QuizSpec::exam(kefu::content::raw::Lang::Zh, 3);
-    let items = kefu::quiz::spec::build(&course, &spec).unwrap();
-    let mut exam = kefu::quiz::session::QuizSession::from_spec(items.clone(), &spec, 0.0);
+    let spec = kefu::quiz::QuizSpec::exam(kefu::content::raw::Lang::Zh, 3);
+    let items = kefu::quiz::build(&course, &spec).unwrap();
+    let mut exam = kefu::quiz::QuizSession::from_spec(items.clone(), &spec, 0.0);
     exam.finish(42.0).unwrap();
     let meta = scorecard::RunMeta { trainee: card().trainee, when_utc: card().when_utc };
     let quiz = scorecard::QuizCard::from_attempt(&course, &spec, &items, exam.answers(), exam.result().unwrap(), meta).unwrap();
