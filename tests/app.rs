@@ -243,7 +243,7 @@ fn an_action_then_a_slowly_typed_explanation_is_one_answer() {
     assert!(!card.replies.iter().flat_map(|r| &r.findings).any(|f| f.rule == "no_reply"));
     // The typing was recorded, so the saved record replays to the same grade.
     assert!(card.transcript.iter().any(|e| e.kind == EntryKind::Typing));
-    let verdict = kefu::scorecard::verify::verify(card, &harness.state().bundle);
+    let verdict = kefu::scorecard::verify(card, &harness.state().bundle);
     assert!(verdict.is_ok(), "{verdict:?}");
 }
 
@@ -395,7 +395,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let kefu::scorecard::Record::Quiz(card) = &record else { panic!("not a quiz record") };
     assert_eq!(card.result.score_pct, 100.0);
     assert_eq!(card.when_utc.as_deref(), Some("2026-11-23T09:06:40Z"), "the time of handing in (20 s after the last answer), on the app's clock");
-    assert_eq!(kefu::scorecard::verify::verify_record(&record, &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
+    assert_eq!(kefu::scorecard::verify_record(&record, &harness.state().bundle), kefu::scorecard::Verdict::Ok);
 
     // The typing drill keeps a personal best.
     harness.get_by_label("首页").click();
@@ -607,7 +607,7 @@ fn one_exam_at_a_time_closing_the_app_keeps_the_questions_and_the_clock_running(
     assert_eq!(card.result.marks.iter().flatten().filter(|m| m.right).count(), 1);
     assert!(harness.query_by_label("时间到,已自动交卷").is_some());
     assert!(!data.path().join("exam-in-progress.json").exists());
-    assert_eq!(kefu::scorecard::verify::verify_record(&kefu::scorecard::Record::Quiz(card), &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
+    assert_eq!(kefu::scorecard::verify_record(&kefu::scorecard::Record::Quiz(card), &harness.state().bundle), kefu::scorecard::Verdict::Ok);
     harness.get_by_label("首页").click();
     harness.run();
     assert!(harness.query_by_label("模拟考试(20题,30分钟)").is_some());
@@ -730,5 +730,5 @@ fn the_exam_starts_from_its_rules_and_its_question_list_jumps_back_and_flags() {
     let Screen::Quiz(view) = &harness.state().screen else { panic!() };
     let card = view.card().expect("recorded");
     assert_eq!(card.result.score_pct, 5.0, "the changed answer counts: 1 of 20");
-    assert_eq!(kefu::scorecard::verify::verify_record(&kefu::scorecard::Record::Quiz(card.clone()), &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
+    assert_eq!(kefu::scorecard::verify_record(&kefu::scorecard::Record::Quiz(card.clone()), &harness.state().bundle), kefu::scorecard::Verdict::Ok);
 }

@@ -199,6 +199,6 @@ fn save_puts_the_quiz_card_with_the_trainees_other_scorecards() {
     let saved = kefu::store::trainee_scorecards(&data, "e1024");
     assert_eq!(saved.len(), 1);
     let summary = kefu::store::read_summary(&saved[0]).unwrap();
-    assert_eq!((summary.kind, summary.activity.id.as_str(), summary.total), (scorecard::csv::RecordKind::Quiz, "quiz-practice", 0.0));
+    assert_eq!((summary.kind, summary.activity.id.as_str(), summary.total), (scorecard::RecordKind::Quiz, "quiz-practice", 0.0));
     assert!(verify(&saved[0]).0.starts_with("OK "));
 }

@@ -17,9 +17,7 @@ use kefu::content::raw::{ActionKind, Condition, FactRef, Outcome, PolicyField, P
 use kefu::grading::{Builtin, RuleId};
 use kefu::quiz::GeneratedId;
 use kefu::engine::Bundle;
-use kefu::scorecard::hash::{GRADER_VERSION, hash_of};
-use kefu::scorecard::verify::{Verdict, verify_record};
-use kefu::scorecard::{Record, read_record};
+use kefu::scorecard::{GRADER_VERSION, Record, Verdict, hash_of, read_record, verify_record};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
