@@ -507,7 +507,7 @@ fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_da
     harness.get_by_label("复习到期的题目 (1)").click();
     harness.run();
     let Screen::Quiz(view) = &harness.state().screen else { panic!("no review screen") };
-    assert_eq!(view.spec.mode, kefu::app::QuizMode::Review);
+    assert_eq!(view.spec.mode, kefu::quiz::QuizMode::Review);
     assert_eq!(view.session.items.len(), 1);
     assert_eq!(view.session.items[0].id, missed, "the missed question is back");
     let right_one = answer_current(&mut harness, true);
