@@ -5,7 +5,7 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use kefu::grading::Span;
-use kefu::scorecard::{Scorecard, html};
+use kefu::scorecard::{Scorecard, write_html};
 use std::hint::black_box;
 use std::path::Path;
 
@@ -35,7 +35,7 @@ fn bench(c: &mut Criterion) {
     for findings in [N, 4 * N] {
         let card = card_with(findings);
         group.bench_with_input(BenchmarkId::from_parameter(findings), &card, |b, card| {
-            b.iter(|| html::write(std::io::sink(), [black_box(card)]).unwrap())
+            b.iter(|| write_html(std::io::sink(), [black_box(card)]).unwrap())
         });
     }
     group.finish();

@@ -38,7 +38,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("summary CSV (kefu export --format csv)", |b| {
         b.iter(|| {
             let rows = files.iter().map(|f| kefu::store::read_summary(f).unwrap());
-            kefu::scorecard::csv::write_summaries(std::io::sink(), black_box(rows)).unwrap();
+            kefu::scorecard::write_csv_summaries(std::io::sink(), black_box(rows)).unwrap();
         })
     });
     group.bench_function("full read of every scorecard", |b| {

@@ -21,7 +21,7 @@ fn open_app(cli: &kefu::cli::Cli) -> ExitCode {
         }
     };
     let content = cli.content_root();
-    match kefu::app::startup::open_window(kefu::app::startup::has_display(), || kefu::app::run(content, data)) {
+    match kefu::app::open_window(kefu::app::has_display(), || kefu::app::run(content, data)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("kefu: {error}");

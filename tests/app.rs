@@ -169,7 +169,7 @@ fn play_a_scenario_end_to_end_and_see_the_scorecard() {
     assert_eq!(saved.len(), 1, "the scorecard is saved in the data folder");
     assert!(kefu::store::Autosave::load(&harness.state().data).unwrap().is_none(), "the autosave is cleared");
     // The policy fact left unstated (who pays return shipping) comes back as a review question.
-    let deck = kefu::store::review::Progress::load(&harness.state().data, "t001").unwrap().deck;
+    let deck = kefu::store::Progress::load(&harness.state().data, "t001").unwrap().deck;
     assert!(deck.cards.contains_key("gen-policy-return-shipping-wrongitem"), "{:?}", deck.cards.keys().collect::<Vec<_>>());
 
     // Back home, the attempt shows in the course list (the saved-scorecards view is re-read on the way).
@@ -243,7 +243,7 @@ fn an_action_then_a_slowly_typed_explanation_is_one_answer() {
     assert!(!card.replies.iter().flat_map(|r| &r.findings).any(|f| f.rule == "no_reply"));
     // The typing was recorded, so the saved record replays to the same grade.
     assert!(card.transcript.iter().any(|e| e.kind == EntryKind::Typing));
-    let verdict = kefu::scorecard::verify::verify(card, &harness.state().bundle);
+    let verdict = kefu::scorecard::verify(card, &harness.state().bundle);
     assert!(verdict.is_ok(), "{verdict:?}");
 }
 
@@ -386,7 +386,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let result = view.session.result().unwrap_or_else(|| panic!("the exam is over: at {:?} of {}: {:?}", view.current(), view.session.items.len(), view.current().and_then(|c| view.session.items.get(c)).map(|i| (&i.id, &i.kind))));
     assert_eq!(result.score_pct, 100.0, "{:?}", result.marks);
     assert!(result.passed && !result.timed_out);
-    let progress = kefu::store::review::Progress::load(&harness.state().data, "t001").unwrap();
+    let progress = kefu::store::Progress::load(&harness.state().data, "t001").unwrap();
     assert_eq!(progress.deck.cards.len(), 20, "every question enters the review deck");
     // The attempt is a scorecard like a scenario's, and it verifies.
     let saved = kefu::store::trainee_scorecards(&harness.state().data, "t001");
@@ -395,7 +395,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let kefu::scorecard::Record::Quiz(card) = &record else { panic!("not a quiz record") };
     assert_eq!(card.result.score_pct, 100.0);
     assert_eq!(card.when_utc.as_deref(), Some("2026-11-23T09:06:40Z"), "the time of handing in (20 s after the last answer), on the app's clock");
-    assert_eq!(kefu::scorecard::verify::verify_record(&record, &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
+    assert_eq!(kefu::scorecard::verify_record(&record, &harness.state().bundle), kefu::scorecard::Verdict::Ok);
 
     // The typing drill keeps a personal best.
     harness.get_by_label("首页").click();
@@ -404,7 +404,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     harness.run();
     harness.get_by_label("你的答案").click();
     harness.run();
-    harness.get_by_label("你的答案").type_text(kefu::quiz::typing::PHRASES[0]);
+    harness.get_by_label("你的答案").type_text(kefu::quiz::TYPING_PHRASES[0]);
     harness.run();
     advance(&setup, &mut harness, 30.0);
     harness.get_by_label("完成").click();
@@ -412,7 +412,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let Screen::Typing(view) = &harness.state().screen else { panic!("no typing screen") };
     let score = view.result.expect("scored");
     assert_eq!(score.accuracy, 1.0);
-    assert!(kefu::store::review::Progress::load(&harness.state().data, "t001").unwrap().typing_best_cpm > 0.0);
+    assert!(kefu::store::Progress::load(&harness.state().data, "t001").unwrap().typing_best_cpm > 0.0);
 }
 
 /// Answers the current question through the widgets: rightly, or with a wrong option / value.
@@ -493,7 +493,7 @@ fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_da
 
     // Nothing is due today; a day later the missed question is. The eight left
     // unanswered were never seen, so they say nothing and stay out of the deck.
-    let deck = kefu::store::review::Progress::load(&harness.state().data, "t001").unwrap().deck;
+    let deck = kefu::store::Progress::load(&harness.state().data, "t001").unwrap().deck;
     assert_eq!(deck.cards.len(), 2, "only the two answered questions entered the deck: {:?}", deck.cards.keys().collect::<Vec<_>>());
     harness.get_by_label("首页").click();
     harness.run();
@@ -507,12 +507,12 @@ fn practice_explains_each_answer_then_missed_questions_come_back_for_review_a_da
     harness.get_by_label("复习到期的题目 (1)").click();
     harness.run();
     let Screen::Quiz(view) = &harness.state().screen else { panic!("no review screen") };
-    assert_eq!(view.spec.mode, kefu::app::QuizMode::Review);
+    assert_eq!(view.spec.mode, kefu::quiz::QuizMode::Review);
     assert_eq!(view.session.items.len(), 1);
     assert_eq!(view.session.items[0].id, missed, "the missed question is back");
     let right_one = answer_current(&mut harness, true);
     // Answered right: up to box 2 (due in two days).
-    let deck = kefu::store::review::Progress::load(&harness.state().data, "t001").unwrap().deck;
+    let deck = kefu::store::Progress::load(&harness.state().data, "t001").unwrap().deck;
     assert_eq!(deck.cards[&right_one].leitner_box, 2);
     harness.get_by_label("首页").click();
     harness.run();
@@ -607,7 +607,7 @@ fn one_exam_at_a_time_closing_the_app_keeps_the_questions_and_the_clock_running(
     assert_eq!(card.result.marks.iter().flatten().filter(|m| m.right).count(), 1);
     assert!(harness.query_by_label("时间到,已自动交卷").is_some());
     assert!(!data.path().join("exam-in-progress.json").exists());
-    assert_eq!(kefu::scorecard::verify::verify_record(&kefu::scorecard::Record::Quiz(card), &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
+    assert_eq!(kefu::scorecard::verify_record(&kefu::scorecard::Record::Quiz(card), &harness.state().bundle), kefu::scorecard::Verdict::Ok);
     harness.get_by_label("首页").click();
     harness.run();
     assert!(harness.query_by_label("模拟考试(20题,30分钟)").is_some());
@@ -643,7 +643,7 @@ fn practice_can_be_limited_to_one_bank_or_to_the_generated_questions() {
 #[test]
 fn in_rush_mode_each_buyer_keeps_their_own_order_form() {
     use kefu::content::raw::{Action, Scenario};
-    use kefu::store::autosave::Input;
+    use kefu::store::AutosaveInput;
     let ordered_sku = |scenario: &Scenario| scenario.order.as_ref().and_then(|o| o.items.first()).map(|i| i.sku.clone());
     let (_setup, mut harness) = setup();
     harness.get_by_label("高峰模式(3位买家)").click();
@@ -672,7 +672,7 @@ fn in_rush_mode_each_buyer_keeps_their_own_order_form() {
     let Screen::Workbench(wb) = &harness.state().screen else { panic!("no workbench") };
     assert_eq!(wb.selected, buyer);
     let last = wb.autosave.inputs.last().expect("the resend was recorded");
-    assert_eq!((last.0, &last.2), (buyer, &Input::Act(Action::Resend { sku: sku.clone() })), "补发 went to buyer {buyer} with their own SKU {sku}");
+    assert_eq!((last.0, &last.2), (buyer, &AutosaveInput::Act(Action::Resend { sku: sku.clone() })), "补发 went to buyer {buyer} with their own SKU {sku}");
     assert!(wb.shift.sessions()[buyer].transcript().iter().any(|e| e.kind == EntryKind::Action));
     assert!(wb.shift.sessions()[0].transcript().iter().all(|e| e.kind != EntryKind::Action), "nothing reached the first buyer");
 }
@@ -730,7 +730,7 @@ fn the_exam_starts_from_its_rules_and_its_question_list_jumps_back_and_flags() {
     let Screen::Quiz(view) = &harness.state().screen else { panic!() };
     let card = view.card().expect("recorded");
     assert_eq!(card.result.score_pct, 5.0, "the changed answer counts: 1 of 20");
-    assert_eq!(kefu::scorecard::verify::verify_record(&kefu::scorecard::Record::Quiz(card.clone()), &harness.state().bundle), kefu::scorecard::verify::Verdict::Ok);
+    assert_eq!(kefu::scorecard::verify_record(&kefu::scorecard::Record::Quiz(card.clone()), &harness.state().bundle), kefu::scorecard::Verdict::Ok);
 }
 
 /// 结束会话 after one reply: the attempt is recorded as ended early, not as

@@ -8,8 +8,7 @@ mod common;
 use common::{kefu, stdout};
 use kefu::content::Course;
 use kefu::content::raw::Lang;
-use kefu::quiz::spec::{QuizSpec, build};
-use kefu::quiz::{Answer, ItemKind, QuizItem};
+use kefu::quiz::{Answer, ItemKind, QuizItem, QuizSpec, build};
 use kefu::scorecard::{self, Record};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -200,6 +199,6 @@ fn save_puts_the_quiz_card_with_the_trainees_other_scorecards() {
     let saved = kefu::store::trainee_scorecards(&data, "e1024");
     assert_eq!(saved.len(), 1);
     let summary = kefu::store::read_summary(&saved[0]).unwrap();
-    assert_eq!((summary.kind, summary.activity.id.as_str(), summary.total), (scorecard::csv::RecordKind::Quiz, "quiz-practice", 0.0));
+    assert_eq!((summary.kind, summary.activity.id.as_str(), summary.total), (scorecard::RecordKind::Quiz, "quiz-practice", 0.0));
     assert!(verify(&saved[0]).0.starts_with("OK "));
 }

@@ -11,11 +11,8 @@ mod common;
 use kefu::content::Course;
 use kefu::content::raw::{Lang, TimedInput};
 use kefu::engine::{Bundle, run_plan};
-use kefu::quiz::mark::Answer;
-use kefu::quiz::session::{QuizSession, TimedAnswer};
-use kefu::quiz::spec::{QuizSpec, build};
-use kefu::quiz::ItemKind;
-use kefu::scorecard::{self, QuizCard, Record, RunMeta, Scorecard, Trainee, layout};
+use kefu::quiz::{Answer, ItemKind, QuizSession, QuizSpec, TimedAnswer, build};
+use kefu::scorecard::{self, QuizCard, Record, RunMeta, Scorecard, Trainee};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::path::Path;
@@ -198,33 +195,33 @@ fn apply(value: &mut Value, path: &[PathPart], mutation: &Mutation) {
 /// Everything that reads a record: each exporter, the summary reader, the
 /// layout helpers and verify. Errors are fine; a panic fails the test.
 fn read_and_export(json: &str) {
-    let _ = scorecard::csv::Summary::read(json);
+    let _ = scorecard::Summary::read(json);
     let Ok(record) = scorecard::read_record(json) else { return };
     exercise(&record);
 }
 
 fn exercise(record: &Record) {
     let records = std::slice::from_ref(record);
-    let _ = scorecard::csv::write_detail(std::io::sink(), records);
-    let _ = scorecard::csv::write_summary(std::io::sink(), records);
-    let _ = scorecard::html::write(std::io::sink(), records);
-    let _ = scorecard::xapi::write(std::io::sink(), records, scorecard::xapi::DEFAULT_BASE);
-    let _ = scorecard::csv::Summary::read(&record.to_json());
+    let _ = scorecard::write_csv_detail(std::io::sink(), records);
+    let _ = scorecard::write_csv_summary(std::io::sink(), records);
+    let _ = scorecard::write_html(std::io::sink(), records);
+    let _ = scorecard::write_xapi(std::io::sink(), records, scorecard::XAPI_DEFAULT_BASE);
+    let _ = scorecard::Summary::read(&record.to_json());
     if let Record::Scenario(card) = record {
-        let by_line = layout::findings_by_line(card);
-        let _ = layout::turn_ends(card);
+        let by_line = scorecard::findings_by_line(card);
+        let _ = scorecard::turn_ends(card);
         for (entry, findings) in card.transcript.iter().zip(&by_line) {
-            for segment in layout::segments(&entry.text, findings) {
+            for segment in scorecard::message_segments(&entry.text, findings) {
                 let _ = &entry.text[segment.start..segment.end];
                 let _ = segment.lost();
             }
         }
         let bundle = bundle();
-        let _ = scorecard::practice::suggest(std::slice::from_ref(card), &bundle.course, &bundle.grader, 3);
+        let _ = scorecard::suggest_practice(std::slice::from_ref(card), &bundle.course, &bundle.grader, 3);
     }
-    let verdict = scorecard::verify::verify_record(record, &bundle());
-    if let scorecard::verify::Verdict::Edited(names) | scorecard::verify::Verdict::CannotVerify(names) = &verdict {
-        assert!(names.len() <= scorecard::verify::MAX_NAMED + 1, "{} names", names.len());
+    let verdict = scorecard::verify_record(record, &bundle());
+    if let scorecard::Verdict::Edited(names) | scorecard::Verdict::CannotVerify(names) = &verdict {
+        assert!(names.len() <= scorecard::MAX_NAMED + 1, "{} names", names.len());
     }
 }
 
@@ -308,6 +305,6 @@ fn a_quiz_record_with_extra_answers_is_refused_naming_the_file() {
     let mut card = quiz_card();
     card.answers.extend(card.answers.clone());
     let mut csv = Vec::new();
-    scorecard::csv::write_detail(&mut csv, [&card]).unwrap();
+    scorecard::write_csv_detail(&mut csv, [&card]).unwrap();
     assert_eq!(String::from_utf8(csv).unwrap().lines().count(), card.items.len() + 1);
 }

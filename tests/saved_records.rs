@@ -15,11 +15,9 @@
 use kefu::content::Course;
 use kefu::content::raw::{ActionKind, Condition, FactRef, Outcome, PolicyField, ProductField, ReturnReason, ToneBand};
 use kefu::grading::{Builtin, RuleId};
-use kefu::quiz::question_id::GeneratedId;
+use kefu::quiz::GeneratedId;
 use kefu::engine::Bundle;
-use kefu::scorecard::hash::{GRADER_VERSION, hash_of};
-use kefu::scorecard::verify::{Verdict, verify_record};
-use kefu::scorecard::{Record, read_record};
+use kefu::scorecard::{GRADER_VERSION, Record, Verdict, hash_of, read_record, verify_record};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -87,7 +85,7 @@ fn records_from_earlier_versions_read_and_verify() {
                 // (their part still matches, and re-drawing gives the same items).
                 Verdict::ContentChanged(parts) if draws_generated(&record) && parts == ["pool"] => {
                     let Record::Quiz(card) = &record else { unreachable!("draws_generated is only true for quizzes") };
-                    let drawn = kefu::quiz::spec::build(&bundle.course, &card.quiz).expect("drawn");
+                    let drawn = kefu::quiz::build(&bundle.course, &card.quiz).expect("drawn");
                     assert_eq!(drawn, card.items, "{}: the same questions are drawn again", path.display());
                 }
                 other => panic!("{}: {other:?} (a saved spelling changed?)", path.display()),

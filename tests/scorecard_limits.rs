@@ -6,7 +6,7 @@
 mod common;
 
 use kefu::grading::Span;
-use kefu::scorecard::{self, verify};
+use kefu::scorecard;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -41,12 +41,12 @@ fn a_forged_record_with_every_seal_broken_gets_one_short_line() {
 #[test]
 fn capped_names_at_most_max_named_and_says_how_many_more() {
     let names: Vec<String> = (0..1000).map(|i| format!("f{i}")).collect();
-    let capped = verify::capped(names);
-    assert_eq!(capped.len(), verify::MAX_NAMED + 1);
-    assert_eq!(capped.last().unwrap(), &format!("and {} more", 1000 - verify::MAX_NAMED));
-    assert_eq!(verify::capped(vec!["a".into()]), vec!["a".to_string()]);
-    let long = verify::clip(&"亲".repeat(1000));
-    assert_eq!(long.chars().count(), verify::MAX_NAME_CHARS + 1);
+    let capped = scorecard::capped_names(names);
+    assert_eq!(capped.len(), scorecard::MAX_NAMED + 1);
+    assert_eq!(capped.last().unwrap(), &format!("and {} more", 1000 - scorecard::MAX_NAMED));
+    assert_eq!(scorecard::capped_names(vec!["a".into()]), vec!["a".to_string()]);
+    let long = scorecard::clip_name(&"亲".repeat(1000));
+    assert_eq!(long.chars().count(), scorecard::MAX_NAME_CHARS + 1);
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn many_findings_on_one_message_export_in_linear_time() {
         .collect();
     let started = Instant::now();
     let mut html = Vec::new();
-    scorecard::html::write(&mut html, [&card]).unwrap();
+    scorecard::write_html(&mut html, [&card]).unwrap();
     // Generous for a debug build on a busy machine; the quadratic layout took minutes here.
     assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
     let html = String::from_utf8(html).unwrap();

@@ -42,19 +42,19 @@ fn a_session_ended_early_is_no_fail_in_any_export() {
     let card = ended_early_card();
     assert!(card.grade.abandoned);
     let mut html = Vec::new();
-    scorecard::html::write(&mut html, [&card]).unwrap();
+    scorecard::write_html(&mut html, [&card]).unwrap();
     let html = String::from_utf8(html).unwrap();
     assert!(html.contains("badge ended\">已中止") && html.contains("你提前结束了这次练习") && html.contains("(学员结束了会话)"), "{html}");
     assert!(!html.contains("badge fail") && !html.contains("买家流失"), "no fail and no buyer outcome");
     assert!(html.contains("已答部分得分") && !html.contains("总分"), "the total is of the replies sent, and says so");
     let mut csv = Vec::new();
-    scorecard::csv::write_summary(&mut csv, [&card]).unwrap();
+    scorecard::write_csv_summary(&mut csv, [&card]).unwrap();
     let csv = String::from_utf8(csv).unwrap();
     let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     let column = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
     assert_eq!((column("passed"), column("outcome")), ("", "Abandoned"), "{csv}");
-    let statement = scorecard::xapi::statement(&card, scorecard::xapi::DEFAULT_BASE);
+    let statement = scorecard::xapi_statement(&card, scorecard::XAPI_DEFAULT_BASE);
     assert_eq!(statement["verb"]["id"], "https://w3id.org/xapi/adl/verbs/abandoned");
     assert!(statement["result"]["success"].is_null() && statement["result"]["completion"] == false, "{statement}");
 }
@@ -161,7 +161,7 @@ fn schema_1_still_opens_and_a_newer_schema_is_refused_clearly() {
 fn csv_round_trips_through_a_csv_parser_with_formulas_neutralised() {
     let card = card();
     let mut bytes = Vec::new();
-    scorecard::csv::write_summary(&mut bytes, [&card]).unwrap();
+    scorecard::write_csv_summary(&mut bytes, [&card]).unwrap();
     assert!(bytes.starts_with(b"\xef\xbb\xbf"), "UTF-8 byte-order mark for spreadsheet apps");
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let headers = reader.headers().unwrap().clone();
@@ -173,7 +173,7 @@ fn csv_round_trips_through_a_csv_parser_with_formulas_neutralised() {
     assert_eq!(get("passed"), "true");
 
     let mut detail = Vec::new();
-    scorecard::csv::write_detail(&mut detail, [&card]).unwrap();
+    scorecard::write_csv_detail(&mut detail, [&card]).unwrap();
     let mut reader = csv::Reader::from_reader(&detail[3..]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), card.replies.len());
@@ -186,15 +186,15 @@ fn csv_round_trips_through_a_csv_parser_with_formulas_neutralised() {
 fn the_fast_summary_gives_the_same_csv_as_a_full_read() {
     let card = card();
     let mut full = Vec::new();
-    scorecard::csv::write_summary(&mut full, [&card]).unwrap();
+    scorecard::write_csv_summary(&mut full, [&card]).unwrap();
     for name in ["scorecard-v2.json", "scorecard-v1.json"] {
-        let summary = scorecard::csv::Summary::read(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap();
+        let summary = scorecard::Summary::read(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap();
         let mut fast = Vec::new();
-        scorecard::csv::write_summaries(&mut fast, [summary]).unwrap();
+        scorecard::write_csv_summaries(&mut fast, [summary]).unwrap();
         let expected = if name.ends_with("v2.json") { full.clone() } else {
             let old = scorecard::read(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap();
             let mut bytes = Vec::new();
-            scorecard::csv::write_summary(&mut bytes, [&old]).unwrap();
+            scorecard::write_csv_summary(&mut bytes, [&old]).unwrap();
             bytes
         };
         assert_eq!(String::from_utf8(fast).unwrap(), String::from_utf8(expected).unwrap(), "{name}");
@@ -204,7 +204,7 @@ fn the_fast_summary_gives_the_same_csv_as_a_full_read() {
 #[test]
 fn html_escapes_everything_and_carries_no_script() {
     let mut bytes = Vec::new();
-    scorecard::html::write(&mut bytes, [&card()]).unwrap();
+    scorecard::write_html(&mut bytes, [&card()]).unwrap();
     let html = String::from_utf8(bytes).unwrap();
     assert!(!html.to_lowercase().contains("<script"), "no script element may appear");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -230,7 +230,7 @@ fn html_renders_the_transcript_in_chromium_and_runs_no_script() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("report.html");
     let mut bytes = Vec::new();
-    scorecard::html::write(&mut bytes, [&card()]).unwrap();
+    scorecard::write_html(&mut bytes, [&card()]).unwrap();
     std::fs::write(&page, &bytes).unwrap();
     let profile = dir.path().join("profile");
     let output = Command::new(browser)
@@ -249,7 +249,7 @@ fn html_renders_the_transcript_in_chromium_and_runs_no_script() {
 
 #[test]
 fn xapi_statements_have_the_required_fields_in_range() {
-    let statement = scorecard::xapi::statement(&card(), scorecard::xapi::DEFAULT_BASE);
+    let statement = scorecard::xapi_statement(&card(), scorecard::XAPI_DEFAULT_BASE);
     let actor = &statement["actor"];
     let identifiers = ["mbox", "mbox_sha1sum", "openid", "account"].iter().filter(|k| !actor[**k].is_null()).count();
     assert_eq!(identifiers, 1, "an actor has exactly one identifier");
@@ -276,15 +276,15 @@ fn xapi_passes_learning_lockers_validator() {
     let mut bytes = Vec::new();
     // A scenario's statement and a quiz attempt's (an assessment activity).
     let course = kefu::content::Course::load(&[], repo());
-    let spec = kefu::quiz::spec::QuizSpec::exam(kefu::content::raw::Lang::Zh, 3);
-    let items = kefu::quiz::spec::build(&course, &spec).unwrap();
-    let mut exam = kefu::quiz::session::QuizSession::from_spec(items.clone(), &spec, 0.0);
+    let spec = kefu::quiz::QuizSpec::exam(kefu::content::raw::Lang::Zh, 3);
+    let items = kefu::quiz::build(&course, &spec).unwrap();
+    let mut exam = kefu::quiz::QuizSession::from_spec(items.clone(), &spec, 0.0);
     exam.finish(42.0).unwrap();
     let meta = scorecard::RunMeta { trainee: card().trainee, when_utc: card().when_utc };
     let quiz = scorecard::QuizCard::from_attempt(&course, &spec, &items, exam.answers(), exam.result().unwrap(), meta).unwrap();
     let (scenario, quiz, ended) = (card(), quiz, ended_early_card());
     let records: [scorecard::RecordRef; 3] = [(&scenario).into(), (&quiz).into(), (&ended).into()];
-    scorecard::xapi::write(&mut bytes, records, scorecard::xapi::DEFAULT_BASE).unwrap();
+    scorecard::write_xapi(&mut bytes, records, scorecard::XAPI_DEFAULT_BASE).unwrap();
     std::fs::write(&file, &bytes).unwrap();
     let output = Command::new("node").arg(checker.join("check.js")).arg(&file).current_dir(&checker).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
@@ -302,16 +302,16 @@ fn snapshots_of_every_writer() {
     let hash = card.content.get("total").unwrap().clone();
     let redact = |text: String| text.replace(&hash, "[content hash]").replace(&hash[..12], "[hash]");
     let mut summary = Vec::new();
-    scorecard::csv::write_summary(&mut summary, [&card]).unwrap();
+    scorecard::write_csv_summary(&mut summary, [&card]).unwrap();
     insta::assert_snapshot!("csv_summary", redact(String::from_utf8(summary).unwrap()));
     let mut detail = Vec::new();
-    scorecard::csv::write_detail(&mut detail, [&card]).unwrap();
+    scorecard::write_csv_detail(&mut detail, [&card]).unwrap();
     insta::assert_snapshot!("csv_detail", redact(String::from_utf8(detail).unwrap()));
     let mut html = Vec::new();
-    scorecard::html::write(&mut html, [&card]).unwrap();
+    scorecard::write_html(&mut html, [&card]).unwrap();
     insta::assert_snapshot!("html", redact(String::from_utf8(html).unwrap()));
     let mut xapi = Vec::new();
-    scorecard::xapi::write(&mut xapi, [&card], scorecard::xapi::DEFAULT_BASE).unwrap();
+    scorecard::write_xapi(&mut xapi, [&card], scorecard::XAPI_DEFAULT_BASE).unwrap();
     insta::assert_snapshot!("xapi", redact(String::from_utf8(xapi).unwrap()));
     // The JSON export is the record itself.
     let exported = kefu(&["export", "tests/fixtures/scorecard-v2.json", "--format", "json"]);

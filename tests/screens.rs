@@ -100,15 +100,15 @@ fn the_workbench_in_english_shows_english_labels_and_no_sku_codes() {
 }
 
 /// The quiz screen alone on the questions `spec` draws, in `lang`, at time 0.
-fn quiz_harness(spec: kefu::quiz::spec::QuizSpec, lang: Lang) -> Harness<'static, Bench<QuizView>> {
-    let items = kefu::quiz::spec::build(&bundle().course, &spec).unwrap();
-    let session = kefu::quiz::session::QuizSession::from_spec(items, &spec, 0.0);
+fn quiz_harness(spec: kefu::quiz::QuizSpec, lang: Lang) -> Harness<'static, Bench<QuizView>> {
+    let items = kefu::quiz::build(&bundle().course, &spec).unwrap();
+    let session = kefu::quiz::QuizSession::from_spec(items, &spec, 0.0);
     harness(Bench::new(QuizView::new(spec, session, 0.0, None), lang), QuizView::ui)
 }
 
 #[test]
 fn the_quiz_asks_for_an_answer_and_for_handing_in() {
-    let spec = kefu::quiz::spec::QuizSpec::practice(Lang::En, 3);
+    let spec = kefu::quiz::QuizSpec::practice(Lang::En, 3);
     let mut harness = quiz_harness(spec, Lang::En);
     harness.run();
     assert_eq!(harness.state().screen.current(), Some(0));
@@ -191,7 +191,7 @@ fn ending_a_session_asks_for_confirmation_first() {
 /// Nothing is answered or timed while the rules are on show.
 #[test]
 fn the_exam_shows_its_rules_before_it_starts() {
-    let spec = kefu::quiz::spec::QuizSpec::exam(Lang::Zh, 3);
+    let spec = kefu::quiz::QuizSpec::exam(Lang::Zh, 3);
     let mut harness = quiz_harness(spec, Lang::Zh);
     harness.run();
     assert!(harness.state().screen.on_rules());
@@ -212,9 +212,9 @@ fn the_exam_shows_its_rules_before_it_starts() {
 /// height and weight alone do not answer it.
 #[test]
 fn a_size_question_shows_the_size_chart() {
-    let spec = kefu::quiz::spec::QuizSpec { ids: vec!["gen-hoodie-fleece-size-l".into()], ..kefu::quiz::spec::QuizSpec::review(Lang::Zh, Vec::new(), 1) };
-    let spec = kefu::quiz::spec::QuizSpec { count: 1, ..spec };
-    let items = kefu::quiz::spec::build(&bundle().course, &spec).unwrap();
+    let spec = kefu::quiz::QuizSpec { ids: vec!["gen-hoodie-fleece-size-l".into()], ..kefu::quiz::QuizSpec::review(Lang::Zh, Vec::new(), 1) };
+    let spec = kefu::quiz::QuizSpec { count: 1, ..spec };
+    let items = kefu::quiz::build(&bundle().course, &spec).unwrap();
     assert_eq!(items.len(), 1);
     let hoodie = bundle().course.products.values().find(|p| p.id == "hoodie-fleece").unwrap().clone();
     let mut harness = quiz_harness(spec, Lang::En);

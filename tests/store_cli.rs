@@ -102,7 +102,7 @@ fn saving_sweeps_old_temp_files_of_interrupted_saves_and_keeps_others() {
 
 /// The trainee's review deck as saved: question id → (reviews, lapses).
 fn deck(data: &std::path::Path, trainee_id: &str) -> std::collections::BTreeMap<String, (u32, u32)> {
-    let progress = kefu::store::review::Progress::load(data, trainee_id).unwrap();
+    let progress = kefu::store::Progress::load(data, trainee_id).unwrap();
     progress.deck.cards.iter().map(|(id, card)| (id.clone(), (card.reviews, card.lapses))).collect()
 }
 

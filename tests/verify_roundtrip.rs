@@ -7,8 +7,7 @@
 use kefu::content::Course;
 use kefu::content::raw::{Action, TimedInput};
 use kefu::engine::{Bundle, PlanInput, run_plan, run_plan_at};
-use kefu::scorecard::verify::{Verdict, verify_record};
-use kefu::scorecard::{RunMeta, Scorecard, Trainee, read_record};
+use kefu::scorecard::{RunMeta, Scorecard, Trainee, Verdict, read_record, verify_record};
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};

@@ -9,7 +9,8 @@ use crate::i18n::Msg;
 use crate::quiz::session::QuizSession;
 use crate::quiz::spec::{QuizMode, QuizSpec, build};
 use crate::scorecard::{QuizCard, Record, RecordRef, Scorecard};
-use crate::store::{Attempt, Autosave, InProgress, Recorded, StoreError, record_attempt};
+use crate::store::attempt::Recorded;
+use crate::store::{Attempt, Autosave, InProgress, StoreError, record_attempt};
 use crate::store::exam::ExamInProgress;
 use crate::store::review::Progress;
 

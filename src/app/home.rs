@@ -2,9 +2,10 @@
 //! best score and attempts, rush mode, quizzes, my scorecards, content
 //! problems, "practise next", and resuming after a crash.
 
-use super::{Command, QuizMode, View};
+use super::{Command, View};
 use crate::content::raw::{Category, Lang};
 use crate::i18n::{Msg, t};
+use crate::quiz::QuizMode;
 use crate::store::Settings;
 use eframe::egui;
 

@@ -11,9 +11,8 @@ mod play;
 mod quiz;
 mod records;
 
-pub use args::{ExpectArg, ExportFormat, Format, LangArg, QuizModeArg, RecordArgs};
-pub use check::{check_with_examples, write_report};
-pub use error::CliError;
+pub(crate) use args::{ExpectArg, ExportFormat, Format, LangArg, QuizModeArg, RecordArgs};
+pub(crate) use error::CliError;
 
 use crate::content;
 use clap::{Parser, Subcommand};

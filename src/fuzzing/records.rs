@@ -2,20 +2,20 @@
 //! read_record, the CSV Summary reader), then every exporter (json, CSV with and
 //! without detail, HTML, xAPI) and verify against the bundled course.
 
-use crate::scorecard::{self, RecordRef, csv, html, verify, xapi};
+use crate::scorecard::{self, RecordRef, Summary};
 use std::io;
 
 pub fn run(data: &[u8]) {
     let json = String::from_utf8_lossy(data);
-    let _ = csv::Summary::read(&json);
+    let _ = Summary::read(&json);
     let _ = scorecard::read(&json);
     let Ok(record) = scorecard::read_record(&json) else { return };
     let records = [RecordRef::from(&record)];
-    let _ = csv::write_summary(io::sink(), records);
-    let _ = csv::write_detail(io::sink(), records);
-    let _ = html::write(io::sink(), records);
+    let _ = scorecard::write_csv_summary(io::sink(), records);
+    let _ = scorecard::write_csv_detail(io::sink(), records);
+    let _ = scorecard::write_html(io::sink(), records);
     let mut statements = Vec::new();
-    xapi::write(&mut statements, records, xapi::DEFAULT_BASE).expect("xAPI writes to memory");
+    scorecard::write_xapi(&mut statements, records, scorecard::XAPI_DEFAULT_BASE).expect("xAPI writes to memory");
     assert!(serde_json::from_slice::<serde_json::Value>(&statements).is_ok(), "the xAPI export is not JSON");
     // What the reader accepts, the writer must write back readable: the app
     // saves records it read (migration) and verify reads them again.
@@ -23,5 +23,5 @@ pub fn run(data: &[u8]) {
     if let Err(error) = scorecard::read_record(&saved) {
         panic!("a record read back from its own JSON fails: {error}\n{saved}");
     }
-    let _ = verify::verify_record(&record, &super::bundle());
+    let _ = scorecard::verify_record(&record, &super::bundle());
 }

@@ -5,9 +5,7 @@
 use super::{bundle, repo};
 use crate::content::raw::Lang;
 use crate::engine::run_plan;
-use crate::quiz::mark::Answer;
-use crate::quiz::session::QuizSession;
-use crate::quiz::spec::{QuizSpec, build};
+use crate::quiz::{Answer, QuizSession, QuizSpec, build};
 use crate::scorecard::{QuizCard, RunMeta, Scorecard, Trainee};
 use std::path::Path;
 

@@ -15,6 +15,7 @@ macro_rules! catalogue {
 
         impl Msg {
             /// Every message, for the catalogue's own tests.
+            #[cfg(test)]
             pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
 
             /// The message in `lang`.
@@ -55,14 +56,16 @@ impl Msg {
 }
 
 /// `t(lang, Msg::Send)`: the message's text, the short form screens use.
-pub fn t(lang: Lang, msg: Msg) -> &'static str {
+#[cfg_attr(not(feature = "gui"), allow(dead_code))] // only the app's screens use it
+pub(crate) fn t(lang: Lang, msg: Msg) -> &'static str {
     msg.get(lang)
 }
 
 /// A duration the catalogue writes in Chinese units ("1 年", "6 月", "15 天")
 /// in `lang`: "1 year", "6 months", "15 days" in English. Anything else is
 /// shown as written (a unit it does not know is the author's to read).
-pub fn duration(text: &str, lang: Lang) -> String {
+#[cfg_attr(not(feature = "gui"), allow(dead_code))] // only the app's screens use it
+pub(crate) fn duration(text: &str, lang: Lang) -> String {
     if lang == Lang::Zh {
         return text.to_string();
     }
@@ -81,7 +84,8 @@ pub fn duration(text: &str, lang: Lang) -> String {
 }
 
 /// How a buyer's mood is named on the briefing.
-pub fn mood(mood: Mood) -> Msg {
+#[cfg_attr(not(feature = "gui"), allow(dead_code))] // only the app's screens use it
+pub(crate) fn mood(mood: Mood) -> Msg {
     match mood {
         Mood::Calm => Msg::MoodCalm,
         Mood::Curious => Msg::MoodCurious,
@@ -94,7 +98,8 @@ pub fn mood(mood: Mood) -> Msg {
 }
 
 /// How an order's status is named on the order panel.
-pub fn order_status(status: OrderStatus) -> Msg {
+#[cfg_attr(not(feature = "gui"), allow(dead_code))] // only the app's screens use it
+pub(crate) fn order_status(status: OrderStatus) -> Msg {
     match status {
         OrderStatus::Unpaid => Msg::OrderUnpaid,
         OrderStatus::Paid => Msg::OrderPaid,
@@ -105,7 +110,7 @@ pub fn order_status(status: OrderStatus) -> Msg {
 }
 
 /// How a conversation's outcome is named on the scorecard and in reports.
-pub fn outcome(outcome: Outcome) -> Msg {
+pub(crate) fn outcome(outcome: Outcome) -> Msg {
     match outcome {
         Outcome::Converted => Msg::OutcomeConverted,
         Outcome::Resolved => Msg::OutcomeResolved,

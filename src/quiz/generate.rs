@@ -93,6 +93,8 @@ fn named(product: &Product, course: &Course, answer: &str) -> Option<String> {
 
 /// The product whose size chart a generated size question (by its id) is
 /// about, so a screen can show the chart the question needs.
+// Only the app's quiz screen shows a size chart: unused without the GUI.
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
 pub fn size_question_product<'c>(course: &'c Course, id: &str) -> Option<&'c Product> {
     course
         .products

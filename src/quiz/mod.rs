@@ -4,17 +4,24 @@
 //! policy live in `generate`; attempts with feedback modes and timed exams in
 //! `session`; spaced repetition in `review`; the typing drill in `typing`.
 
-pub mod generate;
-pub mod mark;
-pub mod question_id;
-pub mod review;
-pub mod session;
-pub mod spec;
-pub mod typing;
+pub(crate) mod generate;
+pub(crate) mod mark;
+pub(crate) mod question_id;
+pub(crate) mod review;
+pub(crate) mod session;
+pub(crate) mod spec;
+// Only the app's typing drill scores: unused without the GUI.
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
+pub(crate) mod typing;
 
-pub use mark::{Answer, Mark, mark};
+pub use mark::{Answer, Mark};
+pub(crate) use mark::mark;
+pub use question_id::GeneratedId;
+pub use session::{QuizSession, TimedAnswer};
+pub use spec::{QuizMode, QuizSpec, build};
+pub use typing::PHRASES as TYPING_PHRASES;
 
-use crate::content::raw::{Choice, Question, QuizBank};
+use crate::content::raw::Question;
 use crate::seeded::Draws;
 use serde::{Deserialize, Serialize};
 
@@ -85,7 +92,7 @@ pub fn canonical(bank: &str, question: &Question) -> QuizItem {
 }
 
 /// The item with its options in a seeded order (right answers follow their text).
-pub fn shuffle_options(item: &QuizItem, draws: &mut Draws) -> QuizItem {
+pub(crate) fn shuffle_options(item: &QuizItem, draws: &mut Draws) -> QuizItem {
     let mut item = item.clone();
     let reorder = |options: &mut Vec<String>, draws: &mut Draws| -> Vec<usize> {
         let order = shuffled(&(0..options.len()).collect::<Vec<_>>(), draws);
@@ -106,36 +113,32 @@ pub fn shuffle_options(item: &QuizItem, draws: &mut Draws) -> QuizItem {
     item
 }
 
-/// Turns a bank question into an item, shuffling its options.
-pub fn item(bank: &str, question: &Question, draws: &mut Draws) -> QuizItem {
-    shuffle_options(&canonical(bank, question), draws)
-}
-
 /// Draws up to `count` distinct items of `pool` (canonical), from the given
 /// categories (all when empty): questions and options shuffled with `draws`.
-pub fn draw_from(pool: &[QuizItem], categories: &[String], count: usize, draws: &mut Draws) -> Vec<QuizItem> {
+pub(crate) fn draw_from(pool: &[QuizItem], categories: &[String], count: usize, draws: &mut Draws) -> Vec<QuizItem> {
     let pool: Vec<&QuizItem> = pool.iter().filter(|q| categories.is_empty() || categories.contains(&q.category)).collect();
     let order = shuffled(&(0..pool.len()).collect::<Vec<_>>(), draws);
     order.into_iter().take(count).map(|i| shuffle_options(pool[i], draws)).collect()
-}
-
-/// Draws up to `count` distinct questions from `banks`, from the given
-/// categories (all when empty), shuffled with `seed`.
-pub fn draw(banks: &[QuizBank], categories: &[String], count: usize, seed: u64) -> Vec<QuizItem> {
-    let pool: Vec<QuizItem> = banks.iter().flat_map(|bank| bank.questions.iter().map(move |q| canonical(&bank.id, q))).collect();
-    draw_from(&pool, categories, count, &mut Draws::new(seed))
-}
-
-/// Bank questions as written (`Right(..)` marks) for generated items, so both go through one path.
-pub fn choice(text: String, right: bool) -> Choice {
-    if right { Choice::Right(text) } else { Choice::Wrong(text) }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::Course;
+    use crate::content::raw::QuizBank;
     use std::path::Path;
+
+    /// Turns a bank question into an item, shuffling its options.
+    fn item(bank: &str, question: &Question, draws: &mut Draws) -> QuizItem {
+        shuffle_options(&canonical(bank, question), draws)
+    }
+
+    /// Draws up to `count` distinct questions from `banks`, from the given
+    /// categories (all when empty), shuffled with `seed`.
+    fn draw(banks: &[QuizBank], categories: &[String], count: usize, seed: u64) -> Vec<QuizItem> {
+        let pool: Vec<QuizItem> = banks.iter().flat_map(|bank| bank.questions.iter().map(move |q| canonical(&bank.id, q))).collect();
+        draw_from(&pool, categories, count, &mut Draws::new(seed))
+    }
 
     fn banks() -> Vec<QuizBank> {
         Course::load(&[], Path::new(env!("CARGO_MANIFEST_DIR"))).quiz_banks

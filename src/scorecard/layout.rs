@@ -57,7 +57,8 @@ pub fn segments<'a>(text: &str, findings: &[&'a Finding]) -> Vec<Segment<'a>> {
 
 /// The findings whose spans lie in transcript line `index`. Scans every
 /// finding: to lay out a whole transcript, use `findings_by_line` once.
-pub fn findings_on(card: &Scorecard, index: usize) -> Vec<&Finding> {
+#[cfg(test)]
+fn findings_on(card: &Scorecard, index: usize) -> Vec<&Finding> {
     card.replies.iter().flat_map(|r| &r.findings).filter(|f| f.span.is_some_and(|s| s.message == index)).collect()
 }
 

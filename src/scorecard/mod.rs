@@ -8,16 +8,24 @@
 
 use crate::text::Quoted;
 
-pub mod csv;
-pub mod hash;
-pub mod html;
-pub mod layout;
-pub mod migrate;
-pub mod names;
-pub mod practice;
-pub mod quiz_card;
-pub mod verify;
-pub mod xapi;
+pub(crate) mod csv;
+pub(crate) mod hash;
+pub(crate) mod html;
+pub(crate) mod layout;
+pub(crate) mod migrate;
+pub(crate) mod names;
+pub(crate) mod practice;
+pub(crate) mod quiz_card;
+pub(crate) mod verify;
+pub(crate) mod xapi;
+
+pub use csv::{RecordKind, Summary, write_detail as write_csv_detail, write_summaries as write_csv_summaries, write_summary as write_csv_summary};
+pub use hash::{GRADER_VERSION, hash_of};
+pub use html::write as write_html;
+pub use layout::{findings_by_line, segments as message_segments, turn_ends};
+pub use practice::suggest as suggest_practice;
+pub use verify::{MAX_NAME_CHARS, MAX_NAMED, Verdict, capped as capped_names, clip as clip_name, verify, verify_record};
+pub use xapi::{DEFAULT_BASE as XAPI_DEFAULT_BASE, statement as xapi_statement, write as write_xapi};
 
 use crate::content::raw::{Category, Lang, Text};
 use crate::engine::{PlanResult, TranscriptEntry};

@@ -31,6 +31,8 @@ impl<'a> Attempt<'a> {
 }
 
 /// What the data folder kept while the attempt ran, cleared once it is recorded.
+// Only the app keeps an attempt in progress: unused without the GUI.
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InProgress {
     /// Nothing: a scripted run (`kefu play`, `kefu quiz`) or a practice quiz in the app.
@@ -59,7 +61,8 @@ pub struct Recorded {
     pub saved: Vec<PathBuf>,
     /// What went into the review decks, in order.
     pub reviewed: Vec<Reviewed>,
-    /// What was cleared.
+    /// What was cleared (only the tests look).
+    #[cfg(test)]
     pub cleared: InProgress,
     /// Problems that lost nothing: a review deck that could not be read was
     /// set aside (`StoreError::SetAside`) and a fresh one started. Show them.
@@ -83,7 +86,13 @@ pub fn record_attempt(data: &Path, attempt: Attempt<'_>, in_progress: InProgress
         InProgress::Autosave => Autosave::clear(data)?,
         InProgress::Exam => ExamInProgress::clear(data)?,
     }
-    Ok(Recorded { saved, reviewed, cleared: in_progress, warnings })
+    Ok(Recorded {
+        saved,
+        reviewed,
+        #[cfg(test)]
+        cleared: in_progress,
+        warnings,
+    })
 }
 
 /// The trainees whose attempt it is, each once, in order.

@@ -24,6 +24,8 @@ pub struct ExamInProgress {
 
 const FILE: &str = "exam-in-progress.json";
 
+// Only the app runs an exam: unused without the GUI but for `clear`.
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
 impl ExamInProgress {
     pub fn save(&self, data: &Path) -> Result<(), StoreError> {
         state::save(&data.join(FILE), self, false)

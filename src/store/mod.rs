@@ -7,24 +7,26 @@
 //! replaces another record; reads are size-capped (`read`); a finished attempt
 //! is recorded in one step (`attempt::record_attempt`). Every error is a `StoreError`.
 
-pub mod attempt;
-pub mod autosave;
-pub mod error;
-pub mod exam;
-pub mod read;
-pub mod review;
-pub mod settings;
-pub mod state;
-pub mod sweep;
-pub mod write;
+pub(crate) mod attempt;
+pub(crate) mod autosave;
+pub(crate) mod error;
+pub(crate) mod exam;
+pub(crate) mod read;
+pub(crate) mod review;
+pub(crate) mod settings;
+pub(crate) mod state;
+pub(crate) mod sweep;
+pub(crate) mod write;
 
-pub use attempt::{Attempt, InProgress, Recorded, Reviewed, record_attempt};
-pub use autosave::Autosave;
+pub use autosave::{Autosave, Input as AutosaveInput};
 pub use error::{StateFile, StoreError};
-pub use read::{REPLIES_LIMIT, SCORECARD_LIMIT, read_capped};
+pub use read::{REPLIES_LIMIT, SCORECARD_LIMIT};
+pub use review::Progress;
 pub use settings::Settings;
-pub use sweep::sweep_temp_files;
-pub use write::{write_atomic, write_new};
+pub(crate) use attempt::{Attempt, InProgress, record_attempt};
+pub(crate) use read::read_capped;
+pub(crate) use sweep::sweep_temp_files;
+pub(crate) use write::{write_atomic, write_new};
 
 use crate::scorecard::names;
 use crate::scorecard::{self, Record, RecordRef, Scorecard};
@@ -41,7 +43,7 @@ pub(crate) fn remove_if_present(path: &Path) -> Result<(), StoreError> {
 /// The data folder: `explicit` (from `--data-dir`), else `KEFU_DATA_DIR`, else
 /// the platform's data directory (e.g. `~/.local/share/kefu`), else `./kefu-data`.
 /// An empty value is refused: it would quietly mean the current folder.
-pub fn data_dir(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
+pub(crate) fn data_dir(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
     data_dir_from(explicit, std::env::var_os("KEFU_DATA_DIR").as_deref())
 }
 
@@ -78,7 +80,7 @@ const NAME_TRIES: usize = 1000;
 /// `<data>/scorecards/<trainee folder>/` and returns where. Never replaces a
 /// different record: when the name is taken by other content, the next free
 /// `-2`, `-3` … is used; saving the same record again finds it and writes nothing.
-pub fn save_record<'a>(data: &Path, card: impl Into<RecordRef<'a>>) -> Result<PathBuf, StoreError> {
+pub(crate) fn save_record<'a>(data: &Path, card: impl Into<RecordRef<'a>>) -> Result<PathBuf, StoreError> {
     let card = card.into();
     let folder = trainee_folder(data, &card.trainee().id);
     let name = card.file_name();
@@ -98,7 +100,7 @@ pub fn save_record<'a>(data: &Path, card: impl Into<RecordRef<'a>>) -> Result<Pa
 }
 
 /// `<data>/scorecards/<trainee id, encoded>`: one folder per distinct id.
-pub fn trainee_folder(data: &Path, trainee_id: &str) -> PathBuf {
+pub(crate) fn trainee_folder(data: &Path, trainee_id: &str) -> PathBuf {
     data.join("scorecards").join(names::encode(trainee_id, names::FOLDER_MAX))
 }
 
@@ -109,7 +111,7 @@ pub fn scorecard_files(paths: &[PathBuf]) -> Vec<PathBuf> {
 
 /// Every `.json` file under the given files and folders, sorted, each with
 /// whether it was named itself (true) or found by walking a folder (false).
-pub fn record_files(paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
+pub(crate) fn record_files(paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -128,7 +130,7 @@ pub fn record_files(paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
 /// Whether a file is meant as a record (it names a record kind or carries a
 /// transcript), so a broken one is reported while settings, review decks and
 /// autosaves found in the same folder are passed over.
-pub fn looks_like_record(path: &Path) -> bool {
+pub(crate) fn looks_like_record(path: &Path) -> bool {
     let Ok(text) = read_capped(path, SCORECARD_LIMIT, "a scorecard") else { return true };
     match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(serde_json::Value::Object(map)) => {
@@ -156,7 +158,7 @@ pub fn read_record(path: &Path) -> Result<Record, StoreError> {
 /// A trainee's saved records, sorted by path, each read once: those in the
 /// trainee's folder and in the folder older versions named (where `e.1` and
 /// `e_1` shared one), keeping only records whose own trainee id is this one.
-pub fn trainee_records(data: &Path, trainee_id: &str) -> Vec<(PathBuf, Record)> {
+pub(crate) fn trainee_records(data: &Path, trainee_id: &str) -> Vec<(PathBuf, Record)> {
     let mut folders = vec![trainee_folder(data, trainee_id), data.join("scorecards").join(names::legacy(trainee_id))];
     folders.dedup();
     let mut found: Vec<(PathBuf, Record)> = scorecard_files(&folders)

@@ -7,7 +7,7 @@ use super::error::{StateFile, StoreError};
 use super::{SCORECARD_LIMIT, read_capped, write_atomic};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::SystemTime;
 
 /// The state in `path`: `Ok(None)` when there is none yet. A file that cannot
@@ -54,8 +54,9 @@ fn set_aside(path: &Path, file: StateFile, problem: StoreError, now: SystemTime)
     }
 }
 
-/// Where a set-aside file went, for callers and tests.
-pub fn kept_as(error: &StoreError) -> Option<&PathBuf> {
+/// Where a set-aside file went, for the tests.
+#[cfg(test)]
+pub(crate) fn kept_as(error: &StoreError) -> Option<&std::path::PathBuf> {
     match error {
         StoreError::SetAside { kept_as, .. } => Some(kept_as),
         _ => None,
