@@ -249,3 +249,20 @@ fn the_typing_drill_refuses_pasted_text() {
     harness.run();
     assert_eq!(harness.state().screen.typed, "亲,您");
 }
+
+/// The shop's rules are one click away on the workbench, as in the real
+/// knowledge base, and in the UI language (prices in ¥ in English).
+#[test]
+fn the_workbench_shows_the_shop_policy_on_request() {
+    let workbench = Workbench::start(&bundle(), &["wrong-colour-thermos".to_string()], 7, 0.0).unwrap();
+    let mut harness = harness(Bench::new(workbench, Lang::En), Workbench::ui);
+    harness.run();
+    harness.get_by_label_contains("Shop policy").scroll_to_me();
+    harness.run();
+    assert!(harness.query_by_label_contains("The shop pays return postage").is_none(), "closed until asked for");
+    harness.get_by_label_contains("Shop policy").click();
+    harness.run();
+    harness.get_by_label_contains("The shop pays return postage: wrong item sent");
+    harness.get_by_label_contains("Compensation: up to ¥20");
+    harness.get_by_label_contains("ZTO Express: usually 3 days");
+}

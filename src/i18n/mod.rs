@@ -61,26 +61,28 @@ pub(crate) fn t(lang: Lang, msg: Msg) -> &'static str {
     msg.get(lang)
 }
 
-/// A duration the catalogue writes in Chinese units ("1 年", "6 月", "15 天")
-/// in `lang`: "1 year", "6 months", "15 days" in English. Anything else is
-/// shown as written (a unit it does not know is the author's to read).
-#[cfg_attr(not(feature = "gui"), allow(dead_code))] // only the app's screens use it
+/// A duration as the catalogue or the policy writes it ("1 年", "6 月", "15 天",
+/// "48 h", "3 days") in `lang`: "1 year", "48 hours" in English; "48 小时",
+/// "3 天" in Chinese. Anything else is shown as written (a unit it does not
+/// know is the author's to read).
 pub(crate) fn duration(text: &str, lang: Lang) -> String {
-    if lang == Lang::Zh {
-        return text.to_string();
-    }
     let mut parts = text.split_whitespace();
     let (Some(number), Some(unit), None) = (parts.next(), parts.next(), parts.next()) else { return text.to_string() };
     let Ok(amount) = number.parse::<f64>() else { return text.to_string() };
-    let word = match unit {
-        "年" => "year",
-        "月" | "个月" => "month",
-        "天" | "日" => "day",
-        "周" => "week",
-        "小时" | "h" => "hour",
+    let (zh, en) = match unit {
+        "年" | "year" | "years" => ("年", "year"),
+        "月" | "个月" | "month" | "months" => ("个月", "month"),
+        "周" | "week" | "weeks" => ("周", "week"),
+        "天" | "日" | "d" | "day" | "days" => ("天", "day"),
+        "小时" | "h" | "hour" | "hours" => ("小时", "hour"),
         _ => return text.to_string(),
     };
-    format!("{number} {word}{}", if amount == 1.0 { "" } else { "s" })
+    match lang {
+        // Chinese as the author wrote it when it already was Chinese ("6 月" stays).
+        Lang::Zh if !unit.is_ascii() => text.to_string(),
+        Lang::Zh => format!("{number} {zh}"),
+        Lang::En => format!("{number} {en}{}", if amount == 1.0 { "" } else { "s" }),
+    }
 }
 
 /// How a buyer's mood is named on the briefing.
@@ -174,6 +176,31 @@ catalogue! {
     Amount => ("金额", "Amount"),
     CancelOrder => ("取消订单", "Cancel order"),
     Escalate => ("转交主管", "Escalate"),
+    ShopPolicy => ("店铺规则", "Shop policy"),
+    PolicyReturns => ("退换货", "Returns"),
+    PolicyNoReasonDays => ("签收后 {days} 天无理由退货", "Returns with no reason within {days} days of delivery"),
+    PolicyBuyerPays => ("买家付退货运费:{reasons}", "The buyer pays return postage: {reasons}"),
+    PolicyShopPays => ("店铺付退货运费:{reasons}", "The shop pays return postage: {reasons}"),
+    PolicyInsurance => ("每单都有运费险", "Every order has return-shipping insurance"),
+    PolicyRefundWithin => ("收到退货后 {within} 内退款", "Refund within {within} of receiving the return"),
+    PolicyCancelRefundWithin => ("发货前取消的已付订单 {within} 内退款", "A paid order cancelled before shipping is refunded within {within}"),
+    PolicyAgentMayGrant => ("客服可直接给", "What you may grant"),
+    PolicyCoupons => ("优惠券:{values}", "Coupons: {values}"),
+    PolicyMaxDiscount => ("未付款订单最多改价 {amount}", "Price cut on an unpaid order: up to {amount}"),
+    PolicyMaxCompensation => ("补偿最多 {amount}", "Compensation: up to {amount}"),
+    PolicyAboveLimit => ("超出以上额度请转交主管", "Anything more goes to a supervisor"),
+    PolicyDispatch => ("发货", "Dispatch"),
+    PolicyDispatchWithin => ("付款后 {within} 内发货", "Ships within {within} of payment"),
+    PolicySameDayCutoff => ("{time} 前付款当天发出", "Paid before {time}: leaves the same day"),
+    PolicyDefaultCourier => ("默认快递:{courier}", "Default courier: {courier}"),
+    PolicyCouriers => ("快递", "Couriers"),
+    PolicyCourierTransit => ("{courier}:一般 {transit} 送达", "{courier}: usually {transit}"),
+    PolicyDoesNotReach => (";不到:{places}", "; does not reach {places}"),
+    ReasonNoReason => ("无理由退货", "no reason (changed mind)"),
+    ReasonWrongItem => ("发错货", "wrong item sent"),
+    ReasonQualityProblem => ("质量问题", "quality problem"),
+    ReasonDamagedInTransit => ("运输破损", "damaged in transit"),
+    ReasonNotAsDescribed => ("描述不符", "not as described"),
     EndSession => ("结束会话", "End session"),
     Patience => ("耐心", "Patience"),
     Scorecard => ("成绩单", "Scorecard"),
@@ -410,6 +437,10 @@ mod tests {
         assert_eq!(duration("15 天", Lang::En), "15 days");
         assert_eq!(duration("1 年", Lang::Zh), "1 年");
         assert_eq!(duration("forever", Lang::En), "forever");
+        assert_eq!(duration("48 h", Lang::Zh), "48 小时");
+        assert_eq!(duration("48 h", Lang::En), "48 hours");
+        assert_eq!(duration("1 h", Lang::En), "1 hour");
+        assert_eq!(duration("3 天", Lang::En), "3 days");
     }
 
     fn has_cjk(text: &str) -> bool {

@@ -8,6 +8,7 @@
 mod chat;
 mod order_panel;
 mod product_card;
+mod policy_panel;
 mod quick_phrases;
 
 use super::{Command, Notice, View};
@@ -209,6 +210,7 @@ impl Workbench {
                 quick_phrases::ui(view, ui, buyer, session.scenario().lang, desk, new_phrase, &mut commands);
                 product_card::ui(view, ui, session.scenario());
                 order_panel::ui(view, ui, buyer, session, &mut desk.order, &mut commands);
+                policy_panel::ui(view, ui, view.bundle.course.policy_for(session.scenario()));
             });
         });
         chat::input_panel(self, view, ui, now, &mut commands);
