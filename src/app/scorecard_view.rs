@@ -91,7 +91,8 @@ impl ScorecardView {
         // Why it passed or failed: the total against the pass mark, critical failures, the outcome.
         let content_lang = card.scenario.lang;
         let rule_label = |rule: &str| view.bundle.grader.critical_label(rule, content_lang).unwrap_or_else(|| t(lang, Msg::CriticalCondition).to_string());
-        // A rubric condition "did X" and the rule X itself name one failure: shown once.
+        // Critical failures come once each (verdict::distinct_critical); two rules
+        // an author labelled alike are shown once too.
         let mut shown = std::collections::BTreeSet::new();
         for reason in crate::grading::verdict::reasons(grade, rule_label).into_iter().filter(|r| shown.insert(r.text(lang))) {
             let colour = if reason.fails() { BAD } else { GOOD };

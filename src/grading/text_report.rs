@@ -71,11 +71,7 @@ impl Grader {
                 start,
                 end,
                 matched: text[start..end].to_string(),
-                label: match lang {
-                    Lang::Zh => "全大写",
-                    Lang::En => "Capitals",
-                }
-                .into(),
+                label: crate::i18n::Msg::CapitalsLabel.get(lang).into(),
                 explain: tone::capitals_explain(lang).into(),
             });
         }

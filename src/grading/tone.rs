@@ -133,10 +133,7 @@ pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
 
 /// Why capitals cost tone points, for the finding in reply grading and grade-text.
 pub fn capitals_explain(lang: crate::content::raw::Lang) -> &'static str {
-    match lang {
-        crate::content::raw::Lang::Zh => "全大写英文像在吼人",
-        crate::content::raw::Lang::En => "Writing in capitals reads as shouting",
-    }
+    crate::i18n::Msg::ExplainCapitals.get(lang)
 }
 
 #[cfg(test)]

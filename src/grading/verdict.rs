@@ -69,6 +69,16 @@ pub fn standing_label(standing: Standing) -> Msg {
     }
 }
 
+/// The critical rules that failed, each once and in order: a rubric's
+/// condition "did X" names the same failure as rule X, so it is left out when
+/// X itself failed. The app's reasons and the report's list both use this, so
+/// they never disagree on how many critical failures there were.
+pub fn distinct_critical<'a>(rules: &[&'a str]) -> Vec<&'a str> {
+    let restates = |rule: &str| rules.iter().any(|other| crate::grading::RuleId::critical(&crate::content::raw::Condition::Did(other.to_string())) == rule);
+    let mut seen = std::collections::BTreeSet::new();
+    rules.iter().copied().filter(|rule| !restates(rule) && seen.insert(*rule)).collect()
+}
+
 /// Every reason behind the verdict, failing ones first. `label` names a
 /// critical rule (a lexicon label) in the trainee's language. A session the
 /// trainee ended has one reason: it was ended, so it was not judged.
@@ -77,12 +87,8 @@ pub fn reasons(grade: &SessionGrade, label: impl Fn(&str) -> String) -> Vec<Reas
         return vec![Reason::Abandoned];
     }
     let mut reasons = vec![Reason::Total { total: grade.total, pass_mark: grade.pass_mark, met: grade.total >= grade.pass_mark }];
-    let mut seen = std::collections::BTreeSet::new();
-    for rule in &grade.critical_failures {
-        if seen.insert(rule.as_str()) {
-            reasons.push(Reason::Critical(label(rule)));
-        }
-    }
+    let rules: Vec<&str> = grade.critical_failures.iter().map(String::as_str).collect();
+    reasons.extend(distinct_critical(&rules).into_iter().map(|rule| Reason::Critical(label(rule))));
     let outcome_met = matches!(grade.outcome, Outcome::Converted | Outcome::Resolved);
     reasons.push(Reason::Outcome { outcome: grade.outcome, met: outcome_met });
     reasons.sort_by_key(|r| !r.fails());
@@ -106,6 +112,14 @@ mod tests {
         assert!(failing[1].contains("升级投诉"), "{failing:?}");
         let passing = reasons.iter().find(|r| !r.fails()).unwrap().text(Lang::En);
         assert!(passing.contains("82.0") && passing.contains("70"), "{passing}");
+    }
+
+    #[test]
+    fn a_rubric_condition_that_restates_a_failed_rule_is_one_failure() {
+        let did = crate::grading::RuleId::critical(&crate::content::raw::Condition::Did("off_platform".into())).to_string();
+        assert_eq!(distinct_critical(&[&did, "off_platform", "off_platform", "review_inducement"]), vec!["off_platform", "review_inducement"]);
+        // Alone, the rubric's condition is the failure and is kept.
+        assert_eq!(distinct_critical(&[&did]), vec![did.as_str()]);
     }
 
     #[test]

@@ -298,13 +298,13 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
 /// condition "did X" is left out when rule X itself is among them: one failure.
 fn critical_explanations(card: &Scorecard) -> Vec<&str> {
     let critical: Vec<&Finding> = card.replies.iter().flat_map(|reply| &reply.findings).filter(|finding| finding.critical).collect();
-    let restates = |finding: &Finding| {
-        critical.iter().any(|other| finding.rule == crate::grading::RuleId::critical(&crate::content::raw::Condition::Did(other.rule.to_string())))
-    };
+    let rules: Vec<String> = critical.iter().map(|finding| finding.rule.to_string()).collect();
+    let rules: Vec<&str> = rules.iter().map(String::as_str).collect();
+    let distinct = crate::grading::verdict::distinct_critical(&rules);
     let mut seen = std::collections::BTreeSet::new();
     critical
         .iter()
-        .filter(|finding| !restates(finding) && seen.insert(finding.explain.as_str()))
+        .filter(|finding| distinct.contains(&finding.rule.to_string().as_str()) && seen.insert(finding.explain.as_str()))
         .map(|finding| finding.explain.as_str())
         .collect()
 }

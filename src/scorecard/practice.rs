@@ -108,10 +108,7 @@ fn training_scenarios(course: &Course, rule: &str, cards: &[Scorecard]) -> Vec<S
 impl Suggestion {
     /// "推脱不管: 共失 45 分(3 次)" in `lang`.
     pub fn summary(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => format!("{}:共失 {:.0} 分({} 次)", self.label.zh, self.lost, self.times),
-            Lang::En => format!("{}: {:.0} points lost ({} times)", self.label.en, self.lost, self.times),
-        }
+        crate::i18n::Msg::PracticeSummary.fill(lang, &[("label", &self.label.get(lang)), ("lost", &format!("{:.0}", self.lost)), ("times", &self.times)])
     }
 }
 
