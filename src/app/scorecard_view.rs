@@ -95,8 +95,13 @@ impl ScorecardView {
         // an author labelled alike are shown once too.
         let mut shown = std::collections::BTreeSet::new();
         for reason in crate::grading::verdict::reasons(grade, rule_label).into_iter().filter(|r| shown.insert(r.text(lang))) {
-            let colour = if reason.fails() { BAD } else { GOOD };
-            ui.colored_label(colour, format!("{} {}", if reason.fails() { "×" } else { "✓" }, reason.text(lang)));
+            let (mark, colour) = match reason {
+                _ if reason.fails() => ("×", BAD),
+                // Ended early: neither met nor missed, said plainly.
+                crate::grading::verdict::Reason::Abandoned => ("•", ui.visuals().text_color()),
+                _ => ("✓", GOOD),
+            };
+            ui.colored_label(colour, format!("{mark} {}", reason.text(lang)));
         }
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
@@ -200,8 +205,9 @@ fn transcript_ui(ui: &mut egui::Ui, lang: Lang, card: &Scorecard) {
                             }
                         });
                     }
-                } else if let Some(note) = entry.typing_note(lang) {
-                    ui.weak(note);
+                } else if matches!(entry.kind, EntryKind::Typing | EntryKind::Note | EntryKind::Abandoned) {
+                    // The engine's own notes, in the reader's language.
+                    ui.weak(entry.shown(lang));
                 } else {
                     ui.label(&entry.text);
                 }

@@ -12,9 +12,12 @@ use eframe::egui;
 /// `rush`: several buyers at once, whose scenarios stay unnamed (a real shift
 /// does not announce what a buyer will ask).
 pub fn chat_ui(session: &Session, ui: &mut egui::Ui, lang: Lang, now: f64, rush: bool) {
+    // The title wraps on its own line: beside the patience bar it made the
+    // header wider than the chat at 1024×600, and the chat's right-aligned
+    // bubbles were pushed out of view.
+    let name = &session.draw().buyer_name;
+    ui.add(egui::Label::new(egui::RichText::new(if rush { name.clone() } else { format!("{name} · {}", session.scenario().title.get(lang)) }).heading()).wrap());
     ui.horizontal(|ui| {
-        let name = &session.draw().buyer_name;
-        ui.heading(if rush { name.clone() } else { format!("{name} · {}", session.scenario().title.get(lang)) });
         ui.label(format!("{}:", t(lang, Msg::Patience)));
         let used = session.patience_used(now);
         ui.add(egui::ProgressBar::new(1.0 - used).desired_width(120.0).fill(if used > 0.6 { egui::Color32::from_rgb(200, 80, 60) } else { egui::Color32::from_rgb(80, 160, 90) }));
