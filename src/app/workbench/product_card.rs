@@ -35,7 +35,7 @@ pub fn ui(view: &View, ui: &mut egui::Ui, scenario: &Scenario) {
                 ui.label(format!("{}: {}", t(lang, Msg::ShipsFrom), f.get(lang)));
             }
             if let Some(d) = &specs.dispatch_time {
-                ui.label(format!("{}: {d}", t(lang, Msg::Dispatch)));
+                ui.label(format!("{}: {}", t(lang, Msg::Dispatch), crate::i18n::duration(&d.to_string(), lang)));
             }
             for other in &specs.other {
                 ui.label(format!("{}: {}", other.name.get(lang), other.value.get(lang)));
