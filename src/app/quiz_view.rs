@@ -6,7 +6,6 @@
 use super::{Command, ExportFormat, View};
 use crate::content::raw::Lang;
 use crate::i18n::{Msg, t};
-use crate::quiz::mark::shown;
 use crate::quiz::session::{QuizEvent, QuizResult, QuizSession, TimedAnswer};
 use crate::quiz::spec::{QuizMode, QuizSpec};
 use crate::quiz::{Answer, ItemKind, Mark, QuizItem};
@@ -442,7 +441,7 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, item: &QuizItem, form: &mut AnswerForm
             let unit = if let ItemKind::Numeric { unit, .. } = &item.kind { unit.clone() } else { String::new() };
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut form.text).desired_width(220.0)).labelled_by(label.id);
-                ui.label(unit);
+                ui.label(unit_shown(&unit, lang));
             });
         }
     }
@@ -486,4 +485,22 @@ fn result_ui(ui: &mut egui::Ui, lang: Lang, mode: QuizMode, items: &[QuizItem], 
             ui.add_space(4.0);
         }
     });
+}
+
+/// Money in a question's unit "元" as the UI language names it: the word
+/// next to the answer box ("元", "yuan").
+fn unit_shown(unit: &str, lang: Lang) -> &str {
+    if unit == "元" { t(lang, Msg::YuanWord) } else { unit }
+}
+
+/// An answer or expected value as shown in `lang` (true/false as 对/错 or
+/// True/False), a sum of money written as the UI writes money ("60 元", "¥60").
+fn shown(item: &QuizItem, text: &str, lang: Lang) -> String {
+    let text = crate::quiz::mark::shown(item, text, lang);
+    let ItemKind::Numeric { unit, .. } = &item.kind else { return text };
+    let number = text.strip_suffix(unit.as_str()).unwrap_or(&text).trim();
+    match number.parse::<f64>() {
+        Ok(amount) if unit == "元" => Msg::Yuan.fill(lang, &[("n", &crate::content::raw::trim_number(amount))]),
+        _ => text,
+    }
 }

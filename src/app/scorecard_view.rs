@@ -7,7 +7,8 @@ use crate::grading::Standing;
 use crate::grading::verdict::standing_label;
 use super::{Command, ExportFormat, View};
 use crate::content::raw::Lang;
-use crate::engine::{Bundle, EntryKind, PlanResult, Who};
+use crate::content::Course;
+use crate::engine::{Bundle, EntryKind, PlanResult, TranscriptEntry, Who};
 use crate::grading::Finding;
 use crate::i18n::{Msg, t};
 use crate::scorecard::Scorecard;
@@ -127,7 +128,7 @@ impl ScorecardView {
                 }
             });
         }
-        transcript_ui(ui, lang, card);
+        transcript_ui(ui, lang, card, &view.bundle.course);
         commands
     }
 }
@@ -140,6 +141,15 @@ fn who(lang: Lang, who: Who) -> &'static str {
         Who::Buyer => t(lang, Msg::Buyer),
         Who::Agent => t(lang, Msg::Agent),
         Who::System => "—",
+    }
+}
+
+/// An order action as the UI's reader reads it, its item named by the
+/// catalogue ("Refund ¥89", not the chat language's "退款 89 元").
+pub(super) fn shown_action(entry: &TranscriptEntry, course: &Course, lang: Lang) -> String {
+    match &entry.action {
+        Some(action) => crate::i18n::action(action, lang, |sku| course.sku_label(sku, lang)),
+        None => entry.shown(lang),
     }
 }
 
@@ -185,7 +195,7 @@ fn kpi_table(ui: &mut egui::Ui, lang: Lang, grade: &crate::grading::SessionGrade
 }
 
 /// The transcript with graded spans, and what was missing at each reply point.
-fn transcript_ui(ui: &mut egui::Ui, lang: Lang, card: &Scorecard) {
+fn transcript_ui(ui: &mut egui::Ui, lang: Lang, card: &Scorecard, course: &Course) {
     ui.separator();
     ui.strong(t(lang, Msg::Transcript));
     let turn_ends = crate::scorecard::layout::turn_ends(card);
@@ -208,8 +218,11 @@ fn transcript_ui(ui: &mut egui::Ui, lang: Lang, card: &Scorecard) {
                 } else if matches!(entry.kind, EntryKind::Typing | EntryKind::Note | EntryKind::Abandoned) {
                     // The engine's own notes, in the reader's language.
                     ui.weak(entry.shown(lang));
+                } else if entry.kind == EntryKind::Action {
+                    ui.label(shown_action(entry, course, lang));
                 } else {
-                    ui.label(&entry.text);
+                    // Nudges as the buyer wrote them; the engine's notes in the reader's language.
+                    ui.label(entry.shown(lang));
                 }
             });
             // What was missing at a reply point, after its last message.

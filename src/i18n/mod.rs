@@ -3,7 +3,7 @@
 //! both texts, so a missing translation does not compile (it used to show "?"
 //! at run time); labels of the core's enums are exhaustive matches to `Msg`.
 
-use crate::content::raw::{Lang, Mood, OrderStatus, Outcome};
+use crate::content::raw::{Action, Lang, Mood, OrderStatus, Outcome};
 use std::fmt::Display;
 
 /// Declares `Msg` and its texts: `Name => ("中文", "English"),`, both required.
@@ -83,6 +83,24 @@ pub(crate) fn duration(text: &str, lang: Lang) -> String {
         Lang::Zh if !unit.is_ascii() => text.to_string(),
         Lang::Zh => format!("{number} {zh}"),
         Lang::En => format!("{number} {en}{}", if amount == 1.0 { "" } else { "s" }),
+    }
+}
+
+/// An order action as the reader of `lang` reads it ("退款 89 元", "Refund ¥89"),
+/// `item` naming a SKU for people. The transcript keeps the words of the
+/// conversation's language; the app shows the action in the UI's.
+#[cfg_attr(not(feature = "gui"), allow(dead_code))] // only the app's screens use it
+pub(crate) fn action(action: &Action, lang: Lang, item: impl Fn(&str) -> String) -> String {
+    let money = |amount: &f64| Msg::Yuan.fill(lang, &[("n", &crate::content::raw::trim_number(*amount))]);
+    match action {
+        Action::Refund { amount } => Msg::ActionRefund.fill(lang, &[("amount", &money(amount))]),
+        Action::Resend { sku } => Msg::ActionResend.fill(lang, &[("item", &item(sku))]),
+        Action::ChangeAddress { to } => Msg::ActionChangeAddress.fill(lang, &[("to", to)]),
+        Action::Coupon { value } => Msg::ActionCoupon.fill(lang, &[("value", &money(value))]),
+        Action::Discount { amount } => Msg::ActionDiscount.fill(lang, &[("amount", &money(amount))]),
+        Action::Compensate { amount } => Msg::ActionCompensate.fill(lang, &[("amount", &money(amount))]),
+        Action::CancelOrder => Msg::ActionCancelOrder.get(lang).to_string(),
+        Action::Escalate => Msg::ActionEscalate.get(lang).to_string(),
     }
 }
 
@@ -326,6 +344,8 @@ catalogue! {
     OrderNo => ("订单号", "Order no."),
     OrderCancelled => ("已取消", "cancelled"),
     Yuan => ("{n} 元", "¥{n}"),
+    /// The unit of money on its own, beside a box for an amount.
+    YuanWord => ("元", "yuan"),
     WasPrice => ("原价", "was"),
     Refunded => ("已退款", "Refunded"),
     Compensated => ("已补偿", "Compensated"),
@@ -423,6 +443,15 @@ catalogue! {
     SizeColumn => ("尺码", "Size"),
     HeightCm => ("身高(cm)", "Height (cm)"),
     WeightKg => ("体重(kg)", "Weight (kg)"),
+    // An order action in a transcript, in the reader's language (`{amount}` is money already written).
+    ActionRefund => ("退款 {amount}", "Refund {amount}"),
+    ActionResend => ("补发 {item}", "Resend {item}"),
+    ActionChangeAddress => ("修改收货地址为 {to}", "Change the address to {to}"),
+    ActionCoupon => ("发送 {value} 优惠券", "Send a {value} coupon"),
+    ActionDiscount => ("改价优惠 {amount}", "Discount {amount}"),
+    ActionCompensate => ("补偿 {amount}", "Compensate {amount}"),
+    ActionCancelOrder => ("取消订单", "Cancel the order"),
+    ActionEscalate => ("转交主管", "Escalate to a supervisor"),
     /// Instead of PASS/FAIL on a practice quiz, which has no verdict: "练习 · 得分 70%".
     PracticeScore => ("练习 · 得分 {pct}%", "Practice · score {pct}%"),
     /// Instead of PASS/FAIL on a review, which has no verdict.
@@ -445,6 +474,8 @@ mod tests {
         assert_eq!(duration("48 h", Lang::En), "48 hours");
         assert_eq!(duration("1 h", Lang::En), "1 hour");
         assert_eq!(duration("3 天", Lang::En), "3 days");
+        assert_eq!(duration("3 days", Lang::Zh), "3 天");
+        assert_eq!(duration("3 days", Lang::En), "3 days");
     }
 
     fn has_cjk(text: &str) -> bool {

@@ -4,6 +4,7 @@
 
 use super::{REPLY_ID, Workbench};
 use crate::app::{Command, View};
+use crate::content::Course;
 use crate::content::raw::Lang;
 use crate::engine::{EntryKind, Session, Who};
 use crate::i18n::{Msg, t};
@@ -11,7 +12,7 @@ use eframe::egui;
 
 /// `rush`: several buyers at once, whose scenarios stay unnamed (a real shift
 /// does not announce what a buyer will ask).
-pub fn chat_ui(session: &Session, ui: &mut egui::Ui, lang: Lang, now: f64, rush: bool) {
+pub fn chat_ui(session: &Session, course: &Course, ui: &mut egui::Ui, lang: Lang, now: f64, rush: bool) {
     // The title wraps on its own line: beside the patience bar it made the
     // header wider than the chat at 1024×600, and the chat's right-aligned
     // bubbles were pushed out of view.
@@ -31,7 +32,7 @@ pub fn chat_ui(session: &Session, ui: &mut egui::Ui, lang: Lang, now: f64, rush:
                 _ => (egui::Align::Min, ui.visuals().faint_bg_color),
             };
             let text = match entry.kind {
-                EntryKind::Action => format!("[{}] {}{}", t(lang, Msg::Action), entry.text, entry.problem.as_ref().map(|p| format!(" × {p}")).unwrap_or_default()),
+                EntryKind::Action => format!("[{}] {}{}", t(lang, Msg::Action), crate::app::scorecard_view::shown_action(entry, course, lang), entry.problem.as_ref().map(|p| format!(" × {p}")).unwrap_or_default()),
                 EntryKind::Nudge => format!("{} [{}]", entry.text, t(lang, Msg::Nudge)),
                 _ => entry.shown(lang),
             };

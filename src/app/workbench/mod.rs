@@ -214,7 +214,7 @@ impl Workbench {
             });
         });
         chat::input_panel(self, view, ui, now, &mut commands);
-        egui::CentralPanel::default().show(ui, |ui| chat::chat_ui(&self.shift.sessions()[self.selected], ui, lang, now, self.desks.len() > 1));
+        egui::CentralPanel::default().show(ui, |ui| chat::chat_ui(&self.shift.sessions()[self.selected], &view.bundle.course, ui, lang, now, self.desks.len() > 1));
         commands
     }
 

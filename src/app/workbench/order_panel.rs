@@ -37,8 +37,8 @@ pub fn ui(view: &View, ui: &mut egui::Ui, buyer: usize, session: &Session, form:
         let done: Vec<String> = [
             (now.refunded > 0.0).then(|| format!("{} {}", t(lang, Msg::Refunded), money(now.refunded))),
             (now.compensated > 0.0).then(|| format!("{} {}", t(lang, Msg::Compensated), money(now.compensated))),
-            (!now.coupons.is_empty()).then(|| format!("{} {}", t(lang, Msg::CouponsSent), now.coupons.iter().map(|c| money(*c)).collect::<Vec<_>>().join("、"))),
-            (!now.resent.is_empty()).then(|| format!("{} {}", t(lang, Msg::Resent), now.resent.iter().map(|s| course.sku_label(s, lang)).collect::<Vec<_>>().join("、"))),
+            (!now.coupons.is_empty()).then(|| format!("{} {}", t(lang, Msg::CouponsSent), now.coupons.iter().map(|c| money(*c)).collect::<Vec<_>>().join(t(lang, Msg::ListSeparator)))),
+            (!now.resent.is_empty()).then(|| format!("{} {}", t(lang, Msg::Resent), now.resent.iter().map(|s| course.sku_label(s, lang)).collect::<Vec<_>>().join(t(lang, Msg::ListSeparator)))),
             now.escalated.then(|| t(lang, Msg::Escalated).to_string()),
         ]
         .into_iter()
@@ -52,7 +52,7 @@ pub fn ui(view: &View, ui: &mut egui::Ui, buyer: usize, session: &Session, form:
             let courier = course.policy_for(scenario).and_then(|p| p.couriers.iter().find(|c| c.id == shipment.courier)).map(|c| c.name.get(lang).to_string()).unwrap_or_else(|| shipment.courier.clone());
             ui.label(format!("{}: {courier} {}", t(lang, Msg::Tracking), draw.tracking_no));
             for event in &shipment.events {
-                ui.weak(format!("  -{}: {}", event.ago, event.text));
+                ui.weak(format!("  -{}: {}", crate::i18n::duration(&event.ago.to_string(), lang), event.text));
             }
         }
         ui.separator();
