@@ -3,7 +3,7 @@
 //! steel, 3天 for 48小时)? Each fact compiles once into quantities and phrases.
 
 use super::lexicon::negated;
-use crate::content::raw::{FactId, FactRef, Payer, PolicyField, Product, ProductField, ShopPolicy, Text};
+use crate::content::raw::{FactId, FactRef, Lang, Payer, PolicyField, Product, ProductField, ShopPolicy, Text};
 use crate::text::{self, Dimension};
 use crate::text::matcher::PhraseSet;
 use crate::text::mention::Mention;
@@ -191,7 +191,7 @@ impl Spec {
     fn amount(dimension: Dimension, right: Vec<f64>, expected: String, context: &[&str]) -> Spec {
         let written = leading_number(&expected);
         Spec {
-            expected: same(expected),
+            expected: Text { zh: amount_in(dimension, &expected, Lang::Zh), en: amount_in(dimension, &expected, Lang::En) },
             quantity: Some(QuantityRule {
                 dimension,
                 right,
@@ -369,6 +369,65 @@ fn product_spec(product: &Product, field: &ProductField, sku: Option<&str>) -> O
 }
 
 /// The same words in both languages (an amount: "48 h", "129 元").
+/// An amount as its reader writes it, in the explanation a trainee reads
+/// ("应为 48 小时", "should be 48 hours", "should be ¥10"): content writes
+/// amounts one way for both languages ("48 h", "10 元", "5 元/10 元").
+fn amount_in(dimension: Dimension, text: &str, lang: Lang) -> String {
+    match dimension {
+        Dimension::Duration => crate::i18n::duration(text, lang),
+        Dimension::Money if lang == Lang::En => yuan_as_symbol(text),
+        _ => text.to_string(),
+    }
+}
+
+/// Every "N 元" (or "N元") as "¥N"; everything around it ("≤ ", "/") stays.
+fn yuan_as_symbol(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut index = 0;
+    while index < chars.len() {
+        if !chars[index].is_ascii_digit() {
+            out.push(chars[index]);
+            index += 1;
+            continue;
+        }
+        let start = index;
+        while index < chars.len() && (chars[index].is_ascii_digit() || chars[index] == '.') {
+            index += 1;
+        }
+        let number: String = chars[start..index].iter().collect();
+        let mut unit = index;
+        while unit < chars.len() && chars[unit] == ' ' {
+            unit += 1;
+        }
+        if chars.get(unit) == Some(&'元') {
+            out.push('¥');
+            out.push_str(&number);
+            index = unit + 1;
+        } else {
+            out.push_str(&number);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod amount_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_read_in_the_explanations_language() {
+        assert_eq!(amount_in(Dimension::Money, "5 元/10 元/20 元", Lang::En), "¥5/¥10/¥20");
+        assert_eq!(amount_in(Dimension::Money, "≤ 10 元", Lang::En), "≤ ¥10");
+        assert_eq!(amount_in(Dimension::Money, "129元", Lang::En), "¥129");
+        assert_eq!(amount_in(Dimension::Money, "≤ 10 元", Lang::Zh), "≤ 10 元");
+        assert_eq!(amount_in(Dimension::Duration, "48 h", Lang::Zh), "48 小时");
+        assert_eq!(amount_in(Dimension::Duration, "48 h", Lang::En), "48 hours");
+        assert_eq!(amount_in(Dimension::Duration, "7 天", Lang::En), "7 days");
+        assert_eq!(amount_in(Dimension::Volume, "500 ml", Lang::Zh), "500 ml");
+    }
+}
+
 fn same(text: String) -> Text {
     Text { zh: text.clone(), en: text }
 }

@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 /// then report the grader as changed content instead of looking edited.
 /// grading-3: the turn rule (an action alone never closes a turn; typing keeps
 /// the buyer waiting; the buyer's `reads_after_secs`).
-pub const GRADER_VERSION: &str = "grading-3";
+/// grading-4: amounts in explanations in the reader's units ("应为 48 小时",
+/// "should be ¥10"), not as content writes them ("48 h", "10 元").
+pub const GRADER_VERSION: &str = "grading-4";
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
