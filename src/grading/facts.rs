@@ -411,23 +411,6 @@ fn yuan_as_symbol(text: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod amount_tests {
-    use super::*;
-
-    #[test]
-    fn amounts_read_in_the_explanations_language() {
-        assert_eq!(amount_in(Dimension::Money, "5 元/10 元/20 元", Lang::En), "¥5/¥10/¥20");
-        assert_eq!(amount_in(Dimension::Money, "≤ 10 元", Lang::En), "≤ ¥10");
-        assert_eq!(amount_in(Dimension::Money, "129元", Lang::En), "¥129");
-        assert_eq!(amount_in(Dimension::Money, "≤ 10 元", Lang::Zh), "≤ 10 元");
-        assert_eq!(amount_in(Dimension::Duration, "48 h", Lang::Zh), "48 小时");
-        assert_eq!(amount_in(Dimension::Duration, "48 h", Lang::En), "48 hours");
-        assert_eq!(amount_in(Dimension::Duration, "7 天", Lang::En), "7 days");
-        assert_eq!(amount_in(Dimension::Volume, "500 ml", Lang::Zh), "500 ml");
-    }
-}
-
 fn same(text: String) -> Text {
     Text { zh: text.clone(), en: text }
 }
@@ -652,4 +635,21 @@ fn build(rule: FactId, spec: Spec) -> CompiledFact {
         builder.add(OTHER_CLOCK, phrase);
     }
     CompiledFact { rule, expected: spec.expected, quantity: spec.quantity, phrases: builder.build(), wrong_needs_context: false }
+}
+
+#[cfg(test)]
+mod amount_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_read_in_the_explanations_language() {
+        assert_eq!(amount_in(Dimension::Money, "5 元/10 元/20 元", Lang::En), "¥5/¥10/¥20");
+        assert_eq!(amount_in(Dimension::Money, "≤ 10 元", Lang::En), "≤ ¥10");
+        assert_eq!(amount_in(Dimension::Money, "129元", Lang::En), "¥129");
+        assert_eq!(amount_in(Dimension::Money, "≤ 10 元", Lang::Zh), "≤ 10 元");
+        assert_eq!(amount_in(Dimension::Duration, "48 h", Lang::Zh), "48 小时");
+        assert_eq!(amount_in(Dimension::Duration, "48 h", Lang::En), "48 hours");
+        assert_eq!(amount_in(Dimension::Duration, "7 天", Lang::En), "7 days");
+        assert_eq!(amount_in(Dimension::Volume, "500 ml", Lang::Zh), "500 ml");
+    }
 }
