@@ -266,3 +266,25 @@ fn the_workbench_shows_the_shop_policy_on_request() {
     harness.get_by_label_contains("Compensation: up to ¥20");
     harness.get_by_label_contains("ZTO Express: usually 3 days");
 }
+
+/// Choosing a longer SKU widens its dropdown; the 补发 button must stay where
+/// the pointer is (it used to sit after the dropdown and slide away).
+#[test]
+fn choosing_a_sku_does_not_move_the_resend_button() {
+    let workbench = Workbench::start(&bundle(), &["wrong-colour-thermos".to_string()], 7, 0.0).unwrap();
+    let mut harness = harness(Bench::new(workbench, Lang::En), Workbench::ui);
+    harness.run();
+    harness.get_by_label("Resend").scroll_to_me();
+    harness.run();
+    let before = harness.get_by_label("Resend").rect();
+    harness.get_by_label("SKU").click();
+    harness.run();
+    // The popup's entry, drawn last (the dropdown itself may show the same words).
+    harness.query_all_by_label("Vacuum thermos 500 ml sakura pink").last().expect("the popup lists it").click();
+    harness.run();
+    assert_eq!(harness.state().screen.desks[0].order.resend_sku, "thermos-500-pink");
+    assert_eq!(harness.get_by_label("Resend").rect(), before, "the button stayed under the pointer");
+    harness.get_by_label("Resend").click();
+    harness.run();
+    assert!(harness.state().commands.iter().any(|c| matches!(c, Command::Act { action: Action::Resend { sku }, .. } if sku == "thermos-500-pink")));
+}

@@ -62,7 +62,6 @@ impl Course {
         self.scenarios.iter().find(|s| s.id == id)
     }
 
-    /// The policy a scenario plays under (the named one, or the only one).
     /// A SKU as people name it: "真空保温杯 500ml 白色" (the SKU itself when unknown).
     pub fn sku_label(&self, sku: &str, lang: crate::content::raw::Lang) -> String {
         self.products
@@ -76,6 +75,7 @@ impl Course {
             .unwrap_or_else(|| sku.to_string())
     }
 
+    /// The policy a scenario plays under (the named one, or the only one).
     pub fn policy_for(&self, scenario: &Scenario) -> Option<&ShopPolicy> {
         match &scenario.policy {
             Some(id) => self.policies.get(id),

@@ -58,6 +58,9 @@ pub fn ui(view: &View, ui: &mut egui::Ui, buyer: usize, session: &Session, form:
         ui.separator();
         let policy = course.policy_for(scenario);
         let mut action = None;
+        // Amount boxes keep one width whatever their value ("1 元" or "200 元"),
+        // so the buttons beside them never move under the pointer.
+        ui.spacing_mut().interact_size.x = 96.0;
         ui.horizontal(|ui| {
             let label = ui.label(t(lang, Msg::Amount));
             ui.add(egui::DragValue::new(&mut form.refund).range(0.0..=order.amount.base_value).speed(1.0).prefix(currency_prefix(lang)).suffix(currency_suffix(lang))).labelled_by(label.id);
@@ -68,26 +71,28 @@ pub fn ui(view: &View, ui: &mut egui::Ui, buyer: usize, session: &Session, form:
         });
         ui.horizontal(|ui| {
             let skus: Vec<String> = order.items.iter().chain(&order.received).filter_map(|i| course.products.get(&i.product)).flat_map(|p| p.variants.iter().map(|v| v.sku.clone())).collect();
+            // The button comes first: a longer SKU name widens the dropdown,
+            // and a button after it would move away from under the pointer.
+            if ui.button(t(lang, Msg::Resend)).clicked() && !form.resend_sku.is_empty() {
+                action = Some(Action::Resend { sku: form.resend_sku.clone() });
+            }
             egui::ComboBox::new(("resend-sku", buyer), t(lang, Msg::Sku)).selected_text(course.sku_label(&form.resend_sku, lang)).show_ui(ui, |ui| {
                 for sku in skus {
                     let label = course.sku_label(&sku, lang);
                     ui.selectable_value(&mut form.resend_sku, sku, label);
                 }
             });
-            if ui.button(t(lang, Msg::Resend)).clicked() && !form.resend_sku.is_empty() {
-                action = Some(Action::Resend { sku: form.resend_sku.clone() });
-            }
         });
         if let Some(policy) = policy {
             ui.horizontal(|ui| {
+                if ui.button(t(lang, Msg::Coupon)).clicked() {
+                    action = Some(Action::Coupon { value: form.coupon });
+                }
                 egui::ComboBox::new(("coupon", buyer), t(lang, Msg::CouponValue)).selected_text(money(form.coupon)).show_ui(ui, |ui| {
                     for value in &policy.agent_may_grant.coupons {
                         ui.selectable_value(&mut form.coupon, value.base_value, money(value.base_value));
                     }
                 });
-                if ui.button(t(lang, Msg::Coupon)).clicked() {
-                    action = Some(Action::Coupon { value: form.coupon });
-                }
             });
         }
         if order.status == OrderStatus::Unpaid {
