@@ -170,6 +170,56 @@ pub fn expand_alternatives(phrase: &str) -> Vec<String> {
     results
 }
 
+/// What an author wrote that `expand_alternatives` does not read as meant:
+/// the checker turns each into a warning, so nothing is cut or taken
+/// literally in silence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternProblem {
+    /// The alternatives stand for this many phrases; only `MAX_EXPANSIONS` are matched.
+    TooManyAlternatives(u128),
+    /// A `(` inside a group: groups do not nest, so it is taken literally.
+    NestedGroup,
+    /// A `(` with no `)`: taken literally.
+    UnclosedGroup,
+    /// A `)` with no `(`: taken literally.
+    StrayClose,
+}
+
+/// The problems of one phrase, in one pass over it (no expansion).
+pub fn pattern_problems(phrase: &str) -> Vec<PatternProblem> {
+    let mut problems = Vec::new();
+    let mut count: u128 = 1;
+    let mut rest = phrase;
+    while let Some(open) = rest.find(['(', ')']) {
+        if rest[open..].starts_with(')') {
+            problems.push(PatternProblem::StrayClose);
+            rest = &rest[open + 1..];
+            continue;
+        }
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            problems.push(PatternProblem::UnclosedGroup);
+            break;
+        };
+        let inside = &rest[open + 1..close];
+        if inside.contains('(') {
+            problems.push(PatternProblem::NestedGroup);
+        }
+        let optional = rest[close + 1..].starts_with('?');
+        let options = inside.split('|').count() as u128 + u128::from(optional);
+        count = count.saturating_mul(options);
+        rest = &rest[close + 1..];
+    }
+    if count > MAX_EXPANSIONS as u128 {
+        problems.insert(0, PatternProblem::TooManyAlternatives(count));
+    }
+    // A nested group's outer `)` is stray as a consequence: one problem, said once.
+    if problems.contains(&PatternProblem::NestedGroup) {
+        problems.retain(|p| *p != PatternProblem::StrayClose);
+    }
+    problems.dedup();
+    problems
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
@@ -434,6 +484,18 @@ mod tests {
         assert_eq!(expand_alternatives("请问(您|亲)?吗"), ["请问您吗", "请问亲吗", "请问吗"]);
         let many = "(a|b|c|d|e|f|g|h)".repeat(5);
         assert_eq!(expand_alternatives(&many).len(), MAX_EXPANSIONS);
+        assert_eq!(pattern_problems(&many), [PatternProblem::TooManyAlternatives(32768)]);
+    }
+
+    #[test]
+    fn what_expansion_would_misread_is_named() {
+        assert!(pattern_problems("(提供|发)*(订单号|手机号)").is_empty());
+        assert!(pattern_problems("请问(您|亲)?吗").is_empty());
+        assert_eq!(pattern_problems("(a|(b|c))"), [PatternProblem::NestedGroup]);
+        assert_eq!(pattern_problems("(a|b"), [PatternProblem::UnclosedGroup]);
+        assert_eq!(pattern_problems("a)b"), [PatternProblem::StrayClose]);
+        // Exactly at the limit is fine: 8 × 8 × 8 × 8 = 4096.
+        assert!(pattern_problems(&"(a|b|c|d|e|f|g|h)".repeat(4)).is_empty());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Pass `lexicons`: every entry has phrases, no phrase is empty or only a gap,
-//! no phrase is listed twice, and no phrase is both good and bad.
+//! no phrase is listed twice, no phrase is both good and bad, and no phrase's
+//! alternatives are cut or misread (too many, nested, unclosed groups).
 
 use crate::text::Quoted;
 use super::Context;
@@ -80,6 +81,32 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                             .error("bad-pattern", at(), format!("phrase {} starts or ends with a gap `*`", Quoted(phrase)))
                             .with_help("a gap stands between two words, like \"提供*订单号\""),
                     );
+                }
+                for problem in crate::text::matcher::pattern_problems(phrase) {
+                    use crate::text::matcher::{MAX_EXPANSIONS, PatternProblem};
+                    let (code, message, help) = match problem {
+                        PatternProblem::TooManyAlternatives(count) => (
+                            "too-many-alternatives",
+                            format!("phrase {} stands for {count} phrases; only the first {MAX_EXPANSIONS} are matched", Quoted(phrase)),
+                            "split it into several phrases, each with fewer alternatives",
+                        ),
+                        PatternProblem::NestedGroup => (
+                            "nested-group",
+                            format!("phrase {} has a group inside a group; groups do not nest, so the inner `(` is matched as a character", Quoted(phrase)),
+                            "write the combinations out as separate alternatives, like \"(您|亲|您好)\"",
+                        ),
+                        PatternProblem::UnclosedGroup => (
+                            "unclosed-group",
+                            format!("phrase {} opens a group `(` that is never closed, so it is matched as a character", Quoted(phrase)),
+                            "close the group with `)`",
+                        ),
+                        PatternProblem::StrayClose => (
+                            "unclosed-group",
+                            format!("phrase {} closes a group `)` that was never opened, so it is matched as a character", Quoted(phrase)),
+                            "remove the `)` or open the group with `(`",
+                        ),
+                    };
+                    out.push(source.warning(code, at(), message).with_help(help));
                 }
                 if seen.insert((lang, folded.clone()), ()).is_some() {
                     out.push(source.warning(
