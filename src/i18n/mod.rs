@@ -65,7 +65,6 @@ pub(crate) fn t(lang: Lang, msg: Msg) -> &'static str {
 /// "48 h", "3 days") in `lang`: "1 year", "48 hours" in English; "48 小时",
 /// "3 天" in Chinese. Anything else is shown as written (a unit it does not
 /// know is the author's to read).
-#[cfg_attr(not(feature = "gui"), allow(dead_code))] // only the app's screens use it
 pub(crate) fn duration(text: &str, lang: Lang) -> String {
     let mut parts = text.split_whitespace();
     let (Some(number), Some(unit), None) = (parts.next(), parts.next(), parts.next()) else { return text.to_string() };
