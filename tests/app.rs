@@ -404,7 +404,7 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     harness.run();
     harness.get_by_label("你的答案").click();
     harness.run();
-    harness.get_by_label("你的答案").type_text(kefu::quiz::TYPING_PHRASES[0]);
+    harness.get_by_label("你的答案").type_text(kefu::quiz::typing_phrases(kefu::content::raw::Lang::Zh)[0]);
     harness.run();
     advance(&setup, &mut harness, 30.0);
     harness.get_by_label("完成").click();

@@ -128,6 +128,32 @@ fn hand_edits_are_named_and_a_forged_mark_is_caught_even_with_fresh_seals() {
     assert!(out.contains(&format!("result.marks[{wrong}].right")) && out.contains("result.score_pct"), "{out}");
 }
 
+/// Generated questions are written in the quiz's language: a record of them
+/// taken in either language verifies OK (re-drawn in the language it was taken in).
+#[test]
+fn generated_questions_verify_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, name) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let spec = QuizSpec { sources: vec!["generated".into()], count: 30, ..QuizSpec::exam(lang, SEED) };
+        let items = build(&Course::load(&[], repo()), &spec).unwrap();
+        assert_eq!(items.len(), 30);
+        let english = items.iter().all(|q| !q.prompt.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        assert_eq!(english, lang == Lang::En, "{name}: the questions are in the quiz's language");
+        let answers_file = dir.path().join(format!("answers-{name}.ron"));
+        std::fs::write(&answers_file, ron::to_string(&answers(&items)).unwrap()).unwrap();
+        let out = dir.path().join(format!("generated-{name}.json"));
+        let output = kefu(&[
+            "quiz", "generated", "--lang", name, "--count", "30", "--mode", "exam", "--seed", &SEED.to_string(),
+            "--answers", answers_file.to_str().unwrap(), "--trainee-id", "e1024", "--out", out.to_str().unwrap(),
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), String::from_utf8_lossy(&output.stderr));
+        assert_eq!(read_quiz(&out).items, items, "{name}: the record holds the questions as asked");
+        let (verdict, code) = verify(&out);
+        assert_eq!(code, Some(0), "{name}: {verdict}");
+        assert!(verdict.starts_with("OK "), "{name}: {verdict}");
+    }
+}
+
 #[test]
 fn a_changed_question_says_content_changed() {
     let dir = tempfile::tempdir().unwrap();

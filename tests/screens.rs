@@ -232,7 +232,7 @@ fn a_size_question_shows_the_size_chart() {
 #[test]
 fn the_typing_drill_refuses_pasted_text() {
     use eframe::egui::Event;
-    let mut harness = harness(Bench::new(kefu::app::TypingView::new(0.0), Lang::Zh), kefu::app::TypingView::ui);
+    let mut harness = harness(Bench::new(kefu::app::TypingView::new(0.0, Lang::Zh), Lang::Zh), kefu::app::TypingView::ui);
     harness.get_by_label("你的答案").click();
     harness.run();
     harness.get_by_label("你的答案").type_text("亲,");

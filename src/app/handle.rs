@@ -51,15 +51,16 @@ impl KefuApp {
             },
             Command::StartQuiz { mode } => self.start_quiz(mode),
             Command::OpenTypingDrill => {
+                let lang = self.settings.ui_lang;
                 let best = match Progress::load(&self.data, &self.trainee_id()) {
-                    Ok(progress) => progress.typing_best_cpm,
+                    Ok(progress) => progress.typing_best(lang),
                     Err(problem) => {
                         self.notice = Some(Notice::problem(Msg::ReviewNotRead, problem));
                         0.0
                     }
                 };
                 let notice = self.notice.take();
-                self.go(Screen::Typing(Box::new(TypingView::new(best))));
+                self.go(Screen::Typing(Box::new(TypingView::new(best, lang))));
                 self.notice = notice;
             }
 
@@ -165,9 +166,10 @@ impl KefuApp {
                 if let Screen::Typing(drill) = &mut self.screen
                     && let Some(best) = drill.score(now)
                 {
+                    let lang = drill.lang;
                     let trainee = self.trainee_id();
                     let saved = Progress::load(&self.data, &trainee).and_then(|mut progress| {
-                        progress.typing_best_cpm = best;
+                        progress.set_typing_best(lang, best);
                         progress.save(&self.data, &trainee)
                     });
                     if let Err(error) = saved {

@@ -1,30 +1,36 @@
-//! The typing drill: copy a stock phrase as fast and as accurately as you can;
-//! speed in characters per minute, the personal best kept in the trainee's progress.
+//! The typing drill: copy a stock phrase as fast and as accurately as you can,
+//! in the UI's language; speed in characters per minute (Chinese) or words per
+//! minute (English), a personal best per language kept in the trainee's progress.
 
 use super::{Command, View};
 use crate::i18n::{Msg, t};
-use crate::quiz::typing::{PHRASES, TypingScore};
+use crate::content::raw::Lang;
+use crate::quiz::typing::{TypingScore, phrases};
 use eframe::egui;
 
 pub struct TypingView {
+    /// The drill's language: its phrases, its unit and which personal best.
+    pub lang: Lang,
     pub phrase: usize,
     pub typed: String,
     /// When the first character was typed, on the app clock (IME pinyin is not committed text).
     pub started: Option<f64>,
     pub result: Option<TypingScore>,
+    /// The personal best in this language, in its unit (`TypingScore::speed`).
     pub best: f64,
     /// Text arrived that was not typed (a paste, a drop): refused, and said so.
     pub paste_refused: bool,
 }
 
 impl TypingView {
-    pub fn new(best: f64) -> TypingView {
-        TypingView { phrase: 0, typed: String::new(), started: None, result: None, best, paste_refused: false }
+    pub fn new(best: f64, lang: Lang) -> TypingView {
+        TypingView { lang, phrase: 0, typed: String::new(), started: None, result: None, best, paste_refused: false }
     }
 
     /// The phrase to copy.
     pub fn target(&self) -> &'static str {
-        PHRASES[self.phrase % PHRASES.len()]
+        let phrases = phrases(self.lang);
+        phrases[self.phrase % phrases.len()]
     }
 
     // What `KefuApp::handle` calls.
@@ -38,8 +44,9 @@ impl TypingView {
         let secs = self.started.map(|s| now - s).unwrap_or(0.0).max(0.5);
         let score = crate::quiz::typing::score(self.target(), &self.typed, secs);
         self.result = Some(score);
-        (score.accuracy >= 0.95 && score.chars_per_min > self.best).then(|| {
-            self.best = score.chars_per_min;
+        let speed = score.speed(self.lang);
+        (score.accuracy >= 0.95 && speed > self.best).then(|| {
+            self.best = speed;
             self.best
         })
     }
@@ -55,6 +62,10 @@ impl TypingView {
     pub fn ui(&mut self, view: &View, ui: &mut egui::Ui) -> Vec<Command> {
         let lang = view.lang;
         let mut commands = Vec::new();
+        // The UI language changed: the drill starts again in it, with its own best.
+        if lang != self.lang {
+            commands.push(Command::OpenTypingDrill);
+        }
         ui.horizontal(|ui| {
             ui.heading(t(lang, Msg::Typing));
             ui.label(format!("{}: {:.0}", t(lang, Msg::PersonalBest), self.best));
@@ -107,7 +118,7 @@ impl TypingView {
             }
         });
         if let Some(score) = self.result {
-            ui.label(format!("{}: {:.0} {} · {}: {:.0}%", t(lang, Msg::Speed), score.chars_per_min, t(lang, Msg::PerMinute), t(lang, Msg::Accuracy), score.accuracy * 100.0));
+            ui.label(format!("{}: {:.0} {} · {}: {:.0}%", t(lang, Msg::Speed), score.speed(self.lang), t(self.lang, Msg::PerMinute), t(lang, Msg::Accuracy), score.accuracy * 100.0));
         }
         commands
     }

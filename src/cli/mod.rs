@@ -97,7 +97,7 @@ pub enum Command {
     /// Take a quiz headless: draw questions with a seed, mark a file of answers, print the result.
     Quiz {
         /// Bank ids separated by commas, `generated` (questions made from the catalogue and
-        /// policy), or `all` (every bank in --lang, plus the generated questions in Chinese).
+        /// policy), or `all` (every bank in --lang, plus the generated questions, written in --lang).
         bank: String,
         /// RON map of question id to answer: {"kpi-response-time": Choice("低于5秒"), "q2": Number(16), "q3": Text("五秒")}
         #[arg(long, required_unless_present = "list")]

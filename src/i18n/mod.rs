@@ -296,7 +296,9 @@ catalogue! {
     Done => ("完成", "Done"),
     Speed => ("速度", "Speed"),
     Accuracy => ("准确率", "Accuracy"),
-    PersonalBest => ("个人最佳(字/分)", "Personal best (chars/min)"),
+    // English typing speed is in words per minute (WPM), a word being 5
+    // characters as typing tests count it (quiz::typing::CHARS_PER_WORD).
+    PersonalBest => ("个人最佳(字/分)", "Personal best (WPM)"),
     PhraseToCopy => ("照着输入这句话:", "Type this phrase:"),
     Sku => ("款式", "SKU"),
     CouponValue => ("面额", "value"),
@@ -339,7 +341,7 @@ catalogue! {
     ShipsFrom => ("发货地", "Ships from"),
     Dispatch => ("发货时间", "Dispatch"),
     Warranty => ("保修", "Warranty"),
-    PerMinute => ("字/分", "chars/min"),
+    PerMinute => ("字/分", "WPM"),
     OrderNo => ("订单号", "Order no."),
     OrderCancelled => ("已取消", "cancelled"),
     Yuan => ("{n} 元", "¥{n}"),

@@ -19,7 +19,7 @@ pub(crate) use mark::mark;
 pub use question_id::GeneratedId;
 pub use session::{QuizSession, TimedAnswer};
 pub use spec::{QuizMode, QuizSpec, build};
-pub use typing::PHRASES as TYPING_PHRASES;
+pub use typing::phrases as typing_phrases;
 
 use crate::content::raw::Question;
 use crate::seeded::Draws;

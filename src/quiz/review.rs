@@ -112,7 +112,7 @@ mod tests {
     #[test]
     fn every_mapped_fact_names_a_question_that_exists() {
         let course = crate::content::Course::load(&[], std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
-        let generated: Vec<String> = crate::quiz::generate::generate(&course).into_iter().map(|q| q.id).collect();
+        let generated: Vec<String> = crate::quiz::generate::generate(&course, crate::content::raw::Lang::En).into_iter().map(|q| q.id).collect();
         for (id, product) in &course.products {
             for field in ["capacity", "material", "dispatch_time", "not_included"] {
                 if let Some(question) = question_for_fact(&FactId::saved(format!("fact:{id}.{field}"))) {

@@ -87,7 +87,7 @@ pub struct QuizSpec {
     pub mode: QuizMode,
     pub lang: Lang,
     /// Bank ids and/or `generated`; empty means every bank in `lang`, plus the
-    /// generated questions when `lang` is Chinese (they are written in Chinese).
+    /// generated questions (written in `lang`, as every source is).
     pub sources: Vec<String>,
     /// Only these categories; empty means all.
     #[serde(default)]
@@ -166,8 +166,10 @@ pub fn pool(course: &Course, spec: &QuizSpec) -> Result<Vec<QuizItem>, SpecError
         .filter(|bank| wanted(&bank.id, bank.lang))
         .flat_map(|bank| bank.questions.iter().map(|q| super::canonical(&bank.id, q)))
         .collect();
-    if wanted(GENERATED, Lang::Zh) {
-        items.extend(generate::generate(course));
+    // Generated questions are written in the spec's language, a review's too:
+    // the same ids in either, so a fact missed in any language comes back in the reader's.
+    if wanted(GENERATED, spec.lang) {
+        items.extend(generate::generate(course, spec.lang));
     }
     Ok(items)
 }

@@ -1,6 +1,7 @@
 //! A trainee's spaced-repetition deck and typing personal best, kept in the
 //! data folder (`review/<trainee id>.json`), written atomically.
 
+use crate::content::raw::Lang;
 use crate::quiz::review::ReviewDeck;
 use super::error::{StateFile, StoreError};
 use super::state;
@@ -11,8 +12,29 @@ use std::path::{Path, PathBuf};
 #[serde(default)]
 pub struct Progress {
     pub deck: ReviewDeck,
-    /// Best characters per minute in the typing drill at ≥ 95 % accuracy.
+    /// Best characters per minute in the Chinese typing drill at ≥ 95 % accuracy.
     pub typing_best_cpm: f64,
+    /// Best words per minute in the English typing drill at ≥ 95 % accuracy
+    /// (kept apart: the units are not comparable). Older files have none.
+    #[serde(default)]
+    pub typing_best_wpm: f64,
+}
+
+impl Progress {
+    /// The personal best of the typing drill in `lang`, in that drill's unit.
+    pub fn typing_best(&self, lang: Lang) -> f64 {
+        match lang {
+            Lang::Zh => self.typing_best_cpm,
+            Lang::En => self.typing_best_wpm,
+        }
+    }
+
+    pub fn set_typing_best(&mut self, lang: Lang, best: f64) {
+        match lang {
+            Lang::Zh => self.typing_best_cpm = best,
+            Lang::En => self.typing_best_wpm = best,
+        }
+    }
 }
 
 use crate::scorecard::names;
@@ -57,6 +79,20 @@ mod tests {
         progress.save(dir.path(), "e1024").unwrap();
         assert_eq!(Progress::load(dir.path(), "e1024").unwrap(), progress);
         assert_eq!(Progress::load(dir.path(), "someone-else").unwrap(), Progress::default());
+    }
+
+    /// A file saved before the English drill had its own best reads on, its
+    /// Chinese best kept and no English one yet.
+    #[test]
+    fn an_older_file_without_the_english_best_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = path(dir.path(), "e1024");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, r#"{"deck": {"cards": {}}, "typing_best_cpm": 71.5}"#).unwrap();
+        let mut progress = Progress::load(dir.path(), "e1024").unwrap();
+        assert_eq!((progress.typing_best(Lang::Zh), progress.typing_best(Lang::En)), (71.5, 0.0));
+        progress.set_typing_best(Lang::En, 42.0);
+        assert_eq!((progress.typing_best_cpm, progress.typing_best_wpm), (71.5, 42.0));
     }
 
     #[test]
