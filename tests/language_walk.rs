@@ -486,7 +486,6 @@ fn assert_clean(walk: Walk) {
 }
 
 #[test]
-#[ignore = "open: grading's fact explanations, stored in records, write hours \"48 h\" (\"没有说明:应为 48 h\" on the scorecard, its model answer and the opened record); grading, not src/app or quiz"]
 fn the_chinese_ui_has_no_english_words_or_debug_text() {
     assert_clean(walk(Lang::Zh));
 }
