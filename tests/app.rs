@@ -413,6 +413,25 @@ fn an_exam_end_to_end_then_the_review_deck_and_the_typing_drill() {
     let score = view.result.expect("scored");
     assert_eq!(score.accuracy, 1.0);
     assert!(kefu::store::Progress::load(&harness.state().data, "t001").unwrap().typing_best_cpm > 0.0);
+    // The phrase is a sealed record: it verifies, and "my scorecards" lists its speed.
+    let typing: Vec<_> = kefu::store::trainee_scorecards(&harness.state().data, "t001")
+        .into_iter()
+        .filter_map(|path| kefu::store::read_record(&path).ok())
+        .filter(|record| matches!(record, kefu::scorecard::Record::Typing(_)))
+        .collect();
+    assert_eq!(typing.len(), 1, "one phrase, one record");
+    assert_eq!(kefu::scorecard::verify_record(&typing[0], &harness.state().bundle), kefu::scorecard::Verdict::Ok);
+    let kefu::scorecard::Record::Typing(card) = &typing[0] else { unreachable!() };
+    assert_eq!(card.speed, score.speed(kefu::content::raw::Lang::Zh));
+    // Done twice on the same phrase: still one record.
+    harness.get_by_label("完成").click();
+    harness.run();
+    assert_eq!(kefu::store::trainee_scorecards(&harness.state().data, "t001").len(), 2, "the exam and one typing record, not two");
+    harness.get_by_label("首页").click();
+    harness.run();
+    harness.get_by_label("我的成绩单").click();
+    harness.run();
+    harness.get_by_label_contains(&format!("{:.0} 字/分", card.speed));
 }
 
 /// Answers the current question through the widgets: rightly, or with a wrong option / value.

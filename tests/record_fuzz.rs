@@ -63,14 +63,21 @@ pub fn quiz_card() -> QuizCard {
 }
 
 /// The three records mutations start from, as JSON.
-fn bases() -> &'static [Value; 3] {
-    static BASES: OnceLock<[Value; 3]> = OnceLock::new();
+/// A typing-drill record whose typed text is hostile to every exporter.
+fn typing_card() -> scorecard::TypingCard {
+    let meta = scorecard::RunMeta { trainee: scorecard::Trainee { name: "=1+1".into(), id: "t<1>".into() }, when_utc: Some("2026-12-01T10:00:00Z".into()) };
+    scorecard::TypingCard::from_attempt(Lang::Zh, kefu::quiz::typing_phrases(Lang::Zh)[0], "=HYPERLINK(\"x\") <script>", 7.5, meta)
+}
+
+fn bases() -> &'static [Value; 4] {
+    static BASES: OnceLock<[Value; 4]> = OnceLock::new();
     BASES.get_or_init(|| {
         let fixture = std::fs::read_to_string(repo().join("tests/fixtures/scorecard-v2.json")).unwrap();
         [
             serde_json::from_str(&fixture).unwrap(),
             serde_json::to_value(scenario_card()).unwrap(),
             serde_json::to_value(quiz_card()).unwrap(),
+            serde_json::to_value(typing_card()).unwrap(),
         ]
     })
 }
@@ -229,7 +236,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, .. ProptestConfig::default() })]
     #[test]
     fn a_mutated_record_is_refused_or_exported_never_a_panic(
-        base in 0usize..3,
+        base in 0usize..4,
         mutations in prop::collection::vec((any::<prop::sample::Index>(), mutation()), 1..5),
     ) {
         let mut value = bases()[base].clone();
@@ -248,7 +255,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, .. ProptestConfig::default() })]
     #[test]
     fn numbers_json_cannot_hold_are_exported_never_a_panic(
-        base in 0usize..3,
+        base in 0usize..4,
         picks in prop::collection::vec((any::<prop::sample::Index>(), prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(f64::NEG_INFINITY), Just(-0.0), Just(1e308)]), 1..6),
     ) {
         let Ok(mut record) = scorecard::read_record(&bases()[base].to_string()) else { panic!("the bases read") };
@@ -265,6 +272,11 @@ proptest! {
                             slots.extend([&mut finding.points, &mut finding.possible]);
                         }
                     }
+                    let index = pick.index(slots.len());
+                    *slots[index] = number;
+                }
+                Record::Typing(card) => {
+                    let mut slots: Vec<&mut f64> = vec![&mut card.secs, &mut card.speed, &mut card.result.chars_per_min, &mut card.result.accuracy];
                     let index = pick.index(slots.len());
                     *slots[index] = number;
                 }

@@ -46,14 +46,14 @@ fn records(folder: &Path) -> Vec<PathBuf> {
 fn graded_with(record: &Record) -> Option<String> {
     match record {
         Record::Scenario(card) => card.content.get("grader").cloned(),
-        Record::Quiz(_) => None,
+        Record::Quiz(_) | Record::Typing(_) => None,
     }
 }
 
 /// A quiz record whose pool holds the generated questions.
 fn draws_generated(record: &Record) -> bool {
     match record {
-        Record::Scenario(_) => false,
+        Record::Scenario(_) | Record::Typing(_) => false,
         Record::Quiz(card) => card.quiz.sources.is_empty() || card.quiz.sources.iter().any(|s| s == "generated"),
     }
 }

@@ -99,4 +99,21 @@ proptest! {
         let verdict = verify_record(&read, &bundle);
         prop_assert!(verdict == Verdict::Ok, "{}: {verdict:?}", scenario.id);
     }
+
+    /// A typing-drill record of anything typed in any time verifies too.
+    #[test]
+    fn a_saved_typing_record_always_verifies(
+        english in any::<bool>(),
+        pick in any::<usize>(),
+        typed in "[亲您好,a-zA-Z ~!?0-9\\u{3000}\\u{200b}]{0,80}",
+        secs in 0.5f64..600.0,
+    ) {
+        let lang = if english { kefu::content::raw::Lang::En } else { kefu::content::raw::Lang::Zh };
+        let phrases = kefu::quiz::typing_phrases(lang);
+        let meta = RunMeta { trainee: Trainee { name: "测试".into(), id: "t-1".into() }, when_utc: Some("2026-12-01T10:00:00Z".into()) };
+        let card = kefu::scorecard::TypingCard::from_attempt(lang, phrases[pick % phrases.len()], &typed, secs, meta);
+        let read = read_record(&card.to_json()).expect("our own file reads back");
+        let verdict = verify_record(&read, &bundle());
+        prop_assert!(verdict == Verdict::Ok, "{verdict:?}");
+    }
 }

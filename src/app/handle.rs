@@ -8,7 +8,7 @@ use super::{BriefingScreen, Command, ExportFormat, HomeScreen, KefuApp, Notice, 
 use crate::i18n::Msg;
 use crate::quiz::session::QuizSession;
 use crate::quiz::spec::{QuizMode, QuizSpec, build};
-use crate::scorecard::{QuizCard, Record, RecordRef, Scorecard};
+use crate::scorecard::{QuizCard, Record, RecordRef, Scorecard, TypingCard};
 use crate::store::attempt::Recorded;
 use crate::store::{Attempt, Autosave, InProgress, StoreError, record_attempt};
 use crate::store::exam::ExamInProgress;
@@ -47,6 +47,8 @@ impl KefuApp {
             Command::OpenRecord { path } => match crate::store::read_record(&path) {
                 Ok(Record::Scenario(card)) => self.go(Screen::Scorecard(Box::new(ScorecardView::new(vec![card], &self.bundle)))),
                 Ok(Record::Quiz(card)) => self.go(Screen::Quiz(Box::new(QuizView::from_card(card, self.clock.now())))),
+                // The list shows a typing record whole (speed, accuracy); it has no screen of its own.
+                Ok(Record::Typing(_)) => {}
                 Err(problem) => self.notice = Some(Notice::problem(Msg::CannotOpen, problem)),
             },
             Command::StartQuiz { mode } => self.start_quiz(mode),
@@ -161,22 +163,7 @@ impl KefuApp {
                 }
             }
 
-            Command::TypingDone => {
-                let now = self.clock.now();
-                if let Screen::Typing(drill) = &mut self.screen
-                    && let Some(best) = drill.score(now)
-                {
-                    let lang = drill.lang;
-                    let trainee = self.trainee_id();
-                    let saved = Progress::load(&self.data, &trainee).and_then(|mut progress| {
-                        progress.set_typing_best(lang, best);
-                        progress.save(&self.data, &trainee)
-                    });
-                    if let Err(error) = saved {
-                        self.notice = Some(Notice::problem(Msg::ReviewNotSaved, error));
-                    }
-                }
-            }
+            Command::TypingDone => self.typing_done(),
             Command::TypingNext => {
                 if let Screen::Typing(drill) = &mut self.screen {
                     drill.next();
@@ -216,6 +203,30 @@ impl KefuApp {
         if let Err(error) = self.settings.save(&self.data) {
             self.notice = Some(Notice::problem(Msg::SettingsNotSaved, error));
         }
+    }
+
+    /// A phrase of the typing drill is done: scored, recorded, and kept as the
+    /// personal best when it is one.
+    fn typing_done(&mut self) {
+        let now = self.clock.now();
+        let Screen::Typing(drill) = &mut self.screen else { return };
+        let Some(scored) = drill.score(now) else { return };
+        let lang = drill.lang;
+        // Every phrase is a record, so a supervisor sees typing speed over time.
+        let card = TypingCard::from_attempt(lang, drill.target(), drill.typed(), scored.secs, run_meta(&self.settings, &self.clock));
+        self.notice = Some(recorded_notice(record_attempt(&self.data, Attempt::Typing(&card), InProgress::Nothing, self.clock.unix_now())));
+        if let Some(best) = scored.new_best {
+            let trainee = self.trainee_id();
+            let saved = Progress::load(&self.data, &trainee).and_then(|mut progress| {
+                progress.set_typing_best(lang, best);
+                progress.save(&self.data, &trainee)
+            });
+            if let Err(error) = saved {
+                self.notice = Some(Notice::problem(Msg::ReviewNotSaved, error));
+            }
+        }
+        // The saved-attempts cache (my scorecards) now misses this record.
+        self.saved = None;
     }
 
     fn start_workbench(&mut self, scenarios: &[String]) {

@@ -34,6 +34,15 @@ impl ScorecardList {
                     let title = summary.activity.title.get(lang);
                     ui.label(super::local_time::shown(summary.when_utc.as_deref(), lang));
                     ui.label(title);
+                    if summary.kind == RecordKind::Typing {
+                        // A typing phrase: its speed in the drill's own unit and its accuracy; nothing more to open.
+                        let accuracy = summary.kpis.iter().find(|k| k.id == "typing_accuracy").and_then(|k| k.value).unwrap_or(0.0);
+                        ui.label(format!("{:.0} {}", summary.total, t(lang, crate::i18n::typing_unit(summary.activity.lang))));
+                        ui.label(format!("{} {accuracy:.0}%", t(lang, Msg::Accuracy)));
+                        ui.label("");
+                        ui.end_row();
+                        continue;
+                    }
                     match summary.quiz_mode.and_then(|mode| mode.score_without_verdict(summary.total, lang)) {
                         // Practice and review: "练习 · 得分 70%", no PASS or FAIL.
                         Some(score) => {
@@ -43,7 +52,7 @@ impl ScorecardList {
                         None => {
                             ui.label(match summary.kind {
                                 RecordKind::Scenario => format!("{:.1}", summary.total),
-                                RecordKind::Quiz => format!("{:.1}%", summary.total),
+                                RecordKind::Quiz | RecordKind::Typing => format!("{:.1}%", summary.total),
                             });
                             ui.label(t(lang, if summary.abandoned { Msg::Abandoned } else if summary.passed { Msg::Passed } else { Msg::Failed }));
                         }

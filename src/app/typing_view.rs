@@ -8,6 +8,13 @@ use crate::content::raw::Lang;
 use crate::quiz::typing::{TypingScore, phrases};
 use eframe::egui;
 
+/// One phrase scored: the seconds it took and a new personal best, if any.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    pub secs: f64,
+    pub new_best: Option<f64>,
+}
+
 pub struct TypingView {
     /// The drill's language: its phrases, its unit and which personal best.
     pub lang: Lang,
@@ -35,20 +42,27 @@ impl TypingView {
 
     // What `KefuApp::handle` calls.
 
-    /// Scores what was typed; returns the new personal best, if it is one
-    /// (only an accurate copy counts: 95 % or better).
-    pub(super) fn score(&mut self, now: f64) -> Option<f64> {
-        if self.typed.is_empty() {
+    /// What was typed, as it will be recorded.
+    pub fn typed(&self) -> &str {
+        &self.typed
+    }
+
+    /// Scores what was typed: how long it took and the new personal best, if
+    /// it is one (only an accurate copy counts: 95 % or better). `None` when
+    /// nothing was typed or this phrase was scored already.
+    pub(super) fn score(&mut self, now: f64) -> Option<Scored> {
+        if self.typed.is_empty() || self.result.is_some() {
             return None;
         }
         let secs = self.started.map(|s| now - s).unwrap_or(0.0).max(0.5);
         let score = crate::quiz::typing::score(self.target(), &self.typed, secs);
         self.result = Some(score);
         let speed = score.speed(self.lang);
-        (score.accuracy >= 0.95 && speed > self.best).then(|| {
+        let new_best = (score.accuracy >= 0.95 && speed > self.best).then(|| {
             self.best = speed;
             self.best
-        })
+        });
+        Some(Scored { secs, new_best })
     }
 
     pub(super) fn next(&mut self) {

@@ -103,6 +103,15 @@ pub(crate) fn action(action: &Action, lang: Lang, item: impl Fn(&str) -> String)
     }
 }
 
+/// The unit of a typing drill in `drill` language, to be read in any UI language.
+#[cfg_attr(not(feature = "gui"), allow(dead_code))] // only the app's screens use it
+pub(crate) fn typing_unit(drill: Lang) -> Msg {
+    match drill {
+        Lang::Zh => Msg::UnitCharsPerMinute,
+        Lang::En => Msg::UnitWordsPerMinute,
+    }
+}
+
 /// How a buyer's mood is named on the briefing.
 #[cfg_attr(not(feature = "gui"), allow(dead_code))] // only the app's screens use it
 pub(crate) fn mood(mood: Mood) -> Msg {
@@ -342,6 +351,10 @@ catalogue! {
     Dispatch => ("发货时间", "Dispatch"),
     Warranty => ("保修", "Warranty"),
     PerMinute => ("字/分", "WPM"),
+    /// A Chinese drill's unit, in either UI language.
+    UnitCharsPerMinute => ("字/分", "Chinese chars/min"),
+    /// An English drill's unit (words of five characters), in either UI language.
+    UnitWordsPerMinute => ("英文词/分", "WPM"),
     OrderNo => ("订单号", "Order no."),
     OrderCancelled => ("已取消", "cancelled"),
     Yuan => ("{n} 元", "¥{n}"),

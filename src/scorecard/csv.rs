@@ -21,6 +21,8 @@ pub fn neutralise(cell: &str) -> String {
 pub enum RecordKind {
     Scenario,
     Quiz,
+    /// A typing-drill phrase: `total` is the speed, no verdict.
+    Typing,
 }
 
 /// What was practised: a scenario, or a quiz mode.
@@ -106,7 +108,7 @@ impl Summary {
     /// Whether the record passes or fails: every scenario run to its end and
     /// an exam; not practice, review, or a session the trainee ended early.
     pub fn has_verdict(&self) -> bool {
-        !self.abandoned && self.quiz_mode.is_none_or(|mode| mode.has_verdict())
+        self.kind != RecordKind::Typing && !self.abandoned && self.quiz_mode.is_none_or(|mode| mode.has_verdict())
     }
 
     /// Reads the summary of a record file's JSON; quiz records and old schemas go through the full reader.
@@ -138,6 +140,7 @@ impl From<&Record> for Summary {
         match record {
             Record::Scenario(card) => Summary::from(card),
             Record::Quiz(card) => Summary::from(card),
+            Record::Typing(card) => Summary::from(card),
         }
     }
 }
@@ -158,6 +161,31 @@ impl From<&Scorecard> for Summary {
             outcome: scenario_outcome(card.grade.outcome, card.grade.abandoned),
             critical_failures: card.grade.critical_failures.clone(),
             kpis: card.grade.kpis.iter().map(|k| SummaryKpi { id: k.id.clone(), value: k.value }).collect(),
+            content_total: card.content.get("total").cloned().unwrap_or_default(),
+        }
+    }
+}
+
+impl From<&super::TypingCard> for Summary {
+    fn from(card: &super::TypingCard) -> Summary {
+        Summary {
+            kind: RecordKind::Typing,
+            trainee: card.trainee.clone(),
+            when_utc: card.when_utc.clone(),
+            app_version: card.app_version.clone(),
+            activity: Activity { id: card.activity_id(), title: card.title(), lang: card.lang, category: "Typing".into(), difficulty: None },
+            seed: card.seed(),
+            // The speed, in the drill's unit: what a supervisor follows over time.
+            total: card.speed,
+            passed: false,
+            abandoned: false,
+            quiz_mode: None,
+            outcome: "Completed".into(),
+            critical_failures: Vec::new(),
+            kpis: vec![
+                SummaryKpi { id: "typing_speed".into(), value: Some(card.speed) },
+                SummaryKpi { id: "typing_accuracy".into(), value: Some((card.result.accuracy * 1000.0).round() / 10.0) },
+            ],
             content_total: card.content.get("total").cloned().unwrap_or_default(),
         }
     }
@@ -234,6 +262,7 @@ pub fn summary_row(card: &Summary) -> Vec<String> {
         match card.kind {
             RecordKind::Scenario => "scenario",
             RecordKind::Quiz => "quiz",
+            RecordKind::Typing => "typing",
         }
         .to_string(),
     ]
@@ -246,6 +275,7 @@ pub fn write_summary<'a, R: Into<RecordRef<'a>>>(out: impl Write, cards: impl In
         cards.into_iter().map(|card| match card.into() {
             RecordRef::Scenario(card) => Summary::from(card),
             RecordRef::Quiz(card) => Summary::from(card),
+            RecordRef::Typing(card) => Summary::from(card),
         }),
     )
 }
@@ -279,6 +309,10 @@ pub fn write_detail<'a, R: Into<RecordRef<'a>>>(out: impl Write, cards: impl Int
             RecordRef::Scenario(card) => card,
             RecordRef::Quiz(card) => {
                 quiz_detail(&mut writer, card)?;
+                continue;
+            }
+            RecordRef::Typing(card) => {
+                typing_detail(&mut writer, card)?;
                 continue;
             }
         };
@@ -339,6 +373,37 @@ fn reply_texts(card: &Scorecard) -> Vec<Vec<&str>> {
 /// A quiz's detail rows in the reply columns: the question number and id, its
 /// mark (0–100), seconds since the previous answer, the answer as given, 1 or 0
 /// right, and the expected answer.
+/// One row for a typing record: the phrase typed, its accuracy as the score,
+/// the time it took, and the speed in the drill's unit.
+fn typing_detail<W: Write>(writer: &mut ::csv::Writer<W>, card: &super::TypingCard) -> std::io::Result<()> {
+    let row = [
+        card.trainee.id.clone(),
+        card.when_utc.clone().unwrap_or_default(),
+        card.activity_id(),
+        card.seed().to_string(),
+        "1".into(),
+        "phrase".into(),
+        "1".into(),
+        ((card.result.accuracy * 1000.0).round() / 10.0).to_string(),
+        String::new(),
+        card.secs.to_string(),
+        card.typed.clone(),
+        String::new(),
+        String::new(),
+        format!("speed: {} {}", card.speed, typing_unit(card.lang)),
+    ];
+    writer.write_record(row.iter().map(|c| neutralise(c)))?;
+    Ok(())
+}
+
+/// The typing speed's unit in exports, as a spreadsheet header would say it.
+fn typing_unit(lang: crate::content::raw::Lang) -> &'static str {
+    match lang {
+        crate::content::raw::Lang::Zh => "chars/min",
+        crate::content::raw::Lang::En => "wpm",
+    }
+}
+
 fn quiz_detail<W: Write>(writer: &mut ::csv::Writer<W>, card: &QuizCard) -> std::io::Result<()> {
     let mut previous = 0.0;
     let mut times: Vec<(usize, f64)> = card.answers.iter().enumerate().filter_map(|(i, a)| a.as_ref().map(|a| (i, a.at))).collect();

@@ -112,6 +112,7 @@ pub fn write<'a, R: Into<RecordRef<'a>>>(mut out: impl Write, cards: impl IntoIt
     let lang = match cards.first() {
         Some(RecordRef::Scenario(card)) => card.scenario.lang,
         Some(RecordRef::Quiz(card)) => card.quiz.lang,
+        Some(RecordRef::Typing(card)) => card.lang,
         None => Lang::Zh,
     };
     let mut html = String::new();
@@ -138,6 +139,7 @@ fn page(html: &mut String, cards: &[RecordRef<'_>], lang: Lang) -> std::fmt::Res
         match card {
             RecordRef::Scenario(card) => section(html, card)?,
             RecordRef::Quiz(card) => quiz_section(html, card)?,
+            RecordRef::Typing(card) => typing_section(html, card)?,
         }
     }
     html.push_str("</body></html>\n");
@@ -307,6 +309,26 @@ fn critical_explanations(card: &Scorecard) -> Vec<&str> {
         .filter(|finding| distinct.contains(&finding.rule.to_string().as_str()) && seen.insert(finding.explain.as_str()))
         .map(|finding| finding.explain.as_str())
         .collect()
+}
+
+/// A typing record: the speed in the drill's unit, the accuracy, the time,
+/// and the phrase beside what was typed.
+fn typing_section(html: &mut String, card: &super::TypingCard) -> std::fmt::Result {
+    let lang = card.lang;
+    let labels = [Msg::ReportTitle.get(lang), Msg::Trainee.get(lang), Msg::ReportWhen.get(lang), Msg::ReportQuiz.get(lang), Msg::ReportSeed.get(lang)];
+    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.title().get(lang), &card.activity_id()), card.seed(), &card.app_version, &card.content, lang)?;
+    writeln!(
+        html,
+        "<p><span class=\"badge practice\">{}</span> <b>{:.0}</b> {} · {}: {:.0}% · {}: {:.1}s</p>",
+        escape(Msg::Typing.get(lang)),
+        card.speed,
+        escape(Msg::PerMinute.get(lang)),
+        escape(Msg::Accuracy.get(lang)),
+        card.result.accuracy * 100.0,
+        escape(Msg::ReportTime.get(lang)),
+        card.secs
+    )?;
+    writeln!(html, "<p>{}</p><p>{}</p></section>", escape(&card.phrase), escape(&card.typed))
 }
 
 /// The quiz report's words, in the order the page uses them.

@@ -16,6 +16,7 @@ pub(crate) mod migrate;
 pub(crate) mod names;
 pub(crate) mod practice;
 pub(crate) mod quiz_card;
+pub(crate) mod typing_card;
 pub(crate) mod verify;
 pub(crate) mod xapi;
 
@@ -170,6 +171,7 @@ fn consistent(record: Record) -> Result<Record, ReadError> {
 }
 
 pub use quiz_card::QuizCard;
+pub use typing_card::TypingCard;
 
 /// Any record of the family: a scenario's scorecard or a quiz attempt's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -177,6 +179,7 @@ pub use quiz_card::QuizCard;
 pub enum Record {
     Scenario(Scorecard),
     Quiz(QuizCard),
+    Typing(TypingCard),
 }
 
 /// A borrowed record, so exporters take scorecards, quiz cards or records alike.
@@ -184,6 +187,7 @@ pub enum Record {
 pub enum RecordRef<'a> {
     Scenario(&'a Scorecard),
     Quiz(&'a QuizCard),
+    Typing(&'a TypingCard),
 }
 
 impl RecordRef<'_> {
@@ -191,6 +195,7 @@ impl RecordRef<'_> {
         match self {
             RecordRef::Scenario(card) => &card.trainee,
             RecordRef::Quiz(card) => &card.trainee,
+            RecordRef::Typing(card) => &card.trainee,
         }
     }
 
@@ -198,6 +203,7 @@ impl RecordRef<'_> {
         match self {
             RecordRef::Scenario(card) => card.file_name(),
             RecordRef::Quiz(card) => card.file_name(),
+            RecordRef::Typing(card) => card.file_name(),
         }
     }
 
@@ -205,6 +211,7 @@ impl RecordRef<'_> {
         match self {
             RecordRef::Scenario(card) => card.to_json(),
             RecordRef::Quiz(card) => card.to_json(),
+            RecordRef::Typing(card) => card.to_json(),
         }
     }
 }
@@ -227,11 +234,18 @@ impl<'a> From<&'a QuizCard> for RecordRef<'a> {
     }
 }
 
+impl<'a> From<&'a TypingCard> for RecordRef<'a> {
+    fn from(card: &'a TypingCard) -> Self {
+        RecordRef::Typing(card)
+    }
+}
+
 impl<'a> From<&'a Record> for RecordRef<'a> {
     fn from(record: &'a Record) -> Self {
         match record {
             Record::Scenario(card) => RecordRef::Scenario(card),
             Record::Quiz(card) => RecordRef::Quiz(card),
+            Record::Typing(card) => RecordRef::Typing(card),
         }
     }
 }
@@ -270,6 +284,10 @@ fn read_any(json: &str) -> Result<Record, ReadError> {
             newer if newer > SCHEMA_VERSION => Err(ReadError::TooNew(newer)),
             _ => serde_json::from_str(json).map(Record::Quiz).map_err(typed),
         },
+        Some(typing_card::TYPING_KIND) => match version.unwrap_or(0) as u32 {
+            newer if newer > SCHEMA_VERSION => Err(ReadError::TooNew(newer)),
+            _ => serde_json::from_str(json).map(Record::Typing).map_err(typed),
+        },
         Some(_) => read_any_value(parse(json)?),
         None => match version.unwrap_or(1) as u32 {
             SCHEMA_VERSION => serde_json::from_str(json).map(Record::Scenario).map_err(typed),
@@ -288,6 +306,13 @@ fn read_any_value(value: serde_json::Value) -> Result<Record, ReadError> {
             }
             serde_json::from_value(value).map(Record::Quiz).map_err(|e| ReadError::NotAScorecard(short_error(e)))
         }
+        Some(typing_card::TYPING_KIND) => {
+            let version = value.get("schema_version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+            if version > SCHEMA_VERSION {
+                return Err(ReadError::TooNew(version));
+            }
+            serde_json::from_value(value).map(Record::Typing).map_err(|e| ReadError::NotAScorecard(short_error(e)))
+        }
         Some(other) => Err(ReadError::NotAScorecard(format!("unknown record kind {}", Quoted(&verify::clip(other))))),
         None => scenario_from(value).map(Record::Scenario),
     }
@@ -298,6 +323,7 @@ pub fn read(json: &str) -> Result<Scorecard, ReadError> {
     match read_record(json)? {
         Record::Scenario(card) => Ok(card),
         Record::Quiz(_) => Err(ReadError::NotAScorecard("a quiz record, not a scenario scorecard".into())),
+        Record::Typing(_) => Err(ReadError::NotAScorecard("a typing-drill record, not a scenario scorecard".into())),
     }
 }
 

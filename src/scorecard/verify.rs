@@ -73,6 +73,7 @@ pub fn verify_record(record: &Record, bundle: &Arc<Bundle>) -> Verdict {
     match record {
         Record::Scenario(card) => verify(card, bundle),
         Record::Quiz(card) => verify_quiz(card, &bundle.course),
+        Record::Typing(card) => verify_typing(card),
     }
 }
 
@@ -164,6 +165,29 @@ pub fn verify_quiz(card: &QuizCard, course: &Course) -> Verdict {
             Ok(result) => diff("result", &saved["result"], &serde_json::to_value(&result).unwrap_or_default(), &mut edited),
             Err(error) => edited.push(format!("answers (cannot be replayed: {error})")),
         }
+    }
+    verdict(sealed, edited, Vec::new())
+}
+
+/// A typing record: seals, content (the drill's phrases and scoring rules),
+/// then the phrase is one the drill asks and the score follows from what was
+/// typed in the time taken.
+pub fn verify_typing(card: &super::TypingCard) -> Verdict {
+    let sealed = broken_seals(&card.digests, &card.field_digests());
+    let mut edited = Vec::new();
+    let changed = changed_parts(&card.content, &super::typing_card::content_hashes(card.lang));
+    if !changed.is_empty() {
+        return verdict(sealed, edited, changed);
+    }
+    if !crate::quiz::typing::phrases(card.lang).contains(&card.phrase.as_str()) {
+        edited.push("phrase".to_string());
+    }
+    let rescored = crate::quiz::typing::score(&card.phrase, &card.typed, card.secs);
+    if rescored != card.result {
+        edited.push("result".to_string());
+    }
+    if rescored.speed(card.lang) != card.speed {
+        edited.push("speed".to_string());
     }
     verdict(sealed, edited, Vec::new())
 }

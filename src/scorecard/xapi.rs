@@ -137,6 +137,30 @@ pub fn quiz_statement(card: &QuizCard, base: &str) -> Value {
     build(attempt, base)
 }
 
+/// The statement for one typing phrase: a performance activity, completed
+/// with no verdict; the score is the accuracy, the speed an extension.
+pub fn typing_statement(card: &super::TypingCard, base: &str) -> Value {
+    let attempt = Attempt {
+        trainee: &card.trainee,
+        when_utc: card.when_utc.as_deref(),
+        activity: format!("typing/{}", card.lang.code()),
+        title: card.title(),
+        activity_type: "http://adlnet.gov/expapi/activities/performance",
+        score: card.result.accuracy * 100.0,
+        passed: None,
+        duration_secs: card.secs,
+        lang: card.lang,
+        seed: card.seed(),
+        content: &card.content,
+        extra: ("speed", json!(card.speed)),
+    };
+    let mut statement = build(attempt, base);
+    // Not ended early: a phrase typed to its end is completed, with no pass or fail.
+    statement["verb"] = json!({ "id": "http://adlnet.gov/expapi/verbs/completed", "display": { "en-US": "completed" } });
+    statement["result"]["completion"] = json!(true);
+    statement
+}
+
 /// A JSON array of statements, one per record.
 pub fn write<'a, R: Into<RecordRef<'a>>>(mut out: impl Write, cards: impl IntoIterator<Item = R>, base: &str) -> std::io::Result<()> {
     let statements: Vec<Value> = cards
@@ -144,6 +168,7 @@ pub fn write<'a, R: Into<RecordRef<'a>>>(mut out: impl Write, cards: impl IntoIt
         .map(|card| match card.into() {
             RecordRef::Scenario(card) => statement(card, base),
             RecordRef::Quiz(card) => quiz_statement(card, base),
+            RecordRef::Typing(card) => typing_statement(card, base),
         })
         .collect();
     serde_json::to_writer_pretty(&mut out, &statements)?;

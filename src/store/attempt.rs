@@ -8,7 +8,7 @@ use super::autosave::Autosave;
 use super::exam::ExamInProgress;
 use super::review::Progress;
 use super::{StoreError, save_record};
-use crate::scorecard::{QuizCard, RecordRef, Scorecard};
+use crate::scorecard::{QuizCard, RecordRef, Scorecard, TypingCard};
 use std::path::{Path, PathBuf};
 
 /// A finished attempt, as the app or the CLI hands it over.
@@ -18,6 +18,9 @@ pub enum Attempt<'a> {
     Session(&'a [Scorecard]),
     /// A finished practice quiz, review or exam.
     Quiz(&'a QuizCard),
+    /// One phrase of the typing drill (only the app's drill records them).
+    #[cfg_attr(not(feature = "gui"), allow(dead_code))]
+    Typing(&'a TypingCard),
 }
 
 impl<'a> Attempt<'a> {
@@ -26,6 +29,7 @@ impl<'a> Attempt<'a> {
         match self {
             Attempt::Session(cards) => cards.iter().map(RecordRef::from).collect(),
             Attempt::Quiz(card) => vec![RecordRef::from(card)],
+            Attempt::Typing(card) => vec![RecordRef::from(card)],
         }
     }
 }
@@ -79,8 +83,10 @@ pub fn record_attempt(data: &Path, attempt: Attempt<'_>, in_progress: InProgress
     let saved = match attempt {
         Attempt::Session(cards) => cards.iter().map(|card| save_record(data, card)).collect::<Result<Vec<_>, _>>()?,
         Attempt::Quiz(card) => vec![save_record(data, card)?],
+        Attempt::Typing(card) => vec![save_record(data, card)?],
     };
-    let (reviewed, warnings) = feed_review_decks(data, attempt, now_unix)?;
+    // A typed phrase teaches no fact: the review decks are left alone.
+    let (reviewed, warnings) = if matches!(attempt, Attempt::Typing(_)) { (Vec::new(), Vec::new()) } else { feed_review_decks(data, attempt, now_unix)? };
     match in_progress {
         InProgress::Nothing => {}
         InProgress::Autosave => Autosave::clear(data)?,
@@ -100,6 +106,7 @@ fn trainees(attempt: Attempt<'_>) -> Vec<&str> {
     let mut ids: Vec<&str> = match attempt {
         Attempt::Session(cards) => cards.iter().map(|c| c.trainee.id.as_str()).collect(),
         Attempt::Quiz(card) => vec![card.trainee.id.as_str()],
+        Attempt::Typing(card) => vec![card.trainee.id.as_str()],
     };
     let mut seen = std::collections::BTreeSet::new();
     ids.retain(|id| seen.insert(*id));
@@ -133,6 +140,7 @@ fn feed(progress: &mut Progress, attempt: Attempt<'_>, trainee_id: &str, now_uni
                 (item.id.clone(), right)
             })
             .collect(),
+        Attempt::Typing(_) => Vec::new(),
     }
 }
 
