@@ -459,6 +459,7 @@ catalogue! {
     CohortTitle => ("学员成绩汇总", "Cohort report"),
     CohortRecords => ("共 {n} 条记录", "{n} records"),
     CohortSince => ("自 {date} 起", "Since {date}"),
+    CohortOneTrainee => ("仅工号 {id}", "Employee no. {id} only"),
     CohortNoRecords => ("没有符合条件的记录", "No records match"),
     CohortByTrainee => ("按学员", "By trainee"),
     CohortByScenario => ("按场景", "By scenario"),

@@ -314,7 +314,7 @@ fn page(html: &mut String, table: &CohortTable, filter: &Filter, unreadable: &[S
     )?;
     let mut meta = vec![Msg::CohortRecords.fill(lang, &[("n", &table.records)])];
     if let Some(id) = &filter.trainee {
-        meta.push(format!("{}: {id}", Msg::TraineeId.get(lang)));
+        meta.push(Msg::CohortOneTrainee.fill(lang, &[("id", id)]));
     }
     if let Some(date) = &filter.since {
         meta.push(Msg::CohortSince.fill(lang, &[("date", date)]));
@@ -463,9 +463,11 @@ mod tests {
         let table = table(&cohort, &Filter::default());
         for (lang, word) in [(Lang::Zh, "合格率"), (Lang::En, "Pass rate")] {
             let mut bytes = Vec::new();
-            write_html(&mut bytes, &table, &Filter::default(), &["<bad>.json".into()], lang).unwrap();
+            let filter = Filter { trainee: Some("e1".into()), since: None };
+            write_html(&mut bytes, &table, &filter, &["<bad>.json".into()], lang).unwrap();
             let html = String::from_utf8(bytes).unwrap();
             assert!(html.contains(word) && html.contains("size: A4"), "{html}");
+            assert!(html.contains(&Msg::CohortOneTrainee.fill(lang, &[("id", &"e1")])), "{html}");
             assert!(!html.contains("<script") && html.contains("&lt;bad&gt;.json"));
         }
     }
