@@ -12,6 +12,9 @@ pub enum CliError {
     /// `--when` is neither RFC 3339 nor `now`.
     #[error("--when {}: {source} (write e.g. 2026-11-23T09:30:00Z or now)", Quoted(.text))]
     BadWhen { text: String, source: humantime::TimestampError },
+    /// `--since` is not a date.
+    #[error("--since {}: not a date; write it as YYYY-MM-DD, e.g. 2026-11-01", Quoted(.text))]
+    BadSince { text: String },
     #[error("no scenario {}; `kefu check` lists the course, ids are file names without .ron", Quoted(.id))]
     NoScenario { id: String },
     /// The scenario's file has errors, so the course left it out.

@@ -10,6 +10,7 @@ mod outputs;
 mod play;
 mod quiz;
 mod records;
+mod report;
 
 pub(crate) use args::{ExpectArg, ExportFormat, Format, LangArg, QuizModeArg, RecordArgs};
 pub(crate) use error::CliError;
@@ -140,6 +141,30 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// The cohort table over data folders: per trainee (attempts, scores, pass rate, KPI means,
+    /// exams) and per scenario, as CSV or a printable HTML page. Unreadable files are named, never fatal.
+    Report {
+        /// Data folders (their scorecards/ is read), folders of records, or record files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum)]
+        format: report::ReportFormat,
+        /// CSV: one row per trainee or per scenario (HTML shows both).
+        #[arg(long, value_enum, default_value_t = report::ReportBy::Trainee)]
+        by: report::ReportBy,
+        /// Only this trainee (by id).
+        #[arg(long)]
+        trainee: Option<String>,
+        /// Only records from this date on (YYYY-MM-DD, UTC).
+        #[arg(long)]
+        since: Option<String>,
+        /// The language of the HTML page.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// Write here (atomically) instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Show the steps, tone markers and platform-rule findings of one reply, with spans.
     GradeText {
         /// The reply; `-` reads it from standard input.
@@ -181,6 +206,17 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Export { paths, format, out, detail, xapi_base, verified_only } => {
             let options = records::ExportOptions { format: *format, out: out.as_deref(), detail: *detail, xapi_base, verified_only: *verified_only };
             records::export(cli, paths, options, &mut stdout)
+        }
+        Command::Report { paths, format, by, trainee, since, lang, out } => {
+            let options = report::ReportOptions {
+                format: *format,
+                by: *by,
+                trainee: trainee.as_deref(),
+                since: since.as_deref(),
+                lang: *lang,
+                out: out.as_deref(),
+            };
+            report::run(paths, options, &mut stdout)
         }
         Command::Eval { file, lang, errors, format } => {
             eval::run(&cli.content_root(), file, (*lang).into(), *errors, *format, &mut stdout)

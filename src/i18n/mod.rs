@@ -470,6 +470,30 @@ catalogue! {
     PracticeScore => ("练习 · 得分 {pct}%", "Practice · score {pct}%"),
     /// Instead of PASS/FAIL on a review, which has no verdict.
     ReviewScore => ("复习 · 得分 {pct}%", "Review · score {pct}%"),
+    // The cohort report (`kefu report`): a supervisor's table of trainees and scenarios.
+    CohortTitle => ("学员成绩汇总", "Cohort report"),
+    CohortRecords => ("共 {n} 条记录", "{n} records"),
+    CohortSince => ("自 {date} 起", "Since {date}"),
+    CohortOneTrainee => ("仅工号 {id}", "Employee no. {id} only"),
+    CohortNoRecords => ("没有符合条件的记录", "No records match"),
+    CohortByTrainee => ("按学员", "By trainee"),
+    CohortByScenario => ("按场景", "By scenario"),
+    CohortLastActive => ("最近练习", "Last active"),
+    CohortEndedEarly => ("中止", "Ended early"),
+    CohortMean => ("平均分", "Mean"),
+    CohortLatest => ("最近得分", "Latest"),
+    CohortPassRate => ("合格率", "Pass rate"),
+    CohortExams => ("考试(合格/参加)", "Exams (passed/taken)"),
+    CohortBestExam => ("考试最高分", "Best exam"),
+    CohortPracticeQuizzes => ("练习测验", "Practice quizzes"),
+    /// Under the trainee table: what the numbers count.
+    CohortNote => ("得分、合格率和各项指标只统计有结论的场景练习(中途结束的不计);指标为平均值,时间单位为秒。", "Scores, pass rates and KPIs count only scenario sessions with a verdict (those ended early are left out); KPIs are means, times in seconds."),
+    CohortUnreadable => ("无法读取的文件({n} 个)", "Files that could not be read ({n})"),
+    KpiProductAccuracy => ("产品熟悉度", "Product accuracy"),
+    KpiFirstResponse => ("首次响应", "First response"),
+    KpiAverageResponse => ("平均响应", "Mean response"),
+    KpiReplyRatio => ("应答比", "Reply ratio"),
+    KpiOrderErrors => ("订单差错", "Order errors"),
 }
 
 

@@ -8,6 +8,7 @@
 
 use crate::text::Quoted;
 
+pub(crate) mod cohort;
 pub(crate) mod csv;
 pub(crate) mod hash;
 pub(crate) mod html;

@@ -14,6 +14,7 @@ pub(crate) mod exam;
 pub(crate) mod read;
 pub(crate) mod review;
 pub(crate) mod settings;
+pub(crate) mod source;
 pub(crate) mod state;
 pub(crate) mod sweep;
 pub(crate) mod write;
@@ -25,6 +26,7 @@ pub use review::Progress;
 pub use settings::Settings;
 pub(crate) use attempt::{Attempt, InProgress, record_attempt};
 pub(crate) use read::read_capped;
+pub(crate) use source::{FolderSource, RecordSource};
 pub(crate) use sweep::sweep_temp_files;
 pub(crate) use write::{write_atomic, write_new};
 
@@ -132,7 +134,12 @@ pub(crate) fn record_files(paths: &[PathBuf]) -> Vec<(PathBuf, bool)> {
 /// autosaves found in the same folder are passed over.
 pub(crate) fn looks_like_record(path: &Path) -> bool {
     let Ok(text) = read_capped(path, SCORECARD_LIMIT, "a scorecard") else { return true };
-    match serde_json::from_str::<serde_json::Value>(&text) {
+    text_looks_like_record(path, &text)
+}
+
+/// `looks_like_record` on a file's text already read.
+pub(crate) fn text_looks_like_record(path: &Path, text: &str) -> bool {
+    match serde_json::from_str::<serde_json::Value>(text) {
         Ok(serde_json::Value::Object(map)) => {
             map.contains_key("kind") || map.contains_key("transcript") || map.contains_key("schema_version")
         }

@@ -1,0 +1,272 @@
+//! Where a supervisor's records come from, behind one small interface
+//! (`RecordSource`): today data folders on disk (`FolderSource`), later a team
+//! database; the cohort table does not care which. Reading is incremental: the
+//! `Cohort` cache keeps each file's summary under its path with the (length,
+//! modified time) it was read at, so a refresh reads only new or changed files
+//! and drops deleted ones. A file that cannot be read is listed with its
+//! reason, never fatal.
+
+use super::{SCORECARD_LIMIT, StoreError, read_capped};
+use crate::scorecard::Summary;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// What one refresh did: how many files it read, kept as they were, and dropped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Refresh {
+    /// Files read (new or changed since the last refresh).
+    pub read: usize,
+    /// Files whose length and modified time had not changed: not read again.
+    pub unchanged: usize,
+    /// Files gone since the last refresh, dropped from the cohort.
+    pub dropped: usize,
+}
+
+/// A source of record summaries. `refresh` brings it up to date; `summaries`
+/// and `unreadable` then say what it holds, each in a stable order.
+pub trait RecordSource {
+    /// Reads what is new or changed since the last refresh (everything, the first time).
+    fn refresh(&mut self) -> Refresh;
+    /// Every readable record's summary, in a stable order (by path for folders).
+    fn summaries(&self) -> Box<dyn Iterator<Item = &Summary> + '_>;
+    /// Every record that could not be read, with why (the error names the file).
+    fn unreadable(&self) -> Box<dyn Iterator<Item = &StoreError> + '_>;
+}
+
+/// What a file turned out to be when it was last read.
+#[derive(Debug)]
+enum Content {
+    Record(Box<Summary>),
+    Unreadable(StoreError),
+    /// JSON of another kind found while walking (settings, a review deck, an autosave).
+    NotARecord,
+}
+
+/// One file as last read, with the stamp it had then.
+#[derive(Debug)]
+struct Entry {
+    len: u64,
+    modified: Option<SystemTime>,
+    content: Content,
+}
+
+/// The cache of summaries by path. `update` is given the files found now and
+/// reads only those whose (length, modified time) differ from the cached ones.
+#[derive(Debug, Default)]
+pub struct Cohort {
+    entries: BTreeMap<PathBuf, Entry>,
+}
+
+impl Cohort {
+    /// Brings the cache up to the files `found` (path, length, modified time),
+    /// reading new or changed ones with `read`; the others are dropped.
+    fn update(&mut self, found: Vec<(PathBuf, u64, Option<SystemTime>)>, read: impl Fn(&Path) -> Content) -> Refresh {
+        let mut old = std::mem::take(&mut self.entries);
+        let mut refresh = Refresh::default();
+        for (path, len, modified) in found {
+            let entry = match old.remove(&path) {
+                Some(entry) if entry.len == len && entry.modified == modified && modified.is_some() => {
+                    refresh.unchanged += 1;
+                    entry
+                }
+                _ => {
+                    refresh.read += 1;
+                    Entry { len, modified, content: read(&path) }
+                }
+            };
+            self.entries.insert(path, entry);
+        }
+        refresh.dropped = old.len();
+        refresh
+    }
+
+    fn summaries(&self) -> impl Iterator<Item = &Summary> {
+        self.entries.values().filter_map(|entry| match &entry.content {
+            Content::Record(summary) => Some(summary.as_ref()),
+            _ => None,
+        })
+    }
+
+    fn unreadable(&self) -> impl Iterator<Item = &StoreError> {
+        self.entries.values().filter_map(|entry| match &entry.content {
+            Content::Unreadable(error) => Some(error),
+            _ => None,
+        })
+    }
+}
+
+/// One or more data folders (or folders of records, or record files) on disk.
+/// A data folder's `scorecards/` is walked, so its settings and review decks
+/// are never read; any other folder is walked whole, passing over JSON that is
+/// not a record.
+#[derive(Debug)]
+pub struct FolderSource {
+    roots: Vec<PathBuf>,
+    cohort: Cohort,
+}
+
+impl FolderSource {
+    pub fn new(roots: Vec<PathBuf>) -> FolderSource {
+        FolderSource { roots, cohort: Cohort::default() }
+    }
+
+    /// The record files under the roots now, each once, with their stamps.
+    fn files(&self) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+        let walked: Vec<PathBuf> = self
+            .roots
+            .iter()
+            .map(|root| {
+                let records = root.join("scorecards");
+                if records.is_dir() { records } else { root.clone() }
+            })
+            .collect();
+        let mut files: Vec<(PathBuf, bool)> = super::record_files(&walked);
+        files.sort();
+        files.dedup_by(|a, b| a.0 == b.0);
+        files
+            .into_iter()
+            .map(|(path, _)| {
+                // A file that vanished between the walk and here is read (and reported) as any other.
+                let (len, modified) = match std::fs::metadata(&path) {
+                    Ok(meta) => (meta.len(), meta.modified().ok()),
+                    Err(_) => (0, None),
+                };
+                (path, len, modified)
+            })
+            .collect()
+    }
+}
+
+/// Reads one file's summary: a record, a file meant as a record that cannot be
+/// read (with why), or other JSON found beside the records.
+fn read_summary(path: &Path) -> Content {
+    let text = match read_capped(path, SCORECARD_LIMIT, "a scorecard") {
+        Ok(text) => text,
+        Err(error) => return Content::Unreadable(error),
+    };
+    match Summary::read(&text) {
+        Ok(summary) => Content::Record(Box::new(summary)),
+        Err(_) if !super::text_looks_like_record(path, &text) => Content::NotARecord,
+        Err(source) => Content::Unreadable(StoreError::BadRecord { source, path: path.to_path_buf() }),
+    }
+}
+
+impl RecordSource for FolderSource {
+    fn refresh(&mut self) -> Refresh {
+        let found = self.files();
+        self.cohort.update(found, read_summary)
+    }
+
+    fn summaries(&self) -> Box<dyn Iterator<Item = &Summary> + '_> {
+        Box::new(self.cohort.summaries())
+    }
+
+    fn unreadable(&self) -> Box<dyn Iterator<Item = &StoreError> + '_> {
+        Box::new(self.cohort.unreadable())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scorecard;
+    use std::cell::Cell;
+
+    fn card(trainee: &str, total: f64) -> String {
+        let mut card = scorecard::read(include_str!("../../tests/fixtures/scorecard-v2.json")).unwrap();
+        card.trainee.id = trainee.to_string();
+        card.grade.total = total;
+        card.to_json()
+    }
+
+    /// The files under `dir` now, as `FolderSource::files` finds them.
+    fn found(dir: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+        FolderSource::new(vec![dir.to_path_buf()]).files()
+    }
+
+    fn totals(source: &FolderSource) -> Vec<f64> {
+        source.summaries().map(|s| s.total).collect()
+    }
+
+    #[test]
+    fn a_refresh_reads_what_was_added_or_changed_and_drops_what_was_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("scorecards").join("e1");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("a.json"), card("e1", 50.0)).unwrap();
+        std::fs::write(folder.join("b.json"), card("e1", 60.0)).unwrap();
+        let mut source = FolderSource::new(vec![dir.path().to_path_buf()]);
+        assert_eq!(source.refresh(), Refresh { read: 2, unchanged: 0, dropped: 0 });
+        assert_eq!(totals(&source), [50.0, 60.0]);
+
+        std::fs::write(folder.join("c.json"), card("e1", 70.0)).unwrap();
+        assert_eq!(source.refresh(), Refresh { read: 1, unchanged: 2, dropped: 0 }, "only the new file is read");
+        assert_eq!(totals(&source), [50.0, 60.0, 70.0]);
+
+        std::fs::write(folder.join("a.json"), card("e1", 55.5)).unwrap();
+        assert_eq!(source.refresh(), Refresh { read: 1, unchanged: 2, dropped: 0 }, "only the changed file is read");
+        assert_eq!(totals(&source), [55.5, 60.0, 70.0]);
+
+        std::fs::remove_file(folder.join("b.json")).unwrap();
+        assert_eq!(source.refresh(), Refresh { read: 0, unchanged: 2, dropped: 1 });
+        assert_eq!(totals(&source), [55.5, 70.0]);
+    }
+
+    #[test]
+    fn a_second_refresh_with_nothing_changed_reads_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        for n in 0..5 {
+            std::fs::write(dir.path().join(format!("{n}.json")), card("e1", n as f64)).unwrap();
+        }
+        let reads = Cell::new(0);
+        let counting = |path: &Path| {
+            reads.set(reads.get() + 1);
+            read_summary(path)
+        };
+        let mut cohort = Cohort::default();
+        cohort.update(found(dir.path()), counting);
+        assert_eq!(reads.get(), 5);
+        let again = cohort.update(found(dir.path()), counting);
+        assert_eq!(reads.get(), 5, "nothing read the second time");
+        assert_eq!(again, Refresh { read: 0, unchanged: 5, dropped: 0 });
+        assert_eq!(cohort.summaries().count(), 5);
+    }
+
+    #[test]
+    fn a_corrupt_file_is_listed_with_its_reason_and_the_others_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("scorecards").join("e1");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("good.json"), card("e1", 80.0)).unwrap();
+        std::fs::write(folder.join("broken.json"), "{\"schema_version\": 2, \"trainee\": ").unwrap();
+        std::fs::write(folder.join("big.json"), vec![b' '; SCORECARD_LIMIT as usize + 1]).unwrap();
+        let mut source = FolderSource::new(vec![dir.path().to_path_buf()]);
+        source.refresh();
+        assert_eq!(totals(&source), [80.0]);
+        let problems: Vec<&StoreError> = source.unreadable().collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(matches!(problems[0], StoreError::TooLarge { .. }), "{:?}", problems[0]);
+        assert!(matches!(problems[1], StoreError::BadRecord { .. }), "{:?}", problems[1]);
+        assert!(problems[1].path().is_some_and(|p| p.ends_with("broken.json")));
+
+        std::fs::write(folder.join("broken.json"), card("e1", 40.0)).unwrap();
+        source.refresh();
+        assert_eq!(source.unreadable().count(), 1, "mended, it is read again");
+        assert_eq!(totals(&source), [40.0, 80.0]);
+    }
+
+    #[test]
+    fn state_files_beside_the_records_are_passed_over_and_folders_are_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("records");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("card.json"), card("e2", 90.0)).unwrap();
+        std::fs::write(folder.join("settings.json"), r#"{"lang": "zh"}"#).unwrap();
+        std::fs::write(folder.join("deck.json"), r#"{"cards": {}}"#).unwrap();
+        let mut source = FolderSource::new(vec![folder.clone(), folder.join("card.json"), dir.path().to_path_buf()]);
+        assert_eq!(source.refresh().read, 3, "each file once, however often it is named");
+        assert_eq!(totals(&source), [90.0]);
+        assert_eq!(source.unreadable().count(), 0);
+    }
+}
