@@ -104,7 +104,6 @@ pub(crate) fn action(action: &Action, lang: Lang, item: impl Fn(&str) -> String)
 }
 
 /// The unit of a typing drill in `drill` language, to be read in any UI language.
-#[cfg_attr(not(feature = "gui"), allow(dead_code))] // only the app's screens use it
 pub(crate) fn typing_unit(drill: Lang) -> Msg {
     match drill {
         Lang::Zh => Msg::UnitCharsPerMinute,
@@ -352,6 +351,7 @@ catalogue! {
     Warranty => ("保修", "Warranty"),
     PerMinute => ("字/分", "WPM"),
     /// A Chinese drill's unit, in either UI language.
+    CohortTypingBest => ("打字最好成绩", "Best typing"),
     UnitCharsPerMinute => ("字/分", "Chinese chars/min"),
     /// An English drill's unit (words of five characters), in either UI language.
     UnitWordsPerMinute => ("英文词/分", "WPM"),

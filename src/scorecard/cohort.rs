@@ -79,6 +79,12 @@ pub struct TraineeRow {
     pub best_exam: Option<f64>,
     /// Practice and review quizzes (no verdict).
     pub practice_quizzes: usize,
+    /// Typing-drill phrases, and the best speed of an accurate copy (95 % or
+    /// better, as the drill's personal best counts) per drill language:
+    /// Chinese characters per minute, English words per minute.
+    pub typing_phrases: usize,
+    pub best_typing_cpm: Option<f64>,
+    pub best_typing_wpm: Option<f64>,
 }
 
 impl TraineeRow {
@@ -152,6 +158,17 @@ pub fn table<'a>(summaries: impl IntoIterator<Item = &'a Summary>, filter: &Filt
                 row.best_exam = Some(row.best_exam.map_or(summary.total, |best| best.max(summary.total)));
             }
             RecordKind::Quiz => row.practice_quizzes += 1,
+            RecordKind::Typing => {
+                row.typing_phrases += 1;
+                let accurate = summary.kpis.iter().find(|k| k.id == "typing_accuracy").and_then(|k| k.value).is_some_and(|pct| pct >= 95.0);
+                let best = match summary.activity.lang {
+                    Lang::Zh => &mut row.best_typing_cpm,
+                    Lang::En => &mut row.best_typing_wpm,
+                };
+                if accurate {
+                    *best = Some(best.map_or(summary.total, |b: f64| b.max(summary.total)));
+                }
+            }
             RecordKind::Scenario => {
                 row.attempts += 1;
                 let scenario = scenarios.entry(summary.activity.id.clone()).or_insert_with(|| ScenarioRow {
@@ -203,10 +220,11 @@ fn number(value: Option<f64>) -> String {
     value.map(|v| ((v * 100.0).round() / 100.0).to_string()).unwrap_or_default()
 }
 
-pub const TRAINEE_HEADER: [&str; 20] = [
+pub const TRAINEE_HEADER: [&str; 23] = [
     "trainee_id", "trainee_name", "attempts", "ended_early", "last_active_utc", "best_score", "mean_score", "latest_score",
     "verdicts", "passed", "pass_rate_pct", "product_accuracy_pct", "first_response_secs", "average_response_secs",
     "reply_ratio_pct", "order_errors", "exams", "exams_passed", "best_exam_pct", "practice_quizzes",
+    "typing_phrases", "best_typing_zh_chars_per_min", "best_typing_en_wpm",
 ];
 
 pub const SCENARIO_HEADER: [&str; 8] =
@@ -234,6 +252,7 @@ pub fn write_trainees_csv(out: impl Write, table: &CohortTable) -> std::io::Resu
         ];
         cells.extend(row.kpis().map(number));
         cells.extend([row.exams.to_string(), row.exams_passed.to_string(), number(row.best_exam), row.practice_quizzes.to_string()]);
+        cells.extend([row.typing_phrases.to_string(), number(row.best_typing_cpm), number(row.best_typing_wpm)]);
         writer.write_record(&cells)?;
     }
     writer.flush()
@@ -297,6 +316,15 @@ fn cells(html: &mut String, texts: &[String], numeric_from: usize) -> std::fmt::
 
 /// The printable page: both tables, every word from `Msg` in `lang`, no script.
 /// `unreadable` lists the files that could not be read (their paths).
+/// The best typing speeds, each with its unit in the page's language ("—" when none).
+fn typing_best(row: &TraineeRow, lang: Lang) -> String {
+    let speeds: Vec<String> = [(row.best_typing_cpm, Lang::Zh), (row.best_typing_wpm, Lang::En)]
+        .into_iter()
+        .filter_map(|(best, drill)| best.map(|b| format!("{b:.0} {}", crate::i18n::typing_unit(drill).get(lang))))
+        .collect();
+    if speeds.is_empty() { "—".to_string() } else { speeds.join(" · ") }
+}
+
 pub fn write_html(mut out: impl Write, table: &CohortTable, filter: &Filter, unreadable: &[String], lang: Lang) -> std::io::Result<()> {
     let mut html = String::new();
     page(&mut html, table, filter, unreadable, lang).map_err(std::io::Error::other)?;
@@ -332,6 +360,7 @@ fn page(html: &mut String, table: &CohortTable, filter: &Filter, unreadable: &[S
             Msg::Trainee, Msg::TraineeId, Msg::CohortLastActive, Msg::Attempts, Msg::CohortEndedEarly, Msg::Best, Msg::CohortMean,
             Msg::CohortLatest, Msg::CohortPassRate, Msg::KpiProductAccuracy, Msg::KpiFirstResponse, Msg::KpiAverageResponse,
             Msg::KpiReplyRatio, Msg::KpiOrderErrors, Msg::CohortExams, Msg::CohortBestExam, Msg::CohortPracticeQuizzes,
+            Msg::CohortTypingBest,
         ],
     )?;
     for row in &table.trainees {
@@ -352,6 +381,7 @@ fn page(html: &mut String, table: &CohortTable, filter: &Filter, unreadable: &[S
             format!("{}/{}", row.exams_passed, row.exams),
             shown(row.best_exam, "%"),
             row.practice_quizzes.to_string(),
+            typing_best(row, lang),
         ]);
         cells(html, &texts, 3)?;
     }
@@ -470,5 +500,27 @@ mod tests {
             assert!(html.contains(&Msg::CohortOneTrainee.fill(lang, &[("id", &"e1")])), "{html}");
             assert!(!html.contains("<script") && html.contains("&lt;bad&gt;.json"));
         }
+    }
+
+    #[test]
+    fn typing_phrases_count_and_only_accurate_copies_set_the_best() {
+        let typed = |lang: Lang, typed: &str, secs: f64| {
+            let meta = crate::scorecard::RunMeta { trainee: crate::scorecard::Trainee { name: "n".into(), id: "e1".into() }, when_utc: Some("2026-11-04T10:00:00Z".into()) };
+            let phrase = crate::quiz::typing::phrases(lang)[0];
+            Summary::from(&crate::scorecard::TypingCard::from_attempt(lang, phrase, typed, secs, meta))
+        };
+        let zh = crate::quiz::typing::phrases(Lang::Zh)[0];
+        let en = crate::quiz::typing::phrases(Lang::En)[0];
+        let mut all = cohort();
+        // Accurate in 30 s and 60 s; a fast scramble does not count as a best.
+        all.extend([typed(Lang::Zh, zh, 30.0), typed(Lang::Zh, zh, 60.0), typed(Lang::Zh, "亲", 1.0), typed(Lang::En, en, 12.0)]);
+        let table = table(&all, &Filter::default());
+        let e1 = table.trainees.iter().find(|row| row.id == "e1").unwrap();
+        assert_eq!(e1.typing_phrases, 4);
+        let zh_chars = zh.chars().count() as f64;
+        assert_eq!(e1.best_typing_cpm, Some((zh_chars * 2.0 * 10.0).round() / 10.0));
+        assert_eq!(e1.best_typing_wpm, Some(((en.chars().count() as f64 * 5.0) / 5.0 * 10.0).round() / 10.0));
+        // Typing never counts as a scenario attempt.
+        assert_eq!(e1.attempts, 3);
     }
 }
