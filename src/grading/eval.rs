@@ -245,7 +245,7 @@ mod tests {
     #[test]
     fn counts_and_confusion_add_up() {
         let items = parse_labels(concat!(
-            "{\"text\": \"亲,您好,麻烦提供一下订单号哦\", \"politeness\": \"polite\", \"intents\": [\"greet\", \"ask_order_info\"]}\n",
+            "{\"text\": \"亲,您好,方便发一下您的订单编号吗\", \"politeness\": \"polite\", \"intents\": [\"greet\", \"ask_order_info\"]}\n",
             "{\"text\": \"你自己没看详情吧,爱买不买\", \"politeness\": \"impolite\", \"intents\": [\"blame_customer\", \"thank\"]}\n",
         ))
         .unwrap();

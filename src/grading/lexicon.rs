@@ -115,7 +115,7 @@ const QUESTION_WORDS: &[&str] = &[
 /// Endings that make a question a proposal ("我送您5把可以吗"), not a request for facts.
 const PROPOSAL_ENDINGS: &[&str] = &["可以吗", "好吗", "行吗", "怎么样", "可以么", "好么", "好不好", "行不行", "可以不"];
 
-/// Words that make a question an invitation ("请问还有其他可以帮您的吗?"), not a request for facts.
+/// Words that make a question an invitation ("还有别的事要我帮忙的吗?"), not a request for facts.
 const INVITATION_WORDS: &[&str] = &["还有什么", "还有其他", "还有没有", "还有别的", "可以帮您", "可以帮到您", "能帮您", "帮到您的", "anything else"];
 
 /// Whether the sentence around `start..end` is a question: it ends in "?" or
@@ -353,7 +353,7 @@ mod tests {
         assert!(!at("已经给您发货了", "您"));
         assert!(at("请问您手机当前系统版本是2.5.3么?", "您"), "a version number does not end the sentence");
         assert!(!at("您要30把的话我送您5把可以吗", "您"), "a proposal is no request for facts");
-        assert!(!at("亲爱哒,请问还有没有其他可以帮您的哟?", "亲"), "an invitation is no request for facts");
+        assert!(!at("亲爱哒,这边还有没有别的能帮您做的呀?", "亲"), "an invitation is no request for facts");
         assert!(!at("亲爱的 稍等一下呢 一般3天发货呢 请问有什么问题吗?", "亲"), "a space after Chinese joins two messages");
     }
 
