@@ -265,6 +265,30 @@ fn xapi_statements_have_the_required_fields_in_range() {
     assert_eq!(statement["timestamp"], "2026-11-23T09:30:00Z");
 }
 
+/// Practice has no verdict in the app, the CSV and the HTML: in xAPI it is
+/// `completed` with no `success`; an exam keeps its pass or fail.
+#[test]
+fn xapi_says_completed_for_practice_and_passed_or_failed_for_an_exam() {
+    let course = kefu::content::Course::load(&[], repo());
+    let meta = || scorecard::RunMeta { trainee: card().trainee, when_utc: card().when_utc };
+    for (spec, verbs) in [
+        (kefu::quiz::QuizSpec::practice(kefu::content::raw::Lang::Zh, 3), &["completed"][..]),
+        (kefu::quiz::QuizSpec::exam(kefu::content::raw::Lang::Zh, 3), &["passed", "failed"][..]),
+    ] {
+        let items = kefu::quiz::build(&course, &spec).unwrap();
+        let mut attempt = kefu::quiz::QuizSession::from_spec(items.clone(), &spec, 0.0);
+        attempt.finish(42.0).unwrap();
+        let quiz = scorecard::QuizCard::from_attempt(&course, &spec, &items, attempt.answers(), attempt.result().unwrap(), meta()).unwrap();
+        let mut bytes = Vec::new();
+        scorecard::write_xapi(&mut bytes, [&quiz], scorecard::XAPI_DEFAULT_BASE).unwrap();
+        let statements: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let statement = &statements[0];
+        let verb = statement["verb"]["display"]["en-US"].as_str().unwrap().to_string();
+        assert!(verbs.contains(&verb.as_str()), "{verb}");
+        assert_eq!(statement["result"]["success"].is_null(), verbs == ["completed"], "{statement}");
+    }
+}
+
 #[test]
 fn xapi_passes_learning_lockers_validator() {
     let checker = repo().join("tests/xapi");

@@ -134,7 +134,20 @@ pub fn quiz_statement(card: &QuizCard, base: &str) -> Value {
         content: &card.content,
         extra: ("questions", json!(card.items.len())),
     };
-    build(attempt, base)
+    let statement = build(attempt, base);
+    // Practice and review have no verdict: completed, like the app and the other exports say.
+    if card.quiz.mode.has_verdict() { statement } else { completed(statement) }
+}
+
+/// A statement for an activity done to its end with no pass or fail: the
+/// verb `completed`, no `success`.
+fn completed(mut statement: Value) -> Value {
+    statement["verb"] = json!({ "id": "http://adlnet.gov/expapi/verbs/completed", "display": { "en-US": "completed" } });
+    statement["result"]["completion"] = json!(true);
+    if let Some(result) = statement["result"].as_object_mut() {
+        result.remove("success");
+    }
+    statement
 }
 
 /// The statement for one typing phrase: a performance activity, completed
@@ -154,11 +167,8 @@ pub fn typing_statement(card: &super::TypingCard, base: &str) -> Value {
         content: &card.content,
         extra: ("speed", json!(card.speed)),
     };
-    let mut statement = build(attempt, base);
     // Not ended early: a phrase typed to its end is completed, with no pass or fail.
-    statement["verb"] = json!({ "id": "http://adlnet.gov/expapi/verbs/completed", "display": { "en-US": "completed" } });
-    statement["result"]["completion"] = json!(true);
-    statement
+    completed(build(attempt, base))
 }
 
 /// A JSON array of statements, one per record.
