@@ -349,11 +349,7 @@ impl Session {
             self.close_turn(now, false, &mut events);
         }
         if self.ended.is_none() {
-            let grade = grade_abandoned(&self.replies, self.rounds);
-            self.node.clear();
-            self.turn = OpenTurn::default();
-            events.push(Event::Ended { at: now, outcome: grade.outcome, grade: grade.clone() });
-            self.ended = Some((grade.outcome, grade));
+            self.end_with(grade_abandoned(&self.replies, self.rounds), now, &mut events);
         }
         Ok(events)
     }
@@ -486,11 +482,15 @@ impl Session {
     }
 
     fn finish(&mut self, outcome: Outcome, at: f64, events: &mut Vec<Event>) {
-        let grade = grade_session(&self.replies, outcome, self.rounds);
+        self.end_with(grade_session(&self.replies, outcome, self.rounds), at, events);
+    }
+
+    /// Ends the session at `at` with `grade` (the buyer's outcome is the grade's).
+    fn end_with(&mut self, grade: SessionGrade, at: f64, events: &mut Vec<Event>) {
         self.node.clear();
         self.turn = OpenTurn::default();
-        events.push(Event::Ended { at, outcome, grade: grade.clone() });
-        self.ended = Some((outcome, grade));
+        events.push(Event::Ended { at, outcome: grade.outcome, grade: grade.clone() });
+        self.ended = Some((grade.outcome, grade));
     }
 
     /// Fills `{buyer}`, `{order_no}`, `{tracking_no}`, `{product}`, `{shop}`.
