@@ -36,7 +36,7 @@ impl ScorecardList {
                     ui.label(title);
                     if summary.kind == RecordKind::Typing {
                         // A typing phrase: its speed in the drill's own unit and its accuracy; nothing more to open.
-                        let accuracy = summary.kpis.iter().find(|k| k.id == "typing_accuracy").and_then(|k| k.value).unwrap_or(0.0);
+                        let accuracy = summary.kpi(crate::scorecard::TYPING_ACCURACY).unwrap_or(0.0);
                         ui.label(format!("{:.0} {}", summary.total, t(lang, crate::i18n::typing_unit(summary.activity.lang))));
                         ui.label(format!("{} {accuracy:.0}%", t(lang, Msg::Accuracy)));
                         ui.label("");

@@ -58,7 +58,7 @@ impl TypingView {
         let score = crate::quiz::typing::score(self.target(), &self.typed, secs);
         self.result = Some(score);
         let speed = score.speed(self.lang);
-        let new_best = (score.accuracy >= 0.95 && speed > self.best).then(|| {
+        let new_best = (score.accuracy >= crate::quiz::typing::BEST_MIN_ACCURACY && speed > self.best).then(|| {
             self.best = speed;
             self.best
         });

@@ -36,6 +36,10 @@ pub fn phrases(lang: Lang) -> &'static [&'static str] {
     }
 }
 
+/// The accuracy (0..=1) a copy needs for its speed to count as a personal
+/// best: a fast scramble is no record.
+pub const BEST_MIN_ACCURACY: f64 = 0.95;
+
 /// Characters per word in an English typing speed: typing tests count a
 /// "word" as 5 characters (spaces and punctuation included), so WPM =
 /// characters per minute / 5, whatever the words' real lengths.

@@ -10,7 +10,7 @@
 //! attempt and as ended early, never as a fail or a low score. Practice and
 //! review quizzes have no verdict either; exams are counted on their own.
 
-use super::csv::{RecordKind, Summary, neutralise};
+use super::csv::{RecordKind, Summary, TYPING_ACCURACY, neutralise};
 use super::html::escape;
 use crate::content::raw::{Lang, Text};
 use crate::i18n::Msg;
@@ -160,7 +160,7 @@ pub fn table<'a>(summaries: impl IntoIterator<Item = &'a Summary>, filter: &Filt
             RecordKind::Quiz => row.practice_quizzes += 1,
             RecordKind::Typing => {
                 row.typing_phrases += 1;
-                let accurate = summary.kpis.iter().find(|k| k.id == "typing_accuracy").and_then(|k| k.value).is_some_and(|pct| pct >= 95.0);
+                let accurate = summary.kpi(TYPING_ACCURACY).is_some_and(|pct| pct >= crate::quiz::typing::BEST_MIN_ACCURACY * 100.0);
                 let best = match summary.activity.lang {
                     Lang::Zh => &mut row.best_typing_cpm,
                     Lang::En => &mut row.best_typing_wpm,
@@ -196,7 +196,7 @@ pub fn table<'a>(summaries: impl IntoIterator<Item = &'a Summary>, filter: &Filt
                     row.latest_when.clone_from(&summary.when_utc);
                 }
                 for (mean, id) in row.kpis.iter_mut().zip(KPI_IDS) {
-                    if let Some(value) = summary.kpis.iter().find(|k| k.id == id).and_then(|k| k.value) {
+                    if let Some(value) = summary.kpi(id) {
                         mean.add(value);
                     }
                 }

@@ -104,7 +104,17 @@ fn scenario_activity(info: &ScenarioInfo) -> Activity {
     }
 }
 
+/// The summary KPI ids of a typing record: its speed (in the drill's unit) and
+/// its accuracy in percent.
+pub const TYPING_SPEED: &str = "typing_speed";
+pub const TYPING_ACCURACY: &str = "typing_accuracy";
+
 impl Summary {
+    /// The value of the KPI `id`, when the record has one.
+    pub fn kpi(&self, id: &str) -> Option<f64> {
+        self.kpis.iter().find(|k| k.id == id).and_then(|k| k.value)
+    }
+
     /// Whether the record passes or fails: every scenario run to its end and
     /// an exam; not practice, review, or a session the trainee ended early.
     pub fn has_verdict(&self) -> bool {
@@ -183,8 +193,8 @@ impl From<&super::TypingCard> for Summary {
             outcome: "Completed".into(),
             critical_failures: Vec::new(),
             kpis: vec![
-                SummaryKpi { id: "typing_speed".into(), value: Some(card.speed) },
-                SummaryKpi { id: "typing_accuracy".into(), value: Some((card.result.accuracy * 1000.0).round() / 10.0) },
+                SummaryKpi { id: TYPING_SPEED.into(), value: Some(card.speed) },
+                SummaryKpi { id: TYPING_ACCURACY.into(), value: Some((card.result.accuracy * 1000.0).round() / 10.0) },
             ],
             content_total: card.content.get("total").cloned().unwrap_or_default(),
         }
@@ -225,7 +235,7 @@ fn scenario_outcome(outcome: crate::content::raw::Outcome, abandoned: bool) -> S
 }
 
 fn kpi(card: &Summary, id: &str) -> String {
-    card.kpis.iter().find(|k| k.id == id).and_then(|k| k.value).map(|v| v.to_string()).unwrap_or_default()
+    card.kpi(id).map(|v| v.to_string()).unwrap_or_default()
 }
 
 /// `kind` (scenario or quiz) is last, so columns of older exports keep their places.

@@ -21,7 +21,7 @@ pub(crate) mod typing_card;
 pub(crate) mod verify;
 pub(crate) mod xapi;
 
-pub use csv::{RecordKind, Summary, write_detail as write_csv_detail, write_summaries as write_csv_summaries, write_summary as write_csv_summary};
+pub use csv::{RecordKind, Summary, TYPING_ACCURACY, write_detail as write_csv_detail, write_summaries as write_csv_summaries, write_summary as write_csv_summary};
 pub use hash::{GRADER_VERSION, hash_of};
 pub use html::write as write_html;
 pub use layout::{findings_by_line, segments as message_segments, turn_ends};
