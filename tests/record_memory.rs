@@ -1,31 +1,51 @@
-//! Memory for reading one large record: a scorecard at the 8 MB limit is read
-//! straight into its types, not through a JSON tree first (that held several
+//! Memory for reading and verifying one large record: a scorecard at the 8 MB
+//! limit is read straight into its types, and sealed and re-graded field by
+//! field, never through a JSON tree of the whole record (that held several
 //! times the file's size). Its own test binary, for its counting allocator.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The system allocator, counting bytes live now and the most live since the last reset.
+/// The system allocator, counting on each thread the bytes it has live now and
+/// the most live since its last reset. Per thread, because the test harness
+/// runs tests side by side: a shared count mixed their allocations together.
 struct Counting;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    static LIVE: Cell<usize> = const { Cell::new(0) };
+    static PEAK: Cell<usize> = const { Cell::new(0) };
+}
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(live, Ordering::Relaxed);
+        // `try_with`: a thread being torn down has no counters left; it is not measured.
+        let _ = LIVE.try_with(|live| {
+            live.set(live.get() + layout.size());
+            let _ = PEAK.try_with(|peak| peak.set(peak.get().max(live.get())));
+        });
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // Saturating: a block allocated before the reset may be freed after it.
+        let _ = LIVE.try_with(|live| live.set(live.get().saturating_sub(layout.size())));
         unsafe { System.dealloc(ptr, layout) }
     }
 }
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
+
+/// Starts a measurement on this thread.
+fn reset() {
+    LIVE.with(|live| live.set(0));
+    PEAK.with(|peak| peak.set(0));
+}
+
+/// The most bytes this thread has held at once since `reset`.
+fn peak() -> usize {
+    PEAK.with(Cell::get)
+}
 
 /// The fixture with its transcript and replies repeated until the file is just under 8 MB:
 /// the many small objects a long (or forged) session has, the worst case for a JSON tree.
@@ -55,12 +75,32 @@ fn large_record() -> String {
 #[test]
 fn reading_a_record_at_the_size_limit_holds_at_most_three_times_its_size() {
     let text = large_record();
-    LIVE.store(0, Ordering::Relaxed);
-    PEAK.store(0, Ordering::Relaxed);
+    reset();
     let record = kefu::scorecard::read_record(&text).expect("the record reads");
-    let peak = PEAK.load(Ordering::Relaxed);
+    let peak = peak();
     let ratio = peak as f64 / text.len() as f64;
     eprintln!("{} bytes read with a peak of {peak} bytes more ({ratio:.1}× the file)", text.len());
     assert!(ratio < 3.0, "reading held {ratio:.1}× the file's size");
     drop(record);
+}
+
+/// `verify` on a record at the size limit: the seals and the re-grade go field
+/// by field and entry by entry, never through one JSON tree of the whole
+/// record (that held about 7× an 8 MB record beyond the record itself).
+#[test]
+fn verifying_a_record_at_the_size_limit_holds_at_most_three_times_its_size() {
+    use kefu::content::Course;
+    use kefu::engine::Bundle;
+    use std::sync::Arc;
+    let bundle = Arc::new(Bundle::new(Course::load(&[], Path::new(env!("CARGO_MANIFEST_DIR")))));
+    let text = large_record();
+    let record = kefu::scorecard::read_record(&text).expect("the record reads");
+    reset();
+    let verdict = kefu::scorecard::verify_record(&record, &bundle);
+    let peak = peak();
+    let ratio = peak as f64 / text.len() as f64;
+    eprintln!("{} bytes verified with a peak of {peak} bytes more ({ratio:.1}× the file)", text.len());
+    // The forged record (its transcript repeated) must not verify, or the test proves nothing about the re-grade.
+    assert_ne!(verdict, kefu::scorecard::Verdict::Ok);
+    assert!(ratio < 3.0, "verify held {ratio:.1}× the file's size");
 }

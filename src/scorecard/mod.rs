@@ -117,7 +117,18 @@ impl Scorecard {
 
     /// Digests of every field that matters, one per transcript line and reply.
     pub fn field_digests(&self) -> BTreeMap<String, String> {
-        hash::field_digests(self, &["trainee", "when_utc", "app_version", "scenario", "content", "seed", "draw", "grade"], &["transcript", "replies"])
+        hash::Seals::new()
+            .field("trainee", &self.trainee)
+            .field("when_utc", &self.when_utc)
+            .field("app_version", &self.app_version)
+            .field("scenario", &self.scenario)
+            .field("content", &self.content)
+            .field("seed", &self.seed)
+            .field("draw", &self.draw)
+            .field("grade", &self.grade)
+            .list("transcript", &self.transcript)
+            .list("replies", &self.replies)
+            .done()
     }
 
     pub fn to_json(&self) -> String {

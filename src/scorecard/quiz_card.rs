@@ -98,7 +98,17 @@ impl QuizCard {
 
     /// Digests of every field that matters, one per question and answer.
     pub fn field_digests(&self) -> BTreeMap<String, String> {
-        hash::field_digests(self, &["kind", "trainee", "when_utc", "app_version", "quiz", "content", "result"], &["items", "answers"])
+        hash::Seals::new()
+            .field("kind", &self.kind)
+            .field("trainee", &self.trainee)
+            .field("when_utc", &self.when_utc)
+            .field("app_version", &self.app_version)
+            .field("quiz", &self.quiz)
+            .field("content", &self.content)
+            .field("result", &self.result)
+            .list("items", &self.items)
+            .list("answers", &self.answers)
+            .done()
     }
 
     pub fn to_json(&self) -> String {

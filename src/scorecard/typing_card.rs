@@ -99,7 +99,19 @@ impl TypingCard {
 
     /// Digests of every field that matters.
     pub fn field_digests(&self) -> BTreeMap<String, String> {
-        hash::field_digests(self, &["kind", "trainee", "when_utc", "app_version", "lang", "content", "phrase", "typed", "secs", "result", "speed"], &[])
+        hash::Seals::new()
+            .field("kind", &self.kind)
+            .field("trainee", &self.trainee)
+            .field("when_utc", &self.when_utc)
+            .field("app_version", &self.app_version)
+            .field("lang", &self.lang)
+            .field("content", &self.content)
+            .field("phrase", &self.phrase)
+            .field("typed", &self.typed)
+            .field("secs", &self.secs)
+            .field("result", &self.result)
+            .field("speed", &self.speed)
+            .done()
     }
 
     pub fn to_json(&self) -> String {

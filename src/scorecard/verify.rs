@@ -123,16 +123,10 @@ pub fn verify(card: &Scorecard, bundle: &Arc<Bundle>) -> Verdict {
         .collect();
     match run_plan_at(bundle.clone(), &card.scenario.id, card.seed, &inputs) {
         Ok(result) => {
-            let saved = serde_json::to_value(card).unwrap_or_default();
-            let regraded = serde_json::json!({
-                "draw": result.draw,
-                "transcript": result.transcript,
-                "replies": result.replies,
-                "grade": result.grade,
-            });
-            for field in ["draw", "transcript", "replies", "grade"] {
-                diff(field, &saved[field], &regraded[field], &mut edited);
-            }
+            diff_values("draw", &card.draw, &result.draw, &mut edited);
+            diff_list("transcript", &card.transcript, &result.transcript, &mut edited);
+            diff_list("replies", &card.replies, &result.replies, &mut edited);
+            diff_values("grade", &card.grade, &result.grade, &mut edited);
         }
         Err(error) => edited.push(format!("transcript (cannot be replayed: {error})")),
     }
@@ -156,13 +150,12 @@ pub fn verify_quiz(card: &QuizCard, course: &Course) -> Verdict {
         return verdict(sealed, edited, changed);
     }
     let items = pick(&pool, &card.quiz);
-    let saved = serde_json::to_value(card).unwrap_or_default();
-    diff("items", &saved["items"], &serde_json::to_value(&items).unwrap_or_default(), &mut edited);
+    diff_list("items", &card.items, &items, &mut edited);
     if card.answers.len() != items.len() {
         edited.push(format!("answers (length {} vs {})", card.answers.len(), items.len()));
     } else {
         match QuizSession::replay(items, &card.quiz, &card.answers, card.result.timed_out, card.result.duration_secs) {
-            Ok(result) => diff("result", &saved["result"], &serde_json::to_value(&result).unwrap_or_default(), &mut edited),
+            Ok(result) => diff_values("result", &card.result, &result, &mut edited),
             Err(error) => edited.push(format!("answers (cannot be replayed: {error})")),
         }
     }
@@ -214,6 +207,23 @@ fn verdict(mut sealed: Vec<String>, mut regraded: Vec<String>, changed: Vec<Stri
 }
 
 /// Collects the paths of leaves that differ between two JSON values.
+/// Compares a saved field with the re-graded one through their JSON trees, so
+/// a difference is named by its path ("grade.total").
+fn diff_values<T: serde::Serialize>(path: &str, saved: &T, fresh: &T, out: &mut Vec<String>) {
+    diff(path, &serde_json::to_value(saved).unwrap_or_default(), &serde_json::to_value(fresh).unwrap_or_default(), out);
+}
+
+/// Compares two lists entry by entry, one pair of small JSON trees at a time
+/// (a whole 8 MB transcript as one tree held several times its size).
+fn diff_list<T: serde::Serialize>(path: &str, saved: &[T], fresh: &[T], out: &mut Vec<String>) {
+    if saved.len() != fresh.len() {
+        out.push(format!("{path} (length {} vs {})", saved.len(), fresh.len()));
+    }
+    for (index, (x, y)) in saved.iter().zip(fresh).enumerate() {
+        diff_values(&format!("{path}[{index}]"), x, y, out);
+    }
+}
+
 fn diff(path: &str, saved: &serde_json::Value, fresh: &serde_json::Value, out: &mut Vec<String>) {
     use serde_json::Value;
     match (saved, fresh) {
