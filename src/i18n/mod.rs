@@ -375,6 +375,7 @@ catalogue! {
     ReportValue => ("数值", "Value"),
     ReportTarget => ("目标", "Target"),
     ReportQuiz => ("测验", "Quiz"),
+    ReportDrill => ("练习", "Drill"),
     ReportQuestion => ("题目", "Question"),
     ReportAnswer => ("作答", "Answer"),
     ReportWhy => ("解析", "Why"),

@@ -146,7 +146,8 @@ fn page(html: &mut String, cards: &[RecordRef<'_>], lang: Lang) -> std::fmt::Res
     Ok(())
 }
 
-/// The section's heading and its line of who, when, what, seed, version and content hash.
+/// The section's heading and its line of who, when, what, seed (when the
+/// record has one that drew anything), version and content hash.
 #[allow(clippy::too_many_arguments)]
 fn header(
     html: &mut String,
@@ -154,15 +155,16 @@ fn header(
     trainee: &super::Trainee,
     when_utc: Option<&str>,
     (title, id): (&str, &str),
-    seed: u64,
+    seed: Option<u64>,
     app_version: &str,
     content: &std::collections::BTreeMap<String, String>,
     lang: Lang,
 ) -> std::fmt::Result {
     let [heading, trainee_label, when_label, activity_label, seed_label] = labels;
+    let seed = seed.map(|seed| format!(" · {seed_label}: {seed}")).unwrap_or_default();
     writeln!(
         html,
-        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}] · {}: {} · v{} · {}: {}</p>",
+        "<section><h1>{}</h1><p class=\"meta\">{}: {} ({}) · {}: {} · {}: {} [{}]{} · v{} · {}: {}</p>",
         escape(heading),
         trainee_label,
         escape(&trainee.name),
@@ -172,7 +174,6 @@ fn header(
         activity_label,
         escape(title),
         escape(id),
-        seed_label,
         seed,
         escape(app_version),
         Msg::ReportContent.get(lang),
@@ -191,7 +192,7 @@ fn section(html: &mut String, card: &Scorecard) -> std::fmt::Result {
         crate::grading::Standing::Abandoned => ("ended", Msg::Abandoned.get(lang)),
     };
     let labels = [w[0], w[1], w[2], w[3], w[4]];
-    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.scenario.title.get(lang), &card.scenario.id), card.seed, &card.app_version, &card.content, lang)?;
+    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.scenario.title.get(lang), &card.scenario.id), Some(card.seed), &card.app_version, &card.content, lang)?;
     writeln!(
         html,
         "<p><span class=\"badge {}\">{}</span> {}: <b>{:.1}</b>/100 · {}: {:.0} · {}</p>",
@@ -315,8 +316,9 @@ fn critical_explanations(card: &Scorecard) -> Vec<&str> {
 /// and the phrase beside what was typed.
 fn typing_section(html: &mut String, card: &super::TypingCard) -> std::fmt::Result {
     let lang = card.lang;
-    let labels = [Msg::ReportTitle.get(lang), Msg::Trainee.get(lang), Msg::ReportWhen.get(lang), Msg::ReportQuiz.get(lang), Msg::ReportSeed.get(lang)];
-    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.title().get(lang), &card.activity_id()), card.seed(), &card.app_version, &card.content, lang)?;
+    // A drill, not a quiz; its record's seed only tells file names apart, so it is not shown.
+    let labels = [Msg::ReportTitle.get(lang), Msg::Trainee.get(lang), Msg::ReportWhen.get(lang), Msg::ReportDrill.get(lang), Msg::ReportSeed.get(lang)];
+    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.title().get(lang), &card.activity_id()), None, &card.app_version, &card.content, lang)?;
     writeln!(
         html,
         "<p><span class=\"badge practice\">{}</span> <b>{:.0}</b> {} · {}: {:.0}% · {}: {:.1}s</p>",
@@ -346,7 +348,7 @@ fn quiz_section(html: &mut String, card: &QuizCard) -> std::fmt::Result {
     let w = quiz_words(lang);
     let result = &card.result;
     let labels = [w[0], w[1], w[2], w[3], w[4]];
-    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.title().get(lang), &card.activity_id()), card.quiz.seed, &card.app_version, &card.content, lang)?;
+    header(html, labels, &card.trainee, card.when_utc.as_deref(), (card.title().get(lang), &card.activity_id()), Some(card.quiz.seed), &card.app_version, &card.content, lang)?;
     let right = result.marks.iter().flatten().filter(|m| m.right).count();
     let time_up = if result.timed_out { format!(" · {}", Msg::TimeUp.get(lang)) } else { String::new() };
     match card.quiz.mode.score_without_verdict(result.score_pct, lang) {

@@ -153,4 +153,19 @@ mod tests {
         easier.digests = easier.field_digests();
         assert_eq!(verify_typing(&easier), Verdict::Edited(vec!["phrase".into()]));
     }
+
+    /// The report calls it a drill, not a quiz, and shows no seed: a typing
+    /// record's number only tells file names apart.
+    #[test]
+    fn the_report_names_a_drill_and_shows_no_seed() {
+        for (lang, drill, quiz, seed) in [(Lang::Zh, "练习:", "测验:", "随机种子"), (Lang::En, "Drill:", "Quiz:", "Seed")] {
+            let meta = RunMeta { trainee: Trainee { name: "Amy".into(), id: "e1".into() }, when_utc: Some("2026-12-02T10:00:00Z".into()) };
+            let card = TypingCard::from_attempt(lang, phrases(lang)[0], phrases(lang)[0], 9.0, meta);
+            let mut html = Vec::new();
+            crate::scorecard::write_html(&mut html, [&card]).unwrap();
+            let html = String::from_utf8(html).unwrap();
+            assert!(html.contains(drill), "{html}");
+            assert!(!html.contains(quiz) && !html.contains(seed), "{html}");
+        }
+    }
 }
