@@ -33,7 +33,7 @@ impl KefuApp {
                 if let Some(saved) = self.resume.take() {
                     match Workbench::resume(&self.bundle, &saved, self.clock.now()) {
                         Ok(workbench) => self.go(Screen::Workbench(Box::new(workbench))),
-                        Err(error) => self.notice = Some(Notice::problem(Msg::CannotResume, error)),
+                        Err(error) => self.notice = Some(Notice::problem_in(Msg::CannotResume, error.shown())),
                     }
                 }
             }
@@ -232,7 +232,7 @@ impl KefuApp {
     fn start_workbench(&mut self, scenarios: &[String]) {
         match Workbench::start(&self.bundle, scenarios, self.clock.seed(7), self.clock.now()) {
             Ok(workbench) => self.go(Screen::Workbench(Box::new(workbench))),
-            Err(error) => self.notice = Some(Notice::problem(Msg::CannotStart, error)),
+            Err(error) => self.notice = Some(Notice::problem_in(Msg::CannotStart, error.shown())),
         }
     }
 

@@ -40,6 +40,27 @@ pub enum EngineError {
     BadTypingSpan { from: f64, until: f64 },
 }
 
+impl EngineError {
+    /// The error in both languages, for the workbench's notice (the Display
+    /// form is English, for logs and the CLI). Clock faults are one message:
+    /// the trainee cannot fix them but by starting again.
+    pub fn shown(&self) -> crate::content::raw::Text {
+        use crate::i18n::Msg;
+        let both = |say: &dyn Fn(Lang) -> String| crate::content::raw::Text { zh: say(Lang::Zh), en: say(Lang::En) };
+        match self {
+            EngineError::UnknownScenario(id) => both(&|lang| Msg::EngineUnknownScenario.fill(lang, &[("id", &Quoted(id))])),
+            EngineError::Ended => both(&|lang| Msg::EngineEnded.get(lang).to_string()),
+            EngineError::EmptyReply => both(&|lang| Msg::EngineEmptyReply.get(lang).to_string()),
+            EngineError::TooLong { chars, limit } => both(&|lang| Msg::EngineTooLong.fill(lang, &[("chars", chars), ("limit", limit)])),
+            EngineError::TimeWentBackwards { .. } | EngineError::BadTime(_) | EngineError::BadTypingSpan { .. } => {
+                both(&|lang| Msg::EngineClock.get(lang).to_string())
+            }
+            // The refusal itself is already in the chat's language (order_rules words it).
+            EngineError::BadAction(why) => both(&|lang| Msg::EngineBadAction.fill(lang, &[("why", why)])),
+        }
+    }
+}
+
 /// What was drawn for this session from its seed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draw {
@@ -526,4 +547,32 @@ fn contains_timeout(condition: &crate::content::raw::Condition) -> bool {
 
 fn check_time(now: f64) -> Result<(), EngineError> {
     if now.is_finite() { Ok(()) } else { Err(EngineError::BadTime(now)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The workbench shows a refusal in the UI language: no English frame in
+    /// Chinese, no Chinese one in English (the Display form stays English).
+    #[test]
+    fn an_engine_refusal_is_shown_in_either_language() {
+        let errors = [
+            EngineError::UnknownScenario("x".into()),
+            EngineError::Ended,
+            EngineError::EmptyReply,
+            EngineError::TooLong { chars: 2001, limit: 2000 },
+            EngineError::TimeWentBackwards { now: 1.0, last: 2.0 },
+            EngineError::BadTime(f64::NAN),
+            EngineError::BadAction("退款金额必须大于 0".into()),
+            EngineError::BadTypingSpan { from: 2.0, until: 1.0 },
+        ];
+        for error in errors {
+            let shown = error.shown();
+            assert!(shown.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}", shown.zh);
+            assert!(!shown.zh.chars().any(|c| c.is_ascii_alphabetic()) || matches!(error, EngineError::UnknownScenario(_)), "{}", shown.zh);
+            assert!(shown.en.starts_with(|c: char| c.is_ascii_uppercase()), "{}", shown.en);
+        }
+        assert!(EngineError::TooLong { chars: 2001, limit: 2000 }.shown().zh.contains("2001 个字"));
+    }
 }

@@ -495,6 +495,13 @@ catalogue! {
     KpiAverageResponse => ("平均响应", "Mean response"),
     KpiReplyRatio => ("应答比", "Reply ratio"),
     KpiOrderErrors => ("订单差错", "Order errors"),
+    // The engine's refusals, as the workbench shows them (EngineError::shown).
+    EngineUnknownScenario => ("课程里没有场景 {id}", "There is no scenario {id} in the course"),
+    EngineEnded => ("会话已经结束", "The conversation has ended"),
+    EngineEmptyReply => ("回复是空的", "The reply is empty"),
+    EngineTooLong => ("回复太长:{chars} 个字(上限 {limit}),请分成几条发送", "The reply is too long: {chars} characters (the limit is {limit}); split it into several messages"),
+    EngineClock => ("计时出错,请结束会话后重新开始", "The session's clock went wrong; end the session and start again"),
+    EngineBadAction => ("订单面板拒绝了这个操作:{why}", "The order panel refused the action: {why}"),
 }
 
 

@@ -136,7 +136,7 @@ impl Workbench {
         if text.trim().is_empty() {
             return Ok(());
         }
-        let events = self.shift.reply(buyer, &text, now).map_err(|e| Notice::problem(Msg::NotDone, e))?;
+        let events = self.shift.reply(buyer, &text, now).map_err(|e| Notice::problem_in(Msg::NotDone, e.shown()))?;
         self.note_events(&events);
         self.desks[buyer].draft.clear();
         self.autosave.inputs.push((buyer, now, Input::Say(text)));
@@ -144,7 +144,7 @@ impl Workbench {
     }
 
     pub(super) fn act(&mut self, buyer: usize, action: Action, now: f64, data: &Path) -> Result<(), Notice> {
-        let events = self.shift.act(buyer, action.clone(), now).map_err(|e| Notice::problem(Msg::NotDone, e))?;
+        let events = self.shift.act(buyer, action.clone(), now).map_err(|e| Notice::problem_in(Msg::NotDone, e.shown()))?;
         self.note_events(&events);
         self.autosave.inputs.push((buyer, now, Input::Act(action)));
         self.save(data)
@@ -157,7 +157,7 @@ impl Workbench {
         if self.shift.sessions().get(buyer).is_none_or(|s| s.is_ended()) {
             return Ok(());
         }
-        let events = self.shift.typing(buyer, now).map_err(|e| Notice::problem(Msg::NotDone, e))?;
+        let events = self.shift.typing(buyer, now).map_err(|e| Notice::problem_in(Msg::NotDone, e.shown()))?;
         self.note_events(&events);
         if let Some(span) = self.shift.sessions()[buyer].typing_span() {
             let new = self.autosave.note_typing(buyer, span);
@@ -177,7 +177,7 @@ impl Workbench {
 
     /// Ends the shift now: every buyer still waiting waits in vain.
     pub(super) fn end_now(&mut self, now: f64) -> Result<(), Notice> {
-        self.shift.abandon(now).map(|_| ()).map_err(|e| Notice::problem(Msg::NotDone, e))
+        self.shift.abandon(now).map(|_| ()).map_err(|e| Notice::problem_in(Msg::NotDone, e.shown()))
     }
 
     fn save(&self, data: &Path) -> Result<(), Notice> {
