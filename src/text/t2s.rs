@@ -35,6 +35,11 @@ pub fn to_simplified(c: char) -> char {
     if (c as u32) < 0x3400 {
         return c;
     }
+    // 妳 is Taiwan's written feminine "you"; OpenCC keeps it, but Simplified
+    // writing has only 你, and every phrase about the buyer is written with 你.
+    if c == '妳' {
+        return '你';
+    }
     table().get(&c).copied().unwrap_or(c)
 }
 
@@ -46,6 +51,8 @@ mod tests {
     fn common_traditional_characters_simplify() {
         let text: String = "訂單號碼,請稍等,退貨運費,謝謝您的耐心".chars().map(to_simplified).collect();
         assert_eq!(text, "订单号码,请稍等,退货运费,谢谢您的耐心");
+        let text: String = "我早就告訴過妳了".chars().map(to_simplified).collect();
+        assert_eq!(text, "我早就告诉过你了");
     }
 
     #[test]

@@ -132,7 +132,9 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 let folded: Vec<String> = entry.except.iter().map(|e| fold_width(e)).collect();
                 let covers = exception_cover(entry, &folded);
                 for (exception, folded) in entry.except.iter().zip(&folded) {
-                    if !covers(folded) {
+                    // An exception with choices is each of its wordings (as the matcher
+                    // builds it): it is useful when any wording holds a phrase.
+                    if !expand_alternatives(folded).iter().any(|wording| covers(wording)) {
                         out.push(source.warning(
                             "useless-exception",
                             source.find_from(entry_at(), &quoted(exception)),
@@ -189,5 +191,8 @@ mod tests {
         assert!(codes(&check_replacing("tone.ron", Some(&with("无关")))).contains(&"useless-exception"));
         assert!(!codes(&check_replacing("tone.ron", Some(&with("你自己吧")))).contains(&"useless-exception"));
         assert!(!codes(&check_replacing("tone.ron", Some(&with("Not Your Fault")))).contains(&"useless-exception"));
+        // Choices: useful when one of its wordings holds a phrase, as the matcher reads it.
+        assert!(!codes(&check_replacing("tone.ron", Some(&with("(是|怪)你自己")))).contains(&"useless-exception"));
+        assert!(codes(&check_replacing("tone.ron", Some(&with("(无|有)关")))).contains(&"useless-exception"));
     }
 }
