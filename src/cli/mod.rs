@@ -10,6 +10,7 @@ mod outputs;
 mod play;
 mod quiz;
 mod records;
+mod related;
 mod report;
 
 pub(crate) use args::{ExpectArg, ExportFormat, Format, LangArg, QuizModeArg, RecordArgs};

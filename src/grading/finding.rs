@@ -31,6 +31,24 @@ impl Dimension {
     pub const ALL: [Dimension; 6] =
         [Dimension::Accuracy, Dimension::Steps, Dimension::Tone, Dimension::Speed, Dimension::Actions, Dimension::Rules];
 
+    /// The dimension's name as records and the command line spell it:
+    /// `accuracy`, `steps`, `tone`, `speed`, `actions`, `rules` (the serde names).
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Accuracy => "accuracy",
+            Dimension::Steps => "steps",
+            Dimension::Tone => "tone",
+            Dimension::Speed => "speed",
+            Dimension::Actions => "actions",
+            Dimension::Rules => "rules",
+        }
+    }
+
+    /// The dimension spelled `name` (see `name`).
+    pub fn named(name: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.name() == name)
+    }
+
     /// The dimension's name in the HTML report's score row: `Accuracy`
     /// (records spell it in lower case, as serde writes it: `accuracy`).
     pub fn title(self) -> &'static str {
