@@ -100,3 +100,18 @@ impl Finding {
 pub fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Dimension;
+
+    /// The command line and the records spell a dimension alike.
+    #[test]
+    fn a_dimensions_name_is_its_saved_spelling() {
+        for dimension in Dimension::ALL {
+            assert_eq!(serde_json::to_value(dimension).unwrap(), serde_json::json!(dimension.name()));
+            assert_eq!(Dimension::named(dimension.name()), Some(dimension));
+        }
+        assert_eq!(Dimension::named("Tone"), None);
+    }
+}

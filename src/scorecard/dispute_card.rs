@@ -126,3 +126,43 @@ impl DisputeCard {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scorecard::verify::{Subject, SubjectKind, verify_dispute};
+    use crate::scorecard::{FamilyRecord, Verdict, read_family};
+
+    fn card() -> Scorecard {
+        crate::scorecard::read(include_str!("../../tests/fixtures/scorecard-v2.json")).unwrap()
+    }
+
+    #[test]
+    fn a_dispute_reads_back_verifies_and_an_edit_is_named() {
+        let card = card();
+        let dispute = DisputeCard::new(&card, FindingRef::parse("2:speed").unwrap(), " 网络卡了 ", Some("2026-11-23T12:00:00Z".into())).unwrap();
+        assert_eq!((dispute.reason.as_str(), dispute.disputed.rule.as_str(), &dispute.trainee), ("网络卡了", "speed", &card.trainee));
+        let Ok(FamilyRecord::Dispute(read)) = read_family(&dispute.to_json()) else { panic!("reads back") };
+        assert_eq!(read, dispute);
+        assert_eq!(verify_dispute(&read, &[&card]), Verdict::Ok);
+        let mut edited = dispute.clone();
+        edited.reason = "别的理由".into();
+        assert_eq!(verify_dispute(&edited, &[&card]), Verdict::Edited(vec!["reason".into()]));
+        // Another finding, resealed: the snapshot no longer matches it.
+        let mut moved = dispute.clone();
+        moved.finding = FindingRef::parse("1:speed").unwrap();
+        moved.digests = moved.field_digests();
+        assert_eq!(verify_dispute(&moved, &[&card]), Verdict::Edited(vec!["disputed".into()]));
+        let subject = Subject { kind: SubjectKind::Scorecard, id: card.record_id() };
+        assert_eq!(verify_dispute(&dispute, &[]), Verdict::SubjectMissing(subject));
+    }
+
+    #[test]
+    fn a_dispute_needs_a_finding_the_scorecard_has_and_a_reason() {
+        let card = card();
+        let missing = DisputeCard::new(&card, FindingRef::parse("3:speed").unwrap(), "x", None).unwrap_err();
+        assert!(matches!(missing, DisputeError::NoSuchFinding { .. }));
+        let blank = DisputeCard::new(&card, FindingRef::parse("2:speed").unwrap(), "\n", None).unwrap_err();
+        assert_eq!(blank.to_string(), "say why you dispute finding 2:speed (a reason is required)");
+    }
+}

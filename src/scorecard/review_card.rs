@@ -309,3 +309,132 @@ impl ReviewCard {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::scorecard::verify::{Subject, SubjectKind, verify_review};
+    use crate::scorecard::{DisputeCard, Verdict};
+
+    pub(crate) fn card() -> Scorecard {
+        crate::scorecard::read(include_str!("../../tests/fixtures/scorecard-v2.json")).unwrap()
+    }
+
+    fn reference(text: &str) -> FindingRef {
+        FindingRef::parse(text).unwrap()
+    }
+
+    pub(crate) fn draft() -> ReviewDraft {
+        ReviewDraft {
+            reviewer: Reviewer { name: "张主管".into(), id: "s01".into() },
+            when_utc: Some("2026-11-24T10:00:00Z".into()),
+            judgements: vec![
+                Judgement { finding: reference("1:apologise"), stance: Stance::Agree, reason: String::new() },
+                Judgement { finding: reference("2:fact:policy.return_shipping_payer(WrongItem)"), stance: Stance::Disagree, reason: "说了“我们承担运费”".into() },
+            ],
+            added: vec![AddedFinding { reply: 2, message: Some(3), rule: "没有致谢".into(), dimension: Dimension::Tone, points: -4.0, comment: "结尾没有感谢".into() }],
+            overrides: vec![DimensionOverride { dimension: Dimension::Speed, score_pct: 80.0, reason: "网络延迟".into() }],
+            comment: "整体不错".into(),
+            signed_off: true,
+            answers: None,
+        }
+    }
+
+    #[test]
+    fn a_review_is_sealed_reads_back_and_verifies_against_its_scorecard() {
+        let card = card();
+        let review = ReviewCard::new(&card, draft()).unwrap();
+        assert_eq!(review.scorecard, ScorecardRef::of(&card));
+        assert_eq!((review.score.auto, review.score.auto_passed), (card.grade.total, Some(true)));
+        assert_ne!(review.score.reviewed, review.score.auto);
+        let Ok(crate::scorecard::FamilyRecord::Review(read)) = crate::scorecard::read_family(&review.to_json()) else { panic!("reads back") };
+        assert_eq!(read, review);
+        assert_eq!(verify_review(&read, &[&card], &[]), Verdict::Ok);
+        assert!(crate::scorecard::read_record(&review.to_json()).unwrap_err().to_string().contains("a review of a scorecard, not an attempt"));
+        assert!(review.file_name().starts_with("2026-11-24T10_00_00Z-e1024-review-wrong-colour-thermos-"), "{}", review.file_name());
+    }
+
+    #[test]
+    fn an_edit_is_named_and_a_changed_or_missing_scorecard_is_not_an_edit() {
+        let card = card();
+        let review = ReviewCard::new(&card, draft()).unwrap();
+        let mut edited = review.clone();
+        edited.comment = "很差".into();
+        assert_eq!(verify_review(&edited, &[&card], &[]), Verdict::Edited(vec!["comment".into()]));
+        // A better reviewed score, resealed by hand: it does not follow from the review.
+        let mut forged = review.clone();
+        forged.score.reviewed = 99.0;
+        forged.digests = forged.field_digests();
+        assert_eq!(verify_review(&forged, &[&card], &[]), Verdict::Edited(vec!["score".into()]));
+        let mut changed = card.clone();
+        changed.grade.total = 99.0;
+        let subject = Subject { kind: SubjectKind::Scorecard, id: card.record_id() };
+        assert_eq!(verify_review(&review, &[&changed], &[]), Verdict::SubjectChanged(subject.clone()));
+        // Resealed by hand, the scorecard's seal still differs from the one reviewed.
+        changed.digests = changed.field_digests();
+        assert_eq!(verify_review(&review, &[&changed], &[]), Verdict::SubjectChanged(subject.clone()));
+        assert_eq!(verify_review(&review, &[], &[]), Verdict::SubjectMissing(subject));
+        assert_eq!(verify_review(&review, &[&changed, &card], &[]), Verdict::Ok, "the one with its seal is found");
+    }
+
+    #[test]
+    fn a_bad_draft_says_what_to_fix() {
+        let card = card();
+        let with = |change: &dyn Fn(&mut ReviewDraft)| {
+            let mut draft = draft();
+            change(&mut draft);
+            ReviewCard::new(&card, draft).unwrap_err()
+        };
+        assert!(matches!(with(&|d| d.reviewer.id = " ".into()), ReviewError::NoReviewer));
+        assert!(matches!(with(&|d| d.judgements[0].finding = reference("1:nothing")), ReviewError::NoSuchFinding { .. }));
+        assert!(matches!(with(&|d| d.judgements[1].finding = reference("1:apologise")), ReviewError::JudgedTwice { .. }));
+        let no_reason = with(&|d| d.judgements[1].reason = "  ".into());
+        assert_eq!(no_reason.to_string(), "finding 2:fact:policy.return_shipping_payer(WrongItem): say why you disagree (a reason is required)");
+        assert!(matches!(with(&|d| d.added[0].reply = 3), ReviewError::NoSuchAnswer { reply: 3, replies: 2, .. }));
+        assert!(matches!(with(&|d| d.added[0].message = Some(999)), ReviewError::NoSuchLine { .. }));
+        assert!(matches!(with(&|d| d.added[0].rule = String::new()), ReviewError::NoRule { .. }));
+        assert!(matches!(with(&|d| d.added[0].points = f64::NAN), ReviewError::PointsOutOfRange { .. }));
+        assert!(matches!(with(&|d| d.added[0].points = 101.0), ReviewError::PointsOutOfRange { .. }));
+        assert!(matches!(with(&|d| d.overrides[0].dimension = Dimension::Rules), ReviewError::NotOverridable { .. }));
+        assert!(matches!(with(&|d| d.overrides[0].score_pct = 120.0), ReviewError::ScoreOutOfRange { .. }));
+        assert!(matches!(with(&|d| d.overrides[0].reason = String::new()), ReviewError::NoOverrideReason { .. }));
+        assert!(matches!(with(&|d| d.overrides.push(d.overrides[0].clone())), ReviewError::OverriddenTwice { .. }));
+        let mut other = card.clone();
+        other.grade.dimensions.remove(&Dimension::Actions);
+        let mut draft = draft();
+        draft.overrides[0].dimension = Dimension::Actions;
+        assert!(matches!(ReviewCard::new(&other, draft).unwrap_err(), ReviewError::NothingToOverride { .. }));
+    }
+
+    #[test]
+    fn a_dispute_is_answered_by_a_review_of_its_scorecard() {
+        let card = card();
+        let disputed = reference("2:fact:policy.return_shipping_payer(WrongItem)");
+        let dispute = DisputeCard::new(&card, disputed.clone(), "我说对了运费", Some("2026-11-23T12:00:00Z".into())).unwrap();
+        let answer = |decision, text: &str| {
+            let mut draft = draft();
+            draft.answers = Some((dispute.clone(), decision, text.to_string()));
+            draft
+        };
+        // Accepting: the review disagrees with the finding (the draft does).
+        let accepted = ReviewCard::new(&card, answer(Decision::Accepted, "")).unwrap();
+        assert_eq!(accepted.answers.as_ref().map(|a| (a.decision, &a.finding)), Some((Decision::Accepted, &disputed)));
+        assert_eq!(verify_review(&accepted, &[&card], &[&dispute]), Verdict::Ok);
+        let missing = Subject { kind: SubjectKind::Dispute, id: dispute.record_id() };
+        assert_eq!(verify_review(&accepted, &[&card], &[]), Verdict::SubjectMissing(missing));
+        // Rejecting needs an answer, and cannot disagree with the finding at once.
+        assert!(matches!(ReviewCard::new(&card, answer(Decision::Rejected, " ")).unwrap_err(), ReviewError::RejectWithoutAnswer { .. }));
+        assert!(matches!(ReviewCard::new(&card, answer(Decision::Rejected, "运费由买家承担")).unwrap_err(), ReviewError::RejectButDisagree { .. }));
+        let mut agreeing = answer(Decision::Accepted, "");
+        agreeing.judgements[1].stance = Stance::Agree;
+        assert!(matches!(ReviewCard::new(&card, agreeing).unwrap_err(), ReviewError::AcceptWithoutDisagreeing { .. }));
+        // A dispute of another scorecard.
+        let mut other = card.clone();
+        other.seed += 1;
+        other.digests = other.field_digests();
+        let elsewhere = DisputeCard::new(&other, disputed, "x", None).unwrap();
+        let mut draft = draft();
+        draft.answers = Some((elsewhere, Decision::Accepted, String::new()));
+        assert!(matches!(ReviewCard::new(&card, draft).unwrap_err(), ReviewError::DisputeElsewhere { .. }));
+    }
+}

@@ -53,6 +53,8 @@ pub enum ReviewError {
     AcceptWithoutDisagreeing { reference: FindingRef },
     #[error("rejecting the dispute of finding {reference} needs a written answer for the trainee")]
     RejectWithoutAnswer { reference: FindingRef },
+    #[error("rejecting the dispute of finding {reference} means the finding stands, but the review disagrees with it: accept the dispute instead, or drop --disagree {reference}")]
+    RejectButDisagree { reference: FindingRef },
     #[error("the reviewed score does not follow from the review")]
     ScoreMismatch,
 }
@@ -131,6 +133,8 @@ pub fn problems(card: &Scorecard, review: &ReviewCard) -> Vec<(String, ReviewErr
             found.push(("answers".into(), ReviewError::AcceptWithoutDisagreeing { reference }));
         } else if answer.decision == Decision::Rejected && blank(&answer.answer) {
             found.push(("answers".into(), ReviewError::RejectWithoutAnswer { reference }));
+        } else if answer.decision == Decision::Rejected && disagrees {
+            found.push(("answers".into(), ReviewError::RejectButDisagree { reference }));
         }
     }
     let changes = Changes { judgements: &review.judgements, added: &review.added, overrides: &review.overrides };

@@ -222,3 +222,72 @@ impl<'a, K: Copy> ReviewIndex<'a, K> {
         self.disputes_of(&dispute.scorecard.seal).into_iter().find(|entry| entry.dispute.seal() == seal)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scorecard::review_card::tests::{card, draft};
+    use crate::scorecard::{FindingRef, Scorecard};
+
+    fn review(card: &Scorecard, when: &str, signed_off: bool) -> ReviewCard {
+        let mut draft = draft();
+        draft.when_utc = Some(when.into());
+        draft.signed_off = signed_off;
+        ReviewCard::new(card, draft).unwrap()
+    }
+
+    #[test]
+    fn a_scorecard_is_unreviewed_then_reviewed_then_signed_off() {
+        let card = card();
+        let (id, seal) = (card.record_id(), card.seal());
+        let none: ReviewIndex<'_, usize> = ReviewIndex::build([], []);
+        assert_eq!(none.status(&id, &seal), ReviewStatus::default());
+        let draft_review = review(&card, "2026-11-24T10:00:00Z", false);
+        let reviewed = ReviewIndex::build([(0, &draft_review)], []);
+        let status = reviewed.status(&id, &seal);
+        assert_eq!((status.state, status.reviews), (ReviewState::Reviewed, 1));
+        assert_eq!(status.reviewed_total, Some(draft_review.score.reviewed));
+        let signed = review(&card, "2026-11-25T10:00:00Z", true);
+        let both = ReviewIndex::build([(0, &draft_review), (1, &signed)], []);
+        assert_eq!(both.status(&id, &seal).state, ReviewState::SignedOff);
+        assert_eq!(both.deciding(&seal).map(|(key, _)| key), Some(1));
+        // The scorecard changed since: its reviews are stale, it is unreviewed as it is now.
+        let mut changed = card.clone();
+        changed.grade.total = 50.0;
+        let status = both.status(&changed.record_id(), &changed.seal());
+        assert_eq!((status.state, status.stale_reviews), (ReviewState::None, 2));
+    }
+
+    #[test]
+    fn a_dispute_is_open_until_a_review_of_its_scorecard_answers_it() {
+        let card = card();
+        let finding = FindingRef::parse("2:fact:policy.return_shipping_payer(WrongItem)").unwrap();
+        let dispute = DisputeCard::new(&card, finding, "我说对了", Some("2026-11-23T12:00:00Z".into())).unwrap();
+        let open = ReviewIndex::build([], [("d", &dispute)]);
+        assert_eq!(open.status(&card.record_id(), &card.seal()).open_disputes, 1);
+        assert_eq!(open.dispute_state(&dispute).map(|e| e.state), Some(DisputeState::Open));
+        let answering = |decision, answer: &str, when: &str| {
+            let mut draft = draft();
+            draft.when_utc = Some(when.into());
+            if decision == Decision::Rejected {
+                draft.judgements.pop();
+            }
+            draft.answers = Some((dispute.clone(), decision, answer.into()));
+            ReviewCard::new(&card, draft).unwrap()
+        };
+        let rejected = answering(Decision::Rejected, "运费由买家承担", "2026-11-24T10:00:00Z");
+        let accepted = answering(Decision::Accepted, "", "2026-11-25T10:00:00Z");
+        let index = ReviewIndex::build([("r1", &rejected)], [("d", &dispute)]);
+        let entry = index.dispute_state(&dispute).unwrap();
+        assert_eq!((entry.state, entry.answer().map(|a| a.answer.as_str())), (DisputeState::Rejected, Some("运费由买家承担")));
+        assert_eq!(index.status(&card.record_id(), &card.seal()).open_disputes, 0);
+        // The later answer decides, in whatever order the records come.
+        let index = ReviewIndex::build([("r2", &accepted), ("r1", &rejected)], [("d", &dispute)]);
+        assert_eq!(index.dispute_state(&dispute).map(|e| (e.state, e.answered_by.map(|(k, _)| k))), Some((DisputeState::Accepted, Some("r2"))));
+        // A review of another version of the scorecard does not answer it.
+        let mut other = accepted.clone();
+        other.scorecard.seal = "0".repeat(64);
+        let index = ReviewIndex::build([("r", &other)], [("d", &dispute)]);
+        assert_eq!(index.dispute_state(&dispute).map(|e| e.state), Some(DisputeState::Open));
+    }
+}

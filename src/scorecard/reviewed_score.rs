@@ -114,3 +114,79 @@ pub fn score(card: &Scorecard, changes: Changes<'_>) -> Scored {
         .then(|| total >= grade.pass_mark && !critical_left && matches!(grade.outcome, Outcome::Converted | Outcome::Resolved));
     Scored { total, passed, dimensions }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scorecard::FindingRef;
+
+    fn card() -> Scorecard {
+        crate::scorecard::read(include_str!("../../tests/fixtures/scorecard-v2.json")).unwrap()
+    }
+
+    fn disagree(reference: &str) -> Judgement {
+        Judgement { finding: FindingRef::parse(reference).unwrap(), stance: Stance::Disagree, reason: "why".into() }
+    }
+
+    fn add(reply: usize, dimension: Dimension, points: f64) -> AddedFinding {
+        AddedFinding { reply, message: None, rule: "missed".into(), dimension, points, comment: String::new() }
+    }
+
+    fn over(dimension: Dimension, score_pct: f64) -> DimensionOverride {
+        DimensionOverride { dimension, score_pct, reason: "why".into() }
+    }
+
+    fn total(judgements: &[Judgement], added: &[AddedFinding], overrides: &[DimensionOverride]) -> Scored {
+        score(&card(), Changes { judgements, added, overrides })
+    }
+
+    #[test]
+    fn no_changes_is_the_auto_score_exactly() {
+        let scored = total(&[], &[], &[]);
+        assert_eq!(scored.total, card().grade.total);
+        assert_eq!(scored.passed, Some(true));
+        assert!(scored.dimensions.values().all(|(auto, reviewed)| auto == reviewed), "{scored:?}");
+        let agreeing = [Judgement { stance: Stance::Agree, ..disagree("1:apologise") }];
+        assert_eq!(total(&agreeing, &[], &[]).total, card().grade.total, "agreeing changes nothing");
+    }
+
+    /// The fixture: answer 1 (weight 2) scores 96.68, answer 2 (weight 3) 79; the total is 86.07.
+    #[test]
+    fn an_overturned_finding_moves_the_total_by_its_reply_weight() {
+        // A fact judged wrong (0 of 15) was right: answer 2 gains 15, the total 15 × 3/5.
+        let scored = total(&[disagree("2:fact:policy.return_shipping_payer(WrongItem)")], &[], &[]);
+        assert_eq!(scored.total, 95.07);
+        assert_eq!(scored.dimensions[&Dimension::Accuracy], (50.0, 100.0));
+        // A step credited (25 of 25) was not done: answer 1 loses 25, the total 25 × 2/5; two such fail it.
+        let scored = total(&[disagree("1:apologise")], &[], &[]);
+        assert_eq!((scored.total, scored.passed), (76.07, Some(true)));
+        let scored = total(&[disagree("1:apologise"), disagree("1:ask_order_info")], &[], &[]);
+        assert_eq!((scored.total, scored.passed), (66.07, Some(false)));
+    }
+
+    #[test]
+    fn added_findings_count_in_their_reply_which_stays_within_100() {
+        assert_eq!(total(&[], &[add(1, Dimension::Tone, -10.0)], &[]).total, 82.07);
+        // Answer 1 at 96.68 + 10 is kept at 100: the total gains 3.32 × 2/5.
+        assert_eq!(total(&[], &[add(1, Dimension::Tone, 10.0)], &[]).total, 87.4);
+    }
+
+    #[test]
+    fn an_override_sets_its_dimension_and_supersedes_finding_changes_there() {
+        // Tone 100% → 50%: half of its 102.02 weighted points, over the weight 5.
+        let scored = total(&[], &[], &[over(Dimension::Tone, 50.0)]);
+        assert_eq!(scored.total, 75.87);
+        assert_eq!(scored.dimensions[&Dimension::Tone], (100.0, 50.0));
+        let with_finding = total(&[], &[add(1, Dimension::Tone, -10.0)], &[over(Dimension::Tone, 50.0)]);
+        assert_eq!(with_finding.total, scored.total, "the override decides the tone, whatever was added there");
+    }
+
+    #[test]
+    fn overturned_findings_give_back_or_take_their_points() {
+        let finding = |points, possible| Finding { rule: crate::grading::RuleId::saved("x"), dimension: Dimension::Tone, points, possible, span: None, explain: String::new(), critical: false };
+        assert_eq!(overturned(&finding(0.0, 15.0)), 15.0, "missed: earns it");
+        assert_eq!(overturned(&finding(-5.0, 0.0)), 0.0, "a penalty: lifted");
+        assert_eq!(overturned(&finding(25.0, 25.0)), 0.0, "credited: not earned");
+        assert_eq!(overturned(&finding(0.0, 0.0)), 0.0, "nothing either way");
+    }
+}

@@ -324,4 +324,34 @@ mod tests {
         assert_eq!(totals(&source), [90.0]);
         assert_eq!(source.unreadable().count(), 0);
     }
+
+    /// Reviews and disputes in a data folder are read beside the scorecards,
+    /// kept apart from the summaries (the cohort table counts attempts), and
+    /// indexed per scorecard; each summary comes with the path it was read from.
+    #[test]
+    fn reviews_and_disputes_are_read_beside_the_scorecards_and_indexed() {
+        use crate::scorecard::{DisputeCard, FindingRef, ReviewState};
+        let dir = tempfile::tempdir().unwrap();
+        let card = scorecard::read(include_str!("../../tests/fixtures/scorecard-v2.json")).unwrap();
+        let saved = crate::store::save_record(dir.path(), &card).unwrap();
+        let review = ReviewCard::new(&card, crate::scorecard::review_card::tests::draft()).unwrap();
+        let dispute = DisputeCard::new(&card, FindingRef::parse("2:speed").unwrap(), "网络卡了", None).unwrap();
+        let review_path = crate::store::save_record(dir.path(), &review).unwrap();
+        let dispute_path = crate::store::save_record(dir.path(), &dispute).unwrap();
+        assert!(review_path.starts_with(dir.path().join("reviews").join("s01")), "{}", review_path.display());
+        assert!(dispute_path.starts_with(dir.path().join("disputes").join("e1024")), "{}", dispute_path.display());
+        let mut source = FolderSource::new(vec![dir.path().to_path_buf()]);
+        assert_eq!(source.refresh().read, 3);
+        assert_eq!(source.summaries().count(), 1, "a review is not an attempt");
+        assert_eq!(source.keyed_summaries().map(|(path, _)| path.to_path_buf()).collect::<Vec<_>>(), [saved]);
+        assert_eq!(source.reviews().map(|(path, _)| path.to_path_buf()).collect::<Vec<_>>(), [review_path]);
+        assert_eq!(source.disputes().count(), 1);
+        assert_eq!(source.unreadable().count(), 0);
+        let index = source.review_index();
+        let summary = source.summaries().next().unwrap();
+        let status = index.status_of(summary);
+        assert_eq!((status.state, status.open_disputes, status.reviewed_total), (ReviewState::SignedOff, 1, Some(review.score.reviewed)));
+        let table = crate::scorecard::cohort::table(source.summaries(), &crate::scorecard::cohort::Filter::default());
+        assert_eq!(table.records, 1);
+    }
 }
