@@ -379,6 +379,7 @@ fn about_line(html: &mut String, about: &super::review_card::ScorecardRef, who: 
 /// reviewer wrote it.
 fn review_section(html: &mut String, review: &super::ReviewCard, card: Option<&Scorecard>) -> std::fmt::Result {
     let lang = review.scorecard.scenario.lang;
+    let named = |finding: &super::FindingRef| card.and_then(|card| finding.resolve(card)).map(|f| f.explain.clone()).unwrap_or_else(|| finding.to_string());
     writeln!(html, "<section><h1>{}</h1>", Msg::ReviewTitle.get(lang))?;
     about_line(html, &review.scorecard, Some((Msg::Reviewer.get(lang), &review.reviewer)), review.when_utc.as_deref(), lang)?;
     let state = if review.signed_off { Msg::ReviewStateSignedOff } else { Msg::ReviewStateReviewed };
@@ -407,7 +408,7 @@ fn review_section(html: &mut String, review: &super::ReviewCard, card: Option<&S
                 html,
                 "<tr><td>{} · {}</td><td class=\"{class}\">{}</td><td>{}</td></tr>",
                 Msg::ReportAnswerN.fill(lang, &[("n", &judgement.finding.reply)]),
-                escape(&card.and_then(|card| judgement.finding.resolve(card)).map(|f| f.explain.clone()).unwrap_or_else(|| judgement.finding.to_string())),
+                escape(&named(&judgement.finding)),
                 stance.get(lang),
                 escape(&judgement.reason)
             )?;
@@ -456,7 +457,7 @@ fn review_section(html: &mut String, review: &super::ReviewCard, card: Option<&S
             html,
             "<h2>{} {}</h2><p><b>{}</b> {}</p>",
             Msg::DisputeAnswered.get(lang),
-            escape(&answer.finding.to_string()),
+            escape(&named(&answer.finding)),
             decision.get(lang),
             escape(&answer.answer)
         )?;
