@@ -32,17 +32,11 @@ impl<'a> Related<'a> {
         let mut related = Related { given, beside: BTreeMap::new(), scorecards: BTreeMap::new() };
         for (path, record) in &related.given {
             let Some(data) = crate::store::data_folder_of(path).filter(|data| !covered(data)) else { continue };
-            if !related.beside.contains_key(&data) {
-                related.beside.insert(data.clone(), Beside::read(&data));
-            }
+            related.beside.entry(data.clone()).or_insert_with(|| Beside::read(&data));
             // A review or dispute is checked against the trainee's scorecards there.
             if matches!(record, FamilyRecord::Review(_) | FamilyRecord::Dispute(_)) {
                 let trainee = RecordRef::from(*record).trainee().id.clone();
-                let key = (data.clone(), trainee);
-                if !related.scorecards.contains_key(&key) {
-                    let cards = crate::store::reviews::trainee_scorecards(&data, &key.1);
-                    related.scorecards.insert(key, cards);
-                }
+                related.scorecards.entry((data.clone(), trainee.clone())).or_insert_with(|| crate::store::reviews::trainee_scorecards(&data, &trainee));
             }
         }
         related

@@ -41,7 +41,7 @@ pub enum ReviewCommand {
     },
     /// Review a scorecard: judge findings, add missed ones, override dimensions, comment, sign off,
     /// answer a dispute. Saves a sealed review record; the scorecard is never changed.
-    Sign(super::review_sign::SignArgs),
+    Sign(Box<super::review_sign::SignArgs>),
 }
 
 /// Which scorecards `review list` shows.

@@ -120,7 +120,7 @@ pub struct ReviewIndex<'a, K> {
 
 /// Reviews in the order "later decides": by time (an untimed one first), then
 /// as given.
-fn latest<'a, K>(reviews: &[(K, &'a ReviewCard)], positions: impl Iterator<Item = usize>) -> Option<usize> {
+fn latest<K>(reviews: &[(K, &ReviewCard)], positions: impl Iterator<Item = usize>) -> Option<usize> {
     positions.max_by(|a, b| reviews[*a].1.when_utc.cmp(&reviews[*b].1.when_utc).then(a.cmp(b)))
 }
 

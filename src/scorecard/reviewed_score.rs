@@ -110,8 +110,7 @@ pub fn score(card: &Scorecard, changes: Changes<'_>) -> Scored {
     }
     let total = if total == grade.total { total } else { round2(total.clamp(0.0, 100.0)) };
     let critical_left = card.replies.iter().flat_map(|r| &r.findings).filter(|f| f.critical).count() > critical_overturned;
-    let passed = (!grade.abandoned)
-        .then(|| total >= grade.pass_mark && !critical_left && matches!(grade.outcome, Outcome::Converted | Outcome::Resolved));
+    let passed = (!grade.abandoned).then_some(total >= grade.pass_mark && !critical_left && matches!(grade.outcome, Outcome::Converted | Outcome::Resolved));
     Scored { total, passed, dimensions }
 }
 
