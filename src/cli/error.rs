@@ -2,6 +2,7 @@
 //! where there is one. The dispatch prints it once (`kefu: …`) with exit code 2.
 
 use crate::text::Quoted;
+use crate::scorecard::{DisputeError, RefError, ReviewError};
 use crate::store::StoreError;
 use std::path::PathBuf;
 
@@ -26,6 +27,27 @@ pub enum CliError {
     /// An input in a replies file with neither or both of `say` and `act`.
     #[error("{}: input {number}: give either `say` or `act`", path.display())]
     SayOrAct { number: usize, path: PathBuf },
+    /// A review or dispute asked of a record that is not a scenario's scorecard.
+    #[error("{}: {found}, not a scenario's scorecard; only a scenario's scorecard has findings to review or dispute (`kefu review list DIR` lists them)", path.display())]
+    NotReviewable { found: &'static str, path: PathBuf },
+    /// `--answer-dispute` given a file that is not a dispute.
+    #[error("{}: {found}, not a dispute; --answer-dispute takes a dispute file (`kefu review list DIR` shows them under their scorecards)", path.display())]
+    NotADispute { found: &'static str, path: PathBuf },
+    /// A review the scorecard does not allow (a reason missing, a finding it lacks ...).
+    #[error("{}: {source}", path.display())]
+    Review { source: ReviewError, path: PathBuf },
+    #[error("{}: {source}", path.display())]
+    Dispute { source: DisputeError, path: PathBuf },
+    /// A finding reference that cannot be read or is not in the scorecard.
+    #[error("{}: {source}", path.display())]
+    Reference { source: RefError, path: PathBuf },
+    /// An option's value not in its shape (`--add`, `--override`, `--disagree`).
+    #[error("{option} {}: {why}; write it {shape}", Quoted(.text))]
+    BadSpec { option: &'static str, text: String, why: &'static str, shape: &'static str },
+    #[error("--answer-dispute needs a decision: --accept [REASON] or --reject REASON")]
+    NoDecision,
+    #[error("{option} decides a dispute: name it with --answer-dispute FILE")]
+    DecisionWithoutDispute { option: &'static str },
 }
 
 impl CliError {

@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod dispute;
 mod error;
 mod eval;
 mod grade_text;
@@ -10,7 +11,10 @@ mod outputs;
 mod play;
 mod quiz;
 mod records;
+mod related;
 mod report;
+mod review;
+mod review_sign;
 
 pub(crate) use args::{ExpectArg, ExportFormat, Format, LangArg, QuizModeArg, RecordArgs};
 pub(crate) use error::CliError;
@@ -26,8 +30,9 @@ pub struct Cli {
     /// The content folder (holding scenarios/ and assets/); default: the bundled course.
     #[arg(long, global = true, env = "KEFU_CONTENT_DIR")]
     pub content: Option<PathBuf>,
-    /// The data folder for scorecards and settings; default: KEFU_DATA_DIR, else the platform's data folder.
-    #[arg(long, global = true)]
+    /// The data folder for scorecards and settings; default: KEFU_DATA_DIR, else the platform's data folder
+    /// (for a review or dispute: the data folder its scorecard is in).
+    #[arg(long, global = true, visible_alias = "data")]
     pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -69,13 +74,15 @@ pub enum Command {
         #[command(flatten)]
         record: RecordArgs,
     },
-    /// Re-grade saved scorecards from their transcripts: OK, EDITED (naming fields) or CONTENT CHANGED.
+    /// Re-grade saved scorecards from their transcripts: OK, EDITED (naming fields) or CONTENT CHANGED;
+    /// check reviews and disputes against their scorecards (SCORECARD CHANGED, SCORECARD MISSING).
     Verify {
-        /// Scorecard files or folders of them.
+        /// Record files or folders of them (a data folder: scorecards, reviews and disputes).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Export scorecards as JSON, CSV (summary, or one row per reply with --detail), HTML or xAPI.
+    /// Export records as JSON, CSV (summary, or one row per reply with --detail), HTML or xAPI
+    /// (reviews and disputes have CSV rows and HTML sections, and no xAPI statement).
     Export {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -165,6 +172,16 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Supervisors' reviews of scenario scorecards: list (with review state and disputes), show, sign.
+    Review {
+        #[command(subcommand)]
+        command: review::ReviewCommand,
+    },
+    /// A trainee's dispute of one finding on their own scorecard.
+    Dispute {
+        #[command(subcommand)]
+        command: dispute::DisputeCommand,
+    },
     /// Show the steps, tone markers and platform-rule findings of one reply, with spans.
     GradeText {
         /// The reply; `-` reads it from standard input.
@@ -218,6 +235,8 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
             };
             report::run(paths, options, &mut stdout)
         }
+        Command::Review { command } => review::run(cli, command, &mut stdout),
+        Command::Dispute { command } => dispute::run(cli, command, &mut stdout),
         Command::Eval { file, lang, errors, format } => {
             eval::run(&cli.content_root(), file, (*lang).into(), *errors, *format, &mut stdout)
         }

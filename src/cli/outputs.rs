@@ -16,19 +16,21 @@ pub(super) struct Outputs<'a> {
     at: SystemTime,
 }
 
+/// `--when`: RFC 3339 (written back in UTC, to the second) or `now`, with the moment it names.
+pub(super) fn when(text: &str) -> Result<(Option<String>, SystemTime), CliError> {
+    let time = match text {
+        "now" => SystemTime::now(),
+        text => humantime::parse_rfc3339(text).map_err(|source| CliError::BadWhen { text: text.to_string(), source })?,
+    };
+    Ok((Some(humantime::format_rfc3339_seconds(time).to_string()), time))
+}
+
 impl<'a> Outputs<'a> {
     /// The outputs `record` asks for; the data folder is opened only with `--save`.
     pub fn new(record: &'a RecordArgs, cli: &Cli) -> Result<Outputs<'a>, CliError> {
         let (when_utc, at) = match record.when.as_deref() {
             None => (None, SystemTime::now()),
-            Some("now") => {
-                let now = SystemTime::now();
-                (Some(humantime::format_rfc3339_seconds(now).to_string()), now)
-            }
-            Some(text) => match humantime::parse_rfc3339(text) {
-                Ok(time) => (Some(humantime::format_rfc3339_seconds(time).to_string()), time),
-                Err(source) => return Err(CliError::BadWhen { text: text.to_string(), source }),
-            },
+            Some(text) => when(text)?,
         };
         let id = record.trainee_id.clone().unwrap_or_else(|| record.trainee.clone());
         let meta = RunMeta { trainee: Trainee { name: record.trainee.clone(), id }, when_utc };

@@ -1,14 +1,51 @@
 //! Fuzz target `records`: bytes → the record readers (scorecard::read,
-//! read_record, the CSV Summary reader), then every exporter (json, CSV with and
-//! without detail, HTML, xAPI) and verify against the bundled course.
+//! read_record, read_family, the CSV Summary reader), then every exporter (json,
+//! CSV with and without detail, HTML, xAPI) and verify against the bundled
+//! course; a review or dispute is verified against the fixture scorecard
+//! (its rules and reviewed score run on whatever it claims).
 
-use crate::scorecard::{self, RecordRef, Summary};
+use crate::scorecard::{self, FamilyRecord, RecordRef, Scorecard, Summary};
 use std::io;
+use std::sync::OnceLock;
+
+/// The scorecard the review and dispute seeds are about.
+fn reviewed() -> &'static Scorecard {
+    static CARD: OnceLock<Scorecard> = OnceLock::new();
+    CARD.get_or_init(|| {
+        let text = std::fs::read_to_string(super::repo().join("tests/fixtures/scorecard-v2.json")).unwrap_or_default();
+        scorecard::read(&text).expect("the fixture scorecard reads")
+    })
+}
+
+/// A review or dispute through every exporter, back through its reader, and verified.
+fn about(record: &FamilyRecord) {
+    let records = [RecordRef::from(record)];
+    let _ = scorecard::write_csv_summary(io::sink(), records);
+    let _ = scorecard::write_csv_detail(io::sink(), records);
+    let _ = scorecard::write_html(io::sink(), [RecordRef::from(reviewed()), records[0]]);
+    let _ = scorecard::write_xapi(io::sink(), records, scorecard::XAPI_DEFAULT_BASE);
+    let saved = record.to_json();
+    if let Err(error) = scorecard::read_family(&saved) {
+        panic!("a record read back from its own JSON fails: {error}\n{saved}");
+    }
+    match record {
+        FamilyRecord::Review(review) => {
+            let _ = scorecard::verify_review(review, &[reviewed()], &[]);
+        }
+        FamilyRecord::Dispute(dispute) => {
+            let _ = scorecard::verify_dispute(dispute, &[reviewed()]);
+        }
+        FamilyRecord::Attempt(_) => {}
+    }
+}
 
 pub fn run(data: &[u8]) {
     let json = String::from_utf8_lossy(data);
     let _ = Summary::read(&json);
     let _ = scorecard::read(&json);
+    if let Ok(family @ (FamilyRecord::Review(_) | FamilyRecord::Dispute(_))) = scorecard::read_family(&json) {
+        return about(&family);
+    }
     let Ok(record) = scorecard::read_record(&json) else { return };
     let records = [RecordRef::from(&record)];
     let _ = scorecard::write_csv_summary(io::sink(), records);

@@ -6,7 +6,7 @@ use super::{bundle, repo};
 use crate::content::raw::Lang;
 use crate::engine::run_plan;
 use crate::quiz::{Answer, QuizSession, QuizSpec, build};
-use crate::scorecard::{QuizCard, RunMeta, Scorecard, Trainee};
+use crate::scorecard::{AddedFinding, Decision, DimensionOverride, DisputeCard, FindingRef, Judgement, QuizCard, ReviewCard, ReviewDraft, Reviewer, RunMeta, Scorecard, Stance, Trainee};
 use std::path::Path;
 
 /// One seed: a file name for `fuzz/corpus/TARGET/` and its bytes.
@@ -74,8 +74,37 @@ fn grading() -> Vec<Seed> {
     seeds
 }
 
-/// The fixture scorecards (schema 1 and 2), a scorecard per pinned example and
-/// quiz records (an exam with answers of every kind, a practice quiz left blank).
+/// A dispute of the fixture scorecard and a review answering it with every
+/// kind of change (judgements both ways, an added finding, an override).
+fn review_seeds(root: &Path) -> Vec<Seed> {
+    let text = std::fs::read_to_string(root.join("tests/fixtures/scorecard-v2.json")).unwrap_or_default();
+    let Ok(card) = crate::scorecard::read(&text) else { return Vec::new() };
+    let finding = |text: &str| FindingRef::parse(text).ok();
+    let (Some(fact), Some(apology)) = (finding("2:fact:policy.return_shipping_payer(WrongItem)"), finding("1:apologise")) else { return Vec::new() };
+    let Ok(dispute) = DisputeCard::new(&card, fact.clone(), "我说了“我们承担运费”", Some("2026-12-02T04:00:00Z".into())) else { return Vec::new() };
+    let draft = ReviewDraft {
+        reviewer: Reviewer { name: "=主管".into(), id: "s<01>".into() },
+        when_utc: Some("2026-12-02T05:00:00Z".into()),
+        judgements: vec![
+            Judgement { finding: apology, stance: Stance::Agree, reason: String::new() },
+            Judgement { finding: fact, stance: Stance::Disagree, reason: "说对了".into() },
+        ],
+        added: vec![AddedFinding { reply: 2, message: Some(3), rule: "no thanks".into(), dimension: crate::grading::Dimension::Tone, points: -4.0, comment: "<b>".into() }],
+        overrides: vec![DimensionOverride { dimension: crate::grading::Dimension::Speed, score_pct: 80.0, reason: "网络".into() }],
+        comment: "整体不错".into(),
+        signed_off: true,
+        answers: Some((dispute.clone(), Decision::Accepted, String::new())),
+    };
+    let mut seeds = vec![("dispute.json".to_string(), dispute.to_json().into_bytes())];
+    if let Ok(review) = ReviewCard::new(&card, draft) {
+        seeds.push(("review.json".into(), review.to_json().into_bytes()));
+    }
+    seeds
+}
+
+/// The fixture scorecards (schema 1 and 2), a scorecard per pinned example,
+/// quiz records (an exam with answers of every kind, a practice quiz left
+/// blank), and a review and a dispute of the fixture scorecard.
 fn records() -> Vec<Seed> {
     let root = repo();
     let mut seeds = Vec::new();
@@ -118,6 +147,7 @@ fn records() -> Vec<Seed> {
             seeds.push((format!("quiz-{}.json", if answered { "exam" } else { "practice" }), card.to_json().into_bytes()));
         }
     }
+    seeds.extend(review_seeds(&root));
     seeds
 }
 

@@ -31,6 +31,24 @@ impl Dimension {
     pub const ALL: [Dimension; 6] =
         [Dimension::Accuracy, Dimension::Steps, Dimension::Tone, Dimension::Speed, Dimension::Actions, Dimension::Rules];
 
+    /// The dimension's name as records and the command line spell it:
+    /// `accuracy`, `steps`, `tone`, `speed`, `actions`, `rules` (the serde names).
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Accuracy => "accuracy",
+            Dimension::Steps => "steps",
+            Dimension::Tone => "tone",
+            Dimension::Speed => "speed",
+            Dimension::Actions => "actions",
+            Dimension::Rules => "rules",
+        }
+    }
+
+    /// The dimension spelled `name` (see `name`).
+    pub fn named(name: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.name() == name)
+    }
+
     /// The dimension's name in the HTML report's score row: `Accuracy`
     /// (records spell it in lower case, as serde writes it: `accuracy`).
     pub fn title(self) -> &'static str {
@@ -81,4 +99,19 @@ impl Finding {
 /// Rounds to two decimals so saved grades do not carry float noise.
 pub fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Dimension;
+
+    /// The command line and the records spell a dimension alike.
+    #[test]
+    fn a_dimensions_name_is_its_saved_spelling() {
+        for dimension in Dimension::ALL {
+            assert_eq!(serde_json::to_value(dimension).unwrap(), serde_json::json!(dimension.name()));
+            assert_eq!(Dimension::named(dimension.name()), Some(dimension));
+        }
+        assert_eq!(Dimension::named("Tone"), None);
+    }
 }

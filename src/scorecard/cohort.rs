@@ -10,7 +10,7 @@
 //! attempt and as ended early, never as a fail or a low score. Practice and
 //! review quizzes have no verdict either; exams are counted on their own.
 
-use super::csv::{RecordKind, Summary, TYPING_ACCURACY, neutralise};
+use super::csv::{RecordKind, Summary, TYPING_ACCURACY, id_cell, neutralise};
 use super::html::escape;
 use crate::content::raw::{Lang, Text};
 use crate::i18n::Msg;
@@ -207,13 +207,6 @@ pub fn table<'a>(summaries: impl IntoIterator<Item = &'a Summary>, filter: &Filt
 }
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
-
-/// An id as a cell a spreadsheet keeps as text: all digits (an employee
-/// number, a 19-digit seed) are written `="0012"`, a string formula of digits
-/// only, so no leading zero or digit is lost; anything else is neutralised.
-fn id_cell(id: &str) -> String {
-    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) { format!("=\"{id}\"") } else { neutralise(id) }
-}
 
 /// A number rounded to two decimals, or an empty cell.
 fn number(value: Option<f64>) -> String {

@@ -1,9 +1,12 @@
-//! CSV exports: one summary row per scorecard (for a spreadsheet to sort and
+//! CSV exports: one summary row per record (for a spreadsheet to sort and
 //! filter) and a detailed row per reply point. UTF-8 with a byte-order mark so
 //! spreadsheet apps show Chinese; a text cell starting with `=`, `+`, `-` or `@`
-//! is prefixed with `'` so it can never run as a formula.
+//! is prefixed with `'` so it can never run as a formula; ids and seeds of
+//! digits only are written `="0042"` so no digit is lost. Reviews and disputes
+//! have rows of their own (`kind` review or dispute), in the same columns.
 
-use super::{QuizCard, Record, RecordRef, ScenarioInfo, Scorecard, Trainee};
+use super::review_state::ReviewStatus;
+use super::{DisputeCard, QuizCard, Record, RecordRef, ReviewCard, ScenarioInfo, Scorecard, SessionMode, Trainee};
 use serde::Deserialize;
 use std::io::Write;
 
@@ -14,6 +17,13 @@ const BOM: &[u8] = b"\xef\xbb\xbf";
 pub fn neutralise(cell: &str) -> String {
     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky && cell.parse::<f64>().is_err() { format!("'{cell}") } else { cell.to_string() }
+}
+
+/// An id or a seed as a cell a spreadsheet keeps as text: all digits (an
+/// employee number, a 19-digit seed) are written `="0012"`, a string formula of
+/// digits only, so no leading zero or digit is lost; anything else is neutralised.
+pub fn id_cell(id: &str) -> String {
+    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) { format!("=\"{id}\"") } else { neutralise(id) }
 }
 
 /// Which member of the record family a summary row comes from.
@@ -59,6 +69,13 @@ pub struct Summary {
     pub critical_failures: Vec<String>,
     pub kpis: Vec<SummaryKpi>,
     pub content_total: String,
+    /// The pass mark of a record with a verdict: a scenario's, an exam's.
+    pub pass_mark: Option<f64>,
+    /// A scenario's mode (single, rush); `None` for the other kinds.
+    pub session_mode: Option<SessionMode>,
+    /// `hash::seal_of` the record's saved seals: what reviews and disputes name
+    /// it by (for an unedited record, its `seal()`; `verify` checks the rest).
+    pub seal: String,
 }
 
 /// The fields of a current scenario scorecard that a row needs (the fast path).
@@ -72,14 +89,19 @@ struct ScenarioFields {
     when_utc: Option<String>,
     app_version: String,
     scenario: ScenarioInfo,
+    #[serde(default)]
+    mode: SessionMode,
     content: std::collections::BTreeMap<String, String>,
     seed: u64,
     grade: SummaryGrade,
+    #[serde(default)]
+    digests: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 struct SummaryGrade {
     total: f64,
+    pass_mark: f64,
     passed: bool,
     #[serde(default)]
     abandoned: bool,
@@ -121,10 +143,15 @@ impl Summary {
         self.kind != RecordKind::Typing && !self.abandoned && self.quiz_mode.is_none_or(|mode| mode.has_verdict())
     }
 
+    /// The record's id: its file name without `.json` (`Scorecard::record_id` for a scenario).
+    pub fn record_id(&self) -> String {
+        super::record_id(&super::file_name(self.when_utc.as_deref(), &self.trainee.id, &self.activity.id, self.seed))
+    }
+
     /// Reads the summary of a record file's JSON; quiz records and old schemas go through the full reader.
     pub fn read(json: &str) -> Result<Summary, super::ReadError> {
         match serde_json::from_str::<ScenarioFields>(json) {
-            Ok(fields) if fields.schema_version == Some(super::SCHEMA_VERSION) && fields.kind.is_none() => Ok(Summary {
+            Ok(fields) if fields.schema_version == Some(super::SCHEMA_VERSION) && fields.kind.is_none() && !fields.digests.is_empty() => Ok(Summary {
                 kind: RecordKind::Scenario,
                 trainee: fields.trainee,
                 when_utc: fields.when_utc,
@@ -139,6 +166,9 @@ impl Summary {
                 critical_failures: fields.grade.critical_failures,
                 kpis: fields.grade.kpis,
                 content_total: fields.content.get("total").cloned().unwrap_or_default(),
+                pass_mark: Some(fields.grade.pass_mark),
+                session_mode: Some(fields.mode),
+                seal: super::hash::seal_of(&fields.digests),
             }),
             _ => super::read_record(json).map(|record| Summary::from(&record)),
         }
@@ -172,6 +202,9 @@ impl From<&Scorecard> for Summary {
             critical_failures: card.grade.critical_failures.clone(),
             kpis: card.grade.kpis.iter().map(|k| SummaryKpi { id: k.id.clone(), value: k.value }).collect(),
             content_total: card.content.get("total").cloned().unwrap_or_default(),
+            pass_mark: Some(card.grade.pass_mark),
+            session_mode: Some(card.mode),
+            seal: saved_seal(&card.digests, || card.field_digests()),
         }
     }
 }
@@ -197,6 +230,9 @@ impl From<&super::TypingCard> for Summary {
                 SummaryKpi { id: TYPING_ACCURACY.into(), value: Some((card.result.accuracy * 1000.0).round() / 10.0) },
             ],
             content_total: card.content.get("total").cloned().unwrap_or_default(),
+            pass_mark: None,
+            session_mode: None,
+            seal: saved_seal(&card.digests, || card.field_digests()),
         }
     }
 }
@@ -224,8 +260,17 @@ impl From<&QuizCard> for Summary {
             critical_failures: Vec::new(),
             kpis: Vec::new(),
             content_total: card.content.get("total").cloned().unwrap_or_default(),
+            pass_mark: card.quiz.mode.has_verdict().then_some(card.result.pass_mark_pct),
+            session_mode: None,
+            seal: saved_seal(&card.digests, || card.field_digests()),
         }
     }
+}
+
+/// The seal of a record's saved seals, or of its recomputed ones when it has
+/// none saved (a schema-1 scorecard, migrated).
+fn saved_seal(saved: &std::collections::BTreeMap<String, String>, now: impl FnOnce() -> std::collections::BTreeMap<String, String>) -> String {
+    if saved.is_empty() { super::hash::seal_of(&now()) } else { super::hash::seal_of(saved) }
 }
 
 /// A scenario's outcome column: the buyer's outcome, or `Abandoned` for a
@@ -238,15 +283,48 @@ fn kpi(card: &Summary, id: &str) -> String {
     card.kpi(id).map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// `kind` (scenario or quiz) is last, so columns of older exports keep their places.
-pub const SUMMARY_HEADER: [&str; 22] = [
+/// The columns of older exports keep their places: `kind` was last, and the
+/// columns added since follow it.
+pub const SUMMARY_HEADER: [&str; 30] = [
     "trainee_name", "trainee_id", "when_utc", "scenario_id", "scenario_title_zh", "scenario_title_en", "lang",
     "category", "difficulty", "seed", "total", "passed", "outcome", "critical_failures", "product_accuracy_pct",
     "first_response_secs", "average_response_secs", "reply_ratio_pct", "order_errors", "content_hash", "app_version", "kind",
+    "pass_mark", "mode", "review_state", "reviewed_total", "verified", "reviewer_id", "reviewer_name", "scorecard_id",
 ];
 
-pub fn summary_row(card: &Summary) -> Vec<String> {
-    vec![
+/// What a summary row says beyond its own record, known only with the records
+/// around it: the reviews of a scorecard, a dispute's answer, and whether the
+/// record verified. Empty cells when unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RowContext {
+    /// A scorecard's review status (state and reviewed total).
+    pub review: Option<ReviewStatus>,
+    /// A dispute's state, from the reviews that answer it.
+    pub dispute: Option<super::review_state::DisputeState>,
+    pub verified: Option<bool>,
+}
+
+fn yes_no(value: Option<bool>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn kind_name(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Scenario => "scenario",
+        RecordKind::Quiz => "quiz",
+        RecordKind::Typing => "typing",
+    }
+}
+
+/// One attempt's row, every cell ready to write (neutralised, ids as text).
+pub fn summary_row(card: &Summary, context: &RowContext) -> Vec<String> {
+    let mode = match (card.session_mode, card.quiz_mode) {
+        (Some(mode), _) => mode.name(),
+        (None, Some(mode)) => mode.name(),
+        (None, None) => "",
+    };
+    let scenario = card.kind == RecordKind::Scenario;
+    let mut row: Vec<String> = [
         card.trainee.name.clone(),
         card.trainee.id.clone(),
         card.when_utc.clone().unwrap_or_default(),
@@ -269,25 +347,139 @@ pub fn summary_row(card: &Summary) -> Vec<String> {
         kpi(card, "order_errors"),
         card.content_total.clone(),
         card.app_version.clone(),
-        match card.kind {
-            RecordKind::Scenario => "scenario",
-            RecordKind::Quiz => "quiz",
-            RecordKind::Typing => "typing",
-        }
-        .to_string(),
+        kind_name(card.kind).to_string(),
+        card.pass_mark.map(|p| p.to_string()).unwrap_or_default(),
+        mode.to_string(),
+        context.review.filter(|_| scenario).map(|r| r.state.name().to_string()).unwrap_or_default(),
+        context.review.and_then(|r| r.reviewed_total).map(|t| t.to_string()).unwrap_or_default(),
+        yes_no(context.verified),
+        String::new(),
+        String::new(),
+        if scenario { card.record_id() } else { String::new() },
     ]
+    .iter()
+    .map(|cell| neutralise(cell))
+    .collect();
+    row[1] = id_cell(&card.trainee.id);
+    row[9] = id_cell(&card.seed.to_string());
+    row
 }
 
-/// One row per record (scenario scorecards and quiz cards alike).
+/// A row in the summary's columns for a review or a dispute, every cell ready to write.
+struct AboutRow<'a> {
+    trainee: &'a Trainee,
+    when_utc: Option<&'a str>,
+    scenario: &'a ScenarioInfo,
+    seed: u64,
+    kind: &'static str,
+    /// total, passed, pass mark: a review's reviewed score.
+    score: Option<(f64, Option<bool>, f64)>,
+    state: &'static str,
+    reviewer: Option<&'a super::review_card::Reviewer>,
+    scorecard_id: &'a str,
+    app_version: &'a str,
+}
+
+fn about_row(about: AboutRow<'_>, verified: Option<bool>) -> Vec<String> {
+    let info = about.scenario;
+    let mut row: Vec<String> = [
+        about.trainee.name.clone(),
+        about.trainee.id.clone(),
+        about.when_utc.unwrap_or_default().to_string(),
+        info.id.clone(),
+        info.title.zh.clone(),
+        info.title.en.clone(),
+        info.lang.code().to_string(),
+        info.category.name().to_string(),
+        info.difficulty.to_string(),
+        about.seed.to_string(),
+        about.score.map(|s| s.0.to_string()).unwrap_or_default(),
+        yes_no(about.score.and_then(|s| s.1)),
+    ]
+    .into_iter()
+    .chain(std::iter::repeat_n(String::new(), 8))
+    .chain([
+        about.app_version.to_string(),
+        about.kind.to_string(),
+        about.score.map(|s| s.2.to_string()).unwrap_or_default(),
+        String::new(),
+        about.state.to_string(),
+        about.score.map(|s| s.0.to_string()).unwrap_or_default(),
+        yes_no(verified),
+        about.reviewer.map(|r| r.id.clone()).unwrap_or_default(),
+        about.reviewer.map(|r| r.name.clone()).unwrap_or_default(),
+        about.scorecard_id.to_string(),
+    ])
+    .map(|cell| neutralise(&cell))
+    .collect();
+    row[1] = id_cell(&about.trainee.id);
+    row[9] = id_cell(&about.seed.to_string());
+    if let Some(reviewer) = about.reviewer {
+        row[27] = id_cell(&reviewer.id);
+    }
+    row
+}
+
+/// A review's row: the reviewed trainee and scenario, the reviewed score and
+/// verdict, the reviewer, and the scorecard it reviews.
+fn review_row(review: &ReviewCard, context: &RowContext) -> Vec<String> {
+    let about = &review.scorecard;
+    let state = if review.signed_off { super::review_state::ReviewState::SignedOff } else { super::review_state::ReviewState::Reviewed };
+    let row = AboutRow {
+        trainee: &about.trainee,
+        when_utc: review.when_utc.as_deref(),
+        scenario: &about.scenario,
+        seed: about.seed,
+        kind: "review",
+        score: Some((review.score.reviewed, review.score.reviewed_passed, review.score.pass_mark)),
+        state: state.name(),
+        reviewer: Some(&review.reviewer),
+        scorecard_id: &about.id,
+        app_version: &review.app_version,
+    };
+    about_row(row, context.verified)
+}
+
+/// A dispute's row: the trainee, the scenario, its state when known, and the disputed scorecard.
+fn dispute_row(dispute: &DisputeCard, context: &RowContext) -> Vec<String> {
+    let about = &dispute.scorecard;
+    let row = AboutRow {
+        trainee: &dispute.trainee,
+        when_utc: dispute.when_utc.as_deref(),
+        scenario: &about.scenario,
+        seed: about.seed,
+        kind: "dispute",
+        score: None,
+        state: context.dispute.map(|d| d.name()).unwrap_or_default(),
+        reviewer: None,
+        scorecard_id: &about.id,
+        app_version: &dispute.app_version,
+    };
+    about_row(row, context.verified)
+}
+
+/// One row per record (scenario scorecards, quiz cards, reviews, disputes alike), with no context.
 pub fn write_summary<'a, R: Into<RecordRef<'a>>>(out: impl Write, cards: impl IntoIterator<Item = R>) -> std::io::Result<()> {
-    write_summaries(
-        out,
-        cards.into_iter().map(|card| match card.into() {
-            RecordRef::Scenario(card) => Summary::from(card),
-            RecordRef::Quiz(card) => Summary::from(card),
-            RecordRef::Typing(card) => Summary::from(card),
-        }),
-    )
+    write_summary_rows(out, cards.into_iter().map(|card| (card.into(), RowContext::default())))
+}
+
+/// One row per record, each with what is known around it (`RowContext`).
+pub fn write_summary_rows<'a>(out: impl Write, rows: impl IntoIterator<Item = (RecordRef<'a>, RowContext)>) -> std::io::Result<()> {
+    let mut out = out;
+    out.write_all(BOM)?;
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record(SUMMARY_HEADER)?;
+    for (card, context) in rows {
+        let row = match card {
+            RecordRef::Scenario(card) => summary_row(&Summary::from(card), &context),
+            RecordRef::Quiz(card) => summary_row(&Summary::from(card), &context),
+            RecordRef::Typing(card) => summary_row(&Summary::from(card), &context),
+            RecordRef::Review(card) => review_row(card, &context),
+            RecordRef::Dispute(card) => dispute_row(card, &context),
+        };
+        writer.write_record(&row)?;
+    }
+    writer.flush()
 }
 
 /// One row per summary (from `Summary::read`, for large cohorts).
@@ -297,7 +489,7 @@ pub fn write_summaries(out: impl Write, summaries: impl IntoIterator<Item = Summ
     let mut writer = ::csv::Writer::from_writer(out);
     writer.write_record(SUMMARY_HEADER)?;
     for summary in summaries {
-        writer.write_record(summary_row(&summary).iter().map(|c| neutralise(c)))?;
+        writer.write_record(summary_row(&summary, &RowContext::default()))?;
     }
     writer.flush()
 }
@@ -325,6 +517,14 @@ pub fn write_detail<'a, R: Into<RecordRef<'a>>>(out: impl Write, cards: impl Int
                 typing_detail(&mut writer, card)?;
                 continue;
             }
+            RecordRef::Review(card) => {
+                review_detail(&mut writer, card)?;
+                continue;
+            }
+            RecordRef::Dispute(card) => {
+                dispute_detail(&mut writer, card)?;
+                continue;
+            }
         };
         let texts = reply_texts(card);
         for (index, reply) in card.replies.iter().enumerate() {
@@ -349,10 +549,89 @@ pub fn write_detail<'a, R: Into<RecordRef<'a>>>(out: impl Write, cards: impl Int
                 wrong.to_string(),
                 findings.join("; "),
             ];
-            writer.write_record(row.iter().map(|c| neutralise(c)))?;
+            writer.write_record(detail_cells(row))?;
         }
     }
     writer.flush()
+}
+
+/// A detail row ready to write: every cell neutralised, the trainee id and
+/// the seed as text.
+fn detail_cells(row: [String; 14]) -> Vec<String> {
+    let mut cells: Vec<String> = row.iter().map(|c| neutralise(c)).collect();
+    cells[0] = id_cell(&row[0]);
+    cells[3] = id_cell(&row[3]);
+    cells
+}
+
+/// A review's detail rows in the reply columns: one per judgement (`findings`
+/// = `agree 2:apologise` or `disagree …`, `agent_text` = the reason), per added
+/// finding (`added <dimension> <rule>`, its points as `score`, the comment),
+/// per override (`override <dimension>`, the share as `score`, the reason),
+/// and the overall comment.
+fn review_detail<W: Write>(writer: &mut ::csv::Writer<W>, review: &ReviewCard) -> std::io::Result<()> {
+    let about = &review.scorecard;
+    let row = |reply: String, score: String, text: &str, what: String| {
+        detail_cells([
+            about.trainee.id.clone(),
+            review.when_utc.clone().unwrap_or_default(),
+            about.scenario.id.clone(),
+            about.seed.to_string(),
+            reply,
+            String::new(),
+            String::new(),
+            score,
+            String::new(),
+            String::new(),
+            text.to_string(),
+            String::new(),
+            String::new(),
+            what,
+        ])
+    };
+    for judgement in &review.judgements {
+        let what = format!("{} {}", judgement.stance.name(), judgement.finding);
+        writer.write_record(row(judgement.finding.reply.to_string(), String::new(), &judgement.reason, what))?;
+    }
+    for added in &review.added {
+        let what = format!("added {} {}", added.dimension.name(), added.rule);
+        writer.write_record(row(added.reply.to_string(), added.points.to_string(), &added.comment, what))?;
+    }
+    for over in &review.overrides {
+        let what = format!("override {}", over.dimension.name());
+        writer.write_record(row(String::new(), over.score_pct.to_string(), &over.reason, what))?;
+    }
+    if let Some(answer) = &review.answers {
+        let what = format!("dispute {} {}", answer.decision.name(), answer.finding);
+        writer.write_record(row(answer.finding.reply.to_string(), String::new(), &answer.answer, what))?;
+    }
+    if !review.comment.is_empty() {
+        writer.write_record(row(String::new(), String::new(), &review.comment, "comment".into()))?;
+    }
+    Ok(())
+}
+
+/// A dispute's detail row: the finding disputed (`findings` = `dispute 2:apologise`,
+/// its points as `score`) and the trainee's reason as `agent_text`.
+fn dispute_detail<W: Write>(writer: &mut ::csv::Writer<W>, dispute: &DisputeCard) -> std::io::Result<()> {
+    let about = &dispute.scorecard;
+    writer.write_record(detail_cells([
+        dispute.trainee.id.clone(),
+        dispute.when_utc.clone().unwrap_or_default(),
+        about.scenario.id.clone(),
+        about.seed.to_string(),
+        dispute.finding.reply.to_string(),
+        String::new(),
+        String::new(),
+        dispute.disputed.points.to_string(),
+        String::new(),
+        String::new(),
+        dispute.reason.clone(),
+        String::new(),
+        String::new(),
+        format!("dispute {}", dispute.finding),
+    ]))
+    .map_err(std::io::Error::from)
 }
 
 /// For each reply, the agent's messages of its own turn, from one pass over the
@@ -402,7 +681,7 @@ fn typing_detail<W: Write>(writer: &mut ::csv::Writer<W>, card: &super::TypingCa
         String::new(),
         format!("speed: {} {}", card.speed, typing_unit(card.lang)),
     ];
-    writer.write_record(row.iter().map(|c| neutralise(c)))?;
+    writer.write_record(detail_cells(row))?;
     Ok(())
 }
 
@@ -446,7 +725,7 @@ fn quiz_detail<W: Write>(writer: &mut ::csv::Writer<W>, card: &QuizCard) -> std:
             (!right as u8).to_string(),
             mark.map(|m| format!("expected: {}", m.expected)).unwrap_or_else(|| "unanswered".into()),
         ];
-        writer.write_record(row.iter().map(|c| neutralise(c)))?;
+        writer.write_record(detail_cells(row))?;
     }
     Ok(())
 }

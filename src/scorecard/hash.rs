@@ -67,6 +67,13 @@ fn short_hash<T: Serialize + ?Sized>(value: &T) -> String {
     hash_of(&tree)[..16].to_string()
 }
 
+/// A record's seal: one SHA-256 over its per-field seals (`field_digests`).
+/// A review or dispute names the scorecard it is about by this, so any change
+/// to that scorecard, resealed or not, is told apart from the same scorecard.
+pub fn seal_of(digests: &BTreeMap<String, String>) -> String {
+    hash_of(digests)
+}
+
 /// Part name → hash, plus `total` over all parts.
 pub fn content_hashes(course: &Course, scenario: &Scenario) -> BTreeMap<String, String> {
     let products: BTreeMap<&str, _> =

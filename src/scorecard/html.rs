@@ -113,6 +113,8 @@ pub fn write<'a, R: Into<RecordRef<'a>>>(mut out: impl Write, cards: impl IntoIt
         Some(RecordRef::Scenario(card)) => card.scenario.lang,
         Some(RecordRef::Quiz(card)) => card.quiz.lang,
         Some(RecordRef::Typing(card)) => card.lang,
+        Some(RecordRef::Review(card)) => card.scorecard.scenario.lang,
+        Some(RecordRef::Dispute(card)) => card.scorecard.scenario.lang,
         None => Lang::Zh,
     };
     let mut html = String::new();
@@ -132,6 +134,12 @@ fn page(html: &mut String, cards: &[RecordRef<'_>], lang: Lang) -> std::fmt::Res
         if lang == Lang::Zh { "zh-CN" } else { "en" },
         escape(w[0])
     )?;
+    // A review printed with its scorecard names each finding by the grader's explanation.
+    let reviewed: std::collections::HashMap<String, &Scorecard> = if cards.iter().any(|c| matches!(c, RecordRef::Review(_))) {
+        cards.iter().filter_map(|c| if let RecordRef::Scenario(card) = c { Some((card.seal(), *card)) } else { None }).collect()
+    } else {
+        std::collections::HashMap::new()
+    };
     for (index, card) in cards.iter().enumerate() {
         if index > 0 {
             html.push_str("<div style=\"page-break-before: always\"></div>\n");
@@ -140,6 +148,8 @@ fn page(html: &mut String, cards: &[RecordRef<'_>], lang: Lang) -> std::fmt::Res
             RecordRef::Scenario(card) => section(html, card)?,
             RecordRef::Quiz(card) => quiz_section(html, card)?,
             RecordRef::Typing(card) => typing_section(html, card)?,
+            RecordRef::Review(card) => review_section(html, card, reviewed.get(&card.scorecard.seal).copied())?,
+            RecordRef::Dispute(card) => dispute_section(html, card)?,
         }
     }
     html.push_str("</body></html>\n");
@@ -331,6 +341,147 @@ fn typing_section(html: &mut String, card: &super::TypingCard) -> std::fmt::Resu
         card.secs
     )?;
     writeln!(html, "<p>{}</p><p>{}</p></section>", escape(&card.phrase), escape(&card.typed))
+}
+
+/// A verdict as a badge: 合格, 不合格, or no verdict (a session ended early).
+fn verdict_badge(passed: Option<bool>, lang: Lang) -> String {
+    let (class, word) = match passed {
+        Some(true) => ("pass", Msg::Passed.get(lang)),
+        Some(false) => ("fail", Msg::Failed.get(lang)),
+        None => ("ended", Msg::Abandoned.get(lang)),
+    };
+    format!("<span class=\"badge {class}\">{word}</span>")
+}
+
+/// The line saying whose scorecard a review or dispute is about.
+fn about_line(html: &mut String, about: &super::review_card::ScorecardRef, who: Option<(&str, &super::review_card::Reviewer)>, when: Option<&str>, lang: Lang) -> std::fmt::Result {
+    let by = who.map(|(label, r)| format!("{label}: {} ({}) · ", escape(&r.name), escape(&r.id))).unwrap_or_default();
+    writeln!(
+        html,
+        "<p class=\"meta\">{by}{}: {} · {}: {} ({}) · {}: {} [{}] · {}: {}</p>",
+        Msg::ReportWhen.get(lang),
+        escape(when.unwrap_or("—")),
+        Msg::Trainee.get(lang),
+        escape(&about.trainee.name),
+        escape(&about.trainee.id),
+        Msg::ReportScenario.get(lang),
+        escape(about.scenario.title.get(lang)),
+        escape(&about.scenario.id),
+        Msg::ReviewScorecard.get(lang),
+        escape(&about.id),
+    )
+}
+
+/// A review: who and when, the auto score beside the reviewed one, every
+/// judgement, added finding and override with its reason, a dispute's answer,
+/// and the comment. Exported with its scorecard (`card`), a finding is named by
+/// the grader's explanation; alone, by its reference (`2:apologise`), as the
+/// reviewer wrote it.
+fn review_section(html: &mut String, review: &super::ReviewCard, card: Option<&Scorecard>) -> std::fmt::Result {
+    let lang = review.scorecard.scenario.lang;
+    let named = |finding: &super::FindingRef| card.and_then(|card| finding.resolve(card)).map(|f| f.explain.clone()).unwrap_or_else(|| finding.to_string());
+    writeln!(html, "<section><h1>{}</h1>", Msg::ReviewTitle.get(lang))?;
+    about_line(html, &review.scorecard, Some((Msg::Reviewer.get(lang), &review.reviewer)), review.when_utc.as_deref(), lang)?;
+    let state = if review.signed_off { Msg::ReviewStateSignedOff } else { Msg::ReviewStateReviewed };
+    let score = &review.score;
+    writeln!(
+        html,
+        "<p><span class=\"badge practice\">{}</span> {}: <b>{:.1}</b> {} → {}: <b>{:.1}</b> {} · {}: {:.0}</p>",
+        state.get(lang),
+        Msg::AutoScore.get(lang),
+        score.auto,
+        verdict_badge(score.auto_passed, lang),
+        Msg::ReviewedScore.get(lang),
+        score.reviewed,
+        verdict_badge(score.reviewed_passed, lang),
+        Msg::ReportPassMark.get(lang),
+        score.pass_mark,
+    )?;
+    if !review.judgements.is_empty() {
+        writeln!(html, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>", Msg::ReviewJudgement.get(lang), Msg::ReviewFinding.get(lang), Msg::ReviewJudgement.get(lang), Msg::ReviewReason.get(lang))?;
+        for judgement in &review.judgements {
+            let (class, stance) = match judgement.stance {
+                super::review_card::Stance::Agree => ("earned-item", Msg::ReviewAgree),
+                super::review_card::Stance::Disagree => ("lost-item", Msg::ReviewDisagree),
+            };
+            writeln!(
+                html,
+                "<tr><td>{} · {}</td><td class=\"{class}\">{}</td><td>{}</td></tr>",
+                Msg::ReportAnswerN.fill(lang, &[("n", &judgement.finding.reply)]),
+                escape(&named(&judgement.finding)),
+                stance.get(lang),
+                escape(&judgement.reason)
+            )?;
+        }
+        html.push_str("</table>\n");
+    }
+    if !review.added.is_empty() {
+        writeln!(html, "<h2>{}</h2><table>", Msg::ReviewAdded.get(lang))?;
+        for added in &review.added {
+            let place = match added.message {
+                Some(line) => Msg::ReviewLine.fill(lang, &[("n", &(line + 1))]),
+                None => Msg::ReviewWholeAnswer.get(lang).to_string(),
+            };
+            writeln!(
+                html,
+                "<tr><td>{} · {}</td><td>{}</td><td>{}</td><td class=\"num\">{:+.1}</td><td>{}</td></tr>",
+                Msg::ReportAnswerN.fill(lang, &[("n", &added.reply)]),
+                escape(&place),
+                escape(&added.rule),
+                crate::grading::verdict::dimension_label(added.dimension).get(lang),
+                added.points,
+                escape(&added.comment)
+            )?;
+        }
+        html.push_str("</table>\n");
+    }
+    if !review.overrides.is_empty() {
+        writeln!(html, "<h2>{}</h2><table>", Msg::ReviewOverrides.get(lang))?;
+        for over in &review.overrides {
+            writeln!(
+                html,
+                "<tr><td>{}</td><td class=\"num\">{:.0}%</td><td>{}</td></tr>",
+                crate::grading::verdict::dimension_label(over.dimension).get(lang),
+                over.score_pct,
+                escape(&over.reason)
+            )?;
+        }
+        html.push_str("</table>\n");
+    }
+    if let Some(answer) = &review.answers {
+        let decision = match answer.decision {
+            super::review_card::Decision::Accepted => Msg::DisputeAccepted,
+            super::review_card::Decision::Rejected => Msg::DisputeRejected,
+        };
+        writeln!(
+            html,
+            "<h2>{} {}</h2><p><b>{}</b> {}</p>",
+            Msg::DisputeAnswered.get(lang),
+            escape(&named(&answer.finding)),
+            decision.get(lang),
+            escape(&answer.answer)
+        )?;
+    }
+    if !review.comment.is_empty() {
+        writeln!(html, "<h2>{}</h2><p>{}</p>", Msg::ReviewComment.get(lang), escape(&review.comment))?;
+    }
+    html.push_str("</section>\n");
+    Ok(())
+}
+
+/// A dispute: whose, about which finding (as the trainee saw it), and why.
+fn dispute_section(html: &mut String, dispute: &super::DisputeCard) -> std::fmt::Result {
+    let lang = dispute.scorecard.scenario.lang;
+    writeln!(html, "<section><h1>{}</h1>", Msg::DisputeTitle.get(lang))?;
+    about_line(html, &dispute.scorecard, None, dispute.when_utc.as_deref(), lang)?;
+    writeln!(
+        html,
+        "<p>{}</p><ol class=\"findings\">{}</ol><p><b>{}:</b> {}</p></section>",
+        Msg::ReportAnswerN.fill(lang, &[("n", &dispute.finding.reply)]),
+        finding_item(1, &dispute.disputed, lang),
+        Msg::ReviewReason.get(lang),
+        escape(&dispute.reason)
+    )
 }
 
 /// The quiz report's words, in the order the page uses them.

@@ -32,6 +32,7 @@ pub fn from_v1(value: serde_json::Value) -> Result<Scorecard, ReadError> {
             category: Category::PreSale,
             difficulty: 0,
         },
+        mode: super::SessionMode::Single,
         content: BTreeMap::new(),
         seed: v1.draw.seed,
         draw: v1.draw,

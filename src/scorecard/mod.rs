@@ -4,12 +4,17 @@
 //! `io::Write`. Per-field digests name a field edited by hand; re-grading
 //! catches a grade that does not follow from its transcript. A quiz or exam
 //! attempt is a `QuizCard` of the same family (`"kind": "quiz"`); `Record`
-//! holds either, and every reader, `verify` and exporter takes both.
+//! holds any attempt, and every reader, `verify` and exporter takes them all.
+//! A supervisor's review (`"kind": "review"`) and a trainee's dispute
+//! (`"kind": "dispute"`) are records of the family too, about a scorecard
+//! rather than an attempt: `FamilyRecord` holds any of them.
 
 use crate::text::Quoted;
 
 pub(crate) mod cohort;
 pub(crate) mod csv;
+pub(crate) mod dispute_card;
+pub(crate) mod finding_ref;
 pub(crate) mod hash;
 pub(crate) mod html;
 pub(crate) mod layout;
@@ -17,16 +22,25 @@ pub(crate) mod migrate;
 pub(crate) mod names;
 pub(crate) mod practice;
 pub(crate) mod quiz_card;
+pub(crate) mod review_card;
+pub(crate) mod review_check;
+pub(crate) mod review_state;
+pub(crate) mod reviewed_score;
 pub(crate) mod typing_card;
 pub(crate) mod verify;
 pub(crate) mod xapi;
 
-pub use csv::{RecordKind, Summary, TYPING_ACCURACY, write_detail as write_csv_detail, write_summaries as write_csv_summaries, write_summary as write_csv_summary};
+pub use csv::{RecordKind, RowContext, Summary, TYPING_ACCURACY, write_detail as write_csv_detail, write_summaries as write_csv_summaries, write_summary as write_csv_summary, write_summary_rows as write_csv_summary_rows};
 pub use hash::{GRADER_VERSION, hash_of};
 pub use html::write as write_html;
 pub use layout::{findings_by_line, segments as message_segments, turn_ends};
 pub use practice::suggest as suggest_practice;
-pub use verify::{MAX_NAME_CHARS, MAX_NAMED, Verdict, capped as capped_names, clip as clip_name, verify, verify_record};
+pub use review_card::{AddedFinding, Decision, DimensionOverride, Judgement, ReviewDraft, Reviewer, ScorecardRef, Stance};
+pub use review_check::ReviewError;
+pub use review_state::{DisputeEntry, DisputeState, ReviewIndex, ReviewState, ReviewStatus};
+pub use dispute_card::DisputeError;
+pub use finding_ref::RefError;
+pub use verify::{MAX_NAME_CHARS, MAX_NAMED, Subject, SubjectKind, Verdict, capped as capped_names, clip as clip_name, verify, verify_dispute, verify_record, verify_review};
 pub use xapi::{DEFAULT_BASE as XAPI_DEFAULT_BASE, statement as xapi_statement, write as write_xapi};
 
 use crate::content::raw::{Category, Lang, Text};
@@ -64,6 +78,10 @@ pub struct Scorecard {
     pub when_utc: Option<String>,
     pub app_version: String,
     pub scenario: ScenarioInfo,
+    /// One buyer, or one of several in a rush shift. Left out for a single
+    /// session (and then not sealed), so older records read and seal as before.
+    #[serde(default, skip_serializing_if = "SessionMode::is_single")]
+    pub mode: SessionMode,
     /// Part → SHA-256 of the content graded against (scenario, products, policy, lexicons, grader, total).
     pub content: BTreeMap<String, String>,
     pub seed: u64,
@@ -73,6 +91,30 @@ pub struct Scorecard {
     pub grade: SessionGrade,
     /// Field → SHA-256 prefix of its JSON, so an edit names the field it touched.
     pub digests: BTreeMap<String, String>,
+}
+
+/// How a scenario was played: alone, or as one buyer of a rush shift (多任务).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SessionMode {
+    #[default]
+    #[serde(rename = "single")]
+    Single,
+    #[serde(rename = "rush")]
+    Rush,
+}
+
+impl SessionMode {
+    pub fn is_single(&self) -> bool {
+        *self == SessionMode::Single
+    }
+
+    /// As records and exports spell it: `single`, `rush`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SessionMode::Single => "single",
+            SessionMode::Rush => "rush",
+        }
+    }
 }
 
 /// Who and when, supplied by the edge (the core reads no clock).
@@ -98,6 +140,7 @@ impl Scorecard {
                 category: scenario.category,
                 difficulty: scenario.difficulty,
             },
+            mode: SessionMode::Single,
             content: hash::content_hashes(course, scenario),
             seed: result.draw.seed,
             draw: result.draw.clone(),
@@ -115,9 +158,23 @@ impl Scorecard {
         file_name(self.when_utc.as_deref(), &self.trainee.id, &self.scenario.id, self.seed)
     }
 
+    /// The same record as one buyer of a rush shift, sealed again.
+    pub fn in_rush(mut self) -> Scorecard {
+        self.mode = SessionMode::Rush;
+        self.digests = self.field_digests();
+        self
+    }
+
+    /// The file name without `.json`: the id reviews and disputes name it by.
+    pub fn record_id(&self) -> String {
+        record_id(&self.file_name())
+    }
+
     /// Digests of every field that matters, one per transcript line and reply.
+    /// A rush session's mode is sealed too; a single one's is absent, as in
+    /// records from before the mode was kept.
     pub fn field_digests(&self) -> BTreeMap<String, String> {
-        hash::Seals::new()
+        let seals = hash::Seals::new()
             .field("trainee", &self.trainee)
             .field("when_utc", &self.when_utc)
             .field("app_version", &self.app_version)
@@ -125,10 +182,15 @@ impl Scorecard {
             .field("content", &self.content)
             .field("seed", &self.seed)
             .field("draw", &self.draw)
-            .field("grade", &self.grade)
-            .list("transcript", &self.transcript)
-            .list("replies", &self.replies)
-            .done()
+            .field("grade", &self.grade);
+        let seals = if self.mode.is_single() { seals } else { seals.field("mode", &self.mode) };
+        seals.list("transcript", &self.transcript).list("replies", &self.replies).done()
+    }
+
+    /// A SHA-256 over this scorecard's seals, recomputed from its fields
+    /// (`hash::seal_of`): what a review or dispute names it by.
+    pub fn seal(&self) -> String {
+        hash::seal_of(&self.field_digests())
     }
 
     pub fn to_json(&self) -> String {
@@ -144,6 +206,11 @@ fn file_name(when_utc: Option<&str>, trainee_id: &str, activity: &str, seed: u64
         .map(|s| s.chars().take(40).map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>())
         .unwrap_or_else(|| "untimed".into());
     format!("{}-{}-{}-{}.json", when, names::encode(trainee_id, names::PART_MAX), names::encode(activity, names::PART_MAX), seed)
+}
+
+/// A record's id: its file name without `.json`.
+fn record_id(file_name: &str) -> String {
+    file_name.strip_suffix(".json").unwrap_or(file_name).to_string()
 }
 
 /// Why a file is not a scorecard this version can read.
@@ -182,7 +249,10 @@ fn consistent(record: Record) -> Result<Record, ReadError> {
     Ok(record)
 }
 
+pub use dispute_card::DisputeCard;
+pub use finding_ref::FindingRef;
 pub use quiz_card::QuizCard;
+pub use review_card::ReviewCard;
 pub use typing_card::TypingCard;
 
 /// Any record of the family: a scenario's scorecard or a quiz attempt's.
@@ -194,20 +264,44 @@ pub enum Record {
     Typing(TypingCard),
 }
 
-/// A borrowed record, so exporters take scorecards, quiz cards or records alike.
+/// Any record of the family: a trainee's attempt, or a supervisor's review
+/// or a trainee's dispute of a scorecard. Reviews and disputes are not
+/// attempts: they have no summary row in the cohort table of their own, and
+/// `read_record` refuses them; `read_family` reads them all.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum FamilyRecord {
+    Attempt(Record),
+    Review(ReviewCard),
+    Dispute(DisputeCard),
+}
+
+impl FamilyRecord {
+    pub fn to_json(&self) -> String {
+        RecordRef::from(self).to_json()
+    }
+}
+
+/// A borrowed record of any kind, so exporters take scorecards, quiz cards,
+/// reviews or records alike.
 #[derive(Debug, Clone, Copy)]
 pub enum RecordRef<'a> {
     Scenario(&'a Scorecard),
     Quiz(&'a QuizCard),
     Typing(&'a TypingCard),
+    Review(&'a ReviewCard),
+    Dispute(&'a DisputeCard),
 }
 
 impl RecordRef<'_> {
+    /// The trainee the record is about: an attempt's, or the reviewed or disputed scorecard's.
     pub fn trainee(&self) -> &Trainee {
         match self {
             RecordRef::Scenario(card) => &card.trainee,
             RecordRef::Quiz(card) => &card.trainee,
             RecordRef::Typing(card) => &card.trainee,
+            RecordRef::Review(card) => &card.scorecard.trainee,
+            RecordRef::Dispute(card) => &card.trainee,
         }
     }
 
@@ -216,6 +310,8 @@ impl RecordRef<'_> {
             RecordRef::Scenario(card) => card.file_name(),
             RecordRef::Quiz(card) => card.file_name(),
             RecordRef::Typing(card) => card.file_name(),
+            RecordRef::Review(card) => card.file_name(),
+            RecordRef::Dispute(card) => card.file_name(),
         }
     }
 
@@ -224,6 +320,8 @@ impl RecordRef<'_> {
             RecordRef::Scenario(card) => card.to_json(),
             RecordRef::Quiz(card) => card.to_json(),
             RecordRef::Typing(card) => card.to_json(),
+            RecordRef::Review(card) => card.to_json(),
+            RecordRef::Dispute(card) => card.to_json(),
         }
     }
 }
@@ -252,6 +350,28 @@ impl<'a> From<&'a TypingCard> for RecordRef<'a> {
     }
 }
 
+impl<'a> From<&'a ReviewCard> for RecordRef<'a> {
+    fn from(card: &'a ReviewCard) -> Self {
+        RecordRef::Review(card)
+    }
+}
+
+impl<'a> From<&'a DisputeCard> for RecordRef<'a> {
+    fn from(card: &'a DisputeCard) -> Self {
+        RecordRef::Dispute(card)
+    }
+}
+
+impl<'a> From<&'a FamilyRecord> for RecordRef<'a> {
+    fn from(record: &'a FamilyRecord) -> Self {
+        match record {
+            FamilyRecord::Attempt(record) => RecordRef::from(record),
+            FamilyRecord::Review(card) => RecordRef::Review(card),
+            FamilyRecord::Dispute(card) => RecordRef::Dispute(card),
+        }
+    }
+}
+
 impl<'a> From<&'a Record> for RecordRef<'a> {
     fn from(record: &'a Record) -> Self {
         match record {
@@ -266,9 +386,27 @@ fn parse(json: &str) -> Result<serde_json::Value, ReadError> {
     serde_json::from_str(json).map_err(|e| ReadError::NotJson { line: e.line(), column: e.column(), message: short_error(&e) })
 }
 
-/// Reads any record: a quiz attempt (`"kind": "quiz"`) or a scenario scorecard of any known schema.
+/// Reads any attempt: a quiz attempt (`"kind": "quiz"`), a typing phrase or a
+/// scenario scorecard of any known schema. A review or a dispute is refused
+/// (`read_family` reads those).
 pub fn read_record(json: &str) -> Result<Record, ReadError> {
     read_any(json).and_then(consistent)
+}
+
+/// Reads any record of the family: an attempt, a review or a dispute.
+pub fn read_family(json: &str) -> Result<FamilyRecord, ReadError> {
+    serde_json::from_str::<serde::de::IgnoredAny>(json)
+        .map_err(|e| ReadError::NotJson { line: e.line(), column: e.column(), message: short_error(&e) })?;
+    let header = serde_json::from_str::<Header>(json).ok();
+    let kind = header.as_ref().and_then(|h| h.kind.as_ref()).and_then(|k| k.as_str());
+    let version = header.as_ref().and_then(|h| h.schema_version.as_ref()).and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+    let typed = |e: serde_json::Error| ReadError::NotAScorecard(short_error(e));
+    match kind {
+        Some(review_card::REVIEW_KIND | dispute_card::DISPUTE_KIND) if version > SCHEMA_VERSION => Err(ReadError::TooNew(version)),
+        Some(review_card::REVIEW_KIND) => serde_json::from_str(json).map(FamilyRecord::Review).map_err(typed),
+        Some(dispute_card::DISPUTE_KIND) => serde_json::from_str(json).map(FamilyRecord::Dispute).map_err(typed),
+        _ => read_record(json).map(FamilyRecord::Attempt),
+    }
 }
 
 /// The two fields that decide how the rest of a record is read. Read straight
@@ -324,6 +462,9 @@ fn read_any_value(value: serde_json::Value) -> Result<Record, ReadError> {
                 return Err(ReadError::TooNew(version));
             }
             serde_json::from_value(value).map(Record::Typing).map_err(|e| ReadError::NotAScorecard(short_error(e)))
+        }
+        Some(kind @ (review_card::REVIEW_KIND | dispute_card::DISPUTE_KIND)) => {
+            Err(ReadError::NotAScorecard(format!("a {kind} of a scorecard, not an attempt")))
         }
         Some(other) => Err(ReadError::NotAScorecard(format!("unknown record kind {}", Quoted(&verify::clip(other))))),
         None => scenario_from(value).map(Record::Scenario),

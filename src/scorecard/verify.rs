@@ -4,6 +4,10 @@
 //! from the transcript compared field by field with what was saved. A quiz
 //! record is checked the same way: seals, then its content hashes, then the
 //! questions re-drawn from its spec and its answers re-marked at their times.
+//! A review or a dispute is checked against the scorecard it names: its seals
+//! first (an edit of the review itself), then that the scorecard is there as
+//! it was (`SubjectChanged`, `SubjectMissing`: not an edit of the review), then
+//! the rules a valid one keeps (`review_check`), the reviewed score included.
 
 use crate::text::Quoted;
 use super::hash::content_hashes;
@@ -26,6 +30,25 @@ pub enum Verdict {
     /// An old record (schema 1) with no seals or content hash whose re-grade
     /// differs: an edit and a change of content or grader cannot be told apart.
     CannotVerify(Vec<String>),
+    /// A review or dispute whose scorecard (or the dispute a review answers)
+    /// has changed since it was written: it judged other content.
+    SubjectChanged(Subject),
+    /// A review or dispute whose scorecard (or dispute) was not found.
+    SubjectMissing(Subject),
+}
+
+/// What a review or dispute is about: a scorecard, or the dispute a review answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    pub kind: SubjectKind,
+    /// Its record id, as the review or dispute names it.
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjectKind {
+    Scorecard,
+    Dispute,
 }
 
 impl Verdict {
@@ -183,6 +206,62 @@ pub fn verify_typing(card: &super::TypingCard) -> Verdict {
         edited.push("speed".to_string());
     }
     verdict(sealed, edited, Vec::new())
+}
+
+/// The one of `candidates` with record id `id`: the one with `seal` if there
+/// is one, else whether any had the id at all.
+fn find<'a, T>(candidates: &[&'a T], id: &str, seal: &str, id_of: impl Fn(&T) -> String, seal_of: impl Fn(&T) -> String) -> Result<&'a T, bool> {
+    let same_id: Vec<&'a T> = candidates.iter().copied().filter(|c| id_of(c) == id).collect();
+    same_id.iter().copied().find(|c| seal_of(c) == seal).ok_or(!same_id.is_empty())
+}
+
+/// The scorecard a review or dispute names, among `scorecards`, or the verdict saying it is not there as it was.
+fn subject<'a>(about: &super::review_card::ScorecardRef, scorecards: &[&'a Scorecard]) -> Result<&'a Scorecard, Verdict> {
+    find(scorecards, &about.id, &about.seal, Scorecard::record_id, Scorecard::seal).map_err(|changed| {
+        let subject = Subject { kind: SubjectKind::Scorecard, id: clip(&about.id) };
+        if changed { Verdict::SubjectChanged(subject) } else { Verdict::SubjectMissing(subject) }
+    })
+}
+
+/// A review: its seals; its scorecard, among `scorecards`, as it was; the
+/// dispute it answers, among `disputes`, as it was and about the same
+/// scorecard; then every rule a valid review keeps, its reviewed score included.
+pub fn verify_review(review: &super::ReviewCard, scorecards: &[&Scorecard], disputes: &[&super::DisputeCard]) -> Verdict {
+    let sealed = broken_seals(&review.digests, &review.field_digests());
+    if !sealed.is_empty() {
+        return verdict(sealed, Vec::new(), Vec::new());
+    }
+    let card = match subject(&review.scorecard, scorecards) {
+        Ok(card) => card,
+        Err(verdict) => return verdict,
+    };
+    let mut edited: Vec<String> = super::review_check::problems(card, review).into_iter().map(|(field, _)| field).collect();
+    if let Some(answer) = &review.answers {
+        match find(disputes, &answer.dispute.id, &answer.dispute.seal, super::DisputeCard::record_id, super::DisputeCard::seal) {
+            Ok(dispute) if dispute.scorecard.seal != review.scorecard.seal || dispute.finding != answer.finding => edited.push("answers".into()),
+            Ok(_) => {}
+            Err(changed) => {
+                let subject = Subject { kind: SubjectKind::Dispute, id: clip(&answer.dispute.id) };
+                if edited.is_empty() {
+                    return if changed { Verdict::SubjectChanged(subject) } else { Verdict::SubjectMissing(subject) };
+                }
+            }
+        }
+    }
+    verdict(Vec::new(), edited, Vec::new())
+}
+
+/// A dispute: its seals; its scorecard, among `scorecards`, as it was; then
+/// its own trainee, a finding the scorecard has (as the trainee saw it) and a reason.
+pub fn verify_dispute(dispute: &super::DisputeCard, scorecards: &[&Scorecard]) -> Verdict {
+    let sealed = broken_seals(&dispute.digests, &dispute.field_digests());
+    if !sealed.is_empty() {
+        return verdict(sealed, Vec::new(), Vec::new());
+    }
+    match subject(&dispute.scorecard, scorecards) {
+        Ok(card) => verdict(Vec::new(), dispute.problems(card), Vec::new()),
+        Err(verdict) => verdict,
+    }
 }
 
 /// Sealed fields first (they name the edit), then what the re-grade disagrees with.

@@ -1,7 +1,14 @@
 //! xAPI statements (Experience API 1.0.3) for a learning record store: one per
 //! scorecard, verb passed or failed, with the scaled score, success,
 //! completion, the session's duration (ISO 8601) and its timestamp. A quiz
-//! attempt is an assessment activity with the same result fields.
+//! attempt is an assessment activity with the same result fields. The seed is
+//! written as a string: seeds reach 19 digits, past the integers JSON readers
+//! keep exactly (2^53), and a rounded seed would replay another session.
+//!
+//! Reviews and disputes have no statement: xAPI records what a learner did,
+//! and neither a supervisor's judgement of an attempt nor a trainee's
+//! objection to a finding has an ADL verb that says it (a review is not a
+//! second attempt). `write` leaves them out; `kefu export` says how many.
 
 use super::{QuizCard, RecordRef, Scorecard};
 use crate::content::raw::{Lang, Text};
@@ -84,7 +91,7 @@ fn build(attempt: Attempt, base: &str) -> Value {
             "platform": "Kefu Trainer",
             "language": match attempt.lang { Lang::Zh => "zh-CN", Lang::En => "en-US" },
             "extensions": {
-                format!("{base}/xapi/seed"): attempt.seed,
+                format!("{base}/xapi/seed"): attempt.seed.to_string(),
                 format!("{base}/xapi/content-hash"): attempt.content.get("total").cloned().unwrap_or_default(),
                 format!("{base}/xapi/{extra_key}"): extra_value,
             },
@@ -171,14 +178,20 @@ pub fn typing_statement(card: &super::TypingCard, base: &str) -> Value {
     completed(build(attempt, base))
 }
 
-/// A JSON array of statements, one per record.
+/// Whether a record has an xAPI statement (reviews and disputes have none).
+pub fn has_statement(record: RecordRef<'_>) -> bool {
+    !matches!(record, RecordRef::Review(_) | RecordRef::Dispute(_))
+}
+
+/// A JSON array of statements, one per attempt; reviews and disputes are left out.
 pub fn write<'a, R: Into<RecordRef<'a>>>(mut out: impl Write, cards: impl IntoIterator<Item = R>, base: &str) -> std::io::Result<()> {
     let statements: Vec<Value> = cards
         .into_iter()
-        .map(|card| match card.into() {
-            RecordRef::Scenario(card) => statement(card, base),
-            RecordRef::Quiz(card) => quiz_statement(card, base),
-            RecordRef::Typing(card) => typing_statement(card, base),
+        .filter_map(|card| match card.into() {
+            RecordRef::Scenario(card) => Some(statement(card, base)),
+            RecordRef::Quiz(card) => Some(quiz_statement(card, base)),
+            RecordRef::Typing(card) => Some(typing_statement(card, base)),
+            RecordRef::Review(_) | RecordRef::Dispute(_) => None,
         })
         .collect();
     serde_json::to_writer_pretty(&mut out, &statements)?;
@@ -188,6 +201,17 @@ pub fn write<'a, R: Into<RecordRef<'a>>>(mut out: impl Write, cards: impl IntoIt
 #[cfg(test)]
 mod tests {
     use super::iso_duration;
+
+    /// A seed past 2^53 would be rounded by a JSON reader that reads numbers as
+    /// doubles (JavaScript, most learning record stores): it is a string.
+    #[test]
+    fn a_large_seed_is_kept_exactly() {
+        let mut card = crate::scorecard::read(include_str!("../../tests/fixtures/scorecard-v2.json")).unwrap();
+        card.seed = u64::MAX;
+        let statement = super::statement(&card, super::DEFAULT_BASE);
+        let seed = &statement["context"]["extensions"][format!("{}/xapi/seed", super::DEFAULT_BASE)];
+        assert_eq!(seed, &serde_json::json!("18446744073709551615"));
+    }
 
     #[test]
     fn durations_are_iso_8601() {

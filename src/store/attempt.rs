@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 /// A finished attempt, as the app or the CLI hands it over.
 #[derive(Debug, Clone, Copy)]
 pub enum Attempt<'a> {
-    /// One finished session: a scorecard per buyer (several in rush mode).
+    /// One finished session: a scorecard per buyer (several in rush mode,
+    /// saved with the mode `rush`).
     Session(&'a [Scorecard]),
     /// A finished practice quiz, review or exam.
     Quiz(&'a QuizCard),
@@ -81,6 +82,11 @@ pub struct Recorded {
 /// recording again is safe (a record saved already is found, not copied).
 pub fn record_attempt(data: &Path, attempt: Attempt<'_>, in_progress: InProgress, now_unix: i64) -> Result<Recorded, StoreError> {
     let saved = match attempt {
+        // Several buyers at once is a rush shift: each scorecard says so (sealed),
+        // so exports and the cohort tell rush attempts from single ones.
+        Attempt::Session(cards) if cards.len() > 1 => {
+            cards.iter().map(|card| if card.mode.is_single() { save_record(data, &card.clone().in_rush()) } else { save_record(data, card) }).collect::<Result<Vec<_>, _>>()?
+        }
         Attempt::Session(cards) => cards.iter().map(|card| save_record(data, card)).collect::<Result<Vec<_>, _>>()?,
         Attempt::Quiz(card) => vec![save_record(data, card)?],
         Attempt::Typing(card) => vec![save_record(data, card)?],
@@ -251,6 +257,14 @@ mod tests {
         let card = &Progress::load(dir.path(), "e1024").unwrap().deck.cards["gen-thermos-500-capacity"];
         assert_eq!((card.reviews, card.lapses), (2, 2));
         assert_eq!(Progress::load(dir.path(), "e2048").unwrap().deck.cards.len(), 1);
+        for path in &recorded.saved {
+            let saved = crate::store::read_scorecard(path).unwrap();
+            assert_eq!(saved.mode, crate::scorecard::SessionMode::Rush, "{}", path.display());
+            assert_eq!(saved.digests, saved.field_digests(), "sealed with its mode");
+        }
+        let single = record_attempt(dir.path(), Attempt::Session(&cards[..1]), InProgress::Nothing, 1_000).unwrap();
+        let text = std::fs::read_to_string(&single.saved[0]).unwrap();
+        assert!(!text.contains("\"mode\""), "a single session's record is as before");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The data folder and every write to disk: atomic (temp file + rename, both
 //! synced), so a crash or a full disk never leaves a half-written file where a
 //! good one was. Scorecards live in `<data>/scorecards/<trainee id, encoded>/`
-//! (`scorecard::names`: one folder per distinct id); `settings.json`,
+//! (`scorecard::names`: one folder per distinct id), reviews in
+//! `<data>/reviews/<reviewer id>/` and disputes in `<data>/disputes/<trainee
+//! id>/` (`reviews`); `settings.json`,
 //! `autosave.json` and `exam-in-progress.json` beside them (`state`: one that
 //! cannot be read is set aside and reported, never overwritten). A save never
 //! replaces another record; reads are size-capped (`read`); a finished attempt
@@ -13,6 +15,7 @@ pub(crate) mod error;
 pub(crate) mod exam;
 pub(crate) mod read;
 pub(crate) mod review;
+pub(crate) mod reviews;
 pub(crate) mod settings;
 pub(crate) mod source;
 pub(crate) mod state;
@@ -26,6 +29,7 @@ pub use review::Progress;
 pub use settings::Settings;
 pub(crate) use attempt::{Attempt, InProgress, record_attempt};
 pub(crate) use read::read_capped;
+pub(crate) use reviews::{Beside, data_folder_of, read_family};
 pub(crate) use source::{FolderSource, RecordSource};
 pub(crate) use sweep::sweep_temp_files;
 pub(crate) use write::{write_atomic, write_new};
@@ -78,13 +82,18 @@ pub fn open(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
 /// How many names `save_record` tries (`name.json`, `name-2.json` …) before giving up.
 const NAME_TRIES: usize = 1000;
 
-/// Saves any record (scenario scorecard or quiz card) into
-/// `<data>/scorecards/<trainee folder>/` and returns where. Never replaces a
+/// Saves any record into its folder of the data folder (an attempt in
+/// `<data>/scorecards/<trainee folder>/`, a review in `reviews/<reviewer>/`, a
+/// dispute in `disputes/<trainee>/`) and returns where. Never replaces a
 /// different record: when the name is taken by other content, the next free
 /// `-2`, `-3` … is used; saving the same record again finds it and writes nothing.
 pub(crate) fn save_record<'a>(data: &Path, card: impl Into<RecordRef<'a>>) -> Result<PathBuf, StoreError> {
     let card = card.into();
-    let folder = trainee_folder(data, &card.trainee().id);
+    let folder = match card {
+        RecordRef::Review(review) => reviews::reviewer_folder(data, &review.reviewer.id),
+        RecordRef::Dispute(dispute) => reviews::disputes_folder(data, &dispute.trainee.id),
+        _ => trainee_folder(data, &card.trainee().id),
+    };
     let name = card.file_name();
     let stem = name.strip_suffix(".json").unwrap_or(&name);
     let json = card.to_json();

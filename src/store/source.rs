@@ -4,10 +4,13 @@
 //! `Cohort` cache keeps each file's summary under its path with the (length,
 //! modified time) it was read at, so a refresh reads only new or changed files
 //! and drops deleted ones. A file that cannot be read is listed with its
-//! reason, never fatal.
+//! reason, never fatal. Reviews and disputes are read beside the attempts
+//! (whole: they are small) and kept apart from the summaries, so the cohort
+//! table counts attempts only; `review_index` says per scorecard whether it
+//! was reviewed or signed off and how many disputes are open.
 
 use super::{SCORECARD_LIMIT, StoreError, read_capped};
-use crate::scorecard::Summary;
+use crate::scorecard::{DisputeCard, FamilyRecord, ReviewCard, ReviewIndex, Summary};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -30,14 +33,30 @@ pub trait RecordSource {
     fn refresh(&mut self) -> Refresh;
     /// Every readable record's summary, in a stable order (by path for folders).
     fn summaries(&self) -> Box<dyn Iterator<Item = &Summary> + '_>;
+    /// Every readable record's summary with its key, the path a UI opens the
+    /// record by, in the order of `summaries`.
+    fn keyed_summaries(&self) -> Box<dyn Iterator<Item = (&Path, &Summary)> + '_>;
+    /// Every readable review with its key, in a stable order.
+    fn reviews(&self) -> Box<dyn Iterator<Item = (&Path, &ReviewCard)> + '_>;
+    /// Every readable dispute with its key, in a stable order.
+    fn disputes(&self) -> Box<dyn Iterator<Item = (&Path, &DisputeCard)> + '_>;
     /// Every record that could not be read, with why (the error names the file).
     fn unreadable(&self) -> Box<dyn Iterator<Item = &StoreError> + '_>;
+
+    /// The reviews and disputes indexed by the scorecard they name: per
+    /// scorecard (`ReviewIndex::status_of(summary)`) its review state, reviewed
+    /// score and open disputes; every dispute with its derived state.
+    fn review_index(&self) -> ReviewIndex<'_, &Path> {
+        ReviewIndex::build(self.reviews(), self.disputes())
+    }
 }
 
 /// What a file turned out to be when it was last read.
 #[derive(Debug)]
 enum Content {
     Record(Box<Summary>),
+    Review(Box<ReviewCard>),
+    Dispute(Box<DisputeCard>),
     Unreadable(StoreError),
     /// JSON of another kind found while walking (settings, a review deck, an autosave).
     NotARecord,
@@ -81,9 +100,23 @@ impl Cohort {
         refresh
     }
 
-    fn summaries(&self) -> impl Iterator<Item = &Summary> {
-        self.entries.values().filter_map(|entry| match &entry.content {
-            Content::Record(summary) => Some(summary.as_ref()),
+    fn summaries(&self) -> impl Iterator<Item = (&Path, &Summary)> {
+        self.entries.iter().filter_map(|(path, entry)| match &entry.content {
+            Content::Record(summary) => Some((path.as_path(), summary.as_ref())),
+            _ => None,
+        })
+    }
+
+    fn reviews(&self) -> impl Iterator<Item = (&Path, &ReviewCard)> {
+        self.entries.iter().filter_map(|(path, entry)| match &entry.content {
+            Content::Review(review) => Some((path.as_path(), review.as_ref())),
+            _ => None,
+        })
+    }
+
+    fn disputes(&self) -> impl Iterator<Item = (&Path, &DisputeCard)> {
+        self.entries.iter().filter_map(|(path, entry)| match &entry.content {
+            Content::Dispute(dispute) => Some((path.as_path(), dispute.as_ref())),
             _ => None,
         })
     }
@@ -97,9 +130,9 @@ impl Cohort {
 }
 
 /// One or more data folders (or folders of records, or record files) on disk.
-/// A data folder's `scorecards/` is walked, so its settings and review decks
-/// are never read; any other folder is walked whole, passing over JSON that is
-/// not a record.
+/// A data folder's `scorecards/`, `reviews/` and `disputes/` are walked, so
+/// its settings and review decks are never read; any other folder is walked
+/// whole, passing over JSON that is not a record.
 #[derive(Debug)]
 pub struct FolderSource {
     roots: Vec<PathBuf>,
@@ -116,9 +149,12 @@ impl FolderSource {
         let walked: Vec<PathBuf> = self
             .roots
             .iter()
-            .map(|root| {
-                let records = root.join("scorecards");
-                if records.is_dir() { records } else { root.clone() }
+            .flat_map(|root| {
+                if root.join("scorecards").is_dir() {
+                    super::reviews::RECORD_FOLDERS.iter().map(|kind| root.join(kind)).filter(|folder| folder.is_dir()).collect()
+                } else {
+                    vec![root.clone()]
+                }
             })
             .collect();
         let mut files: Vec<(PathBuf, bool)> = super::record_files(&walked);
@@ -138,15 +174,22 @@ impl FolderSource {
     }
 }
 
-/// Reads one file's summary: a record, a file meant as a record that cannot be
-/// read (with why), or other JSON found beside the records.
+/// Reads one file: an attempt's summary (the fast path first: most files are
+/// scorecards), a review or dispute whole, a file meant as a record that
+/// cannot be read (with why), or other JSON found beside the records.
 fn read_summary(path: &Path) -> Content {
     let text = match read_capped(path, SCORECARD_LIMIT, "a scorecard") {
         Ok(text) => text,
         Err(error) => return Content::Unreadable(error),
     };
-    match Summary::read(&text) {
-        Ok(summary) => Content::Record(Box::new(summary)),
+    if let Ok(summary) = Summary::read(&text) {
+        return Content::Record(Box::new(summary));
+    }
+    match crate::scorecard::read_family(&text) {
+        Ok(FamilyRecord::Review(review)) => Content::Review(Box::new(review)),
+        Ok(FamilyRecord::Dispute(dispute)) => Content::Dispute(Box::new(dispute)),
+        // An attempt `Summary::read` refused but the full reader took: its summary.
+        Ok(FamilyRecord::Attempt(record)) => Content::Record(Box::new(Summary::from(&record))),
         Err(_) if !super::text_looks_like_record(path, &text) => Content::NotARecord,
         Err(source) => Content::Unreadable(StoreError::BadRecord { source, path: path.to_path_buf() }),
     }
@@ -159,7 +202,19 @@ impl RecordSource for FolderSource {
     }
 
     fn summaries(&self) -> Box<dyn Iterator<Item = &Summary> + '_> {
+        Box::new(self.cohort.summaries().map(|(_, summary)| summary))
+    }
+
+    fn keyed_summaries(&self) -> Box<dyn Iterator<Item = (&Path, &Summary)> + '_> {
         Box::new(self.cohort.summaries())
+    }
+
+    fn reviews(&self) -> Box<dyn Iterator<Item = (&Path, &ReviewCard)> + '_> {
+        Box::new(self.cohort.reviews())
+    }
+
+    fn disputes(&self) -> Box<dyn Iterator<Item = (&Path, &DisputeCard)> + '_> {
+        Box::new(self.cohort.disputes())
     }
 
     fn unreadable(&self) -> Box<dyn Iterator<Item = &StoreError> + '_> {
@@ -268,5 +323,35 @@ mod tests {
         assert_eq!(source.refresh().read, 3, "each file once, however often it is named");
         assert_eq!(totals(&source), [90.0]);
         assert_eq!(source.unreadable().count(), 0);
+    }
+
+    /// Reviews and disputes in a data folder are read beside the scorecards,
+    /// kept apart from the summaries (the cohort table counts attempts), and
+    /// indexed per scorecard; each summary comes with the path it was read from.
+    #[test]
+    fn reviews_and_disputes_are_read_beside_the_scorecards_and_indexed() {
+        use crate::scorecard::{DisputeCard, FindingRef, ReviewState};
+        let dir = tempfile::tempdir().unwrap();
+        let card = scorecard::read(include_str!("../../tests/fixtures/scorecard-v2.json")).unwrap();
+        let saved = crate::store::save_record(dir.path(), &card).unwrap();
+        let review = ReviewCard::new(&card, crate::scorecard::review_card::tests::draft()).unwrap();
+        let dispute = DisputeCard::new(&card, FindingRef::parse("2:speed").unwrap(), "网络卡了", None).unwrap();
+        let review_path = crate::store::save_record(dir.path(), &review).unwrap();
+        let dispute_path = crate::store::save_record(dir.path(), &dispute).unwrap();
+        assert!(review_path.starts_with(dir.path().join("reviews").join("s01")), "{}", review_path.display());
+        assert!(dispute_path.starts_with(dir.path().join("disputes").join("e1024")), "{}", dispute_path.display());
+        let mut source = FolderSource::new(vec![dir.path().to_path_buf()]);
+        assert_eq!(source.refresh().read, 3);
+        assert_eq!(source.summaries().count(), 1, "a review is not an attempt");
+        assert_eq!(source.keyed_summaries().map(|(path, _)| path.to_path_buf()).collect::<Vec<_>>(), [saved]);
+        assert_eq!(source.reviews().map(|(path, _)| path.to_path_buf()).collect::<Vec<_>>(), [review_path]);
+        assert_eq!(source.disputes().count(), 1);
+        assert_eq!(source.unreadable().count(), 0);
+        let index = source.review_index();
+        let summary = source.summaries().next().unwrap();
+        let status = index.status_of(summary);
+        assert_eq!((status.state, status.open_disputes, status.reviewed_total), (ReviewState::SignedOff, 1, Some(review.score.reviewed)));
+        let table = crate::scorecard::cohort::table(source.summaries(), &crate::scorecard::cohort::Filter::default());
+        assert_eq!(table.records, 1);
     }
 }
