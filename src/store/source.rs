@@ -4,13 +4,45 @@
 //! `Cohort` cache keeps each file's summary under its path with the (length,
 //! modified time) it was read at, so a refresh reads only new or changed files
 //! and drops deleted ones. A file that cannot be read is listed with its
-//! reason, never fatal.
+//! reason, never fatal. A refresh can be counted as it goes (`ReadCount`), so
+//! the app's dashboard shows a progress bar while another thread reads.
 
 use super::{SCORECARD_LIMIT, StoreError, read_capped};
-use crate::scorecard::Summary;
+use crate::scorecard::{Record, Summary};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
+
+/// How far a refresh has got, shared with the thread that shows it: the
+/// records found so far and how many of them are done (read, or kept unchanged).
+#[derive(Debug, Default)]
+pub struct ReadCount {
+    found: AtomicUsize,
+    done: AtomicUsize,
+}
+
+impl ReadCount {
+    /// (done, found) as last counted.
+    pub fn get(&self) -> (usize, usize) {
+        (self.done.load(Ordering::Relaxed), self.found.load(Ordering::Relaxed))
+    }
+
+    fn start(&self, found: usize) {
+        self.done.store(0, Ordering::Relaxed);
+        self.found.store(found, Ordering::Relaxed);
+    }
+
+    fn one_done(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Reads one whole record a source listed, by where it listed it (a file, for
+/// folders): what the dashboard opens. Handed out by the source, so a reader
+/// never needs to know which kind of source it is.
+pub type Opener = Arc<dyn Fn(&Path) -> Result<Record, StoreError> + Send + Sync>;
 
 /// What one refresh did: how many files it read, kept as they were, and dropped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -32,6 +64,17 @@ pub trait RecordSource {
     fn summaries(&self) -> Box<dyn Iterator<Item = &Summary> + '_>;
     /// Every record that could not be read, with why (the error names the file).
     fn unreadable(&self) -> Box<dyn Iterator<Item = &StoreError> + '_>;
+    /// `refresh`, counted into `count` as it goes (for a progress bar elsewhere).
+    fn refresh_counted(&mut self, count: &ReadCount) -> Refresh {
+        let refresh = self.refresh();
+        count.start(refresh.read + refresh.unchanged);
+        count.done.store(refresh.read + refresh.unchanged, Ordering::Relaxed);
+        refresh
+    }
+    /// `summaries`, each with where it is (what `opener` opens), in the same order.
+    fn located(&self) -> Box<dyn Iterator<Item = (&Path, &Summary)> + '_>;
+    /// Opens a record listed by `located`, whole.
+    fn opener(&self) -> Opener;
 }
 
 /// What a file turned out to be when it was last read.
@@ -61,9 +104,11 @@ pub struct Cohort {
 impl Cohort {
     /// Brings the cache up to the files `found` (path, length, modified time),
     /// reading new or changed ones with `read`; the others are dropped.
-    fn update(&mut self, found: Vec<(PathBuf, u64, Option<SystemTime>)>, read: impl Fn(&Path) -> Content) -> Refresh {
+    /// Each file done is counted in `count`.
+    fn update(&mut self, found: Vec<(PathBuf, u64, Option<SystemTime>)>, read: impl Fn(&Path) -> Content, count: &ReadCount) -> Refresh {
         let mut old = std::mem::take(&mut self.entries);
         let mut refresh = Refresh::default();
+        count.start(found.len());
         for (path, len, modified) in found {
             let entry = match old.remove(&path) {
                 Some(entry) if entry.len == len && entry.modified == modified && modified.is_some() => {
@@ -76,6 +121,7 @@ impl Cohort {
                 }
             };
             self.entries.insert(path, entry);
+            count.one_done();
         }
         refresh.dropped = old.len();
         refresh
@@ -94,6 +140,13 @@ impl Cohort {
             _ => None,
         })
     }
+
+    fn located(&self) -> impl Iterator<Item = (&Path, &Summary)> {
+        self.entries.iter().filter_map(|(path, entry)| match &entry.content {
+            Content::Record(summary) => Some((path.as_path(), summary.as_ref())),
+            _ => None,
+        })
+    }
 }
 
 /// One or more data folders (or folders of records, or record files) on disk.
@@ -109,6 +162,12 @@ pub struct FolderSource {
 impl FolderSource {
     pub fn new(roots: Vec<PathBuf>) -> FolderSource {
         FolderSource { roots, cohort: Cohort::default() }
+    }
+
+    /// Reads these folders from now on; the next refresh keeps what it read of
+    /// the folders still named and drops the rest.
+    pub fn set_roots(&mut self, roots: Vec<PathBuf>) {
+        self.roots = roots;
     }
 
     /// The record files under the roots now, each once, with their stamps.
@@ -154,8 +213,20 @@ fn read_summary(path: &Path) -> Content {
 
 impl RecordSource for FolderSource {
     fn refresh(&mut self) -> Refresh {
+        self.refresh_counted(&ReadCount::default())
+    }
+
+    fn refresh_counted(&mut self, count: &ReadCount) -> Refresh {
         let found = self.files();
-        self.cohort.update(found, read_summary)
+        self.cohort.update(found, read_summary, count)
+    }
+
+    fn located(&self) -> Box<dyn Iterator<Item = (&Path, &Summary)> + '_> {
+        Box::new(self.cohort.located())
+    }
+
+    fn opener(&self) -> Opener {
+        Arc::new(|path: &Path| super::read_record(path))
     }
 
     fn summaries(&self) -> Box<dyn Iterator<Item = &Summary> + '_> {
@@ -211,6 +282,18 @@ mod tests {
         std::fs::remove_file(folder.join("b.json")).unwrap();
         assert_eq!(source.refresh(), Refresh { read: 0, unchanged: 2, dropped: 1 });
         assert_eq!(totals(&source), [55.5, 70.0]);
+        let located: Vec<&Path> = source.located().map(|(path, _)| path).collect();
+        assert!(located[0].ends_with("a.json") && located[1].ends_with("c.json"), "{located:?}");
+        let opened = (source.opener())(located[1]).unwrap();
+        assert_eq!(crate::scorecard::RecordRef::from(&opened).trainee().id, "e1");
+
+        // Another folder instead: its records read, the old folder's dropped.
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join("d.json"), card("e2", 90.0)).unwrap();
+        source.set_roots(vec![other.path().to_path_buf()]);
+        let count = ReadCount::default();
+        assert_eq!(source.refresh_counted(&count), Refresh { read: 1, unchanged: 0, dropped: 2 });
+        assert_eq!((totals(&source), count.get()), (vec![90.0], (1, 1)));
     }
 
     #[test]
@@ -225,9 +308,11 @@ mod tests {
             read_summary(path)
         };
         let mut cohort = Cohort::default();
-        cohort.update(found(dir.path()), counting);
+        let count = ReadCount::default();
+        cohort.update(found(dir.path()), counting, &count);
         assert_eq!(reads.get(), 5);
-        let again = cohort.update(found(dir.path()), counting);
+        assert_eq!(count.get(), (5, 5));
+        let again = cohort.update(found(dir.path()), counting, &count);
         assert_eq!(reads.get(), 5, "nothing read the second time");
         assert_eq!(again, Refresh { read: 0, unchanged: 5, dropped: 0 });
         assert_eq!(cohort.summaries().count(), 5);
