@@ -21,6 +21,8 @@ pub enum Clicked {
 }
 
 const ROW_HEIGHT: f32 = 22.0;
+/// Two lines: a long header ("Product accuracy") wraps rather than being cut.
+const HEADER_HEIGHT: f32 = 38.0;
 
 /// A number with one decimal and a unit, or a dash.
 fn shown(value: Option<f64>, unit: &str) -> String {
@@ -57,15 +59,15 @@ fn cell(row: &TraineeRow, column: Column, lang: Lang) -> String {
     }
 }
 
+/// Widths that fit every column in a 1280-pixel window (headers wrap onto a
+/// second line); narrower windows scroll sideways, and any cell of a row opens it.
 fn width(column: Column) -> f32 {
     match column {
-        Column::Name => 130.0,
-        Column::Id => 80.0,
-        Column::LastActive => 130.0,
-        Column::Attempts => 90.0,
-        Column::Typing => 120.0,
-        Column::Exams => 110.0,
-        _ => 84.0,
+        Column::Name => 110.0,
+        Column::LastActive => 116.0,
+        Column::Typing => 96.0,
+        Column::Attempts => 72.0,
+        _ => 62.0,
     }
 }
 
@@ -74,10 +76,10 @@ fn header(ui: &mut egui::Ui, lang: Lang, column: Column, sort: Sort, clicked: &m
     let title = t(lang, column.title());
     let (text, spoken) = match (sort.column == column, sort.descending) {
         (false, _) => (title.to_string(), title.to_string()),
-        (true, false) => (format!("{title} ▲"), Msg::SortedUp.fill(lang, &[("column", &title)])),
-        (true, true) => (format!("{title} ▼"), Msg::SortedDown.fill(lang, &[("column", &title)])),
+        (true, false) => (format!("{title} ↑"), Msg::SortedUp.fill(lang, &[("column", &title)])),
+        (true, true) => (format!("{title} ↓"), Msg::SortedDown.fill(lang, &[("column", &title)])),
     };
-    let button = ui.add(egui::Button::new(egui::RichText::new(text).strong()).frame(false));
+    let button = ui.add(egui::Button::new(egui::RichText::new(text).strong()).frame(false).wrap_mode(egui::TextWrapMode::Wrap));
     read_out_as(&button, &spoken);
     if button.clicked() {
         *clicked = Some(Clicked::Sort(column));
@@ -94,14 +96,15 @@ pub fn trainees(ui: &mut egui::Ui, lang: Lang, derived: &Derived, sort: Sort) ->
             .id_salt("trainee-table")
             .striped(true)
             .resizable(true)
+            .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .min_scrolled_height(0.0)
-            .max_scroll_height(height - ROW_HEIGHT - 12.0);
+            .max_scroll_height(height - HEADER_HEIGHT - 12.0);
         for column in Column::ALL {
             table = table.column(Width::initial(width(column)).at_least(40.0).clip(true));
         }
         table
-            .header(ROW_HEIGHT + 2.0, |mut row| {
+            .header(HEADER_HEIGHT, |mut row| {
                 for column in Column::ALL {
                     row.col(|ui| header(ui, lang, column, sort, &mut clicked));
                 }
@@ -124,6 +127,9 @@ pub fn trainees(ui: &mut egui::Ui, lang: Lang, derived: &Derived, sort: Sort) ->
                                 ui.label(text);
                             }
                         });
+                    }
+                    if row.response().clicked() {
+                        clicked = Some(Clicked::Trainee(index));
                     }
                 });
             });
