@@ -60,8 +60,31 @@ pub struct SupervisorScreen {
 impl SupervisorScreen {
     /// The workspace over `folders`, their first reading started.
     pub fn new(folders: Vec<PathBuf>) -> SupervisorScreen {
+        SupervisorScreen::with_loader(loader::Loader::folders(folders))
+    }
+
+    /// A workspace over records already read, with no folder behind them (the
+    /// frame benchmark: a cohort of any size without writing its files).
+    pub fn from_records(records: Vec<Located>) -> SupervisorScreen {
+        let mut screen = SupervisorScreen::with_loader(loader::Loader::spawn(crate::store::FolderSource::new(Vec::new())));
+        screen.take_records(Arc::new(records));
+        screen
+    }
+
+    fn take_records(&mut self, records: Arc<Vec<Located>>) {
+        self.choices = model::choices(&records);
+        self.trainees = records.iter().map(|r| r.summary.trainee.id.as_str()).collect::<std::collections::BTreeSet<_>>().len();
+        self.records = records;
+        self.loaded = true;
+        self.derived_for = None;
+        if let Some(page) = &self.trainee {
+            self.trainee = Some(model::trainee_page(&self.records, &self.filter, &page.id));
+        }
+    }
+
+    fn with_loader(loader: loader::Loader) -> SupervisorScreen {
         SupervisorScreen {
-            loader: loader::Loader::folders(folders),
+            loader,
             records: Arc::default(),
             unreadable: Vec::new(),
             opener: None,
@@ -84,16 +107,9 @@ impl SupervisorScreen {
     pub fn poll(&mut self) -> bool {
         let (snapshot, refresh) = self.loader.poll();
         if let Some(snapshot) = snapshot {
-            self.choices = model::choices(&snapshot.records);
-            self.trainees = snapshot.records.iter().map(|r| r.summary.trainee.id.as_str()).collect::<std::collections::BTreeSet<_>>().len();
-            self.records = snapshot.records;
             self.unreadable = snapshot.unreadable;
             self.opener = Some(snapshot.opener);
-            self.loaded = true;
-            self.derived_for = None;
-            if let Some(page) = &self.trainee {
-                self.trainee = Some(model::trainee_page(&self.records, &self.filter, &page.id));
-            }
+            self.take_records(snapshot.records);
         }
         if refresh.is_some() {
             self.last_refresh = refresh;
@@ -130,7 +146,8 @@ impl SupervisorScreen {
         self.loader.set_folders(folders);
     }
 
-    pub(in crate::app) fn refresh(&mut self) {
+    /// Reads the folders again (only new or changed files).
+    pub fn refresh(&mut self) {
         self.loader.refresh();
     }
 
