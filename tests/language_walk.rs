@@ -514,6 +514,16 @@ fn walk(lang: Lang) -> Walk {
     walk.check("supervisor: trainees sorted", walk.tr("合格率(降序)", "Pass rate (descending)"), 30);
     walk.click(walk.tr("按场景", "By scenario"));
     walk.check("supervisor: scenarios", walk.tr("只看这个场景", "Show this scenario only"), 10);
+    walk.click(&format!("{} · {title}", walk.tr("失分最多", "Where points are lost")));
+    for _ in 0..1500 {
+        walk.run();
+        if matches!(&walk.harness.state().screen, Screen::Supervisor(screen) if screen.lost_points().is_some()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    walk.run();
+    walk.check("supervisor: where points are lost", walk.tr("失分最多的规则", "Where points are lost:"), 12);
     walk.click(walk.tr("成绩走势", "Scores over time"));
     walk.check("supervisor: scores over time", walk.tr("全体学员每天的平均分", "The cohort's mean score per day"), 10);
     walk.click(walk.tr("按学员", "By trainee"));

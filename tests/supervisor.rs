@@ -137,6 +137,20 @@ fn a_supervisor_opens_a_folder_sorts_filters_and_reads_a_trainees_scorecard() {
     // The per-scenario table, and the chart.
     click(&mut harness, "按场景");
     assert_eq!(harness.query_all_by_label_contains("只看这个场景:").count(), 2, "two scenarios played");
+    // Where the thermos scenario's points are lost: its sessions read whole, in the background.
+    click(&mut harness, "失分最多 · 发错颜色的保温杯");
+    for _ in 0..1500 {
+        harness.run();
+        if workspace(&harness).lost_points().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    let lost = workspace(&harness).lost_points().expect("the lost points read");
+    assert_eq!(lost.sessions, 3, "three thermos sessions with a verdict");
+    assert!(!lost.rules.is_empty() && lost.rules.iter().all(|r| r.times > 0 && r.points > 0.0), "{lost:?}");
+    harness.get_by_label("失分最多的规则:发错颜色的保温杯(最近 3 次有结论的练习)");
     click(&mut harness, "只看这个场景:发错颜色的保温杯");
     assert_eq!(order(&harness), ["0042", "e1"], "a scenario's title narrows the trainees to it");
     click(&mut harness, "清除筛选");

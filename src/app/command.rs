@@ -38,6 +38,8 @@ pub enum Command {
     RefreshCohort,
     /// Take what the reading thread sent (each frame on the dashboard).
     PollCohort,
+    /// Where a scenario's points are lost (its newest sessions read whole, in the background).
+    CohortLostPoints { scenario: String },
     /// A record the dashboard lists, opened read-only.
     OpenCohortRecord { path: PathBuf },
 

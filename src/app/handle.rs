@@ -87,6 +87,12 @@ impl KefuApp {
                     screen.refresh();
                 }
             }
+            Command::CohortLostPoints { scenario } => {
+                let bundle = self.bundle.clone();
+                if let Screen::Supervisor(screen) = &mut self.screen {
+                    screen.ask_lost_points(scenario, bundle);
+                }
+            }
             Command::PollCohort => {
                 if let Screen::Supervisor(screen) = &mut self.screen {
                     screen.poll();

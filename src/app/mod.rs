@@ -30,7 +30,7 @@ pub use home::rush_picks;
 pub use quiz_view::QuizView;
 pub use scorecard_view::ScorecardView;
 pub use startup::{has_display, open_window};
-pub use supervisor::{Located, SupervisorScreen};
+pub use supervisor::{Located, LostPoints, SupervisorScreen};
 pub use trainer::TrainerScreen;
 pub use typing_view::TypingView;
 pub use workbench::Workbench;

@@ -564,7 +564,14 @@ catalogue! {
     ChartNoScores => ("还没有可画的得分", "No scores to chart yet"),
     ChartDate => ("日期", "Date"),
     ChartScore => ("得分", "Score"),
-    /// Under the per-scenario table: what it cannot show yet.
+    LostButton => ("失分最多", "Where points are lost"),
+    LostButtonReadOut => ("失分最多 · {title}", "Where points are lost · {title}"),
+    LostTitle => ("失分最多的规则:{title}(最近 {n} 次有结论的练习)", "Where points are lost: {title} (the newest {n} sessions with a verdict)"),
+    LostNone => ("这些练习没有失分", "No points were lost in these sessions"),
+    /// What a trainee wrote where the points were lost (their own words, quoted).
+    LostExample => ("例:“{text}”", "e.g. “{text}”"),
+    LostReading => ("正在读取这个场景的练习…", "Reading this scenario's sessions…"),
+    /// Under the per-scenario table.
     ScenarioNote => ("合格率和平均分只统计有结论的练习。", "Pass rates and means count only sessions with a verdict."),
     // The trainer's page: what a trainer does with the course's files (the app does not edit them).
     TrainerTitle => ("培训师:编写课程内容", "Trainer: writing the course"),

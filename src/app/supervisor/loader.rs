@@ -4,6 +4,9 @@
 //! summary with where it is, the unreadable files, an opener); the dashboard
 //! polls for it once a frame. The thread ends when the `Loader` is dropped.
 
+use super::lost::{LostPoints, tally};
+use crate::content::raw::Text;
+use crate::engine::Bundle;
 use crate::scorecard::Summary;
 use crate::store::{FolderSource, Opener, ReadCount, RecordSource, Refresh};
 use std::path::{Path, PathBuf};
@@ -31,6 +34,8 @@ enum Request {
     /// Read these folders from now on (what was read of folders still named is kept).
     Folders(Vec<PathBuf>),
     Refresh,
+    /// Read these sessions of a scenario whole and tally their lost points.
+    Lost { scenario: String, title: Text, paths: Vec<PathBuf>, bundle: Arc<Bundle> },
 }
 
 enum Reply {
@@ -38,6 +43,17 @@ enum Reply {
     Changed(Snapshot),
     /// A refresh that found nothing new, changed or gone.
     Unchanged(Refresh),
+    Lost(LostPoints),
+}
+
+/// What arrived from the thread since the last poll.
+#[derive(Default)]
+pub struct Arrived {
+    /// The newest snapshot, if a refresh changed something.
+    pub snapshot: Option<Snapshot>,
+    /// The last refresh's counts.
+    pub refresh: Option<Refresh>,
+    pub lost: Option<LostPoints>,
 }
 
 pub struct Loader {
@@ -97,22 +113,29 @@ impl Loader {
         self.count.get()
     }
 
-    /// What arrived since the last poll: the newest snapshot if any refresh
-    /// changed something, and the last refresh's counts.
-    pub fn poll(&mut self) -> (Option<Snapshot>, Option<Refresh>) {
-        let mut snapshot = None;
-        let mut last = None;
+    /// Asks for a scenario's lost points over these sessions (read whole).
+    pub fn lost_points(&mut self, scenario: String, title: Text, paths: Vec<PathBuf>, bundle: Arc<Bundle>) {
+        // Answered by `poll`'s `lost`; the screen knows it is waiting.
+        if self.requests.send(Request::Lost { scenario, title, paths, bundle }).is_err() {
+            self.pending = 0;
+        }
+    }
+
+    /// What arrived since the last poll.
+    pub fn poll(&mut self) -> Arrived {
+        let mut arrived = Arrived::default();
         loop {
             match self.replies.try_recv() {
                 Ok(Reply::Changed(new)) => {
-                    last = Some(new.refresh);
-                    snapshot = Some(new);
+                    arrived.refresh = Some(new.refresh);
+                    arrived.snapshot = Some(new);
                     self.pending = self.pending.saturating_sub(1);
                 }
                 Ok(Reply::Unchanged(refresh)) => {
-                    last = Some(refresh);
+                    arrived.refresh = Some(refresh);
                     self.pending = self.pending.saturating_sub(1);
                 }
+                Ok(Reply::Lost(lost)) => arrived.lost = Some(lost),
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     self.pending = 0;
@@ -120,7 +143,7 @@ impl Loader {
                 }
             }
         }
-        (snapshot, last)
+        arrived
     }
 }
 
@@ -143,6 +166,12 @@ fn serve(mut source: FolderSource, inbox: &Receiver<Request>, outbox: &Sender<Re
                     Reply::Unchanged(refresh)
                 };
                 if outbox.send(reply).is_err() {
+                    return;
+                }
+            }
+            Request::Lost { scenario, title, paths, bundle } => {
+                let lost = tally(scenario, title, &paths, &source.opener(), &bundle);
+                if outbox.send(Reply::Lost(lost)).is_err() {
                     return;
                 }
             }

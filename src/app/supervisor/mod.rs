@@ -10,11 +10,13 @@
 mod chart;
 mod filter;
 mod loader;
+mod lost;
 mod model;
 mod tables;
 mod trainee;
 
 pub use loader::Located;
+pub use lost::LostPoints;
 
 use super::{Command, View};
 use crate::i18n::{Msg, t};
@@ -55,6 +57,9 @@ pub struct SupervisorScreen {
     trainee: Option<TraineePage>,
     /// The folder path field.
     typed_folder: String,
+    /// Where a scenario's points are lost, once read; and the scenario being read.
+    lost: Option<lost::LostPoints>,
+    lost_pending: Option<String>,
 }
 
 impl SupervisorScreen {
@@ -99,22 +104,46 @@ impl SupervisorScreen {
             derived_for: None,
             trainee: None,
             typed_folder: String::new(),
+            lost: None,
+            lost_pending: None,
         }
     }
 
     /// Takes what the reading thread sent since the last frame. Returns whether
     /// anything arrived (the records, or a refresh's counts).
     pub fn poll(&mut self) -> bool {
-        let (snapshot, refresh) = self.loader.poll();
-        if let Some(snapshot) = snapshot {
+        let arrived = self.loader.poll();
+        if let Some(snapshot) = arrived.snapshot {
             self.unreadable = snapshot.unreadable;
             self.opener = Some(snapshot.opener);
             self.take_records(snapshot.records);
         }
-        if refresh.is_some() {
-            self.last_refresh = refresh;
+        if let Some(lost) = arrived.lost
+            && self.lost_pending.as_deref() == Some(lost.scenario.as_str())
+        {
+            self.lost_pending = None;
+            self.lost = Some(lost);
         }
-        refresh.is_some()
+        if arrived.refresh.is_some() {
+            self.last_refresh = arrived.refresh;
+        }
+        arrived.refresh.is_some()
+    }
+
+    /// Asks the reading thread where `scenario`'s points are lost, over its
+    /// newest sessions the filters keep.
+    pub(in crate::app) fn ask_lost_points(&mut self, scenario: String, bundle: Arc<crate::engine::Bundle>) {
+        let bounds = self.filter.bounds();
+        let paths = lost::sessions(self.records.iter().filter(|r| self.filter.keeps(&r.summary, &bounds)), &scenario);
+        let Some(title) = self.choices.scenarios.iter().find(|(id, _)| *id == scenario).map(|(_, title)| title.clone()) else { return };
+        self.lost = None;
+        self.lost_pending = Some(scenario.clone());
+        self.loader.lost_points(scenario, title, paths, bundle);
+    }
+
+    /// Where a scenario's points are lost, once read.
+    pub fn lost_points(&self) -> Option<&lost::LostPoints> {
+        self.lost.as_ref()
     }
 
     /// Whether the folders are being read (a first load, or a refresh).
@@ -180,8 +209,8 @@ impl SupervisorScreen {
         let mut commands = Vec::new();
         super::role::bar(ui, view, Msg::SupervisorTitle, &mut commands);
         self.folders_ui(view, data, ui, &mut commands);
-        if self.loader.busy() {
-            // The thread's progress shows only if frames keep coming.
+        if self.loader.busy() || self.lost_pending.is_some() {
+            // The thread's progress and answers show only if frames keep coming.
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
         }
         if view.settings.supervisor_folders.is_empty() || !self.loaded {
@@ -226,7 +255,17 @@ impl SupervisorScreen {
         }
         let clicked = match self.tab {
             Tab::Trainees => tables::trainees(ui, lang, &self.derived, self.sort),
-            Tab::Scenarios => tables::scenarios(ui, lang, &self.derived),
+            Tab::Scenarios => {
+                let (lost, pending) = (&self.lost, self.lost_pending.is_some());
+                tables::scenarios(ui, lang, &self.derived, |ui| {
+                    if pending {
+                        // No spinner: it would ask for a frame at every frame.
+                        ui.weak(t(lang, Msg::LostReading));
+                    } else if let Some(lost) = lost {
+                        lost::ui(ui, lang, lost);
+                    }
+                })
+            }
             Tab::Chart => {
                 chart::scores(ui, lang, "cohort-scores", Msg::ChartCohortMean, &self.derived.daily, (ui.available_height() - 30.0).max(120.0));
                 None
@@ -239,6 +278,7 @@ impl SupervisorScreen {
                     self.trainee = Some(model::trainee_page(&self.records, &self.filter, &row.id));
                 }
             }
+            Some(tables::Clicked::Lost(id)) => commands.push(Command::CohortLostPoints { scenario: id }),
             Some(tables::Clicked::Scenario(id)) => {
                 self.filter.scenario = Some(id);
                 self.tab = Tab::Trainees;

@@ -18,6 +18,8 @@ pub enum Clicked {
     Trainee(usize),
     /// A scenario's id: show it only.
     Scenario(String),
+    /// A scenario's id: where its points are lost.
+    Lost(String),
 }
 
 const ROW_HEIGHT: f32 = 22.0;
@@ -137,11 +139,11 @@ pub fn trainees(ui: &mut egui::Ui, lang: Lang, derived: &Derived, sort: Sort) ->
     clicked
 }
 
-/// The scenario table, the lowest pass rate first.
-pub fn scenarios(ui: &mut egui::Ui, lang: Lang, derived: &Derived) -> Option<Clicked> {
+/// The scenario table, the lowest pass rate first, then `below` (where a scenario's points are lost).
+pub fn scenarios(ui: &mut egui::Ui, lang: Lang, derived: &Derived, below: impl FnOnce(&mut egui::Ui)) -> Option<Clicked> {
     let mut clicked = None;
     egui::ScrollArea::vertical().id_salt("scenario-table").auto_shrink([false, false]).show(ui, |ui| {
-        egui::Grid::new("scenarios").striped(true).num_columns(5).spacing(egui::vec2(18.0, 6.0)).show(ui, |ui| {
+        egui::Grid::new("scenarios").striped(true).num_columns(6).spacing(egui::vec2(18.0, 6.0)).show(ui, |ui| {
             for title in [Msg::FilterScenario, Msg::Attempts, Msg::CohortEndedEarly, Msg::CohortPassRate, Msg::CohortMean] {
                 ui.strong(t(lang, title));
             }
@@ -158,11 +160,18 @@ pub fn scenarios(ui: &mut egui::Ui, lang: Lang, derived: &Derived) -> Option<Cli
                 ui.label((row.attempts - row.verdicts).to_string());
                 ui.label(shown(row.pass_rate(), "%"));
                 ui.label(shown(row.mean(), ""));
+                let lost = ui.add_enabled(row.verdicts > 0, egui::Button::new(t(lang, Msg::LostButton)));
+                read_out_as(&lost, &Msg::LostButtonReadOut.fill(lang, &[("title", &title)]));
+                if lost.clicked() {
+                    clicked = Some(Clicked::Lost(row.id.clone()));
+                }
                 ui.end_row();
             }
         });
         ui.add_space(6.0);
         ui.weak(t(lang, Msg::ScenarioNote));
+        ui.add_space(6.0);
+        below(ui);
     });
     clicked
 }
