@@ -73,6 +73,8 @@ impl KefuApp {
                     self.notice = Some(Notice::plain(Msg::FolderAlreadyOpen));
                 } else {
                     self.settings.supervisor_folders.push(folder);
+                    // What the notice said (no folder dialogue, already open) is answered now.
+                    self.notice = None;
                     self.cohort_folders_changed();
                 }
             }

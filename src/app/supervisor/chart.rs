@@ -16,6 +16,8 @@ pub fn scores(ui: &mut egui::Ui, lang: Lang, id: &str, title: Msg, points: &[[f6
         return;
     }
     let name = t(lang, Msg::ChartScore);
+    // One colour for the line and its dots: they are one series.
+    let colour = ui.visuals().hyperlink_color;
     Plot::new(id)
         .height(height)
         .include_y(0.0)
@@ -31,7 +33,7 @@ pub fn scores(ui: &mut egui::Ui, lang: Lang, id: &str, title: Msg, points: &[[f6
             Some(format!("{}\n{name} {:.1}", date_of(position.x.floor() as i64), position.y))
         })
         .show(ui, |plot| {
-            plot.line(Line::new(name, PlotPoints::from(points.to_vec())));
-            plot.points(Points::new(name, PlotPoints::from(points.to_vec())).radius(3.0));
+            plot.line(Line::new(name, PlotPoints::from(points.to_vec())).color(colour));
+            plot.points(Points::new(name, PlotPoints::from(points.to_vec())).radius(3.0).color(colour));
         });
 }

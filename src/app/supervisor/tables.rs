@@ -66,7 +66,7 @@ fn cell(row: &TraineeRow, column: Column, lang: Lang) -> String {
 fn width(column: Column) -> f32 {
     match column {
         Column::Name => 110.0,
-        Column::LastActive => 116.0,
+        Column::LastActive => 140.0,
         Column::Typing => 96.0,
         Column::Attempts => 72.0,
         _ => 62.0,
