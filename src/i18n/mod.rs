@@ -543,6 +543,7 @@ catalogue! {
     EnglishConversations => ("英文对话", "English conversations"),
     CategoryOther => ("其他", "Other"),
     ClearFilters => ("清除筛选", "Clear filters"),
+    FiltersApply => ("只列出符合当前筛选条件的记录", "Only the records the filters keep are listed"),
     CohortMatching => ("符合筛选的记录:{n} 条", "Records matching the filters: {n}"),
     /// A column header's read-out once the table is sorted by it.
     SortedUp => ("{column}(升序)", "{column} (ascending)"),

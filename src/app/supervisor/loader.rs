@@ -13,11 +13,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-/// One readable record: where it is and its summary.
+/// One readable record: where it is and its summary (shared with the source).
 #[derive(Debug, Clone)]
 pub struct Located {
     pub path: PathBuf,
-    pub summary: Summary,
+    pub summary: Arc<Summary>,
 }
 
 /// What one refresh found: every record, every file that could not be read
@@ -181,7 +181,7 @@ fn serve(mut source: FolderSource, inbox: &Receiver<Request>, outbox: &Sender<Re
 
 /// Everything the source holds now, owned, for the UI thread.
 fn snapshot(source: &dyn RecordSource, refresh: Refresh) -> Snapshot {
-    let records = source.located().map(|(path, summary): (&Path, &Summary)| Located { path: path.to_path_buf(), summary: summary.clone() }).collect();
+    let records = source.located().map(|(path, summary): (&Path, &Arc<Summary>)| Located { path: path.to_path_buf(), summary: summary.clone() }).collect();
     let unreadable = source.unreadable().map(|error| error.to_string()).collect();
     Snapshot { records: Arc::new(records), unreadable, refresh, opener: source.opener() }
 }

@@ -231,6 +231,15 @@ impl SupervisorScreen {
                     row.pass_rate().map_or("—".into(), |p| format!("{p:.0}%")),
                 )
             });
+            // The filters still apply to the trainee's records: say so, with a way out.
+            if !self.filter.is_default() {
+                ui.horizontal(|ui| {
+                    ui.colored_label(ui.visuals().warn_fg_color, t(lang, Msg::FiltersApply));
+                    if ui.button(t(lang, Msg::ClearFilters)).clicked() {
+                        self.filter = DashFilter::default();
+                    }
+                });
+            }
             match trainee::ui(ui, lang, page, &self.records, numbers) {
                 Some(trainee::Asked::Back) => self.trainee = None,
                 Some(trainee::Asked::Open(command)) => commands.push(command),

@@ -200,7 +200,7 @@ impl Mean {
 /// One pass over the records for the filter, then the sorts.
 pub fn derive(records: &[Located], filter: &DashFilter, sort: Sort) -> Derived {
     let bounds = filter.bounds();
-    let kept = records.iter().map(|r| &r.summary).filter(|s| filter.keeps(s, &bounds));
+    let kept = records.iter().map(|r| r.summary.as_ref()).filter(|s| filter.keeps(s, &bounds));
     let mut days: BTreeMap<i64, Mean> = BTreeMap::new();
     let table = table(
         kept.inspect(|s| {
@@ -275,7 +275,7 @@ mod tests {
         summary.total = total;
         summary.passed = passed;
         summary.abandoned = false;
-        Located { path: format!("{trainee}-{when}.json").into(), summary }
+        Located { path: format!("{trainee}-{when}.json").into(), summary: std::sync::Arc::new(summary) }
     }
 
     fn cohort() -> Vec<Located> {
@@ -307,7 +307,7 @@ mod tests {
     #[test]
     fn blanks_sort_last_both_ways() {
         let mut records = cohort();
-        records[3].summary.abandoned = true; // e3: no verdict, no best
+        std::sync::Arc::make_mut(&mut records[3].summary).abandoned = true; // e3: no verdict, no best
         for descending in [false, true] {
             let derived = derive(&records, &DashFilter::default(), Sort { column: Column::Best, descending });
             assert_eq!(ids(&derived).last(), Some(&"e3"), "descending {descending}");

@@ -43,7 +43,8 @@ fn typing(row: &TraineeRow, lang: Lang) -> String {
 fn cell(row: &TraineeRow, column: Column, lang: Lang) -> String {
     let kpi = |index: usize, unit: &str| shown(row.kpis().get(index).copied().flatten(), unit);
     match column {
-        Column::Name => row.name.clone(),
+        // The name is a link, drawn by the table itself.
+        Column::Name => String::new(),
         Column::Id => row.id.clone(),
         Column::Attempts if row.ended_early > 0 => format!("{} ({} {})", row.attempts, t(lang, Msg::CohortEndedEarly), row.ended_early),
         Column::Attempts => row.attempts.to_string(),
@@ -117,7 +118,6 @@ pub fn trainees(ui: &mut egui::Ui, lang: Lang, derived: &Derived, sort: Sort) ->
                     let trainee = &rows[index];
                     for column in Column::ALL {
                         row.col(|ui| {
-                            let text = cell(trainee, column, lang);
                             if column == Column::Name {
                                 let name = if trainee.name.trim().is_empty() { trainee.id.as_str() } else { trainee.name.as_str() };
                                 let link = ui.link(name);
@@ -126,7 +126,7 @@ pub fn trainees(ui: &mut egui::Ui, lang: Lang, derived: &Derived, sort: Sort) ->
                                     clicked = Some(Clicked::Trainee(index));
                                 }
                             } else {
-                                ui.label(text);
+                                ui.label(cell(trainee, column, lang));
                             }
                         });
                     }
