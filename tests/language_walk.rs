@@ -3,7 +3,9 @@
 //! answer, the product card and order panel), the scorecard with its model
 //! answer, my scorecards and an opened record, rush mode, a practice quiz with
 //! feedback, the exam's rules and a question with its list, the review and the
-//! typing drill. On every screen each text the accessibility tree exposes is
+//! typing drill; then the supervisor's workspace over the records the walk
+//! made (trainees, sorted, scenarios, the chart, a trainee's records and an
+//! opened scorecard) and the trainer's page. On every screen each text the accessibility tree exposes is
 //! read, and text of the other language fails the test unless it is content:
 //! what a buyer or the trainee said, a name, a conversation's own goals and
 //! order details. Debug-looking text (braces, `Some(`, ids) fails in both.
@@ -237,6 +239,14 @@ fn note_content(allowed: &mut Allowed, app: &KefuApp) {
                 }
             }
         }
+        // What a trainer types or opens, spelled as it is: the course folder,
+        // the command, the content folders, the guide and the file format.
+        Screen::Trainer(_) => {
+            allowed.add(&app.content_root.display().to_string());
+            for name in ["kefu check", "scenarios/", "assets/", "docs/authoring.md", "RON"] {
+                allowed.add(name);
+            }
+        }
         _ => {}
     }
 }
@@ -364,6 +374,23 @@ impl Walk {
         self.harness.state().bundle.course.scenario(id).unwrap().title.get(self.lang).to_string()
     }
 
+    /// Runs frames until the supervisor's workspace has read its folders (the
+    /// reading runs on its own thread, as a supervisor watches the progress bar).
+    fn wait_for_records(&mut self) {
+        for _ in 0..1500 {
+            self.run();
+            if let Screen::Supervisor(screen) = &self.harness.state().screen
+                && screen.loaded()
+                && !screen.loading()
+            {
+                self.run();
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!("{:?} walk: the supervisor's folders were not read within 30 s", self.lang);
+    }
+
     fn on_workbench(&self) -> bool {
         matches!(self.harness.state().screen, Screen::Workbench(_))
     }
@@ -476,6 +503,44 @@ fn walk(lang: Lang) -> Walk {
     walk.click(walk.tr("完成", "Done"));
     walk.check("typing drill", walk.tr("准确率", "Accuracy"), 6);
     walk.click(walk.tr("首页", "Home"));
+
+    // The supervisor's workspace over this app's own data folder (the records this walk made).
+    walk.click(walk.tr("角色:主管", "Role: Supervisor"));
+    walk.check("supervisor: no folder", walk.tr("还没有打开数据文件夹", "No data folder is open yet"), 8);
+    walk.click(walk.tr("添加本机的数据文件夹", "Add this computer's data folder"));
+    walk.wait_for_records();
+    walk.check("supervisor: trainees", walk.tr("符合筛选的记录", "Records matching the filters"), 30);
+    walk.click(walk.tr("合格率", "Pass rate"));
+    walk.check("supervisor: trainees sorted", walk.tr("合格率(降序)", "Pass rate (descending)"), 30);
+    walk.click(walk.tr("按场景", "By scenario"));
+    walk.check("supervisor: scenarios", walk.tr("只看这个场景", "Show this scenario only"), 10);
+    walk.click(&format!("{} · {title}", walk.tr("失分最多", "Where points are lost")));
+    for _ in 0..1500 {
+        walk.run();
+        if matches!(&walk.harness.state().screen, Screen::Supervisor(screen) if screen.lost_points().is_some()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    walk.run();
+    walk.check("supervisor: where points are lost", walk.tr("失分最多的规则", "Where points are lost:"), 12);
+    walk.click(walk.tr("成绩走势", "Scores over time"));
+    walk.check("supervisor: scores over time", walk.tr("全体学员每天的平均分", "The cohort's mean score per day"), 10);
+    walk.click(walk.tr("按学员", "By trainee"));
+    let name = walk.harness.state().settings.trainee_name.clone();
+    walk.click(&format!("{} {name}{}", walk.tr("查看", "Open"), walk.tr("(工号 t001)", " (employee no. t001)")));
+    walk.check("supervisor: a trainee's records", walk.tr("的全部记录", "Every record of"), 20);
+    // The newest attempt at the walked scenario (rush mode may have served it too).
+    let open = format!("{} · {title}", walk.tr("打开", "Open"));
+    walk.harness.query_all_by_label_contains(&open).next().unwrap_or_else(|| panic!("{lang:?} walk: no {open:?}")).click();
+    walk.run();
+    walk.check("supervisor: an opened scorecard", walk.tr("各项得分", "Score by dimension"), 20);
+    walk.click(walk.tr("返回", "Back"));
+
+    // The trainer's page, then back to the trainee's home.
+    walk.click(walk.tr("角色:培训师", "Role: Trainer"));
+    walk.check("trainer", walk.tr("培训师:编写课程内容", "Trainer: writing the course"), 8);
+    walk.click(walk.tr("角色:学员", "Role: Trainee"));
     walk
 }
 

@@ -26,6 +26,22 @@ pub enum Command {
     OpenRecord { path: PathBuf },
     StartQuiz { mode: QuizMode },
     OpenTypingDrill,
+    /// Who uses the app: each role opens on its own workspace.
+    SetRole(crate::store::Role),
+
+    // The supervisor's workspace.
+    /// The folder dialogue, for a folder of records to read.
+    PickCohortFolder,
+    AddCohortFolder(PathBuf),
+    RemoveCohortFolder(usize),
+    /// Read the folders again (only new or changed files are read).
+    RefreshCohort,
+    /// Take what the reading thread sent (each frame on the dashboard).
+    PollCohort,
+    /// Where a scenario's points are lost (its newest sessions read whole, in the background).
+    CohortLostPoints { scenario: String },
+    /// A record the dashboard lists, opened read-only.
+    OpenCohortRecord { path: PathBuf },
 
     // What the app remembers.
     SetLanguage(Lang),

@@ -4,7 +4,7 @@
 //! buyers are all done, a quiz handed in) and records it.
 
 use super::saved::run_meta;
-use super::{BriefingScreen, Command, ExportFormat, HomeScreen, KefuApp, Notice, QuizView, Screen, ScorecardList, ScorecardView, TypingView, Workbench};
+use super::{BriefingScreen, Command, ExportFormat, HomeScreen, KefuApp, Notice, QuizView, Screen, ScorecardList, ScorecardView, SupervisorScreen, TrainerScreen, TypingView, Workbench};
 use crate::i18n::Msg;
 use crate::quiz::session::QuizSession;
 use crate::quiz::spec::{QuizMode, QuizSpec, build};
@@ -13,12 +13,14 @@ use crate::store::attempt::Recorded;
 use crate::store::{Attempt, Autosave, InProgress, StoreError, record_attempt};
 use crate::store::exam::ExamInProgress;
 use crate::store::review::Progress;
+use crate::store::Role;
+use std::path::PathBuf;
 
 impl KefuApp {
     /// Carries out one command.
     pub fn handle(&mut self, command: Command) {
         match command {
-            Command::GoHome => self.go(Screen::Home(HomeScreen::new(&self.settings))),
+            Command::GoHome => self.go_home(),
             Command::OpenBriefing { scenario } => self.go(Screen::Briefing(BriefingScreen::new(scenario, &self.settings))),
             Command::StartScenarios { scenarios } => self.start_workbench(&scenarios),
             Command::StartRush => {
@@ -44,13 +46,7 @@ impl KefuApp {
                 }
             }
             Command::OpenScorecards => self.go(Screen::Scorecards(ScorecardList)),
-            Command::OpenRecord { path } => match crate::store::read_record(&path) {
-                Ok(Record::Scenario(card)) => self.go(Screen::Scorecard(Box::new(ScorecardView::new(vec![card], &self.bundle)))),
-                Ok(Record::Quiz(card)) => self.go(Screen::Quiz(Box::new(QuizView::from_card(card, self.clock.now())))),
-                // The list shows a typing record whole (speed, accuracy); it has no screen of its own.
-                Ok(Record::Typing(_)) => {}
-                Err(problem) => self.notice = Some(Notice::problem(Msg::CannotOpen, problem)),
-            },
+            Command::OpenRecord { path } => self.open_record(crate::store::read_record(&path)),
             Command::StartQuiz { mode } => self.start_quiz(mode),
             Command::OpenTypingDrill => {
                 let lang = self.settings.ui_lang;
@@ -64,6 +60,54 @@ impl KefuApp {
                 let notice = self.notice.take();
                 self.go(Screen::Typing(Box::new(TypingView::new(best, lang))));
                 self.notice = notice;
+            }
+
+            Command::SetRole(role) => {
+                self.settings.role = role;
+                self.go_home();
+                self.save_settings();
+            }
+            Command::PickCohortFolder => self.pick_cohort_folder(),
+            Command::AddCohortFolder(folder) => {
+                if self.settings.supervisor_folders.contains(&folder) {
+                    self.notice = Some(Notice::plain(Msg::FolderAlreadyOpen));
+                } else {
+                    self.settings.supervisor_folders.push(folder);
+                    // What the notice said (no folder dialogue, already open) is answered now.
+                    self.notice = None;
+                    self.cohort_folders_changed();
+                }
+            }
+            Command::RemoveCohortFolder(index) => {
+                if index < self.settings.supervisor_folders.len() {
+                    self.settings.supervisor_folders.remove(index);
+                    self.cohort_folders_changed();
+                }
+            }
+            Command::RefreshCohort => {
+                if let Screen::Supervisor(screen) = &mut self.screen {
+                    screen.refresh();
+                }
+            }
+            Command::CohortLostPoints { scenario } => {
+                let bundle = self.bundle.clone();
+                if let Screen::Supervisor(screen) = &mut self.screen {
+                    screen.ask_lost_points(scenario, bundle);
+                }
+            }
+            Command::PollCohort => {
+                if let Screen::Supervisor(screen) = &mut self.screen {
+                    screen.poll();
+                }
+            }
+            Command::OpenCohortRecord { path } => {
+                let opener = match &self.screen {
+                    Screen::Supervisor(screen) => screen.opener(),
+                    _ => None,
+                };
+                if let Some(opener) = opener {
+                    self.open_record(opener(&path));
+                }
             }
 
             Command::SetLanguage(lang) => {
@@ -191,11 +235,66 @@ impl KefuApp {
         self.record_if_over();
     }
 
-    /// Shows `screen`; the old screen's notice and the saved-attempts cache go with it.
+    /// Shows `screen`; the old screen's notice and the saved-attempts cache go
+    /// with it. The supervisor's workspace is kept aside, with what it read.
     fn go(&mut self, screen: Screen) {
-        self.screen = screen;
+        if let Screen::Supervisor(workspace) = std::mem::replace(&mut self.screen, screen) {
+            self.parked_supervisor = Some(workspace);
+        }
         self.notice = None;
         self.saved = None;
+    }
+
+    /// The role's own start: home for a trainee, the dashboard (as it was
+    /// left) for a supervisor, the trainer's page.
+    fn go_home(&mut self) {
+        let screen = match self.settings.role {
+            Role::Trainee => Screen::Home(HomeScreen::new(&self.settings)),
+            Role::Supervisor => {
+                let folders = self.settings.supervisor_folders.clone();
+                Screen::Supervisor(self.parked_supervisor.take().unwrap_or_else(|| Box::new(SupervisorScreen::new(folders))))
+            }
+            Role::Trainer => Screen::Trainer(TrainerScreen),
+        };
+        self.go(screen);
+    }
+
+    /// A record opened from "my scorecards" or the dashboard: its scorecard, or a quiz's marked answers.
+    fn open_record(&mut self, record: Result<Record, StoreError>) {
+        match record {
+            Ok(Record::Scenario(card)) => self.go(Screen::Scorecard(Box::new(ScorecardView::new(vec![card], &self.bundle)))),
+            Ok(Record::Quiz(card)) => self.go(Screen::Quiz(Box::new(QuizView::from_card(card, self.clock.now())))),
+            // The lists show a typing record whole (speed, accuracy); it has no screen of its own.
+            Ok(Record::Typing(_)) => {}
+            Err(problem) => self.notice = Some(Notice::problem(Msg::CannotOpen, problem)),
+        }
+    }
+
+    /// The supervisor's folders changed: remembered, and read (what was read of the folders kept is kept).
+    fn cohort_folders_changed(&mut self) {
+        let folders = self.settings.supervisor_folders.clone();
+        match &mut self.screen {
+            Screen::Supervisor(screen) => screen.set_folders(folders),
+            _ => {
+                if let Some(screen) = &mut self.parked_supervisor {
+                    screen.set_folders(folders);
+                }
+            }
+        }
+        self.save_settings();
+    }
+
+    /// The folder dialogue (XDG desktop portal), where there is a desktop
+    /// session bus to reach it; otherwise the path is typed.
+    fn pick_cohort_folder(&mut self) {
+        if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+            self.notice = Some(Notice::plain(Msg::NoFolderDialog));
+            return;
+        }
+        let picked: Option<PathBuf> = rfd::FileDialog::new().pick_folder();
+        if let Some(folder) = picked {
+            self.handle(Command::AddCohortFolder(folder));
+        }
     }
 
     fn save_settings(&mut self) {

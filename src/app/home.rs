@@ -10,7 +10,7 @@ use crate::store::Settings;
 use eframe::egui;
 
 /// The bar atop home and briefing: the trainee's name and employee number
-/// (edited here, saved when the field loses focus) and the language switch.
+/// (edited here, saved when the field loses focus), the role and the language switch.
 pub struct TraineeBar {
     name: String,
     id: String,
@@ -33,6 +33,8 @@ impl TraineeBar {
             if name.lost_focus() || id.lost_focus() {
                 commands.push(Command::SetTrainee { name: self.name.clone(), id: self.id.clone() });
             }
+            ui.add_space(12.0);
+            super::role::switch(ui, lang, view.settings.role, commands);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(t(lang, Msg::SwitchLanguage)).clicked() {
                     commands.push(Command::SetLanguage(if lang == Lang::Zh { Lang::En } else { Lang::Zh }));

@@ -16,7 +16,10 @@ mod quiz_view;
 mod saved;
 mod scorecard_list;
 mod scorecard_view;
+mod role;
 mod startup;
+mod supervisor;
+mod trainer;
 mod typing_view;
 mod workbench;
 
@@ -27,6 +30,8 @@ pub use home::rush_picks;
 pub use quiz_view::QuizView;
 pub use scorecard_view::ScorecardView;
 pub use startup::{has_display, open_window};
+pub use supervisor::{Located, LostPoints, SupervisorScreen};
+pub use trainer::TrainerScreen;
 pub use typing_view::TypingView;
 pub use workbench::Workbench;
 pub(crate) use briefing::BriefingScreen;
@@ -53,6 +58,10 @@ pub enum Screen {
     Scorecards(ScorecardList),
     Quiz(Box<QuizView>),
     Typing(Box<TypingView>),
+    /// The supervisor's workspace: data folders and the cohort dashboard.
+    Supervisor(Box<SupervisorScreen>),
+    /// The trainer's page: what to do with the course's files.
+    Trainer(TrainerScreen),
 }
 
 /// What every screen may read while it draws: the app's state, borrowed.
@@ -87,6 +96,9 @@ pub struct KefuApp {
     pub notice: Option<Notice>,
     /// Dropped on every screen change and trainee edit, so it never goes stale.
     saved: Option<SavedCache>,
+    /// The supervisor's workspace while a record it opened is on show (or
+    /// another role's screen): back on it, nothing is read again.
+    parked_supervisor: Option<Box<SupervisorScreen>>,
     fonts_installed: bool,
     look_applied: bool,
 }
@@ -109,7 +121,11 @@ impl KefuApp {
             notice = Some(Notice::problem(crate::i18n::Msg::CannotResumeExam, problem));
             None
         });
-        let screen = Screen::Home(HomeScreen::new(&settings));
+        let screen = match settings.role {
+            crate::store::Role::Trainee => Screen::Home(HomeScreen::new(&settings)),
+            crate::store::Role::Supervisor => Screen::Supervisor(Box::new(SupervisorScreen::new(settings.supervisor_folders.clone()))),
+            crate::store::Role::Trainer => Screen::Trainer(TrainerScreen),
+        };
         KefuApp {
             bundle: Arc::new(bundle),
             content_root: content_root.to_path_buf(),
@@ -122,6 +138,7 @@ impl KefuApp {
             exam,
             notice,
             saved: None,
+            parked_supervisor: None,
             fonts_installed: false,
             look_applied: false,
         }
@@ -176,6 +193,7 @@ impl KefuApp {
             saved: self.saved.as_ref(),
         };
         let screen = &mut self.screen;
+        let (content_root, data) = (&self.content_root, &self.data);
         let commands = egui::Frame::new()
             .inner_margin(look::SCREEN_MARGIN)
             .show(ui, |ui| match screen {
@@ -186,6 +204,8 @@ impl KefuApp {
                 Screen::Scorecards(screen) => screen.ui(&view, ui),
                 Screen::Quiz(screen) => screen.ui(&view, ui),
                 Screen::Typing(screen) => screen.ui(&view, ui),
+                Screen::Supervisor(screen) => screen.ui(&view, data, ui),
+                Screen::Trainer(screen) => screen.ui(&view, content_root, ui),
             })
             .inner;
         let before = std::mem::discriminant(&self.screen);
@@ -203,6 +223,8 @@ impl KefuApp {
         match &self.screen {
             Screen::Workbench(screen) => screen.logic(),
             Screen::Quiz(_) => vec![Command::Tick],
+            // What the reading thread sent arrives before the frame is drawn.
+            Screen::Supervisor(_) => vec![Command::PollCohort],
             _ => Vec::new(),
         }
     }

@@ -51,10 +51,12 @@ impl ScorecardView {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button(t(lang, Msg::Home)).clicked() {
+                // A supervisor reads a trainee's record: back to the dashboard, nothing to retry.
+                let trainee = view.settings.role == crate::store::Role::Trainee;
+                if ui.button(t(lang, if trainee { Msg::Home } else { Msg::Back })).clicked() {
                     commands.push(Command::GoHome);
                 }
-                if ui.button(t(lang, Msg::Retry)).clicked() {
+                if trainee && ui.button(t(lang, Msg::Retry)).clicked() {
                     commands.push(Command::Retry);
                 }
                 for format in ExportFormat::ALL {

@@ -26,11 +26,11 @@ pub use autosave::{Autosave, Input as AutosaveInput};
 pub use error::{StateFile, StoreError};
 pub use read::{REPLIES_LIMIT, SCORECARD_LIMIT};
 pub use review::Progress;
-pub use settings::Settings;
+pub use settings::{Role, Settings};
 pub(crate) use attempt::{Attempt, InProgress, record_attempt};
 pub(crate) use read::read_capped;
 pub(crate) use reviews::{Beside, data_folder_of, read_family};
-pub(crate) use source::{FolderSource, RecordSource};
+pub use source::{FolderSource, Opener, ReadCount, RecordSource, Refresh};
 pub(crate) use sweep::sweep_temp_files;
 pub(crate) use write::{write_atomic, write_new};
 

@@ -1,11 +1,31 @@
 //! What the app remembers between runs: the UI language, who is practising,
-//! and their quick phrases (常用语). A JSON file in the data folder, written atomically.
+//! their quick phrases (常用语), who uses the app (trainee, supervisor, trainer)
+//! and the folders a supervisor reads. A JSON file in the data folder, written atomically.
 
 use crate::content::raw::Lang;
 use serde::{Deserialize, Serialize};
 use super::error::{StateFile, StoreError};
 use super::state;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Who is using the app: it opens on their workspace.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    /// 学员: practises (the default, and what a settings file from before roles means).
+    #[default]
+    #[serde(rename = "trainee")]
+    Trainee,
+    /// 主管: reads a cohort's records.
+    #[serde(rename = "supervisor")]
+    Supervisor,
+    /// 培训师: writes the course's content files.
+    #[serde(rename = "trainer")]
+    Trainer,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Trainee, Role::Supervisor, Role::Trainer];
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -19,6 +39,10 @@ pub struct Settings {
     pub quick_phrases_en: Vec<String>,
     /// The dark look instead of the default light one (the shops' workbenches are light).
     pub dark_theme: bool,
+    /// Who uses the app (`#[serde(default)]`: older files mean a trainee).
+    pub role: Role,
+    /// The data folders (or folders of records) the supervisor's dashboard reads, in the order added.
+    pub supervisor_folders: Vec<PathBuf>,
 }
 
 impl Default for Settings {
@@ -28,6 +52,8 @@ impl Default for Settings {
             trainee_name: String::new(),
             trainee_id: String::new(),
             dark_theme: false,
+            role: Role::Trainee,
+            supervisor_folders: Vec::new(),
             // Seed 001: keep canned phrases ready so even a slow typist answers at once.
             quick_phrases: vec![
                 "亲,您好,在的哦~请问有什么可以帮您?".into(),
@@ -91,6 +117,18 @@ mod tests {
         settings.quick_phrases.push("自定义".into());
         settings.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()).unwrap(), settings);
+    }
+
+    #[test]
+    fn a_settings_file_from_before_roles_loads_as_a_trainee_with_no_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE), r#"{"ui_lang": "en", "trainee_name": "Lily"}"#).unwrap();
+        let settings = Settings::load(dir.path()).unwrap();
+        assert_eq!((settings.role, settings.supervisor_folders.len(), settings.trainee_name.as_str()), (Role::Trainee, 0, "Lily"));
+        let supervisor = Settings { role: Role::Supervisor, supervisor_folders: vec![dir.path().join("team")], ..settings };
+        supervisor.save(dir.path()).unwrap();
+        assert!(std::fs::read_to_string(dir.path().join(FILE)).unwrap().contains("\"role\": \"supervisor\""));
+        assert_eq!(Settings::load(dir.path()).unwrap(), supervisor);
     }
 
     #[test]

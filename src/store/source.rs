@@ -7,13 +7,46 @@
 //! reason, never fatal. Reviews and disputes are read beside the attempts
 //! (whole: they are small) and kept apart from the summaries, so the cohort
 //! table counts attempts only; `review_index` says per scorecard whether it
-//! was reviewed or signed off and how many disputes are open.
+//! was reviewed or signed off and how many disputes are open. A refresh can be
+//! counted as it goes (`ReadCount`), so the app's dashboard shows a progress
+//! bar while another thread reads.
 
 use super::{SCORECARD_LIMIT, StoreError, read_capped};
-use crate::scorecard::{DisputeCard, FamilyRecord, ReviewCard, ReviewIndex, Summary};
+use crate::scorecard::{DisputeCard, FamilyRecord, Record, ReviewCard, ReviewIndex, Summary};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::SystemTime;
+
+/// How far a refresh has got, shared with the thread that shows it: the
+/// records found so far and how many of them are done (read, or kept unchanged).
+#[derive(Debug, Default)]
+pub struct ReadCount {
+    found: AtomicUsize,
+    done: AtomicUsize,
+}
+
+impl ReadCount {
+    /// (done, found) as last counted.
+    pub fn get(&self) -> (usize, usize) {
+        (self.done.load(Ordering::Relaxed), self.found.load(Ordering::Relaxed))
+    }
+
+    fn start(&self, found: usize) {
+        self.done.store(0, Ordering::Relaxed);
+        self.found.store(found, Ordering::Relaxed);
+    }
+
+    fn one_done(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Reads one whole record a source listed, by where it listed it (a file, for
+/// folders): what the dashboard opens. Handed out by the source, so a reader
+/// never needs to know which kind of source it is.
+pub type Opener = Arc<dyn Fn(&Path) -> Result<Record, StoreError> + Send + Sync>;
 
 /// What one refresh did: how many files it read, kept as they were, and dropped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,12 +82,25 @@ pub trait RecordSource {
     fn review_index(&self) -> ReviewIndex<'_, &Path> {
         ReviewIndex::build(self.reviews(), self.disputes())
     }
+    /// `refresh`, counted into `count` as it goes (for a progress bar elsewhere).
+    fn refresh_counted(&mut self, count: &ReadCount) -> Refresh {
+        let refresh = self.refresh();
+        count.start(refresh.read + refresh.unchanged);
+        count.done.store(refresh.read + refresh.unchanged, Ordering::Relaxed);
+        refresh
+    }
+    /// `summaries`, each with where it is (what `opener` opens), in the same
+    /// order; shared, so a snapshot for another thread copies no text.
+    fn located(&self) -> Box<dyn Iterator<Item = (&Path, &Arc<Summary>)> + '_>;
+    /// Opens a record listed by `located`, whole.
+    fn opener(&self) -> Opener;
 }
 
 /// What a file turned out to be when it was last read.
 #[derive(Debug)]
 enum Content {
-    Record(Box<Summary>),
+    /// Shared, so a snapshot of 100,000 summaries for another thread copies no text.
+    Record(Arc<Summary>),
     Review(Box<ReviewCard>),
     Dispute(Box<DisputeCard>),
     Unreadable(StoreError),
@@ -79,24 +125,64 @@ pub struct Cohort {
 
 impl Cohort {
     /// Brings the cache up to the files `found` (path, length, modified time),
-    /// reading new or changed ones with `read`; the others are dropped.
-    fn update(&mut self, found: Vec<(PathBuf, u64, Option<SystemTime>)>, read: impl Fn(&Path) -> Content) -> Refresh {
-        let mut old = std::mem::take(&mut self.entries);
+    /// reading new or changed ones with `read`; the others are dropped. Each
+    /// file done is counted in `count`. `found` is sorted (as
+    /// `FolderSource::files` gives it), so the cache is matched to it in one
+    /// merge pass, not a tree search per file (over 100,000 files the searches
+    /// cost more than the reading they spared), and the files to read are read
+    /// on up to four threads.
+    fn update(&mut self, found: Vec<(PathBuf, u64, Option<SystemTime>)>, read: impl Fn(&Path) -> Content + Sync, count: &ReadCount) -> Refresh {
+        debug_assert!(found.windows(2).all(|w| w[0].0 < w[1].0), "found files sorted and distinct");
         let mut refresh = Refresh::default();
+        count.start(found.len());
+        let mut old = std::mem::take(&mut self.entries).into_iter().peekable();
+        // Each file found, with its cached entry while that is still good.
+        let mut matched: Vec<(PathBuf, u64, Option<SystemTime>, Option<Entry>)> = Vec::with_capacity(found.len());
         for (path, len, modified) in found {
-            let entry = match old.remove(&path) {
-                Some(entry) if entry.len == len && entry.modified == modified && modified.is_some() => {
-                    refresh.unchanged += 1;
-                    entry
-                }
-                _ => {
-                    refresh.read += 1;
-                    Entry { len, modified, content: read(&path) }
-                }
-            };
-            self.entries.insert(path, entry);
+            while old.next_if(|(cached, _)| *cached < path).is_some() {
+                refresh.dropped += 1;
+            }
+            let cached = old.next_if(|(cached, _)| *cached == path).map(|(_, entry)| entry);
+            let good = cached.filter(|entry| entry.len == len && entry.modified == modified && modified.is_some());
+            if good.is_some() {
+                refresh.unchanged += 1;
+                count.one_done();
+            }
+            matched.push((path, len, modified, good));
         }
-        refresh.dropped = old.len();
+        refresh.dropped += old.count();
+        let to_read: Vec<usize> = (0..matched.len()).filter(|&i| matched[i].3.is_none()).collect();
+        refresh.read = to_read.len();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let chunk = to_read.len().div_ceil(threads).max(1);
+        let contents: Vec<Content> = std::thread::scope(|scope| {
+            let parts: Vec<_> = to_read
+                .chunks(chunk)
+                .map(|part| {
+                    let (matched, read) = (&matched, &read);
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|&i| {
+                                let content = read(&matched[i].0);
+                                count.one_done();
+                                content
+                            })
+                            .collect::<Vec<Content>>()
+                    })
+                })
+                .collect();
+            // A reader that panicked is a bug: passed on, never a silently missing record.
+            parts.into_iter().flat_map(|part| part.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        });
+        let mut contents = contents.into_iter();
+        // In `to_read`'s order, which is `matched`'s.
+        self.entries = matched
+            .into_iter()
+            .map(|(path, len, modified, good)| {
+                let entry = good.unwrap_or_else(|| Entry { len, modified, content: contents.next().unwrap_or(Content::NotARecord) });
+                (path, entry)
+            })
+            .collect();
         refresh
     }
 
@@ -127,6 +213,13 @@ impl Cohort {
             _ => None,
         })
     }
+
+    fn located(&self) -> impl Iterator<Item = (&Path, &Arc<Summary>)> {
+        self.entries.iter().filter_map(|(path, entry)| match &entry.content {
+            Content::Record(summary) => Some((path.as_path(), summary)),
+            _ => None,
+        })
+    }
 }
 
 /// One or more data folders (or folders of records, or record files) on disk.
@@ -142,6 +235,12 @@ pub struct FolderSource {
 impl FolderSource {
     pub fn new(roots: Vec<PathBuf>) -> FolderSource {
         FolderSource { roots, cohort: Cohort::default() }
+    }
+
+    /// Reads these folders from now on; the next refresh keeps what it read of
+    /// the folders still named and drops the rest.
+    pub fn set_roots(&mut self, roots: Vec<PathBuf>) {
+        self.roots = roots;
     }
 
     /// The record files under the roots now, each once, with their stamps.
@@ -183,13 +282,13 @@ fn read_summary(path: &Path) -> Content {
         Err(error) => return Content::Unreadable(error),
     };
     if let Ok(summary) = Summary::read(&text) {
-        return Content::Record(Box::new(summary));
+        return Content::Record(Arc::new(summary));
     }
     match crate::scorecard::read_family(&text) {
         Ok(FamilyRecord::Review(review)) => Content::Review(Box::new(review)),
         Ok(FamilyRecord::Dispute(dispute)) => Content::Dispute(Box::new(dispute)),
         // An attempt `Summary::read` refused but the full reader took: its summary.
-        Ok(FamilyRecord::Attempt(record)) => Content::Record(Box::new(Summary::from(&record))),
+        Ok(FamilyRecord::Attempt(record)) => Content::Record(Arc::new(Summary::from(&record))),
         Err(_) if !super::text_looks_like_record(path, &text) => Content::NotARecord,
         Err(source) => Content::Unreadable(StoreError::BadRecord { source, path: path.to_path_buf() }),
     }
@@ -197,8 +296,20 @@ fn read_summary(path: &Path) -> Content {
 
 impl RecordSource for FolderSource {
     fn refresh(&mut self) -> Refresh {
+        self.refresh_counted(&ReadCount::default())
+    }
+
+    fn refresh_counted(&mut self, count: &ReadCount) -> Refresh {
         let found = self.files();
-        self.cohort.update(found, read_summary)
+        self.cohort.update(found, read_summary, count)
+    }
+
+    fn located(&self) -> Box<dyn Iterator<Item = (&Path, &Arc<Summary>)> + '_> {
+        Box::new(self.cohort.located())
+    }
+
+    fn opener(&self) -> Opener {
+        Arc::new(|path: &Path| super::read_record(path))
     }
 
     fn summaries(&self) -> Box<dyn Iterator<Item = &Summary> + '_> {
@@ -226,7 +337,6 @@ impl RecordSource for FolderSource {
 mod tests {
     use super::*;
     use crate::scorecard;
-    use std::cell::Cell;
 
     fn card(trainee: &str, total: f64) -> String {
         let mut card = scorecard::read(include_str!("../../tests/fixtures/scorecard-v2.json")).unwrap();
@@ -266,6 +376,18 @@ mod tests {
         std::fs::remove_file(folder.join("b.json")).unwrap();
         assert_eq!(source.refresh(), Refresh { read: 0, unchanged: 2, dropped: 1 });
         assert_eq!(totals(&source), [55.5, 70.0]);
+        let located: Vec<&Path> = source.located().map(|(path, _)| path).collect();
+        assert!(located[0].ends_with("a.json") && located[1].ends_with("c.json"), "{located:?}");
+        let opened = (source.opener())(located[1]).unwrap();
+        assert_eq!(crate::scorecard::RecordRef::from(&opened).trainee().id, "e1");
+
+        // Another folder instead: its records read, the old folder's dropped.
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join("d.json"), card("e2", 90.0)).unwrap();
+        source.set_roots(vec![other.path().to_path_buf()]);
+        let count = ReadCount::default();
+        assert_eq!(source.refresh_counted(&count), Refresh { read: 1, unchanged: 0, dropped: 2 });
+        assert_eq!((totals(&source), count.get()), (vec![90.0], (1, 1)));
     }
 
     #[test]
@@ -274,16 +396,18 @@ mod tests {
         for n in 0..5 {
             std::fs::write(dir.path().join(format!("{n}.json")), card("e1", n as f64)).unwrap();
         }
-        let reads = Cell::new(0);
+        let reads = AtomicUsize::new(0);
         let counting = |path: &Path| {
-            reads.set(reads.get() + 1);
+            reads.fetch_add(1, Ordering::Relaxed);
             read_summary(path)
         };
         let mut cohort = Cohort::default();
-        cohort.update(found(dir.path()), counting);
-        assert_eq!(reads.get(), 5);
-        let again = cohort.update(found(dir.path()), counting);
-        assert_eq!(reads.get(), 5, "nothing read the second time");
+        let count = ReadCount::default();
+        cohort.update(found(dir.path()), counting, &count);
+        assert_eq!(reads.load(Ordering::Relaxed), 5);
+        assert_eq!(count.get(), (5, 5));
+        let again = cohort.update(found(dir.path()), counting, &count);
+        assert_eq!(reads.load(Ordering::Relaxed), 5, "nothing read the second time");
         assert_eq!(again, Refresh { read: 0, unchanged: 5, dropped: 0 });
         assert_eq!(cohort.summaries().count(), 5);
     }

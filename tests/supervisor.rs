@@ -1,0 +1,231 @@
+//! The supervisor's workspace driven by its labels through egui_kittest: the
+//! role switch, a folder of records made by the real engine (`kefu play
+//! --save`) opened and read in the background, the trainee table sorted and
+//! filtered, a trainee's records, a scorecard opened read-only, the folders
+//! remembered across a restart; and the trainer's page.
+#![cfg(feature = "gui")]
+
+mod common;
+use common::kefu;
+use eframe::egui::accesskit::Role as A11y;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use kefu::app::{Clock, KefuApp, Screen, SupervisorScreen};
+use kefu::store::{Role, Settings};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+/// Five sessions by three trainees on four days, played by the engine and saved
+/// as a trainee's `--save` saves them, and one file that is not a record.
+fn records(dir: &Path) {
+    for (scenario, example, name, id, when) in [
+        ("wrong-colour-thermos", "1", "王小明", "e1", "2026-11-01T09:00:00Z"),
+        ("wrong-colour-thermos", "2", "王小明", "e1", "2026-11-02T09:00:00Z"),
+        ("wrong-colour-thermos", "2", "李雷", "0042", "2026-11-03T09:00:00Z"),
+        ("wrong-colour-kettle", "1", "Lily Chen", "e3", "2026-11-04T09:00:00Z"),
+        ("wrong-colour-kettle", "1", "Lily Chen", "e3", "2026-11-05T09:00:00Z"),
+    ] {
+        let output = kefu(&[
+            "play", scenario, "--example", example, "--trainee", name, "--trainee-id", id, "--when", when, "--save", "--data-dir",
+            dir.to_str().unwrap(),
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    std::fs::write(dir.join("scorecards").join("broken.json"), "{\"schema_version\": 2, \"trainee\": ").unwrap();
+}
+
+fn app(data: &Path) -> Harness<'static, KefuApp> {
+    if Settings::load(data).is_ok_and(|s| s.trainee_name.is_empty()) {
+        Settings { trainee_name: "测试员".into(), trainee_id: "t001".into(), ..Settings::default() }.save(data).unwrap();
+    }
+    let app = KefuApp::new(Path::new(env!("CARGO_MANIFEST_DIR")), data, Clock::Manual(Arc::new(Mutex::new(0.0))));
+    Harness::builder().with_size((1280.0, 800.0)).build_ui_state(|ui, app: &mut KefuApp| app.ui(ui), app)
+}
+
+fn workspace<'a>(harness: &'a Harness<'_, KefuApp>) -> &'a SupervisorScreen {
+    match &harness.state().screen {
+        Screen::Supervisor(screen) => screen,
+        _ => panic!("not on the supervisor's workspace"),
+    }
+}
+
+/// Runs frames until the reading thread has delivered and is idle (as a
+/// supervisor watches the progress bar), or fails after 30 s.
+fn wait_for_records(harness: &mut Harness<KefuApp>) {
+    for _ in 0..1500 {
+        harness.run();
+        if workspace(harness).loaded() && !workspace(harness).loading() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the folders were not read within 30 s");
+}
+
+fn click(harness: &mut Harness<KefuApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn choose(harness: &mut Harness<KefuApp>, combo: &str, option: &str) {
+    harness.get_by_role_and_label(A11y::ComboBox, combo).click();
+    harness.run();
+    harness.get_by_label(option).click();
+    harness.run();
+}
+
+fn order(harness: &Harness<KefuApp>) -> Vec<String> {
+    workspace(harness).trainee_order()
+}
+
+#[test]
+fn a_supervisor_opens_a_folder_sorts_filters_and_reads_a_trainees_scorecard() {
+    let data = tempfile::tempdir().unwrap();
+    let team = tempfile::tempdir().unwrap();
+    records(team.path());
+    let mut harness = app(data.path());
+
+    // The role switch: the workspace opens, and the role is remembered.
+    click(&mut harness, "角色:主管");
+    workspace(&harness);
+    assert_eq!(Settings::load(data.path()).unwrap().role, Role::Supervisor);
+    harness.get_by_label_contains("还没有打开数据文件夹");
+
+    // No folder dialogue here (no desktop session bus): the path is typed.
+    let folder = team.path().display().to_string();
+    harness.get_by_label("文件夹路径").click();
+    harness.run();
+    harness.get_by_label("文件夹路径").type_text(&folder);
+    harness.run();
+    click(&mut harness, "添加");
+    wait_for_records(&mut harness);
+    assert_eq!(Settings::load(data.path()).unwrap().supervisor_folders, [team.path().to_path_buf()]);
+    assert_eq!(workspace(&harness).records().len(), 5);
+    harness.get_by_label("5 条记录,3 名学员");
+    harness.get_by_label("无法读取的文件(1 个)");
+    assert_eq!(order(&harness), ["e3", "0042", "e1"], "by name first: Lily Chen, 李雷, 王小明");
+
+    // Sorting: a header click sorts (pass rate highest first), a second turns it round.
+    click(&mut harness, "合格率");
+    assert_eq!(order(&harness), ["e3", "e1", "0042"]);
+    click(&mut harness, "合格率(降序)");
+    assert_eq!(order(&harness), ["0042", "e1", "e3"]);
+    harness.get_by_label("合格率(升序)");
+
+    // Filters: failed sessions only, then a date range, with a bad date said plainly.
+    choose(&mut harness, "结论", "只看不合格");
+    assert_eq!(order(&harness), ["0042", "e1"]);
+    harness.get_by_label("符合筛选的记录:2 条");
+    choose(&mut harness, "结论", "全部");
+    harness.get_by_label("起始日期").click();
+    harness.run();
+    harness.get_by_label("起始日期").type_text("2026-11-31");
+    harness.run();
+    harness.get_by_label_contains("“2026-11-31”不是日期");
+    assert_eq!(order(&harness).len(), 3, "a bad date hides nothing");
+    harness.get_by_label("截止日期").click();
+    harness.run();
+    harness.get_by_label("截止日期").type_text("2026-11-02");
+    harness.run();
+    assert_eq!(order(&harness), ["e1"], "until 2 November: only 王小明 had practised");
+    click(&mut harness, "清除筛选");
+    assert_eq!(order(&harness).len(), 3);
+
+    // The per-scenario table, and the chart.
+    click(&mut harness, "按场景");
+    assert_eq!(harness.query_all_by_label_contains("只看这个场景:").count(), 2, "two scenarios played");
+    // Where the thermos scenario's points are lost: its sessions read whole, in the background.
+    click(&mut harness, "失分最多 · 发错颜色的保温杯");
+    for _ in 0..1500 {
+        harness.run();
+        if workspace(&harness).lost_points().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    let lost = workspace(&harness).lost_points().expect("the lost points read");
+    assert_eq!(lost.sessions, 3, "three thermos sessions with a verdict");
+    assert!(!lost.rules.is_empty() && lost.rules.iter().all(|r| r.times > 0 && r.points > 0.0), "{lost:?}");
+    harness.get_by_label("失分最多的规则:发错颜色的保温杯(最近 3 次有结论的练习)");
+    click(&mut harness, "只看这个场景:发错颜色的保温杯");
+    assert_eq!(order(&harness), ["0042", "e1"], "a scenario's title narrows the trainees to it");
+    click(&mut harness, "清除筛选");
+    click(&mut harness, "成绩走势");
+    harness.get_by_label("全体学员每天的平均分");
+    click(&mut harness, "按学员");
+
+    // A trainee's records, newest first; one opens read-only.
+    click(&mut harness, "查看 王小明(工号 e1)");
+    assert_eq!(workspace(&harness).open_trainee(), Some("e1"));
+    harness.get_by_label("王小明 的全部记录");
+    harness.get_by_label("每次场景练习的得分");
+    let opens: Vec<String> = harness.query_all_by_label_contains("打开 · ").map(|n| n.accesskit_node().label().unwrap_or_default()).collect();
+    assert_eq!(opens.len(), 2, "{opens:?}");
+    let newest = opens[0].clone();
+    click(&mut harness, &newest);
+    let Screen::Scorecard(view) = &harness.state().screen else { panic!("no scorecard") };
+    assert_eq!((view.cards[0].trainee.id.as_str(), view.cards[0].when_utc.as_deref()), ("e1", Some("2026-11-02T09:00:00Z")));
+    assert!(harness.query_by_label("再练一次").is_none(), "a supervisor does not retry a trainee's session");
+    harness.get_by_label("各项得分");
+
+    // Back: the workspace as it was left, nothing read again.
+    click(&mut harness, "返回");
+    assert_eq!(workspace(&harness).open_trainee(), Some("e1"));
+    click(&mut harness, "← 返回全部学员");
+    assert_eq!(workspace(&harness).open_trainee(), None);
+
+    // Closing and reopening the app: the supervisor's workspace and folder are remembered.
+    drop(harness);
+    let mut harness = app(data.path());
+    wait_for_records(&mut harness);
+    assert_eq!(workspace(&harness).records().len(), 5);
+
+    // A folder removed is forgotten; back to a trainee, home is the trainee's.
+    click(&mut harness, &format!("移除 · {folder}"));
+    assert!(Settings::load(data.path()).unwrap().supervisor_folders.is_empty());
+    click(&mut harness, "角色:学员");
+    assert!(matches!(harness.state().screen, Screen::Home(_)));
+    assert_eq!(Settings::load(data.path()).unwrap().role, Role::Trainee);
+}
+
+/// A refresh reads only what changed; a new record appears.
+#[test]
+fn refresh_reads_a_new_record_and_keeps_the_rest() {
+    let data = tempfile::tempdir().unwrap();
+    let team = tempfile::tempdir().unwrap();
+    records(team.path());
+    Settings { role: Role::Supervisor, supervisor_folders: vec![team.path().to_path_buf()], ui_lang: kefu::content::raw::Lang::En, trainee_name: "Lily".into(), ..Settings::default() }
+        .save(data.path())
+        .unwrap();
+    let mut harness = app(data.path());
+    wait_for_records(&mut harness);
+    harness.get_by_label("5 records, 3 trainees");
+    let output = kefu(&[
+        "play", "wrong-colour-thermos", "--example", "1", "--trainee", "新人", "--trainee-id", "e9", "--when", "2026-11-06T09:00:00Z", "--save",
+        "--data-dir", team.path().to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    click(&mut harness, "Refresh");
+    wait_for_records(&mut harness);
+    harness.get_by_label("6 records, 4 trainees");
+    harness.get_by_label("The last refresh read 1 new or changed files; 6 unchanged, 0 gone");
+}
+
+#[test]
+fn the_trainer_page_says_what_a_trainer_does_with_the_files() {
+    let data = tempfile::tempdir().unwrap();
+    Settings { ui_lang: kefu::content::raw::Lang::En, trainee_name: "Lily".into(), ..Settings::default() }.save(data.path()).unwrap();
+    let mut harness = app(data.path());
+    click(&mut harness, "Role: Trainer");
+    assert!(matches!(harness.state().screen, Screen::Trainer(_)));
+    harness.get_by_label("Trainer: writing the course");
+    harness.get_by_label(&Path::new(env!("CARGO_MANIFEST_DIR")).display().to_string());
+    harness.get_by_label_contains("Run kefu check");
+    harness.get_by_label("The course has no content problems.");
+    click(&mut harness, "Role: Trainee");
+    assert!(matches!(harness.state().screen, Screen::Home(_)));
+}
