@@ -106,6 +106,11 @@ fn a_supervisor_opens_a_folder_sorts_filters_and_reads_a_trainees_scorecard() {
     assert_eq!(workspace(&harness).records().len(), 5);
     harness.get_by_label("5 条记录,3 名学员");
     harness.get_by_label("无法读取的文件(1 个)");
+    // Opened, it names the file and says why in the UI language, not the parser's English.
+    click(&mut harness, "无法读取的文件(1 个)");
+    harness.get_by_label("不是有效的成绩单:文件损坏、被截断或格式不对");
+    assert!(harness.query_by_label_contains("EOF while parsing").is_none());
+    click(&mut harness, "无法读取的文件(1 个)");
     assert_eq!(order(&harness), ["e3", "0042", "e1"], "by name first: Lily Chen, 李雷, 王小明");
 
     // Sorting: a header click sorts (pass rate highest first), a second turns it round.

@@ -528,6 +528,10 @@ catalogue! {
     KpiAverageResponse => ("平均响应", "Mean response"),
     KpiReplyRatio => ("应答比", "Reply ratio"),
     KpiOrderErrors => ("订单差错", "Order errors"),
+    // Why a record in a supervisor's folder could not be read (StoreError::unreadable_reason).
+    UnreadableTooLarge => ("文件超过 8 MB 上限,不像是成绩单", "larger than the 8 MB limit: not a scorecard"),
+    UnreadableNotARecord => ("不是有效的成绩单:文件损坏、被截断或格式不对", "not a valid scorecard: damaged, cut short or in another format"),
+    UnreadableCannotRead => ("无法读取:请检查文件权限和磁盘", "cannot be read: check the file's permissions and the disk"),
     // The engine's refusals, as the workbench shows them (EngineError::shown).
     EngineUnknownScenario => ("课程里没有场景 {id}", "There is no scenario {id} in the course"),
     EngineEnded => ("会话已经结束", "The conversation has ended"),

@@ -80,6 +80,17 @@ impl StoreError {
         matches!(self, StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
     }
 
+    /// Why a record file could not be read, in words a supervisor reads in
+    /// either language (the Display form is English, with the parser's detail).
+    pub fn unreadable_reason(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            StoreError::TooLarge { .. } => Msg::UnreadableTooLarge,
+            StoreError::BadRecord { .. } | StoreError::BadState { .. } => Msg::UnreadableNotARecord,
+            _ => Msg::UnreadableCannotRead,
+        }
+    }
+
     /// The file that failed (for a set-aside file, where it was).
     pub fn path(&self) -> Option<&std::path::Path> {
         match self {

@@ -24,7 +24,7 @@ pub struct Located {
 /// (the store's own words for why), and how to open a record whole.
 pub struct Snapshot {
     pub records: Arc<Vec<Located>>,
-    pub unreadable: Vec<String>,
+    pub unreadable: Vec<Unreadable>,
     pub refresh: Refresh,
     pub opener: Opener,
 }
@@ -179,9 +179,20 @@ fn serve(mut source: FolderSource, inbox: &Receiver<Request>, outbox: &Sender<Re
     }
 }
 
+/// A file that could not be read: where, and why in words either language has
+/// (the parser's own English detail is for `kefu verify`, not the dashboard).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    pub path: String,
+    pub reason: crate::i18n::Msg,
+}
+
 /// Everything the source holds now, owned, for the UI thread.
 fn snapshot(source: &dyn RecordSource, refresh: Refresh) -> Snapshot {
     let records = source.located().map(|(path, summary): (&Path, &Arc<Summary>)| Located { path: path.to_path_buf(), summary: summary.clone() }).collect();
-    let unreadable = source.unreadable().map(|error| error.to_string()).collect();
+    let unreadable = source
+        .unreadable()
+        .map(|error| Unreadable { path: error.path().map(|path| path.display().to_string()).unwrap_or_default(), reason: error.unreadable_reason() })
+        .collect();
     Snapshot { records: Arc::new(records), unreadable, refresh, opener: source.opener() }
 }

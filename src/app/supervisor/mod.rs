@@ -39,7 +39,7 @@ pub struct SupervisorScreen {
     loader: loader::Loader,
     /// Every readable record of the last snapshot.
     records: Arc<Vec<Located>>,
-    unreadable: Vec<String>,
+    unreadable: Vec<loader::Unreadable>,
     opener: Option<Opener>,
     last_refresh: Option<Refresh>,
     /// Whether a first snapshot has arrived.
@@ -356,8 +356,11 @@ impl SupervisorScreen {
         if !self.unreadable.is_empty() {
             egui::CollapsingHeader::new(Msg::CohortUnreadable.fill(lang, &[("n", &self.unreadable.len())])).id_salt("unreadable").show(ui, |ui| {
                 egui::ScrollArea::vertical().max_height(120.0).show(ui, |ui| {
-                    for reason in &self.unreadable {
-                        ui.monospace(reason);
+                    for file in &self.unreadable {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.monospace(&file.path);
+                            ui.label(file.reason.get(lang));
+                        });
                     }
                 });
             });
