@@ -51,8 +51,8 @@ mod tests {
     fn common_traditional_characters_simplify() {
         let text: String = "訂單號碼,請稍等,退貨運費,謝謝您的耐心".chars().map(to_simplified).collect();
         assert_eq!(text, "订单号码,请稍等,退货运费,谢谢您的耐心");
-        let text: String = "我早就告訴過妳了".chars().map(to_simplified).collect();
-        assert_eq!(text, "我早就告诉过你了");
+        let text: String = "妳看過商品頁面了嗎".chars().map(to_simplified).collect();
+        assert_eq!(text, "你看过商品页面了吗");
     }
 
     #[test]
