@@ -176,6 +176,24 @@ fn verify_catches_an_edited_review_dispute_or_scorecard_each_in_its_own_words() 
 }
 
 #[test]
+fn signing_a_scorecard_that_does_not_verify_warns_but_still_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    data_folder(dir.path());
+    let card = scorecard(dir.path(), 1);
+    let sign = || run(&["review", "sign", s(&card), "--reviewer-name", "张", "--reviewer-id", "s01", "--comment", "ok"]);
+    let (_, err, code) = sign();
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("does not verify"), "{err}");
+    let text = std::fs::read_to_string(&card).unwrap();
+    let edited = text.replacen("\"name\": \"王小明\"", "\"name\": \"王大明\"", 1);
+    assert_ne!(edited, text, "the fixture names its trainee");
+    std::fs::write(&card, edited).unwrap();
+    let (_, err, code) = sign();
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("does not verify") && err.contains("kefu verify"), "{err}");
+}
+
+#[test]
 fn mistakes_are_told_clearly_and_nothing_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     data_folder(dir.path());

@@ -208,7 +208,10 @@ pub(super) fn score_line(review: &ReviewCard, lang: Lang) -> String {
 }
 
 pub(super) fn run(cli: &Cli, args: &SignArgs, stdout: &mut impl Write) -> u8 {
-    let made = read_scorecard(&args.scorecard).and_then(|card| review(&card, args)).and_then(|review| Ok((review, data_folder(cli, &args.scorecard)?)));
+    let made = read_scorecard(&args.scorecard)
+        .inspect(|card| warn_unless_verified(cli, card, &args.scorecard))
+        .and_then(|card| review(&card, args))
+        .and_then(|review| Ok((review, data_folder(cli, &args.scorecard)?)));
     let (review, data) = match made {
         Ok(made) => made,
         Err(error) => return fail(error),
@@ -223,6 +226,17 @@ pub(super) fn run(cli: &Cli, args: &SignArgs, stdout: &mut impl Write) -> u8 {
     match writeln!(stdout, "{}", score_line(&review, args.lang.into())) {
         Ok(()) => 0,
         Err(error) => super::output_failed(error),
+    }
+}
+
+/// A reviewer should know when the scorecard under review does not verify
+/// (edited by hand, or graded against other content): the review is still
+/// saved, since judging a doubtful record is part of the job, but not blindly.
+fn warn_unless_verified(cli: &Cli, card: &Scorecard, path: &Path) {
+    let bundle = std::sync::Arc::new(crate::engine::Bundle::new(crate::content::Course::load(&[], &cli.content_root())));
+    let verdict = crate::scorecard::verify(card, &bundle);
+    if verdict != crate::scorecard::Verdict::Ok {
+        eprintln!("kefu: warning: {} does not verify (edited, or graded against other content); run `kefu verify` on it before relying on this review", path.display());
     }
 }
 
