@@ -42,7 +42,7 @@ fn cohort(rows: usize) -> Vec<Located> {
             summary.when_utc = Some(format!("2026-{:02}-{:02}T09:00:00Z", 1 + i % 12, 1 + i % 28));
             summary.total = (i % 100) as f64;
             summary.passed = i % 100 >= 60;
-            Located { path: format!("/cohort/e{i:06}.json").into(), summary: Arc::new(summary) }
+            Located { path: format!("/cohort/e{i:06}.json").into(), summary: Arc::new(summary), marks: Default::default() }
         })
         .collect()
 }

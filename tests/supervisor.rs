@@ -234,3 +234,43 @@ fn the_trainer_page_says_what_a_trainer_does_with_the_files() {
     click(&mut harness, "Role: Trainee");
     assert!(matches!(harness.state().screen, Screen::Home(_)));
 }
+
+/// Reviews and disputes made with the CLI show on the dashboard: a trainee's
+/// open disputes and reviewed sessions are columns that sort, and the review
+/// filter keeps reviewed (or not yet reviewed) sessions only.
+#[test]
+fn reviews_and_open_disputes_show_sort_and_filter() {
+    let data = tempfile::tempdir().unwrap();
+    let team = tempfile::tempdir().unwrap();
+    records(team.path());
+    let cards: Vec<std::path::PathBuf> = std::fs::read_dir(team.path().join("scorecards").join("e1")).unwrap().map(|e| e.unwrap().path()).collect();
+    let failed = cards.iter().find(|p| p.to_string_lossy().contains("2026-11-02")).unwrap();
+    let passed = cards.iter().find(|p| p.to_string_lossy().contains("2026-11-01")).unwrap();
+    let cli = |args: &[&str]| {
+        let output = kefu(args);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    };
+    cli(&["dispute", "open", failed.to_str().unwrap(), "--finding", "1:tone_below_min", "--reason", "我没有失礼"]);
+    cli(&["review", "sign", passed.to_str().unwrap(), "--reviewer-name", "张主管", "--reviewer-id", "s01", "--comment", "很好"]);
+
+    let mut harness = app(data.path());
+    click(&mut harness, "角色:主管");
+    harness.get_by_label("文件夹路径").click();
+    harness.run();
+    harness.get_by_label("文件夹路径").type_text(&team.path().display().to_string());
+    harness.run();
+    click(&mut harness, "添加");
+    wait_for_records(&mut harness);
+    // The review and the dispute are not attempts: still 5 records.
+    harness.get_by_label("5 条记录,3 名学员");
+
+    click(&mut harness, "待处理申诉");
+    assert_eq!(order(&harness)[0], "e1", "the trainee with an open dispute first");
+    click(&mut harness, "已复核");
+    assert_eq!(order(&harness)[0], "e1", "the trainee with a reviewed session first");
+
+    choose(&mut harness, "复核", "已复核");
+    harness.get_by_label("符合筛选的记录:1 条");
+    choose(&mut harness, "复核", "未复核");
+    harness.get_by_label("符合筛选的记录:4 条");
+}

@@ -528,6 +528,11 @@ catalogue! {
     KpiAverageResponse => ("平均响应", "Mean response"),
     KpiReplyRatio => ("应答比", "Reply ratio"),
     KpiOrderErrors => ("订单差错", "Order errors"),
+    CohortReviewed => ("已复核", "Reviewed"),
+    CohortOpenDisputes => ("待处理申诉", "Open disputes"),
+    FilterReviewed => ("复核", "Review"),
+    OnlyReviewed => ("已复核", "Reviewed"),
+    OnlyNotReviewed => ("未复核", "Not reviewed"),
     // Why a record in a supervisor's folder could not be read (StoreError::unreadable_reason).
     UnreadableTooLarge => ("文件超过 8 MB 上限,不像是成绩单", "larger than the 8 MB limit: not a scorecard"),
     UnreadableNotARecord => ("不是有效的成绩单:文件损坏、被截断或格式不对", "not a valid scorecard: damaged, cut short or in another format"),

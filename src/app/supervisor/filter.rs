@@ -20,6 +20,17 @@ pub enum Verdicts {
     Failed,
 }
 
+/// Which review states to keep.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Reviews {
+    #[default]
+    All,
+    /// Reviewed or signed off.
+    Reviewed,
+    /// Not reviewed yet (no review of the scorecard as it is now).
+    NotReviewed,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DashFilter {
     /// As typed: `YYYY-MM-DD`, or empty for no bound.
@@ -30,6 +41,7 @@ pub struct DashFilter {
     pub category: Option<String>,
     pub lang: Option<Lang>,
     pub verdicts: Verdicts,
+    pub reviewed: Reviews,
 }
 
 /// A filter's dates as they apply: each bound a valid day or none (a bad
@@ -58,6 +70,16 @@ impl DashFilter {
         match (bounds.from, bounds.until) {
             (Some(from), Some(until)) if from > until => Some(t(lang, Msg::DatesReversed).to_string()),
             _ => None,
+        }
+    }
+
+    /// Whether a record with these review marks is counted under this filter.
+    pub fn keeps_marks(&self, marks: super::loader::Marks) -> bool {
+        let reviewed = marks.state != crate::scorecard::ReviewState::None;
+        match self.reviewed {
+            Reviews::All => true,
+            Reviews::Reviewed => reviewed,
+            Reviews::NotReviewed => !reviewed,
         }
     }
 
@@ -215,6 +237,21 @@ pub fn bar(ui: &mut eframe::egui::Ui, lang: Lang, filter: &mut DashFilter, choic
             .show_ui(ui, |ui| {
                 for verdicts in [Verdicts::All, Verdicts::Passed, Verdicts::Failed] {
                     ui.selectable_value(&mut filter.verdicts, verdicts, verdict_label(verdicts));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let reviewed_label = |reviewed: Reviews| match reviewed {
+            Reviews::All => all,
+            Reviews::Reviewed => t(lang, Msg::OnlyReviewed),
+            Reviews::NotReviewed => t(lang, Msg::OnlyNotReviewed),
+        };
+        let label = ui.label(t(lang, Msg::FilterReviewed));
+        egui::ComboBox::from_id_salt("filter-reviewed")
+            .selected_text(reviewed_label(filter.reviewed))
+            .show_ui(ui, |ui| {
+                for reviewed in [Reviews::All, Reviews::Reviewed, Reviews::NotReviewed] {
+                    ui.selectable_value(&mut filter.reviewed, reviewed, reviewed_label(reviewed));
                 }
             })
             .response

@@ -13,11 +13,21 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-/// One readable record: where it is and its summary (shared with the source).
+/// One readable record: where it is, its summary (shared with the source)
+/// and its review marks.
 #[derive(Debug, Clone)]
 pub struct Located {
     pub path: PathBuf,
     pub summary: Arc<Summary>,
+    pub marks: Marks,
+}
+
+/// What the reviews and disputes in the folders say of one scorecard (from
+/// the source's review index: derived, never stored in the scorecard).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub state: crate::scorecard::ReviewState,
+    pub open_disputes: usize,
 }
 
 /// What one refresh found: every record, every file that could not be read
@@ -189,7 +199,14 @@ pub struct Unreadable {
 
 /// Everything the source holds now, owned, for the UI thread.
 fn snapshot(source: &dyn RecordSource, refresh: Refresh) -> Snapshot {
-    let records = source.located().map(|(path, summary): (&Path, &Arc<Summary>)| Located { path: path.to_path_buf(), summary: summary.clone() }).collect();
+    let index = source.review_index();
+    let records = source
+        .located()
+        .map(|(path, summary): (&Path, &Arc<Summary>)| {
+            let status = index.status_of(summary);
+            Located { path: path.to_path_buf(), summary: summary.clone(), marks: Marks { state: status.state, open_disputes: status.open_disputes } }
+        })
+        .collect();
     let unreadable = source
         .unreadable()
         .map(|error| Unreadable { path: error.path().map(|path| path.display().to_string()).unwrap_or_default(), reason: error.unreadable_reason() })

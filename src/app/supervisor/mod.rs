@@ -194,7 +194,7 @@ impl SupervisorScreen {
         let same_rows = self.derived_for.as_ref().is_some_and(|(bounds, filter, _)| (bounds, filter) == (&key.0, &key.1));
         if same_rows {
             // Only the sort changed: the rows stay, in another order.
-            self.derived.order = model::sort_order(&self.derived.table, self.sort);
+            self.derived.order = model::sort_order(&self.derived.table, &self.derived.marks, self.sort);
         } else {
             self.derived = model::derive(&self.records, &self.filter, self.sort);
             if let Some(page) = &self.trainee {

@@ -28,10 +28,14 @@ pub enum Column {
     Kpi(usize),
     Exams,
     Typing,
+    /// Scenario sessions reviewed or signed off.
+    Reviewed,
+    /// Disputes no review has answered yet.
+    OpenDisputes,
 }
 
 impl Column {
-    pub const ALL: [Column; 15] = [
+    pub const ALL: [Column; 17] = [
         Column::Name,
         Column::Id,
         Column::Attempts,
@@ -40,6 +44,8 @@ impl Column {
         Column::Mean,
         Column::Latest,
         Column::PassRate,
+        Column::Reviewed,
+        Column::OpenDisputes,
         Column::Kpi(0),
         Column::Kpi(1),
         Column::Kpi(2),
@@ -66,6 +72,8 @@ impl Column {
             Column::Kpi(_) => Msg::KpiOrderErrors,
             Column::Exams => Msg::CohortExams,
             Column::Typing => Msg::CohortTypingBest,
+            Column::Reviewed => Msg::CohortReviewed,
+            Column::OpenDisputes => Msg::CohortOpenDisputes,
         }
     }
 
@@ -115,8 +123,16 @@ fn typing_speed(row: &TraineeRow) -> Option<f64> {
     row.best_typing_cpm.or(row.best_typing_wpm)
 }
 
+/// A trainee's review counts over the records the filter keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TraineeMarks {
+    pub reviewed: usize,
+    pub open_disputes: usize,
+}
+
 /// The trainees' indices in `table` in the order `sort` asks for (ties by id, so the order is stable).
-pub fn sort_order(table: &CohortTable, sort: Sort) -> Vec<usize> {
+pub fn sort_order(table: &CohortTable, marks: &BTreeMap<String, TraineeMarks>, sort: Sort) -> Vec<usize> {
+    let marks_of = |id: &str| marks.get(id).copied().unwrap_or_default();
     let rows = &table.trainees;
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let flip = |order: Ordering| if sort.descending { order.reverse() } else { order };
@@ -139,6 +155,8 @@ pub fn sort_order(table: &CohortTable, sort: Sort) -> Vec<usize> {
             Column::Kpi(index) => by_value(a.kpis().get(index).copied().flatten(), b.kpis().get(index).copied().flatten(), sort.descending),
             Column::Exams => flip((a.exams_passed, a.exams).cmp(&(b.exams_passed, b.exams))),
             Column::Typing => by_value(typing_speed(a), typing_speed(b), sort.descending),
+            Column::Reviewed => flip(marks_of(&a.id).reviewed.cmp(&marks_of(&b.id).reviewed)),
+            Column::OpenDisputes => flip(marks_of(&a.id).open_disputes.cmp(&marks_of(&b.id).open_disputes)),
         };
         primary.then_with(|| a.id.cmp(&b.id))
     });
@@ -181,6 +199,8 @@ pub struct Derived {
     pub scenario_order: Vec<usize>,
     /// The cohort's mean score per day (day number, mean), scenario sessions with a verdict.
     pub daily: Vec<[f64; 2]>,
+    /// Per trainee id: review counts over the kept records.
+    pub marks: BTreeMap<String, TraineeMarks>,
 }
 
 /// A running mean.
@@ -200,7 +220,18 @@ impl Mean {
 /// One pass over the records for the filter, then the sorts.
 pub fn derive(records: &[Located], filter: &DashFilter, sort: Sort) -> Derived {
     let bounds = filter.bounds();
-    let kept = records.iter().map(|r| r.summary.as_ref()).filter(|s| filter.keeps(s, &bounds));
+    let mut marks: BTreeMap<String, TraineeMarks> = BTreeMap::new();
+    let kept = records
+        .iter()
+        .filter(|r| filter.keeps(&r.summary, &bounds) && filter.keeps_marks(r.marks))
+        .inspect(|r| {
+            if r.marks.state != crate::scorecard::ReviewState::None || r.marks.open_disputes > 0 {
+                let counts = marks.entry(r.summary.trainee.id.clone()).or_default();
+                counts.reviewed += usize::from(r.marks.state != crate::scorecard::ReviewState::None);
+                counts.open_disputes += r.marks.open_disputes;
+            }
+        })
+        .map(|r| r.summary.as_ref());
     let mut days: BTreeMap<i64, Mean> = BTreeMap::new();
     let table = table(
         kept.inspect(|s| {
@@ -213,14 +244,14 @@ pub fn derive(records: &[Located], filter: &DashFilter, sort: Sort) -> Derived {
         }),
         &Filter::default(),
     );
-    let order = sort_order(&table, sort);
+    let order = sort_order(&table, &marks, sort);
     let mut scenario_order: Vec<usize> = (0..table.scenarios.len()).collect();
     scenario_order.sort_by(|&a, &b| {
         let (a, b) = (&table.scenarios[a], &table.scenarios[b]);
         by_value(a.pass_rate(), b.pass_rate(), false).then_with(|| b.attempts.cmp(&a.attempts)).then_with(|| a.id.cmp(&b.id))
     });
     let daily = days.into_iter().map(|(day, mean)| [day as f64, mean.get()]).collect();
-    Derived { table, order, scenario_order, daily }
+    Derived { table, order, scenario_order, daily, marks }
 }
 
 /// More points than this on a trainee's chart are drawn as daily means.
@@ -275,7 +306,7 @@ mod tests {
         summary.total = total;
         summary.passed = passed;
         summary.abandoned = false;
-        Located { path: format!("{trainee}-{when}.json").into(), summary: std::sync::Arc::new(summary) }
+        Located { path: format!("{trainee}-{when}.json").into(), summary: std::sync::Arc::new(summary), marks: Default::default() }
     }
 
     fn cohort() -> Vec<Located> {

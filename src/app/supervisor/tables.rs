@@ -40,7 +40,7 @@ fn typing(row: &TraineeRow, lang: Lang) -> String {
 }
 
 /// A cell's text for `column` of `row`.
-fn cell(row: &TraineeRow, column: Column, lang: Lang) -> String {
+fn cell(row: &TraineeRow, marks: super::model::TraineeMarks, column: Column, lang: Lang) -> String {
     let kpi = |index: usize, unit: &str| shown(row.kpis().get(index).copied().flatten(), unit);
     match column {
         // The name is a link, drawn by the table itself.
@@ -59,18 +59,22 @@ fn cell(row: &TraineeRow, column: Column, lang: Lang) -> String {
         Column::Exams if row.exams == 0 => "—".into(),
         Column::Exams => format!("{}/{}", row.exams_passed, row.exams),
         Column::Typing => typing(row, lang),
+        Column::Reviewed => marks.reviewed.to_string(),
+        Column::OpenDisputes => marks.open_disputes.to_string(),
     }
 }
 
 /// Widths that fit every column in a 1280-pixel window (headers wrap onto a
-/// second line); narrower windows scroll sideways, and any cell of a row opens it.
+/// second line; the review columns sit beside the pass rate, where a
+/// supervisor looks first); narrower windows scroll sideways, and any cell of
+/// a row opens it.
 fn width(column: Column) -> f32 {
     match column {
-        Column::Name => 110.0,
-        Column::LastActive => 140.0,
-        Column::Typing => 96.0,
-        Column::Attempts => 72.0,
-        _ => 62.0,
+        Column::Name => 104.0,
+        Column::LastActive => 136.0,
+        Column::Typing => 80.0,
+        Column::Attempts => 68.0,
+        _ => 56.0,
     }
 }
 
@@ -126,7 +130,7 @@ pub fn trainees(ui: &mut egui::Ui, lang: Lang, derived: &Derived, sort: Sort) ->
                                     clicked = Some(Clicked::Trainee(index));
                                 }
                             } else {
-                                ui.label(cell(trainee, column, lang));
+                                ui.label(cell(trainee, derived.marks.get(&trainee.id).copied().unwrap_or_default(), column, lang));
                             }
                         });
                     }
