@@ -35,20 +35,9 @@ impl TraineeBar {
             }
             ui.add_space(12.0);
             super::role::switch(ui, lang, view.settings.role, commands);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button(t(lang, Msg::SwitchLanguage)).clicked() {
-                    commands.push(Command::SetLanguage(if lang == Lang::Zh { Lang::En } else { Lang::Zh }));
-                }
-                let dark = view.settings.dark_theme;
-                if ui.button(t(lang, if dark { Msg::ThemeLight } else { Msg::ThemeDark })).clicked() {
-                    commands.push(Command::SetDarkTheme(!dark));
-                }
-            });
+            super::role::language_and_look(ui, view, commands);
         });
-        if let Some(notice) = view.notice {
-            notice.show(ui, lang);
-        }
-        ui.separator();
+        super::role::end_bar(ui, view);
     }
 }
 

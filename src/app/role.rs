@@ -38,18 +38,29 @@ pub fn bar(ui: &mut egui::Ui, view: &super::View, heading: Msg, commands: &mut V
         ui.heading(t(lang, heading));
         ui.add_space(16.0);
         switch(ui, lang, view.settings.role, commands);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(t(lang, Msg::SwitchLanguage)).clicked() {
-                commands.push(Command::SetLanguage(if lang == Lang::Zh { Lang::En } else { Lang::Zh }));
-            }
-            let dark = view.settings.dark_theme;
-            if ui.button(t(lang, if dark { Msg::ThemeLight } else { Msg::ThemeDark })).clicked() {
-                commands.push(Command::SetDarkTheme(!dark));
-            }
-        });
+        language_and_look(ui, view, commands);
     });
+    end_bar(ui, view);
+}
+
+/// The right end of every top bar: the other language, and light or dark.
+pub fn language_and_look(ui: &mut egui::Ui, view: &super::View, commands: &mut Vec<Command>) {
+    let lang = view.lang;
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if ui.button(t(lang, Msg::SwitchLanguage)).clicked() {
+            commands.push(Command::SetLanguage(if lang == Lang::Zh { Lang::En } else { Lang::Zh }));
+        }
+        let dark = view.settings.dark_theme;
+        if ui.button(t(lang, if dark { Msg::ThemeLight } else { Msg::ThemeDark })).clicked() {
+            commands.push(Command::SetDarkTheme(!dark));
+        }
+    });
+}
+
+/// Under every top bar: the notice, if any, then a rule.
+pub fn end_bar(ui: &mut egui::Ui, view: &super::View) {
     if let Some(notice) = view.notice {
-        notice.show(ui, lang);
+        notice.show(ui, view.lang);
     }
     ui.separator();
 }
