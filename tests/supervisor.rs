@@ -274,3 +274,111 @@ fn reviews_and_open_disputes_show_sort_and_filter() {
     choose(&mut harness, "复核", "未复核");
     harness.get_by_label("符合筛选的记录:4 条");
 }
+
+/// Opens the `n`th record a list offers (newest first): two sessions of one scenario read alike.
+fn open_nth(harness: &mut Harness<KefuApp>, n: usize) {
+    harness.query_all_by_label_contains("打开 · ").nth(n).expect("a record to open").click();
+    harness.run();
+}
+
+/// The whole round trip in the app: a trainee disputes a finding on their own
+/// scorecard; the supervisor reviews another session with a disagreement and
+/// signs off, then answers the dispute from the queue (rejected, with an
+/// answer); the trainee reads the answer on their scorecard. Every review is
+/// a record `kefu verify` accepts, and the scorecards are byte-identical.
+#[test]
+fn a_review_with_a_disagreement_a_dispute_answered_and_the_trainee_reads_the_answer() {
+    let team = tempfile::tempdir().unwrap();
+    records(team.path());
+    // One folder serves the trainee e1 and the supervisor (a shared team folder).
+    Settings { trainee_name: "王小明".into(), trainee_id: "e1".into(), ..Settings::default() }.save(team.path()).unwrap();
+    let cards: Vec<std::path::PathBuf> = std::fs::read_dir(team.path().join("scorecards").join("e1")).unwrap().map(|e| e.unwrap().path()).collect();
+    let before: Vec<Vec<u8>> = cards.iter().map(|p| std::fs::read(p).unwrap()).collect();
+    let mut harness = app(team.path());
+
+    // The trainee disputes a lost point of the failed session.
+    click(&mut harness, "我的成绩单");
+    open_nth(&mut harness, 0);
+    click(&mut harness, "对某条评分有异议?");
+    harness.get_all_by_label("申诉").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("申诉理由").click();
+    harness.run();
+    harness.get_by_label("申诉理由").type_text("我已经道过歉了");
+    harness.run();
+    click(&mut harness, "提交申诉");
+    harness.get_by_label("我的申诉");
+    harness.get_by_label("待处理");
+    assert_eq!(std::fs::read_dir(team.path().join("disputes").join("e1")).unwrap().count(), 1);
+
+    // The supervisor opens the team folder and reviews the other session of e1.
+    click(&mut harness, "首页");
+    click(&mut harness, "角色:主管");
+    harness.get_by_label("文件夹路径").click();
+    harness.run();
+    harness.get_by_label("文件夹路径").type_text(&team.path().display().to_string());
+    harness.run();
+    click(&mut harness, "添加");
+    wait_for_records(&mut harness);
+    click(&mut harness, "查看 王小明(工号 e1)");
+    open_nth(&mut harness, 1);
+    harness.get_by_label("复核这份评分卡");
+    assert!(harness.query_by_label("签核").is_some_and(|n| n.accesskit_node().is_disabled()), "no reviewer named yet");
+    for (field, text) in [("复核人姓名", "张主管"), ("复核人工号", "s01")] {
+        harness.get_by_label(field).click();
+        harness.run();
+        harness.get_by_label(field).type_text(text);
+        harness.run();
+    }
+    let disagree: Vec<String> = harness.query_all_by_label_contains("不同意 · ").map(|n| n.accesskit_node().label().unwrap_or_default()).collect();
+    assert!(!disagree.is_empty(), "every finding can be judged");
+    click(&mut harness, &disagree[0]);
+    harness.get_by_label("每条\"不同意\"都需要写明理由");
+    harness.get_by_label("理由").click();
+    harness.run();
+    harness.get_by_label("理由").type_text("评分漏掉了道歉");
+    harness.run();
+    click(&mut harness, "签核");
+    harness.get_by_label_contains("复核已保存");
+    let reviews: Vec<std::path::PathBuf> = std::fs::read_dir(team.path().join("reviews").join("s01")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(reviews.len(), 1);
+    let saved = std::fs::read_to_string(&reviews[0]).unwrap();
+    assert!(saved.contains("\"disagree\"") && saved.contains("评分漏掉了道歉") && saved.contains("\"signed_off\": true"), "{saved}");
+
+    // The dispute from the queue: rejected with an answer.
+    click(&mut harness, "返回");
+    click(&mut harness, "← 返回全部学员");
+    wait_for_records(&mut harness);
+    click(&mut harness, "申诉 (1)");
+    let handle: Vec<String> = harness.query_all_by_label_contains("处理 · 王小明").map(|n| n.accesskit_node().label().unwrap_or_default()).collect();
+    assert_eq!(handle.len(), 1, "{handle:?}");
+    click(&mut harness, &handle[0]);
+    harness.get_by_label("王小明 的申诉");
+    harness.get_by_label("请选择受理或驳回这条申诉");
+    click(&mut harness, "驳回(评分成立)");
+    harness.get_by_label("答复").click();
+    harness.run();
+    harness.get_by_label("答复").type_text("道歉要在第一次回复里说");
+    harness.run();
+    click(&mut harness, "签核");
+    harness.get_by_label_contains("复核已保存");
+    click(&mut harness, "返回");
+    wait_for_records(&mut harness);
+    harness.get_by_label("没有符合条件的申诉");
+
+    // Every review verifies; the scorecards were never touched.
+    for review in std::fs::read_dir(team.path().join("reviews").join("s01")).unwrap() {
+        let path = review.unwrap().path();
+        let output = kefu(&["verify", path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    }
+    let after: Vec<Vec<u8>> = cards.iter().map(|p| std::fs::read(p).unwrap()).collect();
+    assert_eq!(before, after, "the auto score is byte-identical after the reviews");
+
+    // The trainee reads the answer on their scorecard.
+    click(&mut harness, "角色:学员");
+    click(&mut harness, "我的成绩单");
+    open_nth(&mut harness, 0);
+    harness.get_by_label("已驳回");
+    harness.get_by_label("张主管 的答复: 道歉要在第一次回复里说");
+}

@@ -40,8 +40,12 @@ pub enum Command {
     PollCohort,
     /// Where a scenario's points are lost (its newest sessions read whole, in the background).
     CohortLostPoints { scenario: String },
-    /// A record the dashboard lists, opened read-only.
+    /// A record the dashboard lists, opened read-only with the review panel beside it.
     OpenCohortRecord { path: PathBuf },
+    /// A trainee's dispute from the queue: its scorecard opened with the panel set to decide it.
+    AnswerDispute { scorecard: PathBuf, dispute: PathBuf },
+    /// Seal the review in the panel and save it beside the scorecard (signed off, or not yet).
+    SaveReview { signed_off: bool },
 
     // What the app remembers.
     SetLanguage(Lang),
@@ -92,6 +96,8 @@ pub enum Command {
     Retry,
     /// The shown record as a file.
     Export(ExportFormat),
+    /// The trainee disputes a finding of the scorecard on show, with a reason.
+    FileDispute { finding: crate::scorecard::FindingRef, reason: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -100,15 +100,9 @@ impl KefuApp {
                     screen.poll();
                 }
             }
-            Command::OpenCohortRecord { path } => {
-                let opener = match &self.screen {
-                    Screen::Supervisor(screen) => screen.opener(),
-                    _ => None,
-                };
-                if let Some(opener) = opener {
-                    self.open_record(opener(&path));
-                }
-            }
+            Command::OpenCohortRecord { path } => self.open_for_review(path, None),
+            Command::AnswerDispute { scorecard, dispute } => self.open_for_review(scorecard, Some(dispute)),
+            Command::SaveReview { signed_off } => self.save_review(signed_off),
 
             Command::SetLanguage(lang) => {
                 self.settings.ui_lang = lang;
@@ -218,6 +212,7 @@ impl KefuApp {
                 if let Screen::Scorecard(view) = &mut self.screen {
                     view.select(index);
                 }
+                self.attach_dispute_form();
             }
             Command::Retry => {
                 if let Screen::Scorecard(view) = &self.screen {
@@ -231,13 +226,14 @@ impl KefuApp {
                 }
             }
             Command::Export(format) => self.export(format),
+            Command::FileDispute { finding, reason } => self.file_dispute(finding, &reason),
         }
         self.record_if_over();
     }
 
     /// Shows `screen`; the old screen's notice and the saved-attempts cache go
     /// with it. The supervisor's workspace is kept aside, with what it read.
-    fn go(&mut self, screen: Screen) {
+    pub(super) fn go(&mut self, screen: Screen) {
         if let Screen::Supervisor(workspace) = std::mem::replace(&mut self.screen, screen) {
             self.parked_supervisor = Some(workspace);
         }
@@ -260,9 +256,12 @@ impl KefuApp {
     }
 
     /// A record opened from "my scorecards" or the dashboard: its scorecard, or a quiz's marked answers.
-    fn open_record(&mut self, record: Result<Record, StoreError>) {
+    pub(super) fn open_record(&mut self, record: Result<Record, StoreError>) {
         match record {
-            Ok(Record::Scenario(card)) => self.go(Screen::Scorecard(Box::new(ScorecardView::new(vec![card], &self.bundle)))),
+            Ok(Record::Scenario(card)) => {
+                self.go(Screen::Scorecard(Box::new(ScorecardView::new(vec![card], &self.bundle))));
+                self.attach_dispute_form();
+            }
             Ok(Record::Quiz(card)) => self.go(Screen::Quiz(Box::new(QuizView::from_card(card, self.clock.now())))),
             // The lists show a typing record whole (speed, accuracy); it has no screen of its own.
             Ok(Record::Typing(_)) => {}
@@ -297,7 +296,7 @@ impl KefuApp {
         }
     }
 
-    fn save_settings(&mut self) {
+    pub(super) fn save_settings(&mut self) {
         self.saved = None;
         if let Err(error) = self.settings.save(&self.data) {
             self.notice = Some(Notice::problem(Msg::SettingsNotSaved, error));
@@ -363,6 +362,7 @@ impl KefuApp {
         let recorded = record_attempt(&self.data, Attempt::Session(&cards), InProgress::Autosave, self.clock.unix_now());
         let view = ScorecardView::new(cards, &self.bundle);
         self.go(Screen::Scorecard(Box::new(view)));
+        self.attach_dispute_form();
         self.notice = Some(recorded_notice(recorded));
     }
 

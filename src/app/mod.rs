@@ -6,13 +6,16 @@
 mod briefing;
 mod clock;
 mod command;
+mod dispute_form;
 mod fonts;
 mod handle;
+mod handle_review;
 mod home;
 mod local_time;
 mod look;
 mod notice;
 mod quiz_view;
+mod review_form;
 mod saved;
 mod scorecard_list;
 mod scorecard_view;

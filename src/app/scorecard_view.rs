@@ -5,6 +5,8 @@
 
 use crate::grading::Standing;
 use crate::grading::verdict::standing_label;
+use super::dispute_form::DisputeForm;
+use super::review_form::ReviewForm;
 use super::{Command, ExportFormat, View};
 use crate::content::raw::Lang;
 use crate::content::Course;
@@ -21,12 +23,18 @@ pub struct ScorecardView {
     /// Per card, the scenario's pinned passing example played through the
     /// engine: the model answer shown beside the trainee's own.
     models: Vec<Option<PlanResult>>,
+    /// A supervisor's review of the card on show, beside it (a record opened from the dashboard).
+    pub review: Option<ReviewForm>,
+    /// Where the card on show was read from: its review is saved in the same data folder.
+    pub source: Option<std::path::PathBuf>,
+    /// The trainee's disputes of the card on show (their own scorecard).
+    pub disputes: Option<DisputeForm>,
 }
 
 impl ScorecardView {
     pub fn new(cards: Vec<Scorecard>, bundle: &Arc<Bundle>) -> ScorecardView {
         let models = cards.iter().map(|card| model_answer(bundle, &card.scenario.id)).collect();
-        ScorecardView { cards, selected: 0, models }
+        ScorecardView { cards, selected: 0, models, review: None, source: None, disputes: None }
     }
 
     pub(super) fn select(&mut self, index: usize) {
@@ -74,6 +82,24 @@ impl ScorecardView {
             commands.push(Command::GoHome);
             return commands;
         };
+        if let Some(form) = &mut self.review {
+            egui::Panel::right("review-panel").resizable(true).default_size(400.0).show(ui, |ui| {
+                egui::ScrollArea::vertical().id_salt("review-scroll").auto_shrink([false, false]).show(ui, |ui| {
+                    commands.extend(form.ui(ui, lang, card));
+                });
+            });
+            egui::CentralPanel::default().show(ui, |ui| self.card_ui(view, ui, &mut commands));
+        } else {
+            self.card_ui(view, ui, &mut commands);
+        }
+        commands
+    }
+
+    /// The scorecard itself: verdict, reasons, dimensions and KPIs, the
+    /// trainee's disputes, the model answer, the transcript.
+    fn card_ui(&mut self, view: &View, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let lang = view.lang;
+        let Some(card) = self.cards.get(self.selected) else { return };
         let grade = &card.grade;
         ui.horizontal(|ui| {
             let standing = grade.standing();
@@ -122,6 +148,9 @@ impl ScorecardView {
             ui.add_space(24.0);
             ui.vertical(|ui| kpi_table(ui, lang, grade));
         });
+        if let Some(form) = &mut self.disputes {
+            commands.extend(form.ui(ui, lang));
+        }
         if let Some(Some(model)) = self.models.get(self.selected) {
             egui::CollapsingHeader::new(t(lang, Msg::ModelAnswer)).id_salt(("model", self.selected)).show(ui, |ui| {
                 ui.weak(format!("{} {:.1}/100", t(lang, Msg::ModelAnswerNote), model.grade.total));
@@ -131,7 +160,6 @@ impl ScorecardView {
             });
         }
         transcript_ui(ui, lang, card, &view.bundle.course);
-        commands
     }
 }
 

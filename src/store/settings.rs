@@ -43,6 +43,10 @@ pub struct Settings {
     pub role: Role,
     /// The data folders (or folders of records) the supervisor's dashboard reads, in the order added.
     pub supervisor_folders: Vec<PathBuf>,
+    /// The supervisor's own name and employee number, signed on their reviews
+    /// (apart from the trainee's: one machine may serve both). Older files have none.
+    pub reviewer_name: String,
+    pub reviewer_id: String,
 }
 
 impl Default for Settings {
@@ -54,6 +58,8 @@ impl Default for Settings {
             dark_theme: false,
             role: Role::Trainee,
             supervisor_folders: Vec::new(),
+            reviewer_name: String::new(),
+            reviewer_id: String::new(),
             // Seed 001: keep canned phrases ready so even a slow typist answers at once.
             quick_phrases: vec![
                 "亲,您好,在的哦~请问有什么可以帮您?".into(),

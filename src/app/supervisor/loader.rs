@@ -30,10 +30,14 @@ pub struct Marks {
     pub open_disputes: usize,
 }
 
-/// What one refresh found: every record, every file that could not be read
-/// (the store's own words for why), and how to open a record whole.
+/// What one refresh found: every record, the reviews and disputes beside
+/// them, every file that could not be read (the store's own words for why),
+/// and how to open a record whole.
 pub struct Snapshot {
     pub records: Arc<Vec<Located>>,
+    /// The reviews and disputes, owned (they are small): the dispute queue and
+    /// the review panel index them on the UI thread.
+    pub beside: Arc<crate::store::Beside>,
     pub unreadable: Vec<Unreadable>,
     pub refresh: Refresh,
     pub opener: Opener,
@@ -211,5 +215,9 @@ fn snapshot(source: &dyn RecordSource, refresh: Refresh) -> Snapshot {
         .unreadable()
         .map(|error| Unreadable { path: error.path().map(|path| path.display().to_string()).unwrap_or_default(), reason: error.unreadable_reason() })
         .collect();
-    Snapshot { records: Arc::new(records), unreadable, refresh, opener: source.opener() }
+    let beside = crate::store::Beside {
+        reviews: source.reviews().map(|(path, review)| (path.to_path_buf(), review.clone())).collect(),
+        disputes: source.disputes().map(|(path, dispute)| (path.to_path_buf(), dispute.clone())).collect(),
+    };
+    Snapshot { records: Arc::new(records), beside: Arc::new(beside), unreadable, refresh, opener: source.opener() }
 }

@@ -8,6 +8,7 @@
 //! computed once per change (`model::derive`), never per frame.
 
 mod chart;
+mod disputes;
 mod filter;
 mod loader;
 mod lost;
@@ -33,12 +34,16 @@ enum Tab {
     Trainees,
     Scenarios,
     Chart,
+    /// The trainees' disputes, to answer.
+    Disputes,
 }
 
 pub struct SupervisorScreen {
     loader: loader::Loader,
     /// Every readable record of the last snapshot.
     records: Arc<Vec<Located>>,
+    /// The reviews and disputes of the last snapshot.
+    beside: Arc<crate::store::Beside>,
     unreadable: Vec<loader::Unreadable>,
     opener: Option<Opener>,
     last_refresh: Option<Refresh>,
@@ -60,6 +65,9 @@ pub struct SupervisorScreen {
     /// Where a scenario's points are lost, once read; and the scenario being read.
     lost: Option<lost::LostPoints>,
     lost_pending: Option<String>,
+    /// The dispute queue, built once per reading (on first show), and its filters.
+    queue: Option<Vec<disputes::DisputeRow>>,
+    queue_filter: disputes::QueueFilter,
 }
 
 impl SupervisorScreen {
@@ -80,6 +88,7 @@ impl SupervisorScreen {
         self.choices = model::choices(&records);
         self.trainees = records.iter().map(|r| r.summary.trainee.id.as_str()).collect::<std::collections::BTreeSet<_>>().len();
         self.records = records;
+        self.queue = None;
         self.loaded = true;
         self.derived_for = None;
         if let Some(page) = &self.trainee {
@@ -91,6 +100,7 @@ impl SupervisorScreen {
         SupervisorScreen {
             loader,
             records: Arc::default(),
+            beside: Arc::default(),
             unreadable: Vec::new(),
             opener: None,
             last_refresh: None,
@@ -106,6 +116,8 @@ impl SupervisorScreen {
             typed_folder: String::new(),
             lost: None,
             lost_pending: None,
+            queue: None,
+            queue_filter: disputes::QueueFilter::default(),
         }
     }
 
@@ -116,6 +128,7 @@ impl SupervisorScreen {
         if let Some(snapshot) = arrived.snapshot {
             self.unreadable = snapshot.unreadable;
             self.opener = Some(snapshot.opener);
+            self.beside = snapshot.beside;
             self.take_records(snapshot.records);
         }
         if let Some(lost) = arrived.lost
@@ -178,6 +191,16 @@ impl SupervisorScreen {
     /// Reads the folders again (only new or changed files).
     pub fn refresh(&mut self) {
         self.loader.refresh();
+    }
+
+    /// How many disputes in the folders are still open (the queue tab's count).
+    fn beside_open_disputes(&self) -> usize {
+        self.records.iter().map(|r| r.marks.open_disputes).sum()
+    }
+
+    /// The reviews and disputes read with the records.
+    pub(in crate::app) fn beside(&self) -> Arc<crate::store::Beside> {
+        self.beside.clone()
     }
 
     /// How to open a record the dashboard lists (none before the first reading).
@@ -253,9 +276,21 @@ impl SupervisorScreen {
                     self.tab = tab;
                 }
             }
-            ui.add_space(12.0);
-            ui.weak(Msg::CohortMatching.fill(lang, &[("n", &self.derived.table.records)]));
+            let open = self.beside_open_disputes();
+            let title = if open > 0 { format!("{} ({open})", t(lang, Msg::DisputeQueue)) } else { t(lang, Msg::DisputeQueue).to_string() };
+            if ui.selectable_label(self.tab == Tab::Disputes, title).clicked() {
+                self.tab = Tab::Disputes;
+            }
+            if self.tab != Tab::Disputes {
+                ui.add_space(12.0);
+                ui.weak(Msg::CohortMatching.fill(lang, &[("n", &self.derived.table.records)]));
+            }
         });
+        if self.tab == Tab::Disputes {
+            let rows = self.queue.get_or_insert_with(|| disputes::rows(&self.beside, &self.records, view.clock.wall()));
+            commands.extend(disputes::ui(ui, lang, rows, &mut self.queue_filter, &self.choices.scenarios));
+            return commands;
+        }
         filter::bar(ui, lang, &mut self.filter, &self.choices);
         self.update();
         if self.derived.table.records == 0 {
@@ -275,6 +310,8 @@ impl SupervisorScreen {
                     }
                 })
             }
+            // Drawn above, before the dashboard's filters.
+            Tab::Disputes => None,
             Tab::Chart => {
                 chart::scores(ui, lang, "cohort-scores", Msg::ChartCohortMean, &self.derived.daily, (ui.available_height() - 30.0).max(120.0));
                 None
