@@ -58,12 +58,9 @@ impl KefuApp {
         let saved = crate::store::save_record(&data, &review);
         let (name, id) = (review.reviewer.name.clone(), review.reviewer.id.clone());
         if let Ok(path) = &saved {
-            // The panel starts again with this review among the earlier ones.
-            let mut earlier = vec![review];
-            if let Some(form) = &view.review {
-                earlier.splice(0..0, form.earlier().iter().cloned());
-            }
-            view.review = Some(ReviewForm::new(card, &name, &id, None, earlier));
+            // The panel shows what was saved, with this review among the earlier ones.
+            let earlier = view.review.as_ref().map(|form| form.earlier().to_vec()).unwrap_or_default();
+            view.review = Some(ReviewForm::after_saving(card, review, earlier));
             self.notice = Some(Notice::done(Msg::ReviewSaved, path.display()));
         }
         if let Err(error) = saved {

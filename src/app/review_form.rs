@@ -59,6 +59,9 @@ pub struct ReviewForm {
     /// The reviews already saved of this scorecard, newest last.
     earlier: Vec<ReviewCard>,
     replies: usize,
+    /// Just saved: the panel says so instead of offering a blank form that a
+    /// second click would save as another review.
+    just_saved: bool,
 }
 
 /// The dimensions a reviewer may override or add to (platform rules are deductions, not a share).
@@ -90,7 +93,18 @@ impl ReviewForm {
             answering: answering.map(|dispute| Answering { dispute, decision: None, answer: String::new() }),
             earlier,
             replies: card.replies.len(),
+            just_saved: false,
         }
+    }
+
+    /// The form after a review was saved: blank, with that review among the
+    /// earlier ones, showing what was saved until another is asked for.
+    pub fn after_saving(card: &Scorecard, saved: ReviewCard, mut earlier: Vec<ReviewCard>) -> ReviewForm {
+        let (name, id) = (saved.reviewer.name.clone(), saved.reviewer.id.clone());
+        earlier.push(saved);
+        let mut form = ReviewForm::new(card, &name, &id, None, earlier);
+        form.just_saved = true;
+        form
     }
 
     /// The reviews saved of this scorecard before this one.
@@ -202,6 +216,19 @@ impl ReviewForm {
         let mut pressed = None;
         ui.heading(t(lang, Msg::ReviewPanel));
         ui.weak(t(lang, Msg::ReviewPanelNote));
+        if self.just_saved {
+            if let Some(saved) = self.earlier.last() {
+                ui.label(t(lang, Msg::ReviewSaved));
+                ui.strong(review_line(saved, lang));
+                if !saved.comment.is_empty() {
+                    ui.weak(&saved.comment);
+                }
+            }
+            if ui.button(t(lang, Msg::ReviewAnother)).clicked() {
+                self.just_saved = false;
+            }
+            return None;
+        }
         self.earlier_ui(ui, lang);
         egui::Grid::new("reviewer").num_columns(2).show(ui, |ui| {
             let label = ui.label(t(lang, Msg::ReviewerName));
@@ -251,17 +278,7 @@ impl ReviewForm {
         }
         egui::CollapsingHeader::new(format!("{} ({})", t(lang, Msg::ReviewEarlier), self.earlier.len())).id_salt("earlier-reviews").show(ui, |ui| {
             for review in &self.earlier {
-                let state = if review.signed_off { Msg::ReviewStateSignedOff } else { Msg::ReviewStateReviewed };
-                ui.label(format!(
-                    "{} · {} · {}: {:.1} → {}: {:.1} · {}",
-                    review.reviewer.name,
-                    super::local_time::shown(review.when_utc.as_deref(), lang),
-                    t(lang, Msg::AutoScore),
-                    review.score.auto,
-                    t(lang, Msg::ReviewedScore),
-                    review.score.reviewed,
-                    t(lang, state)
-                ));
+                ui.label(review_line(review, lang));
                 if !review.comment.is_empty() {
                     ui.weak(&review.comment);
                 }
@@ -345,6 +362,21 @@ impl ReviewForm {
     }
 }
 
+/// "张主管 · 2026年11月2日 09:28 · 自动评分: 0.0 → 复核后得分: 5.0 · 已签核".
+fn review_line(review: &ReviewCard, lang: Lang) -> String {
+    let state = if review.signed_off { Msg::ReviewStateSignedOff } else { Msg::ReviewStateReviewed };
+    format!(
+        "{} · {} · {}: {:.1} → {}: {:.1} · {}",
+        review.reviewer.name,
+        super::local_time::shown(review.when_utc.as_deref(), lang),
+        t(lang, Msg::AutoScore),
+        review.score.auto,
+        t(lang, Msg::ReviewedScore),
+        review.score.reviewed,
+        t(lang, state)
+    )
+}
+
 fn finding_ui(ui: &mut egui::Ui, lang: Lang, row: &mut FindingRow) {
     ui.horizontal_wrapped(|ui| {
         ui.weak(Msg::ReviewAnswerN.fill(lang, &[("n", &row.reference.reply)]));
@@ -363,7 +395,7 @@ fn finding_ui(ui: &mut egui::Ui, lang: Lang, row: &mut FindingRow) {
                 row.stance = Some(stance);
             }
         }
-        if row.stance.is_some() && ui.small_button(t(lang, Msg::ReviewNotJudged)).clicked() {
+        if row.stance.is_some() && ui.small_button(t(lang, Msg::ReviewClearJudgement)).clicked() {
             row.stance = None;
         }
     });

@@ -470,6 +470,9 @@ catalogue! {
     ReviewSaveUnsigned => ("保存(暂不签核)", "Save without signing off"),
     ReviewSignOff => ("签核", "Sign off"),
     ReviewSaved => ("复核已保存", "Review saved"),
+    ReviewAnother => ("再写一份复核", "Write another review"),
+    /// Takes a finding's judgement back (neither agree nor disagree).
+    ReviewClearJudgement => ("撤销", "Clear"),
     ReviewSaveFailed => ("复核未能保存", "The review could not be saved"),
     ReviewEarlier => ("已有的复核", "Earlier reviews"),
     ReviewLive => ("按目前的判断:复核后得分 {score}", "As judged so far: reviewed score {score}"),

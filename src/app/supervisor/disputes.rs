@@ -106,6 +106,9 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, rows: &[DisputeRow], filter: &mut Queue
         return None;
     }
     let mut pressed = None;
+    // The finding and the reason share what the fixed columns leave (truncated, whole on hover).
+    let free = (ui.available_width() - 560.0).max(240.0);
+    let (finding_width, reason_width) = (free * 0.55, free * 0.45);
     egui::ScrollArea::vertical().id_salt("dispute-queue").auto_shrink([false, false]).show(ui, |ui| {
         egui::Grid::new("dispute-rows").striped(true).num_columns(7).show(ui, |ui| {
             for title in [Msg::DisputeTrainee, Msg::FilterScenario, Msg::DisputeRule, Msg::DisputeReason, Msg::DisputeState, Msg::DisputeWaiting] {
@@ -116,8 +119,8 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, rows: &[DisputeRow], filter: &mut Queue
             for (index, row) in kept.iter().enumerate() {
                 ui.label(format!("{} ({})", row.trainee_name, row.trainee_id));
                 ui.label(row.scenario.get(lang));
-                ui.add(egui::Label::new(&row.explain).truncate()).on_hover_text(&row.explain);
-                ui.add(egui::Label::new(&row.reason).truncate()).on_hover_text(&row.reason);
+                fixed_cell(ui, &row.explain, finding_width);
+                fixed_cell(ui, &row.reason, reason_width);
                 ui.label(t(lang, row.state.label()));
                 ui.label(row.waited_days.map_or("—".to_string(), |n| Msg::DisputeDays.fill(lang, &[("n", &n)])));
                 if let Some(scorecard) = &row.scorecard {
@@ -139,6 +142,14 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, rows: &[DisputeRow], filter: &mut Queue
         });
     });
     pressed
+}
+
+/// A cell of one width: long text is cut with "…" and shown whole on hover.
+fn fixed_cell(ui: &mut egui::Ui, text: &str, width: f32) {
+    ui.allocate_ui(egui::vec2(width, ui.spacing().interact_size.y), |ui| {
+        ui.set_min_width(width);
+        ui.add(egui::Label::new(text).truncate()).on_hover_text(text);
+    });
 }
 
 fn filter_bar(ui: &mut egui::Ui, lang: Lang, filter: &mut QueueFilter, scenarios: &[(String, Text)]) {
