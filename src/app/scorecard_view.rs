@@ -98,6 +98,12 @@ impl ScorecardView {
     /// The scorecard itself: verdict, reasons, dimensions and KPIs, the
     /// trainee's disputes, the model answer, the transcript.
     fn card_ui(&mut self, view: &View, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        // One scroll for the whole card: the disputes and the transcript both
+        // grow, and a small window must still reach every line.
+        egui::ScrollArea::vertical().id_salt(("card", self.selected)).auto_shrink([false, false]).show(ui, |ui| self.card_body(view, ui, commands));
+    }
+
+    fn card_body(&mut self, view: &View, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let lang = view.lang;
         let Some(card) = self.cards.get(self.selected) else { return };
         let grade = &card.grade;
@@ -231,36 +237,34 @@ fn transcript_ui(ui: &mut egui::Ui, lang: Lang, card: &Scorecard, course: &Cours
     let turn_ends = crate::scorecard::layout::turn_ends(card);
     // Indexed once per frame: a scan of every finding per line was quadratic.
     let by_line = crate::scorecard::layout::findings_by_line(card);
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        for (index, entry) in card.transcript.iter().enumerate() {
-            let findings = by_line.get(index).cloned().unwrap_or_default();
-            ui.horizontal_wrapped(|ui| {
-                ui.weak(format!("{:.0}s {}", entry.at, who(lang, entry.who)));
-                if entry.kind == EntryKind::Message {
-                    let response = ui.label(highlighted(ui, &entry.text, &findings));
-                    if !findings.is_empty() {
-                        response.on_hover_ui(|ui| {
-                            for f in &findings {
-                                ui.label(format!("{:+.1}/{:.1}: {}", f.points, f.possible, f.explain));
-                            }
-                        });
-                    }
-                } else if matches!(entry.kind, EntryKind::Typing | EntryKind::Note | EntryKind::Abandoned) {
-                    // The engine's own notes, in the reader's language.
-                    ui.weak(entry.shown(lang));
-                } else if entry.kind == EntryKind::Action {
-                    ui.label(shown_action(entry, course, lang));
-                } else {
-                    // Nudges as the buyer wrote them; the engine's notes in the reader's language.
-                    ui.label(entry.shown(lang));
+    for (index, entry) in card.transcript.iter().enumerate() {
+        let findings = by_line.get(index).cloned().unwrap_or_default();
+        ui.horizontal_wrapped(|ui| {
+            ui.weak(format!("{:.0}s {}", entry.at, who(lang, entry.who)));
+            if entry.kind == EntryKind::Message {
+                let response = ui.label(highlighted(ui, &entry.text, &findings));
+                if !findings.is_empty() {
+                    response.on_hover_ui(|ui| {
+                        for f in &findings {
+                            ui.label(format!("{:+.1}/{:.1}: {}", f.points, f.possible, f.explain));
+                        }
+                    });
                 }
-            });
-            // What was missing at a reply point, after its last message.
-            if let Some(reply) = turn_ends.get(index).copied().flatten().and_then(|i| card.replies.get(i)) {
-                for f in reply.findings.iter().filter(|f| f.span.is_none() && (f.lost() > 0.0 || f.points < 0.0)) {
-                    ui.colored_label(BAD, format!("   − ({:+.1}/{:.1}): {}", f.points, f.possible, f.explain));
-                }
+            } else if matches!(entry.kind, EntryKind::Typing | EntryKind::Note | EntryKind::Abandoned) {
+                // The engine's own notes, in the reader's language.
+                ui.weak(entry.shown(lang));
+            } else if entry.kind == EntryKind::Action {
+                ui.label(shown_action(entry, course, lang));
+            } else {
+                // Nudges as the buyer wrote them; the engine's notes in the reader's language.
+                ui.label(entry.shown(lang));
+            }
+        });
+        // What was missing at a reply point, after its last message.
+        if let Some(reply) = turn_ends.get(index).copied().flatten().and_then(|i| card.replies.get(i)) {
+            for f in reply.findings.iter().filter(|f| f.span.is_none() && (f.lost() > 0.0 || f.points < 0.0)) {
+                ui.colored_label(BAD, format!("   − ({:+.1}/{:.1}): {}", f.points, f.possible, f.explain));
             }
         }
-    });
+    }
 }
