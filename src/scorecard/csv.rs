@@ -78,6 +78,9 @@ pub struct Summary {
     pub seal: String,
 }
 
+/// The top-level fields `ScenarioFields` reads (kept beside it: a field added there belongs here).
+const SCENARIO_FIELDS: [&str; 11] = ["schema_version", "kind", "trainee", "when_utc", "app_version", "scenario", "mode", "content", "seed", "grade", "digests"];
+
 /// The fields of a current scenario scorecard that a row needs (the fast path).
 #[derive(Deserialize)]
 struct ScenarioFields {
@@ -150,7 +153,10 @@ impl Summary {
 
     /// Reads the summary of a record file's JSON; quiz records and old schemas go through the full reader.
     pub fn read(json: &str) -> Result<Summary, super::ReadError> {
-        match serde_json::from_str::<ScenarioFields>(json) {
+        // The small fields skimmed out and parsed; the transcript and the
+        // replies are passed over. What skimming cannot follow is read whole.
+        let skimmed = super::skim::fields(json, &SCENARIO_FIELDS).and_then(|text| serde_json::from_str::<ScenarioFields>(&text).ok());
+        match skimmed.map_or_else(|| serde_json::from_str::<ScenarioFields>(json), Ok) {
             Ok(fields) if fields.schema_version == Some(super::SCHEMA_VERSION) && fields.kind.is_none() && !fields.digests.is_empty() => Ok(Summary {
                 kind: RecordKind::Scenario,
                 trainee: fields.trainee,

@@ -26,6 +26,7 @@ pub(crate) mod review_card;
 pub(crate) mod review_check;
 pub(crate) mod review_state;
 pub(crate) mod reviewed_score;
+pub(crate) mod skim;
 pub(crate) mod typing_card;
 pub(crate) mod verify;
 pub(crate) mod xapi;
