@@ -246,9 +246,9 @@ fn chart(html: &mut String, file: &PerformanceFile<'_>, lang: Lang) -> std::fmt:
     if let Some(mark) = common_pass_mark(&judged) {
         writeln!(
             html,
-            "<line x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#8a1c12\" stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#8a1c12\">{}</text>",
+            "<line x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#8a1c12\" stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{:.1}\" fill=\"#8a1c12\">{}</text>",
             width - right,
-            width - right,
+            left + 4.0,
             y(mark) - 3.0,
             escape(&format!("{} {mark:.0}", Msg::ReportPassMark.get(lang))),
             y = y(mark),
