@@ -42,6 +42,8 @@ pub enum Command {
     CohortLostPoints { scenario: String },
     /// A record the dashboard lists, opened read-only.
     OpenCohortRecord { path: PathBuf },
+    /// A trainee's performance file (绩效档案), made in the background, then written as an export.
+    PrintPerformanceFile { trainee: String },
 
     // What the app remembers.
     SetLanguage(Lang),

@@ -3,7 +3,7 @@
 //! reads them incrementally with a progress bar, the files it could not read,
 //! and the cohort dashboard: trainees (sortable, filterable, virtualised),
 //! scenarios, score over time, and one trainee's records, each opening
-//! read-only. The folders are app state (changed by `handle`); the filters,
+//! read-only, and their performance file (绩效档案) printed. The folders are app state (changed by `handle`); the filters,
 //! the sort and the tab are this screen's own form, and what they show is
 //! computed once per change (`model::derive`), never per frame.
 
@@ -12,11 +12,13 @@ mod filter;
 mod loader;
 mod lost;
 mod model;
+mod print;
 mod tables;
 mod trainee;
 
 pub use loader::Located;
 pub use lost::LostPoints;
+pub(in crate::app) use print::{PrintRequest, Printed};
 
 use super::{Command, View};
 use crate::i18n::{Msg, t};
@@ -60,6 +62,10 @@ pub struct SupervisorScreen {
     /// Where a scenario's points are lost, once read; and the scenario being read.
     lost: Option<lost::LostPoints>,
     lost_pending: Option<String>,
+    /// The trainee whose performance file is being made, and the file once made
+    /// (until `handle` takes it to write).
+    printing: Option<String>,
+    printed: Option<Printed>,
 }
 
 impl SupervisorScreen {
@@ -106,6 +112,8 @@ impl SupervisorScreen {
             typed_folder: String::new(),
             lost: None,
             lost_pending: None,
+            printing: None,
+            printed: None,
         }
     }
 
@@ -124,6 +132,12 @@ impl SupervisorScreen {
             self.lost_pending = None;
             self.lost = Some(lost);
         }
+        if let Some(printed) = arrived.printed
+            && self.printing.as_deref() == Some(printed.trainee.as_str())
+        {
+            self.printing = None;
+            self.printed = Some(printed);
+        }
         if arrived.refresh.is_some() {
             self.last_refresh = arrived.refresh;
         }
@@ -139,6 +153,25 @@ impl SupervisorScreen {
         self.lost = None;
         self.lost_pending = Some(scenario.clone());
         self.loader.lost_points(scenario, title, paths, bundle);
+    }
+
+    /// Asks the reading thread for a trainee's performance file.
+    pub(in crate::app) fn ask_performance_file(&mut self, request: PrintRequest) {
+        let trainee = request.trainee.clone();
+        if self.loader.print(request) {
+            self.printed = None;
+            self.printing = Some(trainee);
+        }
+    }
+
+    /// The performance file made since the last call, for `handle` to write.
+    pub(in crate::app) fn take_performance_file(&mut self) -> Option<Printed> {
+        self.printed.take()
+    }
+
+    /// Whether a performance file is being made.
+    pub fn printing(&self) -> bool {
+        self.printing.is_some()
     }
 
     /// Where a scenario's points are lost, once read.
@@ -209,7 +242,7 @@ impl SupervisorScreen {
         let mut commands = Vec::new();
         super::role::bar(ui, view, Msg::SupervisorTitle, &mut commands);
         self.folders_ui(view, data, ui, &mut commands);
-        if self.loader.busy() || self.lost_pending.is_some() {
+        if self.loader.busy() || self.lost_pending.is_some() || self.printing.is_some() {
             // The thread's progress and answers show only if frames keep coming.
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -240,8 +273,9 @@ impl SupervisorScreen {
                     }
                 });
             }
-            match trainee::ui(ui, lang, page, &self.records, numbers) {
+            match trainee::ui(ui, lang, page, &self.records, numbers, self.printing.is_some()) {
                 Some(trainee::Asked::Back) => self.trainee = None,
+                Some(trainee::Asked::Print) => commands.push(Command::PrintPerformanceFile { trainee: page.id.clone() }),
                 Some(trainee::Asked::Open(command)) => commands.push(command),
                 None => {}
             }
