@@ -275,8 +275,9 @@ fn reviews_and_open_disputes_show_sort_and_filter() {
     harness.get_by_label("符合筛选的记录:4 条");
 }
 
-/// A trainee's page prints their performance file (绩效档案): made on the
-/// reading thread, written where exports go, the path said in the notice.
+/// The chart tab's dimension shares and KPI targets; a trainee's page prints
+/// their performance file (绩效档案): made on the reading thread, written
+/// where exports go, the path said in the notice.
 #[test]
 fn a_trainees_performance_file_is_printed_from_their_page() {
     let data = tempfile::tempdir().unwrap();
@@ -288,6 +289,13 @@ fn a_trainees_performance_file_is_printed_from_their_page() {
     Settings { role: Role::Supervisor, supervisor_folders: vec![team.path().to_path_buf()], trainee_name: "主管".into(), ..Settings::default() }.save(data.path()).unwrap();
     let mut harness = app(data.path());
     wait_for_records(&mut harness);
+    // The chart tab: each dimension's mean share, and the KPIs' means against their targets.
+    click(&mut harness, "成绩走势");
+    harness.get_by_label("各维度平均得分率(有结论的练习)");
+    harness.get_by_label("指标均值与目标");
+    harness.get_by_label("产品熟悉度");
+    assert!(harness.query_all_by_label_contains("达标").count() >= 1, "each KPI's mean is held to its target");
+    click(&mut harness, "按学员");
     click(&mut harness, "查看 王小明(工号 e1)");
     click(&mut harness, "打印绩效档案");
     for _ in 0..1500 {

@@ -568,6 +568,15 @@ catalogue! {
     /// The button on a trainee's page in the supervisor's workspace.
     PrintPerformanceFile => ("打印绩效档案", "Print performance file"),
     PerfWriting => ("正在生成绩效档案……", "Making the performance file…"),
+    // The dashboard's chart tab: what the kept sessions with a verdict earn per dimension, and the KPIs' means.
+    ChartDimensions => ("各维度平均得分率(有结论的练习)", "Mean share per dimension (sessions with a verdict)"),
+    ChartShare => ("得分率", "Share"),
+    ChartKpis => ("指标均值与目标", "KPI means against their targets"),
+    ChartKpi => ("指标", "KPI"),
+    ChartKpiMean => ("均值", "Mean"),
+    ChartKpiTarget => ("目标", "Target"),
+    ChartKpiMet => ("达标", "Met"),
+    ChartKpiMissed => ("未达标", "Not met"),
     // Why a record in a supervisor's folder could not be read (StoreError::unreadable_reason).
     UnreadableTooLarge => ("文件超过 8 MB 上限,不像是成绩单", "larger than the 8 MB limit: not a scorecard"),
     UnreadableNotARecord => ("不是有效的成绩单:文件损坏、被截断或格式不对", "not a valid scorecard: damaged, cut short or in another format"),

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 pub const WEAKEST: usize = 10;
 
 /// The dimensions whose shares the trends compare (platform rules only deduct: no share).
-pub const TREND_DIMENSIONS: [Dimension; 5] = [Dimension::Accuracy, Dimension::Steps, Dimension::Tone, Dimension::Speed, Dimension::Actions];
+pub const TREND_DIMENSIONS: [Dimension; 5] = super::csv::SHARE_DIMENSIONS;
 
 /// What the file is made from: one trainee's records, and the reviews and
 /// disputes read beside them (any trainee's: only those naming one of this

@@ -310,7 +310,14 @@ impl SupervisorScreen {
                 })
             }
             Tab::Chart => {
-                chart::scores(ui, lang, "cohort-scores", Msg::ChartCohortMean, &self.derived.daily, (ui.available_height() - 30.0).max(120.0));
+                // The score over time above; each dimension's share and the KPIs against their targets below.
+                let below = 230.0;
+                chart::scores(ui, lang, "cohort-scores", Msg::ChartCohortMean, &self.derived.daily, (ui.available_height() - below - 30.0).max(120.0));
+                ui.add_space(6.0);
+                ui.columns(2, |columns| {
+                    chart::dimensions(&mut columns[0], lang, &self.derived.dimension_means, below - 30.0);
+                    chart::kpis(&mut columns[1], lang, &self.derived.kpi_means);
+                });
                 None
             }
         };
