@@ -385,3 +385,43 @@ fn a_review_with_a_disagreement_a_dispute_answered_and_the_trainee_reads_the_ans
     harness.get_by_label("已驳回");
     harness.get_by_label("张主管 的答复: 道歉要在第一次回复里说");
 }
+
+/// The chart tab's dimension shares and KPI targets; a trainee's page prints
+/// their performance file (绩效档案): made on the reading thread, written
+/// where exports go, the path said in the notice.
+#[test]
+fn a_trainees_performance_file_is_printed_from_their_page() {
+    let data = tempfile::tempdir().unwrap();
+    let team = tempfile::tempdir().unwrap();
+    records(team.path());
+    let failed = std::fs::read_dir(team.path().join("scorecards").join("e1")).unwrap().map(|e| e.unwrap().path()).find(|p| p.to_string_lossy().contains("2026-11-02")).unwrap();
+    let output = kefu(&["review", "sign", failed.to_str().unwrap(), "--reviewer-name", "张主管", "--reviewer-id", "s01", "--comment", "语气要再练"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    Settings { role: Role::Supervisor, supervisor_folders: vec![team.path().to_path_buf()], trainee_name: "主管".into(), ..Settings::default() }.save(data.path()).unwrap();
+    let mut harness = app(data.path());
+    wait_for_records(&mut harness);
+    // The chart tab: each dimension's mean share, and the KPIs' means against their targets.
+    click(&mut harness, "成绩走势");
+    harness.get_by_label("各维度平均得分率(有结论的练习)");
+    harness.get_by_label("指标均值与目标");
+    harness.get_by_label("产品熟悉度");
+    assert!(harness.query_all_by_label_contains("达标").count() >= 1, "each KPI's mean is held to its target");
+    click(&mut harness, "按学员");
+    click(&mut harness, "查看 王小明(工号 e1)");
+    click(&mut harness, "打印绩效档案");
+    for _ in 0..1500 {
+        harness.run();
+        if !workspace(&harness).printing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
+    let exports = data.path().join("exports");
+    let written: Vec<std::path::PathBuf> = std::fs::read_dir(&exports).expect("an exports folder").map(|e| e.unwrap().path()).collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let page = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(page.contains("绩效档案") && page.contains("王小明") && page.contains("<svg") && page.contains("语气要再练"), "{page}");
+    assert!(!page.contains("李雷") && !page.contains("<script"));
+    harness.get_by_label_contains(&format!("已导出到: {}", written[0].display()));
+}

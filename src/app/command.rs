@@ -46,6 +46,8 @@ pub enum Command {
     AnswerDispute { scorecard: PathBuf, dispute: PathBuf },
     /// Seal the review in the panel and save it beside the scorecard (signed off, or not yet).
     SaveReview { signed_off: bool },
+    /// A trainee's performance file (绩效档案), made in the background, then written as an export.
+    PrintPerformanceFile { trainee: String },
 
     // What the app remembers.
     SetLanguage(Lang),

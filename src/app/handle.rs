@@ -96,8 +96,23 @@ impl KefuApp {
                 }
             }
             Command::PollCohort => {
+                let printed = match &mut self.screen {
+                    Screen::Supervisor(screen) => {
+                        screen.poll();
+                        screen.take_performance_file()
+                    }
+                    _ => None,
+                };
+                if let Some(printed) = printed {
+                    self.write_performance_file(printed);
+                }
+            }
+            Command::PrintPerformanceFile { trainee } => {
+                // The day it is made, in UTC as every record's time is.
+                let generated: String = humantime::format_rfc3339_seconds(self.clock.wall()).to_string().chars().take(10).collect();
+                let lang = self.settings.ui_lang;
                 if let Screen::Supervisor(screen) = &mut self.screen {
-                    screen.poll();
+                    screen.ask_performance_file(super::supervisor::PrintRequest { trainee, lang, generated });
                 }
             }
             Command::OpenCohortRecord { path } => self.open_for_review(path, None),
@@ -491,14 +506,35 @@ impl KefuApp {
         }
         let extension = format.extension();
         let file_name = record.file_name().replace(".json", &format!(".{extension}"));
-        let path = if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
-            match rfd::FileDialog::new().set_file_name(&file_name).add_filter(extension, &[extension]).save_file() {
-                Some(path) => path,
-                None => return, // cancelled
-            }
+        let Some(path) = self.export_path(&file_name, extension) else { return };
+        self.notice = Some(match crate::store::write_atomic(&path, &bytes) {
+            Ok(()) => Notice::done(Msg::Exported, path.display()),
+            Err(error) => Notice::problem(Msg::ExportFailed, error),
+        });
+    }
+}
+
+impl KefuApp {
+    /// Where an export goes: the native save dialogue's choice (`None` when
+    /// cancelled), or, with no desktop session bus for it, `exports/` in the data folder.
+    fn export_path(&self, file_name: &str, extension: &str) -> Option<std::path::PathBuf> {
+        if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
+            rfd::FileDialog::new().set_file_name(file_name).add_filter(extension, &[extension]).save_file()
         } else {
-            self.data.join("exports").join(&file_name)
+            Some(self.data.join("exports").join(file_name))
+        }
+    }
+
+    /// Writes a performance file the reading thread made, as an export is written.
+    fn write_performance_file(&mut self, printed: super::supervisor::Printed) {
+        let bytes = match printed.page {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.notice = Some(Notice::problem(Msg::ExportFailed, error));
+                return;
+            }
         };
+        let Some(path) = self.export_path(&printed.file_name, "html") else { return };
         self.notice = Some(match crate::store::write_atomic(&path, &bytes) {
             Ok(()) => Notice::done(Msg::Exported, path.display()),
             Err(error) => Notice::problem(Msg::ExportFailed, error),

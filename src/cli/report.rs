@@ -1,11 +1,14 @@
 //! `kefu report DIR...`: the cohort table over one or more data folders (or
 //! folders of records), as CSV (by trainee, or by scenario with `--by
-//! scenario`) or as a printable HTML page in the reader's language. Records are
+//! scenario`) or as a printable HTML page in the reader's language; HTML with
+//! `--trainee` is that trainee's 绩效档案 (`scorecard::performance_page`). Records are
 //! read through `store::FolderSource`; a file that cannot be read is named on
 //! standard error and listed in the page, never fatal.
 
 use super::{CliError, LangArg, fail, output_failed};
 use crate::scorecard::cohort::{self, Filter};
+use crate::scorecard::performance_file::{self, Inputs};
+use crate::scorecard::performance_page;
 use crate::store::{FolderSource, RecordSource};
 use clap::ValueEnum;
 use std::io::Write;
@@ -64,8 +67,24 @@ pub(super) fn run(paths: &[PathBuf], options: ReportOptions, stdout: &mut impl W
         eprintln!("kefu: warning: {error}");
         unreadable.push(error.path().map(|p| p.display().to_string()).unwrap_or_default());
     }
-    let table = cohort::table(source.summaries(), &filter);
     let mut bytes = Vec::new();
+    // One trainee's page is their 绩效档案 (performance file), read from their full records.
+    if let (ReportFormat::Html, Some(trainee)) = (options.format, options.trainee) {
+        let read = crate::store::performance_records(&source, trainee, filter.since.as_deref());
+        for error in &read.unreadable {
+            eprintln!("kefu: warning: {error}");
+            unreadable.push(error.path().map(|p| p.display().to_string()).unwrap_or_default());
+        }
+        let inputs = Inputs { trainee_id: trainee, records: &read.records, reviews: &read.reviews, disputes: &read.disputes, since: filter.since.as_deref() };
+        // The day it is made, in UTC as every record's time is.
+        let today: String = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string().chars().take(10).collect();
+        if let Err(error) = performance_page::write(&mut bytes, &performance_file::build(inputs), &today, &unreadable, options.lang.into()) {
+            eprintln!("kefu: report failed: {error}");
+            return 1;
+        }
+        return deliver(&bytes, options.out, stdout);
+    }
+    let table = cohort::table(source.summaries(), &filter);
     let written = match (options.format, options.by) {
         (ReportFormat::Csv, ReportBy::Trainee) => cohort::write_trainees_csv(&mut bytes, &table),
         (ReportFormat::Csv, ReportBy::Scenario) => cohort::write_scenarios_csv(&mut bytes, &table),
@@ -75,15 +94,20 @@ pub(super) fn run(paths: &[PathBuf], options: ReportOptions, stdout: &mut impl W
         eprintln!("kefu: report failed: {error}");
         return 1;
     }
-    match options.out {
-        Some(path) => match crate::store::write_atomic(path, &bytes) {
+    deliver(&bytes, options.out, stdout)
+}
+
+/// Writes the report to `--out` (atomically) or standard output; the exit code.
+fn deliver(bytes: &[u8], out: Option<&Path>, stdout: &mut impl Write) -> u8 {
+    match out {
+        Some(path) => match crate::store::write_atomic(path, bytes) {
             Ok(()) => 0,
             Err(error) => {
                 eprintln!("kefu: {error}");
                 1
             }
         },
-        None => match stdout.write_all(&bytes) {
+        None => match stdout.write_all(bytes) {
             Ok(()) => 0,
             Err(error) => output_failed(error),
         },

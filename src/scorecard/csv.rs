@@ -7,7 +7,10 @@
 
 use super::review_state::ReviewStatus;
 use super::{DisputeCard, QuizCard, Record, RecordRef, ReviewCard, ScenarioInfo, Scorecard, SessionMode, Trainee};
+use crate::grading::Dimension;
+use crate::grading::session::DimensionTotal;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::io::Write;
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -76,6 +79,22 @@ pub struct Summary {
     /// `hash::seal_of` the record's saved seals: what reviews and disputes name
     /// it by (for an unedited record, its `seal()`; `verify` checks the rest).
     pub seal: String,
+    /// A scenario's share of each of `SHARE_DIMENSIONS` (0 to 100; `None` where
+    /// it had nothing to earn); all `None` for the other kinds. Kept in the
+    /// summary so the dashboard's dimension chart needs no record read whole.
+    pub shares: [Option<f32>; 5],
+}
+
+/// The dimensions a summary keeps a share of, in order (platform rules only
+/// deduct: they have no share).
+pub const SHARE_DIMENSIONS: [Dimension; 5] = [Dimension::Accuracy, Dimension::Steps, Dimension::Tone, Dimension::Speed, Dimension::Actions];
+
+/// Each of `SHARE_DIMENSIONS`' share of a session: earned / possible in
+/// percent, as the scorecard screen shows it.
+pub fn dimension_shares(dimensions: &BTreeMap<Dimension, DimensionTotal>) -> [Option<f32>; 5] {
+    SHARE_DIMENSIONS.map(|dimension| {
+        dimensions.get(&dimension).filter(|t| t.possible > 0.0).map(|t| (100.0 * t.earned / t.possible).clamp(0.0, 100.0) as f32)
+    })
 }
 
 /// The top-level fields `ScenarioFields` reads (kept beside it: a field added there belongs here).
@@ -111,6 +130,8 @@ struct SummaryGrade {
     outcome: crate::content::raw::Outcome,
     critical_failures: Vec<String>,
     kpis: Vec<SummaryKpi>,
+    #[serde(default)]
+    dimensions: BTreeMap<Dimension, DimensionTotal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -175,6 +196,7 @@ impl Summary {
                 pass_mark: Some(fields.grade.pass_mark),
                 session_mode: Some(fields.mode),
                 seal: super::hash::seal_of(&fields.digests),
+                shares: dimension_shares(&fields.grade.dimensions),
             }),
             _ => super::read_record(json).map(|record| Summary::from(&record)),
         }
@@ -211,6 +233,7 @@ impl From<&Scorecard> for Summary {
             pass_mark: Some(card.grade.pass_mark),
             session_mode: Some(card.mode),
             seal: saved_seal(&card.digests, || card.field_digests()),
+            shares: dimension_shares(&card.grade.dimensions),
         }
     }
 }
@@ -239,6 +262,7 @@ impl From<&super::TypingCard> for Summary {
             pass_mark: None,
             session_mode: None,
             seal: saved_seal(&card.digests, || card.field_digests()),
+            shares: [None; 5],
         }
     }
 }
@@ -269,6 +293,7 @@ impl From<&QuizCard> for Summary {
             pass_mark: card.quiz.mode.has_verdict().then_some(card.result.pass_mark_pct),
             session_mode: None,
             seal: saved_seal(&card.digests, || card.field_digests()),
+            shares: [None; 5],
         }
     }
 }
@@ -739,6 +764,17 @@ fn quiz_detail<W: Write>(writer: &mut ::csv::Writer<W>, card: &QuizCard) -> std:
 #[cfg(test)]
 mod tests {
     use super::neutralise;
+
+    /// The fast reader and the full one give a scenario the same dimension shares.
+    #[test]
+    fn a_summary_keeps_each_dimensions_share() {
+        let json = include_str!("../../tests/fixtures/scorecard-v2.json");
+        let fast = super::Summary::read(json).unwrap();
+        let full = super::Summary::from(&crate::scorecard::read(json).unwrap());
+        assert_eq!(fast.shares, full.shares);
+        // accuracy 45/90, steps 190/190, and the rest earned in full.
+        assert_eq!(fast.shares, [Some(50.0), Some(100.0), Some(100.0), Some(100.0), Some(100.0)]);
+    }
 
     #[test]
     fn formulas_are_neutralised_numbers_are_not() {

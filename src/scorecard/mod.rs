@@ -20,6 +20,8 @@ pub(crate) mod html;
 pub(crate) mod layout;
 pub(crate) mod migrate;
 pub(crate) mod names;
+pub(crate) mod performance_file;
+pub(crate) mod performance_page;
 pub(crate) mod practice;
 pub(crate) mod quiz_card;
 pub(crate) mod review_card;

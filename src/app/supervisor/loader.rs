@@ -2,9 +2,11 @@
 //! on request, counting as it goes, so a frame never waits for a file. Each
 //! refresh that changed something sends a new `Snapshot` (every record's
 //! summary with where it is, the unreadable files, an opener); the dashboard
-//! polls for it once a frame. The thread ends when the `Loader` is dropped.
+//! polls for it once a frame. It also reads records whole when asked: a
+//! scenario's lost points, a trainee's performance file. The thread ends when the `Loader` is dropped.
 
 use super::lost::{LostPoints, tally};
+use super::print::{PrintRequest, Printed};
 use crate::content::raw::Text;
 use crate::engine::Bundle;
 use crate::scorecard::Summary;
@@ -50,6 +52,8 @@ enum Request {
     Refresh,
     /// Read these sessions of a scenario whole and tally their lost points.
     Lost { scenario: String, title: Text, paths: Vec<PathBuf>, bundle: Arc<Bundle> },
+    /// Read a trainee's records whole and print their performance file.
+    Print(PrintRequest),
 }
 
 enum Reply {
@@ -58,6 +62,7 @@ enum Reply {
     /// A refresh that found nothing new, changed or gone.
     Unchanged(Refresh),
     Lost(LostPoints),
+    Printed(Printed),
 }
 
 /// What arrived from the thread since the last poll.
@@ -68,6 +73,7 @@ pub struct Arrived {
     /// The last refresh's counts.
     pub refresh: Option<Refresh>,
     pub lost: Option<LostPoints>,
+    pub printed: Option<Printed>,
 }
 
 pub struct Loader {
@@ -135,6 +141,11 @@ impl Loader {
         }
     }
 
+    /// Asks for a trainee's performance file (answered by `poll`'s `printed`).
+    pub fn print(&mut self, request: PrintRequest) -> bool {
+        self.requests.send(Request::Print(request)).is_ok()
+    }
+
     /// What arrived since the last poll.
     pub fn poll(&mut self) -> Arrived {
         let mut arrived = Arrived::default();
@@ -150,6 +161,7 @@ impl Loader {
                     self.pending = self.pending.saturating_sub(1);
                 }
                 Ok(Reply::Lost(lost)) => arrived.lost = Some(lost),
+                Ok(Reply::Printed(printed)) => arrived.printed = Some(printed),
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     self.pending = 0;
@@ -186,6 +198,11 @@ fn serve(mut source: FolderSource, inbox: &Receiver<Request>, outbox: &Sender<Re
             Request::Lost { scenario, title, paths, bundle } => {
                 let lost = tally(scenario, title, &paths, &source.opener(), &bundle);
                 if outbox.send(Reply::Lost(lost)).is_err() {
+                    return;
+                }
+            }
+            Request::Print(request) => {
+                if outbox.send(Reply::Printed(super::print::make(&source, &request))).is_err() {
                     return;
                 }
             }

@@ -3,7 +3,7 @@
 //! reads them incrementally with a progress bar, the files it could not read,
 //! and the cohort dashboard: trainees (sortable, filterable, virtualised),
 //! scenarios, score over time, and one trainee's records, each opening
-//! read-only. The folders are app state (changed by `handle`); the filters,
+//! read-only, and their performance file (绩效档案) printed. The folders are app state (changed by `handle`); the filters,
 //! the sort and the tab are this screen's own form, and what they show is
 //! computed once per change (`model::derive`), never per frame.
 
@@ -13,11 +13,13 @@ mod filter;
 mod loader;
 mod lost;
 mod model;
+mod print;
 mod tables;
 mod trainee;
 
 pub use loader::Located;
 pub use lost::LostPoints;
+pub(in crate::app) use print::{PrintRequest, Printed};
 
 use super::{Command, View};
 use crate::i18n::{Msg, t};
@@ -68,6 +70,10 @@ pub struct SupervisorScreen {
     /// The dispute queue, built once per reading (on first show), and its filters.
     queue: Option<Vec<disputes::DisputeRow>>,
     queue_filter: disputes::QueueFilter,
+    /// The trainee whose performance file is being made, and the file once made
+    /// (until `handle` takes it to write).
+    printing: Option<String>,
+    printed: Option<Printed>,
 }
 
 impl SupervisorScreen {
@@ -118,6 +124,8 @@ impl SupervisorScreen {
             lost_pending: None,
             queue: None,
             queue_filter: disputes::QueueFilter::default(),
+            printing: None,
+            printed: None,
         }
     }
 
@@ -137,6 +145,12 @@ impl SupervisorScreen {
             self.lost_pending = None;
             self.lost = Some(lost);
         }
+        if let Some(printed) = arrived.printed
+            && self.printing.as_deref() == Some(printed.trainee.as_str())
+        {
+            self.printing = None;
+            self.printed = Some(printed);
+        }
         if arrived.refresh.is_some() {
             self.last_refresh = arrived.refresh;
         }
@@ -152,6 +166,25 @@ impl SupervisorScreen {
         self.lost = None;
         self.lost_pending = Some(scenario.clone());
         self.loader.lost_points(scenario, title, paths, bundle);
+    }
+
+    /// Asks the reading thread for a trainee's performance file.
+    pub(in crate::app) fn ask_performance_file(&mut self, request: PrintRequest) {
+        let trainee = request.trainee.clone();
+        if self.loader.print(request) {
+            self.printed = None;
+            self.printing = Some(trainee);
+        }
+    }
+
+    /// The performance file made since the last call, for `handle` to write.
+    pub(in crate::app) fn take_performance_file(&mut self) -> Option<Printed> {
+        self.printed.take()
+    }
+
+    /// Whether a performance file is being made.
+    pub fn printing(&self) -> bool {
+        self.printing.is_some()
     }
 
     /// Where a scenario's points are lost, once read.
@@ -232,7 +265,7 @@ impl SupervisorScreen {
         let mut commands = Vec::new();
         super::role::bar(ui, view, Msg::SupervisorTitle, &mut commands);
         self.folders_ui(view, data, ui, &mut commands);
-        if self.loader.busy() || self.lost_pending.is_some() {
+        if self.loader.busy() || self.lost_pending.is_some() || self.printing.is_some() {
             // The thread's progress and answers show only if frames keep coming.
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -263,8 +296,9 @@ impl SupervisorScreen {
                     }
                 });
             }
-            match trainee::ui(ui, lang, page, &self.records, numbers) {
+            match trainee::ui(ui, lang, page, &self.records, numbers, self.printing.is_some()) {
                 Some(trainee::Asked::Back) => self.trainee = None,
+                Some(trainee::Asked::Print) => commands.push(Command::PrintPerformanceFile { trainee: page.id.clone() }),
                 Some(trainee::Asked::Open(command)) => commands.push(command),
                 None => {}
             }
@@ -313,7 +347,14 @@ impl SupervisorScreen {
             // Drawn above, before the dashboard's filters.
             Tab::Disputes => None,
             Tab::Chart => {
-                chart::scores(ui, lang, "cohort-scores", Msg::ChartCohortMean, &self.derived.daily, (ui.available_height() - 30.0).max(120.0));
+                // The score over time above; each dimension's share and the KPIs against their targets below.
+                let below = 230.0;
+                chart::scores(ui, lang, "cohort-scores", Msg::ChartCohortMean, &self.derived.daily, (ui.available_height() - below - 30.0).max(120.0));
+                ui.add_space(6.0);
+                ui.columns(2, |columns| {
+                    chart::dimensions(&mut columns[0], lang, &self.derived.dimension_means, below - 30.0);
+                    chart::kpis(&mut columns[1], lang, &self.derived.kpi_means);
+                });
                 None
             }
         };

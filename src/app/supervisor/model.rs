@@ -201,6 +201,10 @@ pub struct Derived {
     pub daily: Vec<[f64; 2]>,
     /// Per trainee id: review counts over the kept records.
     pub marks: BTreeMap<String, TraineeMarks>,
+    /// Over the kept scenario sessions with a verdict: the mean share of each
+    /// of `csv::SHARE_DIMENSIONS`, and the mean of each KPI in `cohort::KPI_IDS`.
+    pub dimension_means: [Option<f64>; 5],
+    pub kpi_means: [Option<f64>; 5],
 }
 
 /// A running mean.
@@ -233,13 +237,25 @@ pub fn derive(records: &[Located], filter: &DashFilter, sort: Sort) -> Derived {
         })
         .map(|r| r.summary.as_ref());
     let mut days: BTreeMap<i64, Mean> = BTreeMap::new();
+    let mut dimensions = [Mean::default(); 5];
+    let mut kpis = [Mean::default(); 5];
     let table = table(
         kept.inspect(|s| {
-            if s.kind == RecordKind::Scenario
-                && s.has_verdict()
-                && let Some(day) = s.when_utc.as_deref().and_then(|w| w.get(..10)).and_then(day_number)
-            {
+            if s.kind != RecordKind::Scenario || !s.has_verdict() {
+                return;
+            }
+            if let Some(day) = s.when_utc.as_deref().and_then(|w| w.get(..10)).and_then(day_number) {
                 days.entry(day).or_default().add(s.total);
+            }
+            for (mean, share) in dimensions.iter_mut().zip(s.shares) {
+                if let Some(share) = share {
+                    mean.add(f64::from(share));
+                }
+            }
+            for (mean, id) in kpis.iter_mut().zip(crate::scorecard::cohort::KPI_IDS) {
+                if let Some(value) = s.kpi(id) {
+                    mean.add(value);
+                }
             }
         }),
         &Filter::default(),
@@ -251,7 +267,8 @@ pub fn derive(records: &[Located], filter: &DashFilter, sort: Sort) -> Derived {
         by_value(a.pass_rate(), b.pass_rate(), false).then_with(|| b.attempts.cmp(&a.attempts)).then_with(|| a.id.cmp(&b.id))
     });
     let daily = days.into_iter().map(|(day, mean)| [day as f64, mean.get()]).collect();
-    Derived { table, order, scenario_order, daily, marks }
+    let some = |mean: Mean| (mean.1 > 0).then(|| mean.get());
+    Derived { table, order, scenario_order, daily, marks, dimension_means: dimensions.map(some), kpi_means: kpis.map(some) }
 }
 
 /// More points than this on a trainee's chart are drawn as daily means.
@@ -333,6 +350,21 @@ mod tests {
         let pass_rate = best.clicked(Column::PassRate);
         assert_eq!(ids(&derive(&records, &DashFilter::default(), pass_rate)), ["e2", "e1", "e3"]);
         assert_eq!(ids(&derive(&records, &DashFilter::default(), pass_rate.clicked(Column::PassRate))), ["e3", "e1", "e2"]);
+    }
+
+    #[test]
+    fn dimension_and_kpi_means_count_the_kept_sessions_with_a_verdict() {
+        let mut records = cohort();
+        // e1's first session: half its accuracy; e3's session ended early (left out).
+        std::sync::Arc::make_mut(&mut records[0].summary).shares[0] = Some(0.0);
+        std::sync::Arc::make_mut(&mut records[3].summary).abandoned = true;
+        std::sync::Arc::make_mut(&mut records[3].summary).shares = [Some(0.0); 5];
+        let derived = derive(&records, &DashFilter::default(), Sort::default());
+        assert_eq!(derived.dimension_means, [Some(100.0 / 3.0), Some(100.0), Some(100.0), Some(100.0), Some(100.0)]);
+        let speed = records[0].summary.kpi("first_response");
+        assert_eq!(derived.kpi_means[1], speed, "the fixture's first response, three times");
+        let none = derive(&[], &DashFilter::default(), Sort::default());
+        assert_eq!((none.dimension_means, none.kpi_means), ([None; 5], [None; 5]));
     }
 
     #[test]

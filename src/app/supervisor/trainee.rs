@@ -1,7 +1,8 @@
 //! One trainee's page: their numbers, their scores over time, and every
 //! record the filters keep, newest first (a virtualised table: a trainee with
 //! thousands of attempts scrolls as smoothly as one with three); a scenario
-//! or quiz record opens read-only.
+//! or quiz record opens read-only. The performance file (绩效档案) is printed
+//! from here.
 
 use super::chart;
 use super::loader::Located;
@@ -17,6 +18,8 @@ use egui_extras::{Column as Width, TableBuilder};
 /// What the page asked for.
 pub enum Asked {
     Back,
+    /// Print the trainee's performance file (绩效档案).
+    Print,
     Open(Command),
 }
 
@@ -42,7 +45,8 @@ fn verdict(summary: &Summary) -> Msg {
     }
 }
 
-pub fn ui(ui: &mut egui::Ui, lang: Lang, page: &TraineePage, records: &[Located], numbers: Option<String>) -> Option<Asked> {
+/// `printing`: the performance file is being made (the button waits).
+pub fn ui(ui: &mut egui::Ui, lang: Lang, page: &TraineePage, records: &[Located], numbers: Option<String>, printing: bool) -> Option<Asked> {
     let mut asked = None;
     ui.horizontal(|ui| {
         if ui.button(format!("← {}", t(lang, Msg::BackToCohort))).clicked() {
@@ -51,6 +55,14 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, page: &TraineePage, records: &[Located]
         let name = if page.name.trim().is_empty() { page.id.as_str() } else { page.name.as_str() };
         ui.heading(Msg::TraineeRecords.fill(lang, &[("name", &name)]));
         ui.weak(format!("{} {}", t(lang, Msg::TraineeId), page.id));
+        ui.add_space(12.0);
+        if ui.add_enabled(!printing, egui::Button::new(t(lang, Msg::PrintPerformanceFile))).clicked() {
+            asked = Some(Asked::Print);
+        }
+        if printing {
+            // No spinner: it would ask for a frame at every frame.
+            ui.weak(t(lang, Msg::PerfWriting));
+        }
     });
     if let Some(numbers) = numbers {
         ui.label(numbers);
