@@ -14,6 +14,7 @@ mod records;
 mod related;
 mod report;
 mod review;
+mod review_agreement;
 mod review_sign;
 
 pub(crate) use args::{ExpectArg, ExportFormat, Format, LangArg, QuizModeArg, RecordArgs};

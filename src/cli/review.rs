@@ -42,6 +42,9 @@ pub enum ReviewCommand {
     /// Review a scorecard: judge findings, add missed ones, override dimensions, comment, sign off,
     /// answer a dispute. Saves a sealed review record; the scorecard is never changed.
     Sign(Box<super::review_sign::SignArgs>),
+    /// Per rule id, how often reviewers agreed with the grader, overturned a finding or added
+    /// one it missed, most disagreement first; as a table, CSV, or `kefu eval` labels.
+    Agreement(Box<super::review_agreement::AgreementArgs>),
 }
 
 /// Which scorecards `review list` shows.
@@ -58,6 +61,7 @@ pub(super) fn run(cli: &super::Cli, command: &ReviewCommand, stdout: &mut impl W
         ReviewCommand::List { paths, state, trainee, lang } => list(paths, *state, trainee.as_deref(), (*lang).into(), stdout),
         ReviewCommand::Show { file, lang } => show(file, (*lang).into(), stdout),
         ReviewCommand::Sign(args) => super::review_sign::run(cli, args, stdout),
+        ReviewCommand::Agreement(args) => super::review_agreement::run(cli, args, stdout),
     }
 }
 

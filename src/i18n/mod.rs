@@ -616,6 +616,16 @@ catalogue! {
     LostReading => ("正在读取这个场景的练习…", "Reading this scenario's sessions…"),
     /// Under the per-scenario table.
     ScenarioNote => ("合格率和平均分只统计有结论的练习。", "Pass rates and means count only sessions with a verdict."),
+    // Grader agreement (`kefu review agreement`): how often reviewers agreed with the grader, per rule.
+    /// `{reviews}` reviews counted (each reviewer's latest per scorecard), `{rules}` rules listed.
+    AgreementTitle => ("评分器一致性:{reviews} 份复核,{rules} 条规则,分歧最多的在前", "Grader agreement: {reviews} reviews, {rules} rules, most disagreement first"),
+    AgreementNone => ("没有找到复核", "No reviews found"),
+    AgreementRule => ("规则", "Rule"),
+    AgreementJudged => ("已评", "Judged"),
+    AgreementAgreed => ("同意", "Agreed"),
+    AgreementOverturned => ("推翻", "Overturned"),
+    AgreementAdded => ("补漏", "Added"),
+    AgreementRate => ("分歧率", "Disagreement"),
     // The trainer's page: what a trainer does with the course's files (the app does not edit them).
     TrainerTitle => ("培训师:编写课程内容", "Trainer: writing the course"),
     TrainerIntro => ("课程内容都是文本文件(RON 格式),在文本编辑器里编写;本应用只读取它们,不在这里编辑。", "The course is plain-text files (RON), written in a text editor; this app only reads them and does not edit them here."),

@@ -15,6 +15,7 @@ pub(crate) mod cohort;
 pub(crate) mod csv;
 pub(crate) mod dispute_card;
 pub(crate) mod finding_ref;
+pub(crate) mod grader_agreement;
 pub(crate) mod hash;
 pub(crate) mod html;
 pub(crate) mod layout;
