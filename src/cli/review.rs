@@ -38,6 +38,10 @@ pub enum ReviewCommand {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
+        /// Who is reading (a reviewer's id): in a calibration round, the other reviewers' reviews of
+        /// this scorecard are shown only once you have submitted yours (or everyone has).
+        #[arg(long, value_name = "ID")]
+        viewer: Option<String>,
     },
     /// Review a scorecard: judge findings, add missed ones, override dimensions, comment, sign off,
     /// answer a dispute. Saves a sealed review record; the scorecard is never changed.
@@ -59,7 +63,7 @@ pub enum StateFilter {
 pub(super) fn run(cli: &super::Cli, command: &ReviewCommand, stdout: &mut impl Write) -> u8 {
     match command {
         ReviewCommand::List { paths, state, trainee, lang } => list(paths, *state, trainee.as_deref(), (*lang).into(), stdout),
-        ReviewCommand::Show { file, lang } => show(file, (*lang).into(), stdout),
+        ReviewCommand::Show { file, lang, viewer } => show(file, (*lang).into(), viewer.as_deref(), stdout),
         ReviewCommand::Sign(args) => super::review_sign::run(cli, args, stdout),
         ReviewCommand::Agreement(args) => super::review_agreement::run(cli, args, stdout),
     }
@@ -154,9 +158,11 @@ struct Shown<'a> {
     index: ReviewIndex<'a, &'a Path>,
     /// The review asked for, else the deciding one.
     focus: Option<&'a ReviewCard>,
+    /// Round reviews by others the viewer may not see yet.
+    hidden: usize,
 }
 
-fn show(file: &Path, lang: Lang, out: &mut impl Write) -> u8 {
+fn show(file: &Path, lang: Lang, viewer: Option<&str>, out: &mut impl Write) -> u8 {
     let record = match crate::store::read_family(file) {
         Ok(record) => record,
         Err(error) => return fail(error),
@@ -193,10 +199,22 @@ fn show(file: &Path, lang: Lang, out: &mut impl Write) -> u8 {
         FamilyRecord::Dispute(dispute) if !disputes.iter().any(|(_, d)| *d == dispute) => disputes.push((file, dispute)),
         _ => {}
     }
+    // Calibration rounds review blind: the others' round reviews stay hidden until the viewer submitted.
+    let rounds = data.as_deref().map(crate::store::calibration::rounds).unwrap_or_default();
+    let round_refs: Vec<&crate::scorecard::calibration::CalibrationRound> = rounds.iter().map(|(_, r)| r).collect();
+    let this_card = card.record_id();
+    let of_this = |list: &[(&Path, &ReviewCard)]| list.iter().filter(|(_, r)| r.scorecard.id == this_card).count();
+    let all = of_this(&reviews);
+    let reviews = crate::scorecard::calibration::visible_reviews(&round_refs, viewer, &reviews);
+    if given_review.is_some_and(|given| !reviews.iter().any(|(_, r)| *r == given)) {
+        eprintln!("kefu: {}: {}", file.display(), Msg::CalibHidden.fill(lang, &[("n", &1)]));
+        return 1;
+    }
+    let hidden = all.saturating_sub(of_this(&reviews));
     let index = ReviewIndex::build(reviews, disputes);
     let seal = card.seal();
     let focus = given_review.or_else(|| index.deciding(&seal).map(|(_, review)| review));
-    let shown = Shown { card, index, focus };
+    let shown = Shown { card, index, focus, hidden };
     let mut text = String::new();
     if let Err(error) = write_shown(&mut text, &shown, lang) {
         return output_failed(std::io::Error::other(error));
@@ -247,6 +265,9 @@ fn write_shown(text: &mut String, shown: &Shown<'_>, lang: Lang) -> std::fmt::Re
         None => {
             writeln!(text, "{auto} · {}: {:.0}\n{}", Msg::ReportPassMark.get(lang), grade.pass_mark, Msg::ReviewNone.get(lang))?;
         }
+    }
+    if shown.hidden > 0 {
+        writeln!(text, "{}", Msg::CalibHidden.fill(lang, &[("n", &shown.hidden)]))?;
     }
     let status = shown.index.status(&card.record_id(), &seal);
     if status.stale_reviews > 0 {

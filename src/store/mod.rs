@@ -11,6 +11,7 @@
 
 pub(crate) mod attempt;
 pub(crate) mod autosave;
+pub(crate) mod calibration;
 pub(crate) mod error;
 pub(crate) mod exam;
 pub(crate) mod read;
