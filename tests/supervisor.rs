@@ -2,7 +2,8 @@
 //! role switch, a folder of records made by the real engine (`kefu play
 //! --save`) opened and read in the background, the trainee table sorted and
 //! filtered, a trainee's records, a scorecard opened read-only, the folders
-//! remembered across a restart; and the trainer's page.
+//! remembered across a restart; a calibration round made with the CLI; and
+//! the trainer's page.
 #![cfg(feature = "gui")]
 
 mod common;
@@ -273,4 +274,61 @@ fn reviews_and_open_disputes_show_sort_and_filter() {
     harness.get_by_label("符合筛选的记录:1 条");
     choose(&mut harness, "复核", "未复核");
     harness.get_by_label("符合筛选的记录:4 条");
+}
+
+/// A calibration round made with the CLI: the 校准 tab shows its progress and,
+/// once both reviewers have submitted (a refresh picks up the second), its report.
+#[test]
+fn a_calibration_round_shows_its_report_once_everyone_submitted() {
+    let data = tempfile::tempdir().unwrap();
+    let team = tempfile::tempdir().unwrap();
+    records(team.path());
+    let mut cards: Vec<std::path::PathBuf> = std::fs::read_dir(team.path().join("scorecards").join("e1")).unwrap().map(|e| e.unwrap().path()).collect();
+    cards.sort();
+    let cli = |args: &[&str]| {
+        let output = kefu(args);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    };
+    let (first, second) = (cards[0].to_str().unwrap(), cards[1].to_str().unwrap());
+    let round = cli(&[
+        "calibrate", "new", "--name", "12 月校准", "--organiser", "王经理:m01", "--reviewer", "张主管:s01", "--reviewer", "李主管:s02",
+        "--when", "2026-12-01T09:00:00Z", first, second,
+    ]);
+    let sign = |card: &str, name: &str, id: &str, extra: &[&str]| {
+        let mut args = vec!["review", "sign", card, "--reviewer-name", name, "--reviewer-id", id, "--round", round.as_str(), "--when", "2026-12-02T10:00:00Z"];
+        args.extend_from_slice(extra);
+        cli(&args);
+    };
+    for card in [first, second] {
+        sign(card, "张主管", "s01", &["--disagree", "1:apologise=其实道歉了"]);
+    }
+
+    let mut harness = app(data.path());
+    click(&mut harness, "角色:主管");
+    harness.get_by_label("文件夹路径").click();
+    harness.run();
+    harness.get_by_label("文件夹路径").type_text(&team.path().display().to_string());
+    harness.run();
+    click(&mut harness, "添加");
+    wait_for_records(&mut harness);
+    harness.get_by_label("5 条记录,3 名学员");
+    click(&mut harness, "校准");
+    harness.get_by_label("校准报告:12 月校准");
+    harness.get_by_label("1/2 位复核人已提交");
+    harness.get_by_label("所有复核人提交后才显示报告");
+    assert!(harness.query_by_label("张主管 (s01)").is_none(), "blind: no reviewer's ratings before everyone submitted");
+
+    for card in [first, second] {
+        sign(card, "李主管", "s02", &["--agree", "1:apologise"]);
+    }
+    click(&mut harness, "刷新");
+    wait_for_records(&mut harness);
+    harness.get_by_label("2/2 位复核人已提交");
+    harness.get_by_label("评分器");
+    harness.get_by_label("张主管 (s01)");
+    harness.get_by_label("李主管 (s02)");
+    harness.get_by_label_contains("Krippendorff α 系数: 0.");
+    assert!(harness.query_all_by_label("33.3%").count() >= 2, "the items where the reviewers differ");
+    assert!(harness.query_by_label("所有复核人提交后才显示报告").is_none());
 }

@@ -7,6 +7,7 @@
 //! the sort and the tab are this screen's own form, and what they show is
 //! computed once per change (`model::derive`), never per frame.
 
+mod calibration;
 mod chart;
 mod filter;
 mod loader;
@@ -33,6 +34,7 @@ enum Tab {
     Trainees,
     Scenarios,
     Chart,
+    Calibration,
 }
 
 pub struct SupervisorScreen {
@@ -60,6 +62,8 @@ pub struct SupervisorScreen {
     /// Where a scenario's points are lost, once read; and the scenario being read.
     lost: Option<lost::LostPoints>,
     lost_pending: Option<String>,
+    /// The calibration rounds of the last snapshot.
+    rounds: Vec<calibration::RoundView>,
 }
 
 impl SupervisorScreen {
@@ -106,6 +110,7 @@ impl SupervisorScreen {
             typed_folder: String::new(),
             lost: None,
             lost_pending: None,
+            rounds: Vec::new(),
         }
     }
 
@@ -116,6 +121,7 @@ impl SupervisorScreen {
         if let Some(snapshot) = arrived.snapshot {
             self.unreadable = snapshot.unreadable;
             self.opener = Some(snapshot.opener);
+            self.rounds = snapshot.rounds;
             self.take_records(snapshot.records);
         }
         if let Some(lost) = arrived.lost
@@ -248,7 +254,8 @@ impl SupervisorScreen {
             return commands;
         }
         ui.horizontal(|ui| {
-            for (tab, title) in [(Tab::Trainees, Msg::CohortByTrainee), (Tab::Scenarios, Msg::CohortByScenario), (Tab::Chart, Msg::CohortChart)] {
+            let tabs = [(Tab::Trainees, Msg::CohortByTrainee), (Tab::Scenarios, Msg::CohortByScenario), (Tab::Chart, Msg::CohortChart), (Tab::Calibration, Msg::CalibTab)];
+            for (tab, title) in tabs {
                 if ui.selectable_label(self.tab == tab, t(lang, title)).clicked() {
                     self.tab = tab;
                 }
@@ -256,6 +263,11 @@ impl SupervisorScreen {
             ui.add_space(12.0);
             ui.weak(Msg::CohortMatching.fill(lang, &[("n", &self.derived.table.records)]));
         });
+        if self.tab == Tab::Calibration {
+            // The dashboard's filters are about attempts; a round is read whole.
+            calibration::ui(ui, lang, &self.rounds);
+            return commands;
+        }
         filter::bar(ui, lang, &mut self.filter, &self.choices);
         self.update();
         if self.derived.table.records == 0 {
@@ -279,6 +291,8 @@ impl SupervisorScreen {
                 chart::scores(ui, lang, "cohort-scores", Msg::ChartCohortMean, &self.derived.daily, (ui.available_height() - 30.0).max(120.0));
                 None
             }
+            // Drawn above, before the filters.
+            Tab::Calibration => None,
         };
         match clicked {
             Some(tables::Clicked::Sort(column)) => self.sort = self.sort.clicked(column),
