@@ -44,3 +44,34 @@ pub fn round_scorecards(data: &Path, round: &CalibrationRound) -> Vec<Scorecard>
         .filter(|card| round.scorecards.iter().any(|s| s.names(card)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scorecard::Reviewer;
+
+    fn card() -> Scorecard {
+        crate::scorecard::read(include_str!("../../tests/fixtures/scorecard-v2.json")).unwrap()
+    }
+
+    #[test]
+    fn a_round_is_saved_once_read_back_and_finds_its_scorecards() {
+        let dir = tempfile::tempdir().unwrap();
+        let card = card();
+        crate::store::save_record(dir.path(), &card).unwrap();
+        let person = |name: &str, id: &str| Reviewer { name: name.into(), id: id.into() };
+        let round = CalibrationRound::new("校准", person("王", "m01"), None, &[&card], vec![person("张", "s01"), person("李", "s02")]).unwrap();
+        let path = save_round(dir.path(), &round).unwrap();
+        assert_eq!(path, dir.path().join("calibration").join(round.file_name()));
+        assert_eq!(save_round(dir.path(), &round).unwrap(), path, "saved again: found, not copied");
+        assert_eq!(read_round(&path).unwrap(), round);
+        assert_eq!(rounds(dir.path()).len(), 1);
+        assert_eq!(round_scorecards(dir.path(), &round), vec![card]);
+        // Another round's bytes under its name are never replaced.
+        std::fs::write(&path, "{}").unwrap();
+        assert!(matches!(save_round(dir.path(), &round), Err(StoreError::NoFreeName { .. })));
+        assert!(read_round(&path).is_err() && rounds(dir.path()).is_empty());
+        // Not a record to the readers of attempts, reviews and disputes.
+        assert!(!crate::store::text_looks_like_record(&path, &round.to_json()));
+    }
+}
