@@ -1,6 +1,6 @@
 //! A calibration round made and run with `kefu`: `calibrate new` over two
 //! played scorecards, reviews signed `--round` by two reviewers, blindness in
-//! `review show --viewer`, the report (text, CSV, HTML) and `verify` on the
+//! `review show --viewer` and `review list --viewer`, the report (text, CSV, HTML) and `verify` on the
 //! round.
 
 mod common;
@@ -66,6 +66,11 @@ fn a_round_is_reviewed_blind_and_reported() {
     assert!(out.contains("stay hidden until you submit yours") && !out.contains("张主管"), "{out}");
     let (out, _, _) = run(&["review", "show", s(&cards[1]), "--viewer", "s01", "--lang", "en"]);
     assert!(out.contains("张主管") && !out.contains("stay hidden"), "{out}");
+    let data = dir.path().to_str().unwrap();
+    let (out, _, _) = run(&["review", "list", data, "--viewer", "s02", "--lang", "en"]);
+    assert!(out.lines().all(|l| l.starts_with("Not reviewed")), "blind in the list too: {out}");
+    let (out, _, _) = run(&["review", "list", data, "--viewer", "s01", "--lang", "en"]);
+    assert_eq!(out.lines().filter(|l| l.starts_with("Signed off")).count(), 2, "{out}");
     let (out, err, code) = run(&["calibrate", "report", s(&round), "--lang", "en"]);
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("1 of 2 reviewers submitted") && out.contains("Not submitted"), "{out}");

@@ -31,6 +31,10 @@ pub enum ReviewCommand {
         trainee: Option<String>,
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
+        /// Who is reading (a reviewer's id): reviews made in a calibration round count only once
+        /// you have submitted yours (or every reviewer of the round has).
+        #[arg(long, value_name = "ID")]
+        viewer: Option<String>,
     },
     /// One scorecard's findings with the review's judgements, the auto and reviewed score side by side.
     Show {
@@ -62,7 +66,7 @@ pub enum StateFilter {
 
 pub(super) fn run(cli: &super::Cli, command: &ReviewCommand, stdout: &mut impl Write) -> u8 {
     match command {
-        ReviewCommand::List { paths, state, trainee, lang } => list(paths, *state, trainee.as_deref(), (*lang).into(), stdout),
+        ReviewCommand::List { paths, state, trainee, lang, viewer } => list(paths, *state, trainee.as_deref(), (*lang).into(), viewer.as_deref(), stdout),
         ReviewCommand::Show { file, lang, viewer } => show(file, (*lang).into(), viewer.as_deref(), stdout),
         ReviewCommand::Sign(args) => super::review_sign::run(cli, args, stdout),
         ReviewCommand::Agreement(args) => super::review_agreement::run(cli, args, stdout),
@@ -78,7 +82,7 @@ fn verdict_word(passed: Option<bool>, lang: Lang) -> &'static str {
     }
 }
 
-fn list(paths: &[PathBuf], filter: StateFilter, trainee: Option<&str>, lang: Lang, out: &mut impl Write) -> u8 {
+fn list(paths: &[PathBuf], filter: StateFilter, trainee: Option<&str>, lang: Lang, viewer: Option<&str>, out: &mut impl Write) -> u8 {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return fail(format!("{}: no such file or folder", missing.display()));
     }
@@ -87,7 +91,11 @@ fn list(paths: &[PathBuf], filter: StateFilter, trainee: Option<&str>, lang: Lan
     for error in source.unreadable() {
         eprintln!("kefu: warning: {error}");
     }
-    let index = source.review_index();
+    // Calibration rounds review blind: a round review counts only for those who may see it.
+    let rounds: Vec<_> = paths.iter().flat_map(|path| crate::store::calibration::rounds(path)).map(|(_, round)| round).collect();
+    let round_refs: Vec<&crate::scorecard::calibration::CalibrationRound> = rounds.iter().collect();
+    let reviews: Vec<(&Path, &ReviewCard)> = source.reviews().collect();
+    let index = ReviewIndex::build(crate::scorecard::calibration::visible_reviews(&round_refs, viewer, &reviews), source.disputes());
     let mut lines = Vec::new();
     for (path, summary) in source.keyed_summaries() {
         if summary.kind != RecordKind::Scenario || trainee.is_some_and(|id| summary.trainee.id != id) {
