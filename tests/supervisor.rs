@@ -332,3 +332,45 @@ fn a_calibration_round_shows_its_report_once_everyone_submitted() {
     assert!(harness.query_all_by_label("33.3%").count() >= 2, "the items where the reviewers differ");
     assert!(harness.query_by_label("所有复核人提交后才显示报告").is_none());
 }
+
+/// A round set up in the app: a name, the organiser, two reviewers and two
+/// scorecards picked in the 校准 tab's form; it is saved in the folder and listed.
+#[test]
+fn a_supervisor_sets_up_a_calibration_round_in_the_app() {
+    let data = tempfile::tempdir().unwrap();
+    let team = tempfile::tempdir().unwrap();
+    records(team.path());
+    let mut harness = app(data.path());
+    click(&mut harness, "角色:主管");
+    harness.get_by_label("文件夹路径").click();
+    harness.run();
+    harness.get_by_label("文件夹路径").type_text(&team.path().display().to_string());
+    harness.run();
+    click(&mut harness, "添加");
+    wait_for_records(&mut harness);
+    click(&mut harness, "校准");
+    harness.get_by_label("这些文件夹里没有校准轮次(用 kefu calibrate new 建立)");
+    click(&mut harness, "新建校准轮次");
+    for (field, text) in [("轮次名称", "新人校准"), ("组织人(姓名:工号)", "王经理:m01"), ("复核人(每行一位,姓名:工号)", "张主管:s01\n李主管:s02")] {
+        harness.get_by_label(field).click();
+        harness.run();
+        harness.get_by_label(field).type_text(text);
+        harness.run();
+    }
+    // Nothing picked yet: said in the UI's words, nothing saved.
+    click(&mut harness, "建立轮次");
+    harness.get_by_label("请至少选择一张评分卡");
+    assert!(!team.path().join("calibration").exists());
+    let picks: Vec<String> = harness.query_all_by_label_contains("王小明 (e1) · ").map(|n| n.accesskit_node().label().unwrap_or_default()).collect();
+    assert_eq!(picks.len(), 2, "{picks:?}");
+    for pick in &picks {
+        click(&mut harness, pick);
+    }
+    click(&mut harness, "建立轮次");
+    harness.get_by_label_contains("已建立校准轮次");
+    wait_for_records(&mut harness);
+    harness.get_by_label("校准报告:新人校准");
+    harness.get_by_label("0/2 位复核人已提交");
+    let saved = std::fs::read_dir(team.path().join("calibration")).unwrap().count();
+    assert_eq!(saved, 1);
+}

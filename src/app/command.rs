@@ -42,6 +42,9 @@ pub enum Command {
     CohortLostPoints { scenario: String },
     /// A record the dashboard lists, opened read-only.
     OpenCohortRecord { path: PathBuf },
+    /// A calibration round over these scorecards, saved in the first one's data folder.
+    /// The people as typed (`name:id`); handle reads them and says what is wrong.
+    NewCalibrationRound { name: String, organiser: String, reviewers: Vec<String>, scorecards: Vec<PathBuf> },
 
     // What the app remembers.
     SetLanguage(Lang),

@@ -70,12 +70,9 @@ pub(super) fn run(cli: &Cli, command: &CalibrateCommand, stdout: &mut impl Write
     }
 }
 
-/// `NAME:ID` (the id after the last colon, so a name may hold one).
+/// `NAME:ID`, or why it is not.
 fn person(option: &'static str, text: &str) -> Result<Reviewer, CliError> {
-    match text.rsplit_once(':') {
-        Some((name, id)) if !name.trim().is_empty() && !id.trim().is_empty() => Ok(Reviewer { name: name.trim().into(), id: id.trim().into() }),
-        _ => Err(CliError::BadPerson { option, text: text.into() }),
-    }
+    crate::scorecard::calibration::person(text).ok_or_else(|| CliError::BadPerson { option, text: text.into() })
 }
 
 fn new(cli: &Cli, name: &str, organiser: &str, reviewers: &[String], when: &str, paths: &[PathBuf]) -> Result<PathBuf, CliError> {

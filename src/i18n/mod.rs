@@ -652,6 +652,18 @@ catalogue! {
     /// Before every reviewer has submitted: the report stays closed.
     CalibWaiting => ("所有复核人提交后才显示报告", "The report shows once every reviewer has submitted"),
     CalibRoundEdited => ("这个校准轮次的文件被改动过,报告不可信", "This round's file has been edited; its report cannot be trusted"),
+    CalibNew => ("新建校准轮次", "New calibration round"),
+    CalibName => ("轮次名称", "Round name"),
+    CalibOrganiserField => ("组织人(姓名:工号)", "Organiser (name:id)"),
+    CalibReviewersField => ("复核人(每行一位,姓名:工号)", "Reviewers (one a line, name:id)"),
+    CalibPick => ("选择评分卡(最新的 200 张场景练习)", "Pick scorecards (the newest 200 scenario sessions)"),
+    CalibCreate => ("建立轮次", "Create the round"),
+    CalibCreated => ("已建立校准轮次", "Calibration round created"),
+    CalibCannotCreate => ("无法建立校准轮次", "Cannot create the calibration round"),
+    CalibNeedName => ("请填写轮次名称", "Give the round a name"),
+    CalibNeedOrganiser => ("请按“姓名:工号”填写组织人", "Write the organiser as name:id"),
+    CalibNeedReviewers => ("请按“姓名:工号”填写至少两位不同的复核人,每行一位", "Write at least two different reviewers as name:id, one a line"),
+    CalibNeedScorecards => ("请至少选择一张评分卡", "Pick at least one scorecard"),
     /// `{n}`: reviews by the round's other reviewers, hidden from a reviewer who has not submitted yet.
     CalibHidden => ("{n} 份本轮其他复核人的复核在您提交自己的复核前不显示", "{n} review(s) by the round's other reviewers stay hidden until you submit yours"),
     // The trainer's page: what a trainer does with the course's files (the app does not edit them).

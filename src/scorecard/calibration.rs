@@ -53,6 +53,28 @@ pub enum RoundError {
     ScorecardTwice(String),
 }
 
+impl RoundError {
+    /// The problem in the reader's words (the app's notice).
+    #[cfg_attr(not(feature = "gui"), allow(dead_code))] // only the app shows it
+    pub fn label(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            RoundError::NoName => Msg::CalibNeedName,
+            RoundError::NoOrganiser => Msg::CalibNeedOrganiser,
+            RoundError::TooFewReviewers | RoundError::BlankReviewer(_) | RoundError::ReviewerTwice(_) => Msg::CalibNeedReviewers,
+            RoundError::NoScorecards | RoundError::ScorecardTwice(_) => Msg::CalibNeedScorecards,
+        }
+    }
+}
+
+/// A person written `NAME:ID` (the id after the last colon, so a name may
+/// hold one), as the command line and the app's form take reviewers.
+pub fn person(text: &str) -> Option<Reviewer> {
+    let (name, id) = text.trim().rsplit_once([':', '：'])?;
+    let (name, id) = (name.trim(), id.trim());
+    (!name.is_empty() && !id.is_empty()).then(|| Reviewer { name: name.into(), id: id.into() })
+}
+
 /// How far a round has come: reviewers who reviewed every scorecard, of all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
@@ -283,6 +305,10 @@ pub(crate) mod tests {
         assert_eq!(CalibrationRound::new("x", reviewer("a", "m"), None, &[], both.clone()), Err(RoundError::NoScorecards));
         assert!(matches!(CalibrationRound::new("x", reviewer("a", "m"), None, &[&card, &card], both), Err(RoundError::ScorecardTwice(_))));
         assert!(round.admits("s01", &card) && !round.admits("s09", &card));
+        assert_eq!(person(" 张主管：s01 "), Some(reviewer("张主管", "s01")), "a full-width colon, as a Chinese IME types it");
+        assert_eq!(person("a:b:c"), Some(reviewer("a:b", "c")));
+        assert_eq!(person("张主管"), None);
+        assert_eq!(person(":s01"), None);
     }
 
     #[test]

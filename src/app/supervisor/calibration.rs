@@ -2,7 +2,8 @@
 //! each with its progress (n of m reviewers submitted) and, once every
 //! reviewer has submitted, its report (per finding and dimension how the
 //! grader and each reviewer judged it, agreement, Krippendorff's alpha).
-//! The rounds are read on the loading thread (`read`); the tab only draws.
+//! The rounds are read on the loading thread (`read`); the tab only draws,
+//! and its form asks `handle` to set up a new round over picked scorecards.
 
 use crate::content::raw::Lang;
 use crate::i18n::{Msg, t};
@@ -11,7 +12,12 @@ use crate::scorecard::calibration::{CalibrationRound, Progress, verify_round, vi
 use crate::scorecard::calibration_export::{item_label, percent, rater_names, rating_label, scorecard_label, summary_lines};
 use crate::scorecard::calibration_report::{RoundReport, report};
 use crate::store::{FolderSource, RecordSource};
+use super::Located;
+use crate::app::Command;
+use crate::scorecard::RecordKind;
 use eframe::egui;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 /// One round as the tab shows it.
 #[derive(Debug, Clone)]
@@ -53,17 +59,80 @@ pub fn key(views: &[RoundView]) -> Vec<(String, usize)> {
     views.iter().map(|v| (v.round.seal(), v.progress.submitted)).collect()
 }
 
-pub fn ui(ui: &mut egui::Ui, lang: Lang, rounds: &[RoundView]) {
-    if rounds.is_empty() {
-        ui.label(t(lang, Msg::CalibNoRounds));
-        return;
-    }
+/// The form that sets up a round: this screen's own state until it is sent.
+#[derive(Debug, Default)]
+pub struct RoundForm {
+    name: String,
+    organiser: String,
+    /// One `name:id` a line.
+    reviewers: String,
+    picked: BTreeSet<PathBuf>,
+}
+
+/// The scenario sessions the form offers: the newest first, at most this many
+/// (a round is a handful of scorecards; the list must stay quick to draw).
+const OFFERED: usize = 200;
+
+/// The tab: the rounds, then the form for a new one. Returns the command that creates it.
+pub fn ui(ui: &mut egui::Ui, lang: Lang, rounds: &[RoundView], form: &mut RoundForm, records: &[Located]) -> Option<Command> {
+    let mut command = None;
     egui::ScrollArea::vertical().id_salt("calibration").auto_shrink([false, false]).show(ui, |ui| {
+        if rounds.is_empty() {
+            ui.label(t(lang, Msg::CalibNoRounds));
+        }
         for (index, view) in rounds.iter().enumerate() {
             round_ui(ui, lang, index, view);
             ui.separator();
         }
+        egui::CollapsingHeader::new(t(lang, Msg::CalibNew)).id_salt("calibration-new").show(ui, |ui| {
+            command = form_ui(ui, lang, form, records);
+        });
     });
+    command
+}
+
+fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut RoundForm, records: &[Located]) -> Option<Command> {
+    for (label, text) in [(Msg::CalibName, &mut form.name), (Msg::CalibOrganiserField, &mut form.organiser)] {
+        ui.horizontal(|ui| {
+            let label = ui.label(t(lang, label));
+            ui.add(egui::TextEdit::singleline(text).desired_width(240.0)).labelled_by(label.id);
+        });
+    }
+    let label = ui.label(t(lang, Msg::CalibReviewersField));
+    ui.add(egui::TextEdit::multiline(&mut form.reviewers).desired_rows(3).desired_width(240.0)).labelled_by(label.id);
+    ui.label(t(lang, Msg::CalibPick));
+    let mut sessions: Vec<&Located> = records.iter().filter(|r| r.summary.kind == RecordKind::Scenario).collect();
+    sessions.sort_by(|a, b| b.summary.when_utc.cmp(&a.summary.when_utc).then_with(|| a.path.cmp(&b.path)));
+    egui::ScrollArea::vertical().id_salt("calibration-pick").max_height(220.0).show(ui, |ui| {
+        for record in sessions.into_iter().take(OFFERED) {
+            let summary = &record.summary;
+            let text = format!(
+                "{} ({}) · {} · {} · {:.1}",
+                summary.trainee.name,
+                summary.trainee.id,
+                summary.activity.title.get(lang),
+                crate::app::local_time::shown(summary.when_utc.as_deref(), lang),
+                summary.total
+            );
+            let mut on = form.picked.contains(&record.path);
+            if ui.checkbox(&mut on, text).changed() {
+                if on {
+                    form.picked.insert(record.path.clone());
+                } else {
+                    form.picked.remove(&record.path);
+                }
+            }
+        }
+    });
+    if ui.button(t(lang, Msg::CalibCreate)).clicked() {
+        return Some(Command::NewCalibrationRound {
+            name: form.name.clone(),
+            organiser: form.organiser.clone(),
+            reviewers: form.reviewers.lines().map(str::to_string).collect(),
+            scorecards: form.picked.iter().cloned().collect(),
+        });
+    }
+    None
 }
 
 fn round_ui(ui: &mut egui::Ui, lang: Lang, index: usize, view: &RoundView) {

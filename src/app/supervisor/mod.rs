@@ -64,6 +64,8 @@ pub struct SupervisorScreen {
     lost_pending: Option<String>,
     /// The calibration rounds of the last snapshot.
     rounds: Vec<calibration::RoundView>,
+    /// The form for a new round.
+    round_form: calibration::RoundForm,
 }
 
 impl SupervisorScreen {
@@ -111,6 +113,7 @@ impl SupervisorScreen {
             lost: None,
             lost_pending: None,
             rounds: Vec::new(),
+            round_form: calibration::RoundForm::default(),
         }
     }
 
@@ -265,7 +268,7 @@ impl SupervisorScreen {
         });
         if self.tab == Tab::Calibration {
             // The dashboard's filters are about attempts; a round is read whole.
-            calibration::ui(ui, lang, &self.rounds);
+            commands.extend(calibration::ui(ui, lang, &self.rounds, &mut self.round_form, &self.records));
             return commands;
         }
         filter::bar(ui, lang, &mut self.filter, &self.choices);
