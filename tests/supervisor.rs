@@ -2,7 +2,8 @@
 //! role switch, a folder of records made by the real engine (`kefu play
 //! --save`) opened and read in the background, the trainee table sorted and
 //! filtered, a trainee's records, a scorecard opened read-only, the folders
-//! remembered across a restart; and the trainer's page.
+//! remembered across a restart; a calibration round made with the CLI; and
+//! the trainer's page.
 #![cfg(feature = "gui")]
 
 mod common;
@@ -424,4 +425,103 @@ fn a_trainees_performance_file_is_printed_from_their_page() {
     assert!(page.contains("绩效档案") && page.contains("王小明") && page.contains("<svg") && page.contains("语气要再练"), "{page}");
     assert!(!page.contains("李雷") && !page.contains("<script"));
     harness.get_by_label_contains(&format!("已导出到: {}", written[0].display()));
+}
+
+/// A calibration round made with the CLI: the 校准 tab shows its progress and,
+/// once both reviewers have submitted (a refresh picks up the second), its report.
+#[test]
+fn a_calibration_round_shows_its_report_once_everyone_submitted() {
+    let data = tempfile::tempdir().unwrap();
+    let team = tempfile::tempdir().unwrap();
+    records(team.path());
+    let mut cards: Vec<std::path::PathBuf> = std::fs::read_dir(team.path().join("scorecards").join("e1")).unwrap().map(|e| e.unwrap().path()).collect();
+    cards.sort();
+    let cli = |args: &[&str]| {
+        let output = kefu(args);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    };
+    let (first, second) = (cards[0].to_str().unwrap(), cards[1].to_str().unwrap());
+    let round = cli(&[
+        "calibrate", "new", "--name", "12 月校准", "--organiser", "王经理:m01", "--reviewer", "张主管:s01", "--reviewer", "李主管:s02",
+        "--when", "2026-12-01T09:00:00Z", first, second,
+    ]);
+    let sign = |card: &str, name: &str, id: &str, extra: &[&str]| {
+        let mut args = vec!["review", "sign", card, "--reviewer-name", name, "--reviewer-id", id, "--round", round.as_str(), "--when", "2026-12-02T10:00:00Z"];
+        args.extend_from_slice(extra);
+        cli(&args);
+    };
+    for card in [first, second] {
+        sign(card, "张主管", "s01", &["--disagree", "1:apologise=其实道歉了"]);
+    }
+
+    let mut harness = app(data.path());
+    click(&mut harness, "角色:主管");
+    harness.get_by_label("文件夹路径").click();
+    harness.run();
+    harness.get_by_label("文件夹路径").type_text(&team.path().display().to_string());
+    harness.run();
+    click(&mut harness, "添加");
+    wait_for_records(&mut harness);
+    harness.get_by_label("5 条记录,3 名学员");
+    click(&mut harness, "校准");
+    harness.get_by_label("校准报告:12 月校准");
+    harness.get_by_label("1/2 位复核人已提交");
+    harness.get_by_label("所有复核人提交后才显示报告");
+    assert!(harness.query_by_label("张主管 (s01)").is_none(), "blind: no reviewer's ratings before everyone submitted");
+
+    for card in [first, second] {
+        sign(card, "李主管", "s02", &["--agree", "1:apologise"]);
+    }
+    click(&mut harness, "刷新");
+    wait_for_records(&mut harness);
+    harness.get_by_label("2/2 位复核人已提交");
+    harness.get_by_label("评分器");
+    harness.get_by_label("张主管 (s01)");
+    harness.get_by_label("李主管 (s02)");
+    harness.get_by_label_contains("Krippendorff α 系数: 0.");
+    assert!(harness.query_all_by_label("33.3%").count() >= 2, "the items where the reviewers differ");
+    assert!(harness.query_by_label("所有复核人提交后才显示报告").is_none());
+}
+
+/// A round set up in the app: a name, the organiser, two reviewers and two
+/// scorecards picked in the 校准 tab's form; it is saved in the folder and listed.
+#[test]
+fn a_supervisor_sets_up_a_calibration_round_in_the_app() {
+    let data = tempfile::tempdir().unwrap();
+    let team = tempfile::tempdir().unwrap();
+    records(team.path());
+    let mut harness = app(data.path());
+    click(&mut harness, "角色:主管");
+    harness.get_by_label("文件夹路径").click();
+    harness.run();
+    harness.get_by_label("文件夹路径").type_text(&team.path().display().to_string());
+    harness.run();
+    click(&mut harness, "添加");
+    wait_for_records(&mut harness);
+    click(&mut harness, "校准");
+    harness.get_by_label("这些文件夹里没有校准轮次(用 kefu calibrate new 建立)");
+    click(&mut harness, "新建校准轮次");
+    for (field, text) in [("轮次名称", "新人校准"), ("组织人(姓名:工号)", "王经理:m01"), ("复核人(每行一位,姓名:工号)", "张主管:s01\n李主管:s02")] {
+        harness.get_by_label(field).click();
+        harness.run();
+        harness.get_by_label(field).type_text(text);
+        harness.run();
+    }
+    // Nothing picked yet: said in the UI's words, nothing saved.
+    click(&mut harness, "建立轮次");
+    harness.get_by_label("请至少选择一张评分卡");
+    assert!(!team.path().join("calibration").exists());
+    let picks: Vec<String> = harness.query_all_by_label_contains("王小明 (e1) · ").map(|n| n.accesskit_node().label().unwrap_or_default()).collect();
+    assert_eq!(picks.len(), 2, "{picks:?}");
+    for pick in &picks {
+        click(&mut harness, pick);
+    }
+    click(&mut harness, "建立轮次");
+    harness.get_by_label_contains("已建立校准轮次");
+    wait_for_records(&mut harness);
+    harness.get_by_label("校准报告:新人校准");
+    harness.get_by_label("0/2 位复核人已提交");
+    let saved = std::fs::read_dir(team.path().join("calibration")).unwrap().count();
+    assert_eq!(saved, 1);
 }

@@ -48,6 +48,9 @@ pub enum Command {
     SaveReview { signed_off: bool },
     /// A trainee's performance file (绩效档案), made in the background, then written as an export.
     PrintPerformanceFile { trainee: String },
+    /// A calibration round over these scorecards, saved in the first one's data folder.
+    /// The people as typed (`name:id`); handle reads them and says what is wrong.
+    NewCalibrationRound { name: String, organiser: String, reviewers: Vec<String>, scorecards: Vec<PathBuf> },
 
     // What the app remembers.
     SetLanguage(Lang),

@@ -118,6 +118,7 @@ impl KefuApp {
             Command::OpenCohortRecord { path } => self.open_for_review(path, None),
             Command::AnswerDispute { scorecard, dispute } => self.open_for_review(scorecard, Some(dispute)),
             Command::SaveReview { signed_off } => self.save_review(signed_off),
+            Command::NewCalibrationRound { name, organiser, reviewers, scorecards } => self.new_calibration_round(&name, &organiser, &reviewers, &scorecards),
 
             Command::SetLanguage(lang) => {
                 self.settings.ui_lang = lang;
@@ -296,6 +297,50 @@ impl KefuApp {
             }
         }
         self.save_settings();
+    }
+
+    /// A calibration round from the supervisor's form: the people read as
+    /// `name:id`, the scorecards read whole, the round sealed and saved in the
+    /// first scorecard's data folder; then the folders are read again, so the
+    /// tab lists it. What is wrong is said in the UI's words.
+    fn new_calibration_round(&mut self, name: &str, organiser: &str, reviewers: &[String], scorecards: &[PathBuf]) {
+        use crate::scorecard::calibration::{CalibrationRound, RoundError, person};
+        let Some(organiser) = person(organiser) else {
+            self.notice = Some(Notice::plain(RoundError::NoOrganiser.label()));
+            return;
+        };
+        let Some(reviewers) = reviewers.iter().filter(|line| !line.trim().is_empty()).map(|line| person(line)).collect::<Option<Vec<_>>>() else {
+            self.notice = Some(Notice::plain(RoundError::TooFewReviewers.label()));
+            return;
+        };
+        let cards = match scorecards.iter().map(|path| crate::store::read_scorecard(path)).collect::<Result<Vec<_>, _>>() {
+            Ok(cards) => cards,
+            Err(problem) => {
+                self.notice = Some(Notice::problem(Msg::CalibCannotCreate, problem));
+                return;
+            }
+        };
+        let when = Some(humantime::format_rfc3339_seconds(self.clock.wall()).to_string());
+        let round = match CalibrationRound::new(name, organiser, when, &cards.iter().collect::<Vec<_>>(), reviewers) {
+            Ok(round) => round,
+            Err(error) => {
+                self.notice = Some(Notice::plain(error.label()));
+                return;
+            }
+        };
+        let Some(data) = scorecards.first().and_then(|path| crate::store::data_folder_of(path)) else {
+            self.notice = Some(Notice::plain(Msg::CalibCannotCreate));
+            return;
+        };
+        match crate::store::calibration::save_round(&data, &round) {
+            Ok(path) => {
+                self.notice = Some(Notice::done(Msg::CalibCreated, path.display()));
+                if let Screen::Supervisor(screen) = &mut self.screen {
+                    screen.refresh();
+                }
+            }
+            Err(problem) => self.notice = Some(Notice::problem(Msg::CalibCannotCreate, problem)),
+        }
     }
 
     /// The folder dialogue (XDG desktop portal), where there is a desktop

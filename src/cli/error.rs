@@ -2,6 +2,7 @@
 //! where there is one. The dispatch prints it once (`kefu: …`) with exit code 2.
 
 use crate::text::Quoted;
+use crate::scorecard::calibration::RoundError;
 use crate::scorecard::{DisputeError, RefError, ReviewError};
 use crate::store::StoreError;
 use std::path::PathBuf;
@@ -44,6 +45,18 @@ pub enum CliError {
     /// An option's value not in its shape (`--add`, `--override`, `--disagree`).
     #[error("{option} {}: {why}; write it {shape}", Quoted(.text))]
     BadSpec { option: &'static str, text: String, why: &'static str, shape: &'static str },
+    /// A calibration round that cannot be made as asked.
+    #[error("kefu calibrate new: {source}")]
+    Round { source: RoundError },
+    /// `--reviewer` or `--organiser` not written NAME:ID.
+    #[error("{option} {}: write it NAME:ID, e.g. 张主管:s01", Quoted(.text))]
+    BadPerson { option: &'static str, text: String },
+    /// A review in a round by someone the round does not name, or of a scorecard it does not hold.
+    #[error("{}: the round does not name reviewer {} or does not hold this scorecard as it is (`kefu calibrate report` lists the round)", path.display(), Quoted(.reviewer))]
+    NotInRound { reviewer: String, path: PathBuf },
+    /// A round file whose seals do not match: edited by hand.
+    #[error("{}: the round's file was edited ({fields}); ask its organiser for the round as saved", path.display())]
+    RoundEdited { fields: String, path: PathBuf },
     #[error("--answer-dispute needs a decision: --accept [REASON] or --reject REASON")]
     NoDecision,
     #[error("{option} decides a dispute: name it with --answer-dispute FILE")]

@@ -2,6 +2,7 @@
 //! file per command. Exit codes: 0 success, 1 the command found problems, 2 bad usage.
 
 mod args;
+mod calibrate;
 mod check;
 mod dispute;
 mod error;
@@ -14,6 +15,7 @@ mod records;
 mod related;
 mod report;
 mod review;
+mod review_agreement;
 mod review_sign;
 
 pub(crate) use args::{ExpectArg, ExportFormat, Format, LangArg, QuizModeArg, RecordArgs};
@@ -177,6 +179,11 @@ pub enum Command {
         #[command(subcommand)]
         command: review::ReviewCommand,
     },
+    /// Calibration rounds: reviewers review the same scorecards blind; the report shows their agreement.
+    Calibrate {
+        #[command(subcommand)]
+        command: calibrate::CalibrateCommand,
+    },
     /// A trainee's dispute of one finding on their own scorecard.
     Dispute {
         #[command(subcommand)]
@@ -237,6 +244,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         }
         Command::Review { command } => review::run(cli, command, &mut stdout),
         Command::Dispute { command } => dispute::run(cli, command, &mut stdout),
+        Command::Calibrate { command } => calibrate::run(cli, command, &mut stdout),
         Command::Eval { file, lang, errors, format } => {
             eval::run(&cli.content_root(), file, (*lang).into(), *errors, *format, &mut stdout)
         }

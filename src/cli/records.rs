@@ -22,6 +22,8 @@ enum Found {
     Broken(crate::store::StoreError),
     /// Found while walking a folder and not a record at all: noted, not an error.
     NotARecord(PathBuf),
+    /// A calibration round: verify checks its seals, export leaves it out.
+    Round(PathBuf, crate::scorecard::Verdict),
 }
 
 /// Reads every record under `paths`. A file named on the command line must be a
@@ -31,10 +33,20 @@ fn find(paths: &[PathBuf]) -> Vec<Found> {
         .into_iter()
         .map(|(path, named)| match crate::store::read_family(&path) {
             Ok(record) => Found::Record(path, Box::new(record)),
-            Err(_) if !named && !crate::store::looks_like_record(&path) => Found::NotARecord(path),
-            Err(message) => Found::Broken(message),
+            Err(error) => match crate::store::calibration::read_round(&path) {
+                Ok(round) => Found::Round(path, crate::scorecard::calibration::verify_round(&round)),
+                Err(_) => not_a_family_record(path, named, error),
+            },
         })
         .collect()
+}
+
+/// A file `read_family` refused: a problem when named or when it looks like a record, else only noted.
+fn not_a_family_record(path: PathBuf, named: bool, error: crate::store::StoreError) -> Found {
+    match error {
+        _ if !named && !crate::store::looks_like_record(&path) => Found::NotARecord(path),
+        message => Found::Broken(message),
+    }
 }
 
 /// One line saying whether `record` verifies, and whether it did.
@@ -99,6 +111,9 @@ pub(super) fn verify(cli: &Cli, paths: &[PathBuf], stdout: &mut impl Write) -> u
             Found::Record(path, record) => verdict_line(path, record, &bundle, &related),
             Found::Broken(message) => (false, format!("ERROR {message}")),
             Found::NotARecord(path) => (true, skipped_note(path)),
+            Found::Round(path, Verdict::Ok) => (true, format!("OK {}", path.display())),
+            Found::Round(path, Verdict::Edited(fields)) => (false, format!("EDITED {}: {}", path.display(), fields.join(", "))),
+            Found::Round(path, _) => (false, format!("EDITED {}", path.display())),
         };
         all_ok &= ok;
         if let Err(error) = writeln!(stdout, "{line}") {
@@ -133,6 +148,7 @@ pub(super) fn export(cli: &Cli, paths: &[PathBuf], options: ExportOptions, stdou
                 return 1;
             }
             Found::NotARecord(path) => eprintln!("kefu: {}", skipped_note(&path)),
+            Found::Round(path, _) => eprintln!("kefu: SKIPPED {}: a calibration round (`kefu calibrate report` shows it)", path.display()),
         }
     }
     if cards.is_empty() {

@@ -31,6 +31,10 @@ pub enum ReviewCommand {
         trainee: Option<String>,
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
+        /// Who is reading (a reviewer's id): reviews made in a calibration round count only once
+        /// you have submitted yours (or every reviewer of the round has).
+        #[arg(long, value_name = "ID")]
+        viewer: Option<String>,
     },
     /// One scorecard's findings with the review's judgements, the auto and reviewed score side by side.
     Show {
@@ -38,10 +42,17 @@ pub enum ReviewCommand {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
+        /// Who is reading (a reviewer's id): in a calibration round, the other reviewers' reviews of
+        /// this scorecard are shown only once you have submitted yours (or everyone has).
+        #[arg(long, value_name = "ID")]
+        viewer: Option<String>,
     },
     /// Review a scorecard: judge findings, add missed ones, override dimensions, comment, sign off,
     /// answer a dispute. Saves a sealed review record; the scorecard is never changed.
     Sign(Box<super::review_sign::SignArgs>),
+    /// Per rule id, how often reviewers agreed with the grader, overturned a finding or added
+    /// one it missed, most disagreement first; as a table, CSV, or `kefu eval` labels.
+    Agreement(Box<super::review_agreement::AgreementArgs>),
 }
 
 /// Which scorecards `review list` shows.
@@ -55,9 +66,10 @@ pub enum StateFilter {
 
 pub(super) fn run(cli: &super::Cli, command: &ReviewCommand, stdout: &mut impl Write) -> u8 {
     match command {
-        ReviewCommand::List { paths, state, trainee, lang } => list(paths, *state, trainee.as_deref(), (*lang).into(), stdout),
-        ReviewCommand::Show { file, lang } => show(file, (*lang).into(), stdout),
+        ReviewCommand::List { paths, state, trainee, lang, viewer } => list(paths, *state, trainee.as_deref(), (*lang).into(), viewer.as_deref(), stdout),
+        ReviewCommand::Show { file, lang, viewer } => show(file, (*lang).into(), viewer.as_deref(), stdout),
         ReviewCommand::Sign(args) => super::review_sign::run(cli, args, stdout),
+        ReviewCommand::Agreement(args) => super::review_agreement::run(cli, args, stdout),
     }
 }
 
@@ -70,7 +82,7 @@ fn verdict_word(passed: Option<bool>, lang: Lang) -> &'static str {
     }
 }
 
-fn list(paths: &[PathBuf], filter: StateFilter, trainee: Option<&str>, lang: Lang, out: &mut impl Write) -> u8 {
+fn list(paths: &[PathBuf], filter: StateFilter, trainee: Option<&str>, lang: Lang, viewer: Option<&str>, out: &mut impl Write) -> u8 {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return fail(format!("{}: no such file or folder", missing.display()));
     }
@@ -79,7 +91,11 @@ fn list(paths: &[PathBuf], filter: StateFilter, trainee: Option<&str>, lang: Lan
     for error in source.unreadable() {
         eprintln!("kefu: warning: {error}");
     }
-    let index = source.review_index();
+    // Calibration rounds review blind: a round review counts only for those who may see it.
+    let rounds: Vec<_> = paths.iter().flat_map(|path| crate::store::calibration::rounds(path)).map(|(_, round)| round).collect();
+    let round_refs: Vec<&crate::scorecard::calibration::CalibrationRound> = rounds.iter().collect();
+    let reviews: Vec<(&Path, &ReviewCard)> = source.reviews().collect();
+    let index = ReviewIndex::build(crate::scorecard::calibration::visible_reviews(&round_refs, viewer, &reviews), source.disputes());
     let mut lines = Vec::new();
     for (path, summary) in source.keyed_summaries() {
         if summary.kind != RecordKind::Scenario || trainee.is_some_and(|id| summary.trainee.id != id) {
@@ -150,9 +166,11 @@ struct Shown<'a> {
     index: ReviewIndex<'a, &'a Path>,
     /// The review asked for, else the deciding one.
     focus: Option<&'a ReviewCard>,
+    /// Round reviews by others the viewer may not see yet.
+    hidden: usize,
 }
 
-fn show(file: &Path, lang: Lang, out: &mut impl Write) -> u8 {
+fn show(file: &Path, lang: Lang, viewer: Option<&str>, out: &mut impl Write) -> u8 {
     let record = match crate::store::read_family(file) {
         Ok(record) => record,
         Err(error) => return fail(error),
@@ -189,10 +207,22 @@ fn show(file: &Path, lang: Lang, out: &mut impl Write) -> u8 {
         FamilyRecord::Dispute(dispute) if !disputes.iter().any(|(_, d)| *d == dispute) => disputes.push((file, dispute)),
         _ => {}
     }
+    // Calibration rounds review blind: the others' round reviews stay hidden until the viewer submitted.
+    let rounds = data.as_deref().map(crate::store::calibration::rounds).unwrap_or_default();
+    let round_refs: Vec<&crate::scorecard::calibration::CalibrationRound> = rounds.iter().map(|(_, r)| r).collect();
+    let this_card = card.record_id();
+    let of_this = |list: &[(&Path, &ReviewCard)]| list.iter().filter(|(_, r)| r.scorecard.id == this_card).count();
+    let all = of_this(&reviews);
+    let reviews = crate::scorecard::calibration::visible_reviews(&round_refs, viewer, &reviews);
+    if given_review.is_some_and(|given| !reviews.iter().any(|(_, r)| *r == given)) {
+        eprintln!("kefu: {}: {}", file.display(), Msg::CalibHidden.fill(lang, &[("n", &1)]));
+        return 1;
+    }
+    let hidden = all.saturating_sub(of_this(&reviews));
     let index = ReviewIndex::build(reviews, disputes);
     let seal = card.seal();
     let focus = given_review.or_else(|| index.deciding(&seal).map(|(_, review)| review));
-    let shown = Shown { card, index, focus };
+    let shown = Shown { card, index, focus, hidden };
     let mut text = String::new();
     if let Err(error) = write_shown(&mut text, &shown, lang) {
         return output_failed(std::io::Error::other(error));
@@ -243,6 +273,9 @@ fn write_shown(text: &mut String, shown: &Shown<'_>, lang: Lang) -> std::fmt::Re
         None => {
             writeln!(text, "{auto} · {}: {:.0}\n{}", Msg::ReportPassMark.get(lang), grade.pass_mark, Msg::ReviewNone.get(lang))?;
         }
+    }
+    if shown.hidden > 0 {
+        writeln!(text, "{}", Msg::CalibHidden.fill(lang, &[("n", &shown.hidden)]))?;
     }
     let status = shown.index.status(&card.record_id(), &seal);
     if status.stale_reviews > 0 {

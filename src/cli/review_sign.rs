@@ -56,6 +56,10 @@ pub struct SignArgs {
     pub when: String,
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub lang: LangArg,
+    /// The calibration round this review is part of (its file, from `kefu calibrate new`): the
+    /// round must name the reviewer and hold the scorecard; the others' reviews stay hidden until you submit.
+    #[arg(long, value_name = "ROUND.json")]
+    pub round: Option<PathBuf>,
 }
 
 /// The scenario scorecard in `path`, or why it is none.
@@ -184,7 +188,17 @@ fn review(card: &Scorecard, args: &SignArgs) -> Result<ReviewCard, CliError> {
         signed_off: !args.no_sign_off,
         answers,
     };
-    ReviewCard::new(card, draft).map_err(|source| CliError::Review { source, path: path.into() })
+    let made = match &args.round {
+        Some(round_path) => {
+            let (round, _) = super::calibrate::read_checked_round(round_path)?;
+            if !round.admits(args.reviewer_id.trim(), card) {
+                return Err(CliError::NotInRound { reviewer: args.reviewer_id.clone(), path: round_path.clone() });
+            }
+            ReviewCard::new_in_round(card, draft, round.id())
+        }
+        None => ReviewCard::new(card, draft),
+    };
+    made.map_err(|source| CliError::Review { source, path: path.into() })
 }
 
 /// `自动评分: 86.1 合格 → 复核后得分: 90.0 合格 · 已签核`.

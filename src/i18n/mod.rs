@@ -719,6 +719,56 @@ catalogue! {
     LostReading => ("正在读取这个场景的练习…", "Reading this scenario's sessions…"),
     /// Under the per-scenario table.
     ScenarioNote => ("合格率和平均分只统计有结论的练习。", "Pass rates and means count only sessions with a verdict."),
+    // Grader agreement (`kefu review agreement`): how often reviewers agreed with the grader, per rule.
+    /// `{reviews}` reviews counted (each reviewer's latest per scorecard), `{rules}` rules listed.
+    AgreementTitle => ("评分器一致性:{reviews} 份复核,{rules} 条规则,分歧最多的在前", "Grader agreement: {reviews} reviews, {rules} rules, most disagreement first"),
+    AgreementNone => ("没有找到复核", "No reviews found"),
+    AgreementRule => ("规则", "Rule"),
+    AgreementJudged => ("已评", "Judged"),
+    AgreementAgreed => ("同意", "Agreed"),
+    AgreementOverturned => ("推翻", "Overturned"),
+    AgreementAdded => ("补漏", "Added"),
+    AgreementRate => ("分歧率", "Disagreement"),
+    // Calibration rounds (`kefu calibrate`, the supervisor's 校准 tab): reviewers review the same scorecards blind.
+    CalibTab => ("校准", "Calibration"),
+    /// `{name}`: the round's name as its organiser wrote it.
+    CalibReportTitle => ("校准报告:{name}", "Calibration report: {name}"),
+    CalibOrganiser => ("组织人", "Organiser"),
+    /// `{n}` of `{m}` reviewers have reviewed every scorecard of the round.
+    CalibProgress => ("{n}/{m} 位复核人已提交", "{n} of {m} reviewers submitted"),
+    CalibAgreement => ("一致率", "Agreement"),
+    CalibAlpha => ("Krippendorff α 系数", "Krippendorff's alpha"),
+    CalibItems => ("{n} 个评分项", "{n} items"),
+    CalibItem => ("评分项", "Item"),
+    CalibGrader => ("评分器", "Grader"),
+    CalibNoOverride => ("未调整", "No override"),
+    /// An overridden dimension share, in a band of 25 points.
+    CalibBand => ("调整为 {from}–{to}%", "Set to {from}–{to}%"),
+    CalibNotSubmitted => ("未提交", "Not submitted"),
+    /// `{card}`: trainee and scenario of a scorecard of the round that was not found as it was.
+    CalibMissing => ("找不到这张评分卡(或已变动):{card}", "Scorecard not found as it was: {card}"),
+    CalibAlphaNote => (
+        "一致率:每个评分项上两两评分人意见相同的比例(评分器算作一位总是同意自己的评分人;未评的评分项按同意计)。α:名义数据的 Krippendorff α,按机会校正,1 为完全一致,0 为与随机相当;维度调整按 25 分一档比较。",
+        "Agreement: the share of pairs of raters who gave an item the same rating (the grader counts as a rater who always agrees with itself; a finding left unjudged counts as agreed). Alpha: Krippendorff's alpha for nominal data, corrected for chance: 1 is full agreement, 0 no better than chance; dimension overrides compare in bands of 25 points."
+    ),
+    CalibNoRounds => ("这些文件夹里没有校准轮次(用 kefu calibrate new 建立)", "No calibration rounds in these folders (make one with kefu calibrate new)"),
+    /// Before every reviewer has submitted: the report stays closed.
+    CalibWaiting => ("所有复核人提交后才显示报告", "The report shows once every reviewer has submitted"),
+    CalibRoundEdited => ("这个校准轮次的文件被改动过,报告不可信", "This round's file has been edited; its report cannot be trusted"),
+    CalibNew => ("新建校准轮次", "New calibration round"),
+    CalibName => ("轮次名称", "Round name"),
+    CalibOrganiserField => ("组织人(姓名:工号)", "Organiser (name:id)"),
+    CalibReviewersField => ("复核人(每行一位,姓名:工号)", "Reviewers (one a line, name:id)"),
+    CalibPick => ("选择评分卡(最新的 200 张场景练习)", "Pick scorecards (the newest 200 scenario sessions)"),
+    CalibCreate => ("建立轮次", "Create the round"),
+    CalibCreated => ("已建立校准轮次", "Calibration round created"),
+    CalibCannotCreate => ("无法建立校准轮次", "Cannot create the calibration round"),
+    CalibNeedName => ("请填写轮次名称", "Give the round a name"),
+    CalibNeedOrganiser => ("请按“姓名:工号”填写组织人", "Write the organiser as name:id"),
+    CalibNeedReviewers => ("请按“姓名:工号”填写至少两位不同的复核人,每行一位", "Write at least two different reviewers as name:id, one a line"),
+    CalibNeedScorecards => ("请至少选择一张评分卡", "Pick at least one scorecard"),
+    /// `{n}`: reviews by the round's other reviewers, hidden from a reviewer who has not submitted yet.
+    CalibHidden => ("{n} 份本轮其他复核人的复核在您提交自己的复核前不显示", "{n} review(s) by the round's other reviewers stay hidden until you submit yours"),
     // The trainer's page: what a trainer does with the course's files (the app does not edit them).
     TrainerTitle => ("培训师:编写课程内容", "Trainer: writing the course"),
     TrainerIntro => ("课程内容都是文本文件(RON 格式),在文本编辑器里编写;本应用只读取它们,不在这里编辑。", "The course is plain-text files (RON), written in a text editor; this app only reads them and does not edit them here."),

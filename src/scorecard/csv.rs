@@ -13,7 +13,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::io::Write;
 
-const BOM: &[u8] = b"\xef\xbb\xbf";
+pub(crate) const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// Neutralises a cell a spreadsheet could read as a formula. Plain numbers
 /// (`-5`, `+3.2`) stay numbers so columns still sort.
@@ -669,7 +669,7 @@ fn dispute_detail<W: Write>(writer: &mut ::csv::Writer<W>, dispute: &DisputeCard
 /// transcript. Every message at the reply's node went into every row before, so a
 /// node visited again repeated the other visit's words, and a forged record of n
 /// replies at one node made n² text (8 MB gave a 290 MB CSV).
-fn reply_texts(card: &Scorecard) -> Vec<Vec<&str>> {
+pub(crate) fn reply_texts(card: &Scorecard) -> Vec<Vec<&str>> {
     use crate::engine::{EntryKind, Who};
     let mut texts: Vec<Vec<&str>> = vec![Vec::new(); card.replies.len()];
     let mut turn: Vec<&super::TranscriptEntry> = Vec::new();

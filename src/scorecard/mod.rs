@@ -11,12 +11,17 @@
 
 use crate::text::Quoted;
 
+pub(crate) mod calibration;
+pub(crate) mod calibration_export;
+pub(crate) mod calibration_report;
 pub(crate) mod cohort;
 pub(crate) mod csv;
 pub(crate) mod dispute_card;
 pub(crate) mod finding_ref;
+pub(crate) mod grader_agreement;
 pub(crate) mod hash;
 pub(crate) mod html;
+pub(crate) mod krippendorff;
 pub(crate) mod layout;
 pub(crate) mod migrate;
 pub(crate) mod names;

@@ -194,6 +194,12 @@ pub struct ReviewCard {
     /// The dispute this review answers, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<DisputeAnswer>,
+    /// The calibration round this review was made in (the round's id), if
+    /// any: its reviewers review blind (`calibration::visible_reviews`). Left
+    /// out when there is none, and then not sealed, so reviews written before
+    /// rounds existed read, re-serialise and seal as they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<String>,
     pub score: ReviewScore,
     pub digests: BTreeMap<String, String>,
 }
@@ -216,6 +222,15 @@ impl ReviewCard {
     /// The sealed review of `card`, or the first thing wrong with the draft
     /// (a reason missing, a finding the scorecard does not have, ...).
     pub fn new(card: &Scorecard, draft: ReviewDraft) -> Result<ReviewCard, ReviewError> {
+        ReviewCard::build(card, draft, None)
+    }
+
+    /// The same, made in the calibration round `round` (its id).
+    pub fn new_in_round(card: &Scorecard, draft: ReviewDraft, round: String) -> Result<ReviewCard, ReviewError> {
+        ReviewCard::build(card, draft, Some(round))
+    }
+
+    fn build(card: &Scorecard, draft: ReviewDraft, round: Option<String>) -> Result<ReviewCard, ReviewError> {
         let answers = match &draft.answers {
             Some((dispute, decision, answer)) => {
                 review_check::dispute_fits(card, dispute)?;
@@ -243,6 +258,7 @@ impl ReviewCard {
             comment: draft.comment.trim().to_string(),
             signed_off: draft.signed_off,
             answers,
+            round,
             digests: BTreeMap::new(),
         };
         if let Some((_, error)) = review_check::problems(card, &review).into_iter().next() {
@@ -288,8 +304,13 @@ impl ReviewCard {
     }
 
     /// Digests of every field that matters, one per judgement, added finding and override.
+    /// The round is sealed only when there is one, as a rush scorecard's mode.
     pub fn field_digests(&self) -> BTreeMap<String, String> {
-        hash::Seals::new()
+        let seals = match &self.round {
+            Some(round) => hash::Seals::new().field("round", round),
+            None => hash::Seals::new(),
+        };
+        seals
             .field("kind", &self.kind)
             .field("reviewer", &self.reviewer)
             .field("when_utc", &self.when_utc)
@@ -375,6 +396,23 @@ pub(crate) mod tests {
         assert_eq!(verify_review(&review, &[&changed], &[]), Verdict::SubjectChanged(subject.clone()));
         assert_eq!(verify_review(&review, &[], &[]), Verdict::SubjectMissing(subject));
         assert_eq!(verify_review(&review, &[&changed, &card], &[]), Verdict::Ok, "the one with its seal is found");
+    }
+
+    /// A review written before rounds existed (tests/fixtures/review-v2.json)
+    /// reads, re-serialises to the same bytes and keeps its seals.
+    #[test]
+    fn an_old_review_still_verifies_and_a_round_is_sealed() {
+        let old = include_str!("../../tests/fixtures/review-v2.json");
+        let Ok(crate::scorecard::FamilyRecord::Review(review)) = crate::scorecard::read_family(old) else { panic!("reads") };
+        assert_eq!(review.round, None);
+        assert_eq!(review.to_json(), old.trim_end());
+        assert_eq!(review.field_digests(), review.digests);
+        assert_eq!(verify_review(&review, &[&card()], &[]), Verdict::Ok);
+        let mut in_round = ReviewCard::new_in_round(&card(), draft(), "r1".into()).unwrap();
+        assert!(in_round.to_json().contains("\"round\": \"r1\""));
+        assert_eq!(verify_review(&in_round, &[&card()], &[]), Verdict::Ok);
+        in_round.round = Some("r2".into());
+        assert_eq!(verify_review(&in_round, &[&card()], &[]), Verdict::Edited(vec!["round".into()]));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 pub(crate) mod attempt;
 pub(crate) mod autosave;
+pub(crate) mod calibration;
 pub(crate) mod error;
 pub(crate) mod exam;
 pub(crate) mod performance;
@@ -151,6 +152,8 @@ pub(crate) fn looks_like_record(path: &Path) -> bool {
 /// `looks_like_record` on a file's text already read.
 pub(crate) fn text_looks_like_record(path: &Path, text: &str) -> bool {
     match serde_json::from_str::<serde_json::Value>(text) {
+        // A calibration round is no attempt, review or dispute: its own readers take it.
+        Ok(serde_json::Value::Object(map)) if map.get("kind").and_then(|k| k.as_str()) == Some(scorecard::calibration::CALIBRATION_KIND) => false,
         Ok(serde_json::Value::Object(map)) => {
             map.contains_key("kind") || map.contains_key("transcript") || map.contains_key("schema_version")
         }

@@ -243,6 +243,11 @@ impl FolderSource {
         self.roots = roots;
     }
 
+    /// The folders read.
+    pub fn roots(&self) -> &[PathBuf] {
+        &self.roots
+    }
+
     /// The record files under the roots now, each once, with their stamps.
     fn files(&self) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
         let walked: Vec<PathBuf> = self

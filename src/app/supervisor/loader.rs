@@ -40,6 +40,8 @@ pub struct Snapshot {
     /// The reviews and disputes, owned (they are small): the dispute queue and
     /// the review panel index them on the UI thread.
     pub beside: Arc<crate::store::Beside>,
+    /// The calibration rounds in the folders, with their progress and reports.
+    pub rounds: Vec<super::calibration::RoundView>,
     pub unreadable: Vec<Unreadable>,
     pub refresh: Refresh,
     pub opener: Opener,
@@ -176,6 +178,9 @@ impl Loader {
 /// The thread's loop: one request at a time until the loader is dropped.
 fn serve(mut source: FolderSource, inbox: &Receiver<Request>, outbox: &Sender<Reply>, count: &ReadCount) {
     let mut first = true;
+    // The rounds as last sent: a refresh that changed only a round (a new one,
+    // a reviewer who submitted) is sent too.
+    let mut rounds_sent: Option<Vec<(String, usize)>> = None;
     while let Ok(request) = inbox.recv() {
         match request {
             Request::Folders(folders) => {
@@ -185,9 +190,12 @@ fn serve(mut source: FolderSource, inbox: &Receiver<Request>, outbox: &Sender<Re
             }
             Request::Refresh => {
                 let refresh = source.refresh_counted(count);
-                let reply = if first || refresh.read > 0 || refresh.dropped > 0 {
+                let rounds = super::calibration::read(&source);
+                let rounds_changed = rounds_sent.as_ref() != Some(&super::calibration::key(&rounds));
+                let reply = if first || refresh.read > 0 || refresh.dropped > 0 || rounds_changed {
                     first = false;
-                    Reply::Changed(snapshot(&source, refresh))
+                    rounds_sent = Some(super::calibration::key(&rounds));
+                    Reply::Changed(snapshot(&source, refresh, rounds))
                 } else {
                     Reply::Unchanged(refresh)
                 };
@@ -219,7 +227,7 @@ pub struct Unreadable {
 }
 
 /// Everything the source holds now, owned, for the UI thread.
-fn snapshot(source: &dyn RecordSource, refresh: Refresh) -> Snapshot {
+fn snapshot(source: &dyn RecordSource, refresh: Refresh, rounds: Vec<super::calibration::RoundView>) -> Snapshot {
     let index = source.review_index();
     let records = source
         .located()
@@ -236,5 +244,5 @@ fn snapshot(source: &dyn RecordSource, refresh: Refresh) -> Snapshot {
         reviews: source.reviews().map(|(path, review)| (path.to_path_buf(), review.clone())).collect(),
         disputes: source.disputes().map(|(path, dispute)| (path.to_path_buf(), dispute.clone())).collect(),
     };
-    Snapshot { records: Arc::new(records), beside: Arc::new(beside), unreadable, refresh, opener: source.opener() }
+    Snapshot { records: Arc::new(records), beside: Arc::new(beside), rounds, unreadable, refresh, opener: source.opener() }
 }

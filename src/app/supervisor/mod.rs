@@ -7,6 +7,7 @@
 //! the sort and the tab are this screen's own form, and what they show is
 //! computed once per change (`model::derive`), never per frame.
 
+mod calibration;
 mod chart;
 mod disputes;
 mod filter;
@@ -38,6 +39,7 @@ enum Tab {
     Chart,
     /// The trainees' disputes, to answer.
     Disputes,
+    Calibration,
 }
 
 pub struct SupervisorScreen {
@@ -74,6 +76,10 @@ pub struct SupervisorScreen {
     /// (until `handle` takes it to write).
     printing: Option<String>,
     printed: Option<Printed>,
+    /// The calibration rounds of the last snapshot.
+    rounds: Vec<calibration::RoundView>,
+    /// The form for a new round.
+    round_form: calibration::RoundForm,
 }
 
 impl SupervisorScreen {
@@ -126,6 +132,8 @@ impl SupervisorScreen {
             queue_filter: disputes::QueueFilter::default(),
             printing: None,
             printed: None,
+            rounds: Vec::new(),
+            round_form: calibration::RoundForm::default(),
         }
     }
 
@@ -137,6 +145,7 @@ impl SupervisorScreen {
             self.unreadable = snapshot.unreadable;
             self.opener = Some(snapshot.opener);
             self.beside = snapshot.beside;
+            self.rounds = snapshot.rounds;
             self.take_records(snapshot.records);
         }
         if let Some(lost) = arrived.lost
@@ -305,17 +314,22 @@ impl SupervisorScreen {
             return commands;
         }
         ui.horizontal(|ui| {
-            for (tab, title) in [(Tab::Trainees, Msg::CohortByTrainee), (Tab::Scenarios, Msg::CohortByScenario), (Tab::Chart, Msg::CohortChart)] {
-                if ui.selectable_label(self.tab == tab, t(lang, title)).clicked() {
+            // The dispute queue's title carries how many are open.
+            let open = self.beside_open_disputes();
+            let disputes = if open > 0 { format!("{} ({open})", t(lang, Msg::DisputeQueue)) } else { t(lang, Msg::DisputeQueue).to_string() };
+            let tabs = [
+                (Tab::Trainees, t(lang, Msg::CohortByTrainee).to_string()),
+                (Tab::Scenarios, t(lang, Msg::CohortByScenario).to_string()),
+                (Tab::Chart, t(lang, Msg::CohortChart).to_string()),
+                (Tab::Disputes, disputes),
+                (Tab::Calibration, t(lang, Msg::CalibTab).to_string()),
+            ];
+            for (tab, title) in tabs {
+                if ui.selectable_label(self.tab == tab, title).clicked() {
                     self.tab = tab;
                 }
             }
-            let open = self.beside_open_disputes();
-            let title = if open > 0 { format!("{} ({open})", t(lang, Msg::DisputeQueue)) } else { t(lang, Msg::DisputeQueue).to_string() };
-            if ui.selectable_label(self.tab == Tab::Disputes, title).clicked() {
-                self.tab = Tab::Disputes;
-            }
-            if self.tab != Tab::Disputes {
+            if !matches!(self.tab, Tab::Disputes | Tab::Calibration) {
                 ui.add_space(12.0);
                 ui.weak(Msg::CohortMatching.fill(lang, &[("n", &self.derived.table.records)]));
             }
@@ -323,6 +337,11 @@ impl SupervisorScreen {
         if self.tab == Tab::Disputes {
             let rows = self.queue.get_or_insert_with(|| disputes::rows(&self.beside, &self.records, view.clock.wall()));
             commands.extend(disputes::ui(ui, lang, rows, &mut self.queue_filter, &self.choices.scenarios));
+            return commands;
+        }
+        if self.tab == Tab::Calibration {
+            // The dashboard's filters are about attempts; a round is read whole.
+            commands.extend(calibration::ui(ui, lang, &self.rounds, &mut self.round_form, &self.records));
             return commands;
         }
         filter::bar(ui, lang, &mut self.filter, &self.choices);
@@ -357,6 +376,8 @@ impl SupervisorScreen {
                 });
                 None
             }
+            // Drawn above, before the filters.
+            Tab::Calibration => None,
         };
         match clicked {
             Some(tables::Clicked::Sort(column)) => self.sort = self.sort.clicked(column),
