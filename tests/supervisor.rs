@@ -525,3 +525,57 @@ fn a_supervisor_sets_up_a_calibration_round_in_the_app() {
     let saved = std::fs::read_dir(team.path().join("calibration")).unwrap().count();
     assert_eq!(saved, 1);
 }
+
+/// A two-reviewer calibration round reviewed in the app: each reviewer opens
+/// the round's scorecards from the 校准 tab and reviews them blind (the second
+/// sees none of the first's judgements), and the report opens once both have
+/// submitted.
+#[test]
+fn two_reviewers_review_a_round_blind_in_the_app_and_the_report_opens() {
+    let data = tempfile::tempdir().unwrap();
+    let team = tempfile::tempdir().unwrap();
+    records(team.path());
+    let mut cards: Vec<std::path::PathBuf> = std::fs::read_dir(team.path().join("scorecards").join("e1")).unwrap().map(|e| e.unwrap().path()).collect();
+    cards.sort();
+    let output = kefu(&[
+        "calibrate", "new", "--name", "新人校准", "--organiser", "王经理:m01", "--reviewer", "张主管:s01", "--reviewer", "李主管:s02",
+        cards[0].to_str().unwrap(), cards[1].to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    Settings { role: Role::Supervisor, supervisor_folders: vec![team.path().to_path_buf()], trainee_name: "主管".into(), ..Settings::default() }.save(data.path()).unwrap();
+    let mut harness = app(data.path());
+    wait_for_records(&mut harness);
+    click(&mut harness, "校准");
+    harness.get_by_label("0/2 位复核人已提交");
+
+    for (reviewer, stance) in [("张主管", "不同意 · "), ("李主管", "同意 · ")] {
+        for _ in 0..2 {
+            let buttons: Vec<String> = harness.query_all_by_label_contains(&format!("盲评 · {reviewer} · ")).map(|n| n.accesskit_node().label().unwrap_or_default()).collect();
+            assert!(!buttons.is_empty(), "{reviewer} has scorecards left to review");
+            click(&mut harness, &buttons[0]);
+            harness.get_by_label_contains("校准轮次:新人校准");
+            assert!(harness.query_by_label_contains("已有的复核").is_none(), "blind: {reviewer} sees no other round review");
+            let judge: Vec<String> = harness.query_all_by_label_contains(stance).map(|n| n.accesskit_node().label().unwrap_or_default()).collect();
+            click(&mut harness, &judge[0]);
+            if stance.starts_with("不同意") {
+                harness.get_by_label("理由").click();
+                harness.run();
+                harness.get_by_label("理由").type_text("评分器判错了");
+                harness.run();
+            }
+            click(&mut harness, "签核");
+            harness.get_by_label("再写一份复核");
+            click(&mut harness, "返回");
+            wait_for_records(&mut harness);
+        }
+        assert!(harness.query_by_label_contains(&format!("盲评 · {reviewer} · ")).is_none(), "{reviewer} is done");
+    }
+    harness.get_by_label("2/2 位复核人已提交");
+    harness.get_by_label("张主管 (s01)");
+    harness.get_by_label_contains("Krippendorff α 系数: ");
+    let saved: Vec<String> = std::fs::read_dir(team.path().join("reviews").join("s02")).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+    assert_eq!(saved.len(), 2);
+    assert!(saved.iter().all(|review| review.contains("\"round\"")), "sealed in the round");
+    // The app's settings did not take a round's reviewer as "me".
+    assert_eq!(Settings::load(data.path()).unwrap().reviewer_id, "");
+}

@@ -46,6 +46,8 @@ pub enum Command {
     AnswerDispute { scorecard: PathBuf, dispute: PathBuf },
     /// Seal the review in the panel and save it beside the scorecard (signed off, or not yet).
     SaveReview { signed_off: bool },
+    /// A calibration round's scorecard opened for one of its reviewers to review blind.
+    OpenRoundReview { round: String, scorecard: PathBuf, reviewer: crate::scorecard::Reviewer },
     /// A trainee's performance file (绩效档案), made in the background, then written as an export.
     PrintPerformanceFile { trainee: String },
     /// A calibration round over these scorecards, saved in the first one's data folder.

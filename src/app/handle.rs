@@ -118,6 +118,7 @@ impl KefuApp {
             Command::OpenCohortRecord { path } => self.open_for_review(path, None),
             Command::AnswerDispute { scorecard, dispute } => self.open_for_review(scorecard, Some(dispute)),
             Command::SaveReview { signed_off } => self.save_review(signed_off),
+            Command::OpenRoundReview { round, scorecard, reviewer } => self.open_round_review(&round, scorecard, reviewer),
             Command::NewCalibrationRound { name, organiser, reviewers, scorecards } => self.new_calibration_round(&name, &organiser, &reviewers, &scorecards),
 
             Command::SetLanguage(lang) => {

@@ -39,6 +39,29 @@ impl KefuApp {
         }
     }
 
+    /// A calibration round's scorecard, opened for one of its reviewers: the
+    /// panel is fixed to that reviewer and the round, and shows only the
+    /// reviews that reviewer may see (`visible_reviews`: blind until submitted).
+    pub(super) fn open_round_review(&mut self, round_id: &str, path: PathBuf, reviewer: crate::scorecard::Reviewer) {
+        let Screen::Supervisor(screen) = &self.screen else { return };
+        let (Some(opener), Some(round)) = (screen.opener(), screen.round(round_id)) else { return };
+        let beside = screen.beside();
+        match opener(&path) {
+            Ok(Record::Scenario(card)) => {
+                let seal = card.seal();
+                let of_card: Vec<(usize, &ReviewCard)> = beside.reviews.iter().enumerate().filter(|(_, (_, r))| r.scorecard.seal == seal).map(|(i, (_, r))| (i, r)).collect();
+                let visible = crate::scorecard::calibration::visible_reviews(&[&round], Some(&reviewer.id), &of_card);
+                let earlier = sorted(visible.into_iter().map(|(_, r)| r.clone()).collect());
+                let form = ReviewForm::in_round(&card, (round.id(), round.name.clone()), &reviewer, earlier);
+                let mut view = ScorecardView::new(vec![card], &self.bundle);
+                view.review = Some(form);
+                view.source = Some(path);
+                self.go(Screen::Scorecard(Box::new(view)));
+            }
+            other => self.open_record(other),
+        }
+    }
+
     /// Seals the panel's review and saves it beside the scorecard; the
     /// reviewer's name is remembered and the dashboard reads the folder again.
     pub(super) fn save_review(&mut self, signed_off: bool) {
@@ -46,7 +69,12 @@ impl KefuApp {
         let Screen::Scorecard(view) = &mut self.screen else { return };
         let (Some(card), Some(form)) = (view.cards.get(view.selected), view.review.as_ref()) else { return };
         let Some(draft) = form.draft(when, signed_off) else { return };
-        let review = match ReviewCard::new(card, draft) {
+        let in_round = form.round().is_some();
+        let made = match form.round() {
+            Some(round) => ReviewCard::new_in_round(card, draft, round.to_string()),
+            None => ReviewCard::new(card, draft),
+        };
+        let review = match made {
             Ok(review) => review,
             // The panel checks everything the core does first; this is a defect, said plainly.
             Err(_) => {
@@ -59,15 +87,15 @@ impl KefuApp {
         let (name, id) = (review.reviewer.name.clone(), review.reviewer.id.clone());
         if let Ok(path) = &saved {
             // The panel shows what was saved, with this review among the earlier ones.
-            let earlier = view.review.as_ref().map(|form| form.earlier().to_vec()).unwrap_or_default();
-            view.review = Some(ReviewForm::after_saving(card, review, earlier));
+            view.review = view.review.as_ref().map(|form| form.after_saving(card, review));
             self.notice = Some(Notice::done(Msg::ReviewSaved, path.display()));
         }
         if let Err(error) = saved {
             self.notice = Some(Notice::problem(Msg::ReviewSaveFailed, error));
             return;
         }
-        if (name.as_str(), id.as_str()) != (self.settings.reviewer_name.as_str(), self.settings.reviewer_id.as_str()) {
+        // A round's reviewer was picked in the 校准 tab, not typed: not remembered as "me".
+        if !in_round && (name.as_str(), id.as_str()) != (self.settings.reviewer_name.as_str(), self.settings.reviewer_id.as_str()) {
             self.settings.reviewer_name = name;
             self.settings.reviewer_id = id;
             let notice = self.notice.take();

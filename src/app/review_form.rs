@@ -62,6 +62,9 @@ pub struct ReviewForm {
     /// Just saved: the panel says so instead of offering a blank form that a
     /// second click would save as another review.
     just_saved: bool,
+    /// The calibration round this review is made in (its id and name): the
+    /// reviewer is the round's, fixed, and the review is sealed with the round.
+    round: Option<(String, String)>,
 }
 
 /// The dimensions a reviewer may override or add to (platform rules are deductions, not a share).
@@ -94,16 +97,32 @@ impl ReviewForm {
             earlier,
             replies: card.replies.len(),
             just_saved: false,
+            round: None,
         }
+    }
+
+    /// A blind review of `card` by one of `round`'s reviewers; `earlier` is
+    /// what that reviewer may see (`visible_reviews`).
+    pub fn in_round(card: &Scorecard, round: (String, String), reviewer: &crate::scorecard::Reviewer, earlier: Vec<ReviewCard>) -> ReviewForm {
+        let mut form = ReviewForm::new(card, &reviewer.name, &reviewer.id, None, earlier);
+        form.round = Some(round);
+        form
+    }
+
+    /// The round's id, when the review is made in a calibration round.
+    pub fn round(&self) -> Option<&str> {
+        self.round.as_ref().map(|(id, _)| id.as_str())
     }
 
     /// The form after a review was saved: blank, with that review among the
     /// earlier ones, showing what was saved until another is asked for.
-    pub fn after_saving(card: &Scorecard, saved: ReviewCard, mut earlier: Vec<ReviewCard>) -> ReviewForm {
+    pub fn after_saving(&self, card: &Scorecard, saved: ReviewCard) -> ReviewForm {
         let (name, id) = (saved.reviewer.name.clone(), saved.reviewer.id.clone());
+        let mut earlier = self.earlier.clone();
         earlier.push(saved);
         let mut form = ReviewForm::new(card, &name, &id, None, earlier);
         form.just_saved = true;
+        form.round = self.round.clone();
         form
     }
 
@@ -230,12 +249,17 @@ impl ReviewForm {
             return None;
         }
         self.earlier_ui(ui, lang);
+        if let Some((_, name)) = &self.round {
+            ui.colored_label(ui.visuals().warn_fg_color, Msg::ReviewInRound.fill(lang, &[("name", name)]));
+        }
+        // In a round the reviewer is the round's, chosen in the 校准 tab.
+        let fixed = self.round.is_some();
         egui::Grid::new("reviewer").num_columns(2).show(ui, |ui| {
             let label = ui.label(t(lang, Msg::ReviewerName));
-            ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(180.0)).labelled_by(label.id);
+            ui.add_enabled(!fixed, egui::TextEdit::singleline(&mut self.name).desired_width(180.0)).labelled_by(label.id);
             ui.end_row();
             let label = ui.label(t(lang, Msg::ReviewerId));
-            ui.add(egui::TextEdit::singleline(&mut self.id).desired_width(180.0)).labelled_by(label.id);
+            ui.add_enabled(!fixed, egui::TextEdit::singleline(&mut self.id).desired_width(180.0)).labelled_by(label.id);
             ui.end_row();
         });
         self.dispute_ui(ui, lang);

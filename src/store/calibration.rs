@@ -34,14 +34,18 @@ pub fn rounds(data: &Path) -> Vec<(PathBuf, CalibrationRound)> {
 
 /// The round's scorecards found in the data folder as they were (same record id and seal).
 pub fn round_scorecards(data: &Path, round: &CalibrationRound) -> Vec<Scorecard> {
+    round_scorecards_at(data, round).into_iter().map(|(_, card)| card).collect()
+}
+
+/// The same, each with the file it was read from (the app opens them to review).
+pub fn round_scorecards_at(data: &Path, round: &CalibrationRound) -> Vec<(std::path::PathBuf, Scorecard)> {
     let mut trainees: Vec<&str> = round.scorecards.iter().map(|s| s.trainee.id.as_str()).collect();
     trainees.sort();
     trainees.dedup();
     trainees
         .into_iter()
         .flat_map(|trainee| super::reviews::trainee_scorecards(data, trainee))
-        .map(|(_, card)| card)
-        .filter(|card| round.scorecards.iter().any(|s| s.names(card)))
+        .filter(|(_, card)| round.scorecards.iter().any(|s| s.names(card)))
         .collect()
 }
 

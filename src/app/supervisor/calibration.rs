@@ -28,6 +28,10 @@ pub struct RoundView {
     pub report: Option<RoundReport>,
     /// The round's file fails its seals.
     pub edited: bool,
+    /// Where each of the round's scorecards is (in the round's order), if found as it was.
+    pub paths: Vec<Option<PathBuf>>,
+    /// (reviewer index, scorecard index) of every review submitted in the round.
+    pub submitted: BTreeSet<(usize, usize)>,
 }
 
 /// The rounds in the data folders the source reads (`<data>/calibration/`),
@@ -47,7 +51,10 @@ pub fn read(source: &FolderSource) -> Vec<RoundView> {
                 report(&round, &cards.iter().collect::<Vec<_>>(), &visible)
             });
             let edited = verify_round(&round) != Verdict::Ok;
-            views.push(RoundView { round, progress, report, edited });
+            let found = crate::store::calibration::round_scorecards_at(root, &round);
+            let paths = round.scorecards.iter().map(|s| found.iter().find(|(_, card)| s.names(card)).map(|(path, _)| path.clone())).collect();
+            let submitted = round.latest_reviews(&all).into_keys().collect();
+            views.push(RoundView { round, progress, report, edited, paths, submitted });
         }
     }
     views
@@ -81,7 +88,9 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, rounds: &[RoundView], form: &mut RoundF
             ui.label(t(lang, Msg::CalibNoRounds));
         }
         for (index, view) in rounds.iter().enumerate() {
-            round_ui(ui, lang, index, view);
+            if let Some(asked) = round_ui(ui, lang, index, view) {
+                command = Some(asked);
+            }
             ui.separator();
         }
         egui::CollapsingHeader::new(t(lang, Msg::CalibNew)).id_salt("calibration-new").show(ui, |ui| {
@@ -135,7 +144,7 @@ fn form_ui(ui: &mut egui::Ui, lang: Lang, form: &mut RoundForm, records: &[Locat
     None
 }
 
-fn round_ui(ui: &mut egui::Ui, lang: Lang, index: usize, view: &RoundView) {
+fn round_ui(ui: &mut egui::Ui, lang: Lang, index: usize, view: &RoundView) -> Option<Command> {
     let round = &view.round;
     ui.heading(Msg::CalibReportTitle.fill(lang, &[("name", &round.name)]));
     if view.edited {
@@ -144,7 +153,7 @@ fn round_ui(ui: &mut egui::Ui, lang: Lang, index: usize, view: &RoundView) {
     let Some(report) = &view.report else {
         ui.label(Msg::CalibProgress.fill(lang, &[("n", &view.progress.submitted), ("m", &view.progress.reviewers)]));
         ui.weak(t(lang, Msg::CalibWaiting));
-        return;
+        return blind_reviews_ui(ui, lang, index, view);
     };
     for line in summary_lines(round, report, lang) {
         ui.label(line);
@@ -178,4 +187,41 @@ fn round_ui(ui: &mut egui::Ui, lang: Lang, index: usize, view: &RoundView) {
         }
     });
     ui.weak(t(lang, Msg::CalibAlphaNote));
+    None
+}
+
+/// Each reviewer's part of a round still open: per scorecard, review it blind
+/// (the panel shows none of the others' round reviews), or submitted.
+fn blind_reviews_ui(ui: &mut egui::Ui, lang: Lang, index: usize, view: &RoundView) -> Option<Command> {
+    let round = &view.round;
+    let mut command = None;
+    egui::Grid::new(("calibration-blind", index)).striped(true).num_columns(round.reviewers.len() + 1).show(ui, |ui| {
+        ui.strong(t(lang, Msg::ReviewScorecard));
+        for reviewer in &round.reviewers {
+            ui.strong(format!("{} ({})", reviewer.name, reviewer.id));
+        }
+        ui.end_row();
+        for (item, card) in round.scorecards.iter().enumerate() {
+            // Two sessions of one trainee at one scenario differ by their time.
+            let label = format!("{} · {}", scorecard_label(round, item, lang), crate::app::local_time::shown(card.when_utc.as_deref(), lang));
+            ui.label(&label);
+            for (rater, reviewer) in round.reviewers.iter().enumerate() {
+                if view.submitted.contains(&(rater, item)) {
+                    ui.label(t(lang, Msg::CalibSubmitted));
+                    continue;
+                }
+                let Some(path) = &view.paths[item] else {
+                    ui.weak(t(lang, Msg::CalibCardMissing));
+                    continue;
+                };
+                let button = ui.push_id(("blind", index, item, rater), |ui| ui.button(t(lang, Msg::CalibReviewBlind))).inner;
+                crate::app::look::read_out_as(&button, &format!("{} · {} · {label}", t(lang, Msg::CalibReviewBlind), reviewer.name));
+                if button.clicked() {
+                    command = Some(Command::OpenRoundReview { round: round.id(), scorecard: path.clone(), reviewer: reviewer.clone() });
+                }
+            }
+            ui.end_row();
+        }
+    });
+    command
 }

@@ -240,6 +240,11 @@ impl SupervisorScreen {
         self.records.iter().map(|r| r.marks.open_disputes).sum()
     }
 
+    /// The calibration round with this id, as last read.
+    pub(in crate::app) fn round(&self, id: &str) -> Option<crate::scorecard::calibration::CalibrationRound> {
+        self.rounds.iter().find(|view| view.round.id() == id).map(|view| view.round.clone())
+    }
+
     /// The reviews and disputes read with the records.
     pub(in crate::app) fn beside(&self) -> Arc<crate::store::Beside> {
         self.beside.clone()
