@@ -349,10 +349,13 @@ fn a_review_with_a_disagreement_a_dispute_answered_and_the_trainee_reads_the_ans
     let saved = std::fs::read_to_string(&reviews[0]).unwrap();
     assert!(saved.contains("\"disagree\"") && saved.contains("评分漏掉了道歉") && saved.contains("\"signed_off\": true"), "{saved}");
 
-    // The dispute from the queue: rejected with an answer.
+    // The trainee's page shows the review beside the auto score.
     click(&mut harness, "返回");
-    click(&mut harness, "← 返回全部学员");
     wait_for_records(&mut harness);
+    assert!(harness.query_all_by_label_contains("已签核").count() >= 1, "the reviewed session is marked signed off");
+
+    // The dispute from the queue: rejected with an answer.
+    click(&mut harness, "← 返回全部学员");
     click(&mut harness, "申诉 (1)");
     let handle: Vec<String> = harness.query_all_by_label_contains("处理 · 王小明").map(|n| n.accesskit_node().label().unwrap_or_default()).collect();
     assert_eq!(handle.len(), 1, "{handle:?}");

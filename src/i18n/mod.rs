@@ -486,6 +486,8 @@ catalogue! {
     ReviewAccept => ("受理(评分有误)", "Accept (the grader was wrong)"),
     ReviewReject => ("驳回(评分成立)", "Reject (the finding stands)"),
     ReviewAnswerHint => ("给学员的答复", "Your answer to the trainee"),
+    /// The trainee page's column: the reviewed score and state beside the auto score.
+    RecordReview => ("复核", "Review"),
     ReviewInRound => ("校准轮次:{name}。盲评:提交之前看不到其他复核人的意见。", "Calibration round: {name}. Blind: the other reviewers' judgements stay hidden until you submit."),
     CalibSubmitted => ("已提交 ✓", "Submitted ✓"),
     CalibCardMissing => ("找不到这份评分卡(或已变动)", "Scorecard not found (or changed)"),

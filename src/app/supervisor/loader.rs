@@ -26,10 +26,12 @@ pub struct Located {
 
 /// What the reviews and disputes in the folders say of one scorecard (from
 /// the source's review index: derived, never stored in the scorecard).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Marks {
     pub state: crate::scorecard::ReviewState,
     pub open_disputes: usize,
+    /// The deciding review's score, shown beside the auto score (never blended into it).
+    pub reviewed_total: Option<f64>,
 }
 
 /// What one refresh found: every record, the reviews and disputes beside
@@ -233,7 +235,7 @@ fn snapshot(source: &dyn RecordSource, refresh: Refresh, rounds: Vec<super::cali
         .located()
         .map(|(path, summary): (&Path, &Arc<Summary>)| {
             let status = index.status_of(summary);
-            Located { path: path.to_path_buf(), summary: summary.clone(), marks: Marks { state: status.state, open_disputes: status.open_disputes } }
+            Located { path: path.to_path_buf(), summary: summary.clone(), marks: Marks { state: status.state, open_disputes: status.open_disputes, reviewed_total: status.reviewed_total } }
         })
         .collect();
     let unreadable = source

@@ -45,6 +45,21 @@ fn verdict(summary: &Summary) -> Msg {
     }
 }
 
+/// The review column: the reviewed score beside the auto one, its state, open disputes.
+fn review_cell(marks: &super::loader::Marks, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(total) = marks.reviewed_total {
+        parts.push(format!("{total:.1}"));
+    }
+    if marks.state != crate::scorecard::ReviewState::None {
+        parts.push(t(lang, marks.state.label()).to_string());
+    }
+    if marks.open_disputes > 0 {
+        parts.push(Msg::ReviewOpenDisputes.fill(lang, &[("n", &marks.open_disputes)]));
+    }
+    if parts.is_empty() { "—".to_string() } else { parts.join(" · ") }
+}
+
 /// `printing`: the performance file is being made (the button waits).
 pub fn ui(ui: &mut egui::Ui, lang: Lang, page: &TraineePage, records: &[Located], numbers: Option<String>, printing: bool) -> Option<Asked> {
     let mut asked = None;
@@ -78,11 +93,12 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, page: &TraineePage, records: &[Located]
         .column(Width::remainder().at_least(200.0).clip(true))
         .column(Width::initial(110.0))
         .column(Width::initial(110.0))
+        .column(Width::initial(170.0))
         .column(Width::initial(70.0))
         .min_scrolled_height(0.0)
         .max_scroll_height(height - 30.0)
         .header(24.0, |mut row| {
-            for title in [Msg::RecordWhen, Msg::RecordActivity, Msg::RecordScore, Msg::RecordVerdict] {
+            for title in [Msg::RecordWhen, Msg::RecordActivity, Msg::RecordScore, Msg::RecordVerdict, Msg::RecordReview] {
                 row.col(|ui| {
                     ui.strong(t(lang, title));
                 });
@@ -106,6 +122,9 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, page: &TraineePage, records: &[Located]
                 });
                 row.col(|ui| {
                     ui.label(t(lang, verdict(summary)));
+                });
+                row.col(|ui| {
+                    ui.label(review_cell(&record.marks, lang));
                 });
                 row.col(|ui| {
                     // A typing phrase is shown whole here (speed); it has no screen of its own.
