@@ -372,6 +372,12 @@ fn a_review_with_a_disagreement_a_dispute_answered_and_the_trainee_reads_the_ans
     click(&mut harness, "返回");
     wait_for_records(&mut harness);
     harness.get_by_label("没有符合条件的申诉");
+    // The grader graded: the reviewer overturned the rule the trainee disputed and
+    // the answer upheld, so it stands at one overturned in two judged.
+    click(&mut harness, "评分器一致性");
+    harness.get_by_label_contains("评分器一致性:2 份复核,1 条规则");
+    let rates: Vec<String> = harness.query_all_by_label_contains("%").filter_map(|n| n.accesskit_node().value()).collect();
+    assert_eq!(rates, ["50.0%"]);
 
     // Every review verifies; the scorecards were never touched.
     for review in std::fs::read_dir(team.path().join("reviews").join("s01")).unwrap() {

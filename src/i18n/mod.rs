@@ -729,6 +729,7 @@ catalogue! {
     /// `{reviews}` reviews counted (each reviewer's latest per scorecard), `{rules}` rules listed.
     AgreementTitle => ("评分器一致性:{reviews} 份复核,{rules} 条规则,分歧最多的在前", "Grader agreement: {reviews} reviews, {rules} rules, most disagreement first"),
     AgreementNone => ("没有找到复核", "No reviews found"),
+    AgreementTab => ("评分器一致性", "Grader agreement"),
     AgreementRule => ("规则", "Rule"),
     AgreementJudged => ("已评", "Judged"),
     AgreementAgreed => ("同意", "Agreed"),

@@ -8,6 +8,7 @@
 //! computed once per change (`model::derive`), never per frame.
 
 mod calibration;
+mod agreement;
 mod chart;
 mod disputes;
 mod filter;
@@ -40,6 +41,8 @@ enum Tab {
     /// The trainees' disputes, to answer.
     Disputes,
     Calibration,
+    /// The grader graded: per rule, how often reviews agreed with it.
+    Agreement,
 }
 
 pub struct SupervisorScreen {
@@ -72,6 +75,8 @@ pub struct SupervisorScreen {
     /// The dispute queue, built once per reading (on first show), and its filters.
     queue: Option<Vec<disputes::DisputeRow>>,
     queue_filter: disputes::QueueFilter,
+    /// The grader's agreement with the reviews, counted once per reading (on first show).
+    agreement: Option<agreement::Agreement>,
     /// The trainee whose performance file is being made, and the file once made
     /// (until `handle` takes it to write).
     printing: Option<String>,
@@ -101,6 +106,7 @@ impl SupervisorScreen {
         self.trainees = records.iter().map(|r| r.summary.trainee.id.as_str()).collect::<std::collections::BTreeSet<_>>().len();
         self.records = records;
         self.queue = None;
+        self.agreement = None;
         self.loaded = true;
         self.derived_for = None;
         if let Some(page) = &self.trainee {
@@ -130,6 +136,7 @@ impl SupervisorScreen {
             lost_pending: None,
             queue: None,
             queue_filter: disputes::QueueFilter::default(),
+            agreement: None,
             printing: None,
             printed: None,
             rounds: Vec::new(),
@@ -328,13 +335,14 @@ impl SupervisorScreen {
                 (Tab::Chart, t(lang, Msg::CohortChart).to_string()),
                 (Tab::Disputes, disputes),
                 (Tab::Calibration, t(lang, Msg::CalibTab).to_string()),
+                (Tab::Agreement, t(lang, Msg::AgreementTab).to_string()),
             ];
             for (tab, title) in tabs {
                 if ui.selectable_label(self.tab == tab, title).clicked() {
                     self.tab = tab;
                 }
             }
-            if !matches!(self.tab, Tab::Disputes | Tab::Calibration) {
+            if !matches!(self.tab, Tab::Disputes | Tab::Calibration | Tab::Agreement) {
                 ui.add_space(12.0);
                 ui.weak(Msg::CohortMatching.fill(lang, &[("n", &self.derived.table.records)]));
             }
@@ -342,6 +350,11 @@ impl SupervisorScreen {
         if self.tab == Tab::Disputes {
             let rows = self.queue.get_or_insert_with(|| disputes::rows(&self.beside, &self.records, view.clock.wall()));
             commands.extend(disputes::ui(ui, lang, rows, &mut self.queue_filter, &self.choices.scenarios));
+            return commands;
+        }
+        if self.tab == Tab::Agreement {
+            let counted = self.agreement.get_or_insert_with(|| agreement::count(&self.beside, &self.records));
+            agreement::ui(ui, lang, counted, &view.bundle.course);
             return commands;
         }
         if self.tab == Tab::Calibration {
@@ -382,7 +395,7 @@ impl SupervisorScreen {
                 None
             }
             // Drawn above, before the filters.
-            Tab::Calibration => None,
+            Tab::Calibration | Tab::Agreement => None,
         };
         match clicked {
             Some(tables::Clicked::Sort(column)) => self.sort = self.sort.clicked(column),
