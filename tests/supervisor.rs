@@ -477,7 +477,11 @@ fn a_calibration_round_shows_its_report_once_everyone_submitted() {
     harness.get_by_label("校准报告:12 月校准");
     harness.get_by_label("1/2 位复核人已提交");
     harness.get_by_label("所有复核人提交后才显示报告");
-    assert!(harness.query_by_label("张主管 (s01)").is_none(), "blind: no reviewer's ratings before everyone submitted");
+    // Blind: no report column (the grader's and each reviewer's ratings) until everyone submitted;
+    // the round's grid only says who has submitted and offers the others 盲评.
+    assert!(harness.query_by_label("评分器").is_none(), "blind: no reviewer's ratings before everyone submitted");
+    assert_eq!(harness.query_all_by_label("已提交 ✓").count(), 2, "张主管 submitted both");
+    assert_eq!(harness.query_all_by_label_contains("盲评 · 李主管 · ").count(), 2, "李主管 still to review both");
 
     for card in [first, second] {
         sign(card, "李主管", "s02", &["--agree", "1:apologise"]);
