@@ -93,54 +93,99 @@ fn header(ui: &mut egui::Ui, lang: Lang, column: Column, sort: Sort, clicked: &m
     }
 }
 
-/// The trainee table: every column, sorted as `sort` says, only the visible rows laid out.
+/// The trainee table: the name pinned on the left (it stays in view when a
+/// narrow window scrolls the other columns sideways), every other column
+/// beside it, sorted as `sort` says, only the visible rows laid out. The two
+/// halves are two tables whose vertical offsets are kept in step: whichever
+/// the user scrolled this frame leads, the other follows on the next.
 pub fn trainees(ui: &mut egui::Ui, lang: Lang, derived: &Derived, sort: Sort) -> Option<Clicked> {
     let mut clicked = None;
-    let rows = &derived.table.trainees;
     let height = ui.available_height();
-    egui::ScrollArea::horizontal().id_salt("trainee-table-wide").auto_shrink([false, false]).show(ui, |ui| {
-        let mut table = TableBuilder::new(ui)
-            .id_salt("trainee-table")
-            .striped(true)
-            .resizable(true)
-            .sense(egui::Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .min_scrolled_height(0.0)
-            .max_scroll_height(height - HEADER_HEIGHT - 12.0);
-        for column in Column::ALL {
-            table = table.column(Width::initial(width(column)).at_least(40.0).clip(true));
-        }
-        table
-            .header(HEADER_HEIGHT, |mut row| {
-                for column in Column::ALL {
-                    row.col(|ui| header(ui, lang, column, sort, &mut clicked));
-                }
-            })
-            .body(|body| {
-                body.rows(ROW_HEIGHT, derived.order.len(), |mut row| {
-                    let index = derived.order[row.index()];
-                    let trainee = &rows[index];
-                    for column in Column::ALL {
-                        row.col(|ui| {
-                            if column == Column::Name {
-                                let name = if trainee.name.trim().is_empty() { trainee.id.as_str() } else { trainee.name.as_str() };
-                                let link = ui.link(name);
-                                read_out_as(&link, &Msg::OpenTrainee.fill(lang, &[("name", &name), ("id", &trainee.id)]));
-                                if link.clicked() {
-                                    clicked = Some(Clicked::Trainee(index));
-                                }
-                            } else {
-                                ui.label(cell(trainee, derived.marks.get(&trainee.id).copied().unwrap_or_default(), column, lang));
-                            }
-                        });
-                    }
-                    if row.response().clicked() {
-                        clicked = Some(Clicked::Trainee(index));
-                    }
-                });
-            });
+    let shared_id = egui::Id::new("trainee-table-offset");
+    let shared: f32 = ui.data(|data| data.get_temp(shared_id)).unwrap_or(0.0);
+    let pinned = [Column::Name];
+    let rest: Vec<Column> = Column::ALL.into_iter().filter(|column| *column != Column::Name).collect();
+    let (mut left, mut right) = (shared, shared);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        ui.vertical(|ui| {
+            ui.set_width(width(Column::Name) + 8.0);
+            left = half(ui, "trainee-table-name", &pinned, derived, sort, lang, height, shared, false, &mut clicked);
+        });
+        egui::ScrollArea::horizontal().id_salt("trainee-table-wide").auto_shrink([false, false]).show(ui, |ui| {
+            right = half(ui, "trainee-table", &rest, derived, sort, lang, height, shared, true, &mut clicked);
+        });
     });
+    let next = if (left - shared).abs() > 0.5 { left } else { right };
+    if (next - shared).abs() > 0.5 {
+        ui.data_mut(|data| data.insert_temp(shared_id, next));
+        ui.ctx().request_repaint();
+    }
     clicked
+}
+
+/// One half of the trainee table: `columns`, scrolled to `offset`; returns
+/// the offset after this frame's scrolling.
+#[allow(clippy::too_many_arguments)]
+fn half(
+    ui: &mut egui::Ui,
+    id: &str,
+    columns: &[Column],
+    derived: &Derived,
+    sort: Sort,
+    lang: Lang,
+    height: f32,
+    offset: f32,
+    scroll_bar: bool,
+    clicked: &mut Option<Clicked>,
+) -> f32 {
+    let rows = &derived.table.trainees;
+    let mut table = TableBuilder::new(ui)
+        .id_salt(id)
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .min_scrolled_height(0.0)
+        .max_scroll_height(height - HEADER_HEIGHT - 12.0)
+        .vertical_scroll_offset(offset)
+        .animate_scrolling(false);
+    if !scroll_bar {
+        table = table.scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden);
+    }
+    for column in columns {
+        table = table.column(Width::initial(width(*column)).at_least(40.0).clip(true));
+    }
+    let output = table
+        .header(HEADER_HEIGHT, |mut row| {
+            for column in columns {
+                row.col(|ui| header(ui, lang, *column, sort, clicked));
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, derived.order.len(), |mut row| {
+                let index = derived.order[row.index()];
+                let trainee = &rows[index];
+                for column in columns {
+                    row.col(|ui| {
+                        if *column == Column::Name {
+                            let name = if trainee.name.trim().is_empty() { trainee.id.as_str() } else { trainee.name.as_str() };
+                            let link = ui.link(name);
+                            read_out_as(&link, &Msg::OpenTrainee.fill(lang, &[("name", &name), ("id", &trainee.id)]));
+                            if link.clicked() {
+                                *clicked = Some(Clicked::Trainee(index));
+                            }
+                        } else {
+                            ui.label(cell(trainee, derived.marks.get(&trainee.id).copied().unwrap_or_default(), *column, lang));
+                        }
+                    });
+                }
+                if row.response().clicked() {
+                    *clicked = Some(Clicked::Trainee(index));
+                }
+            });
+        });
+    output.state.offset().y
 }
 
 /// The scenario table, the lowest pass rate first, then `below` (where a scenario's points are lost).
