@@ -5,7 +5,7 @@
 
 use super::{LangArg, fail, output_failed};
 use crate::content::Course;
-use crate::content::raw::{Lang, Text};
+use crate::content::raw::Lang;
 use crate::i18n::Msg;
 use crate::scorecard::grader_agreement::{self, RuleAgreement};
 use crate::scorecard::{FamilyRecord, Record, ReviewCard, Scorecard};
@@ -64,8 +64,7 @@ pub(super) fn run(cli: &super::Cli, args: &AgreementArgs, stdout: &mut impl Writ
     let counted = grader_agreement::counting(&review_refs, &card_refs);
     let course = Course::load(&[], &cli.content_root());
     let entries: Vec<_> = course.lexicons.values().flatten().collect();
-    let labels: BTreeMap<&str, &Text> = entries.iter().map(|e| (e.id.as_str(), &e.label)).collect();
-    let label = |rule: &str| labels.get(rule).map(|text| text.get(lang).to_string());
+    let label = |rule: &str| crate::scorecard::practice::rule_label(rule, &course, lang);
     let mut bytes = Vec::new();
     let written = match args.format {
         AgreementFormat::Csv => grader_agreement::write_csv(&mut bytes, &grader_agreement::tally(&counted), &label),

@@ -54,6 +54,8 @@ const NOT_NEGATIONS: &[&str] = &[
     "不好意思", "别家", "别人", "区别", "特别", "别的", "分别", "要不要", "能不能", "会不会", "可不可以", "好不好", "是不是",
     "不能不", "别担心", "别着急", "别急", "不用担心", "不要着急", "不要急", "不着急", "不要担心", "不用着急", "不好说", "not only", "whether or not", "don't worry", "do not worry",
     "don't hesitate", "do not hesitate", "not sure if", "never mind",
+    // A suggestion, not a negation: "why don't you take your business elsewhere?"
+    "why don't you", "why don't we", "why not",
 ];
 
 /// Words that, just after a phrase in the same clause, negate it ("退款是不行的", "refunds are not possible").
@@ -180,6 +182,13 @@ fn finder() -> &'static NegationFinder {
 /// Whether `clause` holds a negator of `negators` that is not part of a word
 /// that only looks like one (不好意思, 能不能).
 fn holds_negator(clause: &str, negators: &AhoCorasick) -> bool {
+    holds_negator_from(clause, negators, clause.len())
+}
+
+/// Like `holds_negator`, but only negators that begin before byte `limit`
+/// count: the rest of `clause` past `limit` is the hit's own opening, where a
+/// negator may straddle it ("不可以退" negates the hit "可以退").
+fn holds_negator_from(clause: &str, negators: &AhoCorasick, limit: usize) -> bool {
     let look_alikes: Vec<(usize, usize)> =
         finder().look_alikes.find_overlapping_iter(clause).map(|m| (m.start(), m.end())).collect();
     negators.find_overlapping_iter(clause).any(|m| {
@@ -187,7 +196,7 @@ fn holds_negator(clause: &str, negators: &AhoCorasick) -> bool {
         // An English negator must be a whole word.
         let ascii = clause[at..end].is_ascii();
         let word_ok = !ascii || !clause[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
-        word_ok && !look_alikes.iter().any(|(s, e)| *s <= at && end <= *e)
+        at < limit && word_ok && !look_alikes.iter().any(|(s, e)| *s <= at && end <= *e)
     })
 }
 
@@ -207,7 +216,12 @@ pub fn negated(text: &str, start: usize) -> bool {
     let clause = clause_before(text, start);
     // Two chat messages joined by a space are two clauses ("您先不要着急 我帮您反馈").
     let clause = clause.rsplit_once(|c: char| c.is_whitespace()).filter(|(head, _)| head.chars().next_back().is_some_and(crate::text::is_han)).map_or(clause, |(_, tail)| tail);
-    holds_negator(clause, &finder().before)
+    // A negator may run into the hit: "不可以退" holds the hit "可以退", whose
+    // negation "不可以" starts one character before it. Look a few characters
+    // into the hit, counting only negators that begin before it.
+    let from = clause.as_ptr() as usize - text.as_ptr() as usize;
+    let into = text[start..].char_indices().nth(3).map(|(i, _)| start + i).unwrap_or(text.len());
+    holds_negator_from(&text[from..into], &finder().before, start - from)
 }
 
 impl CompiledLexicon {
@@ -338,6 +352,11 @@ mod tests {
         assert!(!negated("区别就是这款全网最低价", "区别就是这款".len()));
         assert!(!negated("别担心我们给您补发", "别担心我们给您".len()), "don't worry is no negation");
         assert!(!negated("这个不行 我帮您补发", "这个不行 我帮您".len()), "a space after Chinese starts another message");
+        assert!(negated("这个是不可以退的哦", "这个是不".len()), "a negator that runs into the hit (不可以 | 可以退)");
+        assert!(negated("这款不能退", "这款不".len()), "不能 | 能退");
+        assert!(!negated("why don't you take your business elsewhere", "why don't you ".len()), "a suggestion negates nothing");
+        assert!(!negated("这款可以退", "这款".len()));
+        assert!(!negated("不能就是不能", 0), "a negator at the hit's own start is the hit");
     }
 
     #[test]

@@ -37,6 +37,27 @@ fn builtin_label(rule: &RuleId) -> Option<Text> {
     Some(Text { zh: zh.into(), en: en.into() })
 }
 
+/// Any rule id as a reader of `lang` reads it: a lexicon entry's label, a
+/// built-in rule's name, or "a fact about <product>" for `fact:…` ids (the
+/// supervisor's agreement table and CLI show this beside the id a trainer edits).
+pub fn rule_label(rule: &str, course: &Course, lang: Lang) -> Option<String> {
+    if let Some(entry) = course.lexicons.values().flatten().find(|entry| entry.id == rule) {
+        return Some(entry.label.get(lang).to_string());
+    }
+    if let Some(fact) = rule.strip_prefix("fact:") {
+        let subject = fact.split_once('.').map_or(fact, |(subject, _)| subject);
+        return Some(match (subject, course.products.get(subject)) {
+            ("policy", _) => Text { zh: "说准店铺政策".into(), en: "Getting the shop policy right".into() }.get(lang).to_string(),
+            (_, Some(product)) => match lang {
+                Lang::Zh => format!("说准事实:{}", product.name.get(lang)),
+                Lang::En => format!("Getting a fact right: {}", product.name.get(lang)),
+            },
+            _ => Text { zh: "说准事实".into(), en: "Getting a fact right".into() }.get(lang).to_string(),
+        });
+    }
+    builtin_label(&RuleId::saved(rule)).map(|text| text.get(lang).to_string())
+}
+
 /// What one rule cost across the scorecards.
 #[derive(Default)]
 struct Lost {

@@ -34,7 +34,7 @@ pub fn count(beside: &Beside, records: &[Located]) -> Agreement {
 
 /// The rule's label in the reader's language, when the course's lexicon has it.
 fn label(course: &Course, rule: &str, lang: Lang) -> Option<String> {
-    course.lexicons.values().flatten().find(|entry| entry.id == rule).map(|entry| entry.label.get(lang).to_string())
+    crate::scorecard::practice::rule_label(rule, course, lang)
 }
 
 pub fn ui(ui: &mut egui::Ui, lang: Lang, agreement: &Agreement, course: &Course) {

@@ -101,7 +101,7 @@ fn header(ui: &mut egui::Ui, lang: Lang, column: Column, sort: Sort, clicked: &m
 pub fn trainees(ui: &mut egui::Ui, lang: Lang, derived: &Derived, sort: Sort) -> Option<Clicked> {
     let mut clicked = None;
     let height = ui.available_height();
-    let shared_id = egui::Id::new("trainee-table-offset");
+    let shared_id = egui::Id::unique("trainee-table-offset");
     let shared: f32 = ui.data(|data| data.get_temp(shared_id)).unwrap_or(0.0);
     let pinned = [Column::Name];
     let rest: Vec<Column> = Column::ALL.into_iter().filter(|column| *column != Column::Name).collect();
@@ -185,7 +185,7 @@ fn half(
                 }
             });
         });
-    output.state.offset().y
+    output.state.clamped_offset().y
 }
 
 /// The scenario table, the lowest pass rate first, then `below` (where a scenario's points are lost).
