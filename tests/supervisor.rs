@@ -113,6 +113,8 @@ fn a_supervisor_opens_a_folder_sorts_filters_and_reads_a_trainees_scorecard() {
     assert!(harness.query_by_label_contains("EOF while parsing").is_none());
     click(&mut harness, "无法读取的文件(1 个)");
     assert_eq!(order(&harness), ["e3", "0042", "e1"], "by name first: Lily Chen, 李雷, 王小明");
+    // The cells beside the pinned names are drawn too: the employee number sits in the half that scrolls sideways.
+    harness.get_by_label("0042");
 
     // Sorting: a header click sorts (pass rate highest first), a second turns it round.
     click(&mut harness, "合格率");

@@ -582,7 +582,7 @@ catalogue! {
     CohortMean => ("平均分", "Mean"),
     CohortLatest => ("最近得分", "Latest"),
     CohortPassRate => ("合格率", "Pass rate"),
-    CohortExams => ("考试(合格/参加)", "Exams (passed/taken)"),
+    CohortExams => ("考试(合格/参加)", "Exams passed"),
     CohortBestExam => ("考试最高分", "Best exam"),
     CohortPracticeQuizzes => ("练习测验", "Practice quizzes"),
     /// Under the trainee table: what the numbers count.

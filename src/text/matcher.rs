@@ -30,6 +30,10 @@ struct Pattern {
     opens: bool,
     /// `$`: the phrase must close a sentence (a bare "嗯", not 嗯 inside a longer answer).
     closes: bool,
+    /// `*$`: the sentence must close within a gap after the phrase: the
+    /// phrase and a few characters are the whole rest of the sentence
+    /// ("^(取消|领取)*$" is a short bare order such as 取消订单).
+    closes_within: bool,
 }
 
 /// A compiled set of phrases. Build once (content load), match many times.
@@ -75,8 +79,10 @@ impl PhraseSetBuilder {
     fn add_one(&mut self, group: usize, phrase: &str) {
         let phrase = phrase.trim();
         let opens = phrase.starts_with('^');
-        let closes = phrase.len() > 1 && phrase.ends_with('$');
+        let closes_within = phrase.len() > 2 && phrase.ends_with("*$");
+        let closes = !closes_within && phrase.len() > 1 && phrase.ends_with('$');
         let phrase = phrase.trim_start_matches('^');
+        let phrase = if closes_within { &phrase[..phrase.len() - 2] } else { phrase };
         let phrase = if closes { &phrase[..phrase.len() - 1] } else { phrase };
         let pieces: Vec<String> = phrase
             .split('*')
@@ -93,7 +99,7 @@ impl PhraseSetBuilder {
             }
         };
         let rest = rest.iter().map(|piece| self.intern(piece)).collect();
-        self.starts[index].push(Pattern { group, rest, opens, closes });
+        self.starts[index].push(Pattern { group, rest, opens, closes, closes_within });
     }
 
     /// Adds an exception: a hit of `group` inside an occurrence of `phrase` does not count.
@@ -342,6 +348,10 @@ impl PhraseSet {
                     let places = piece_places.get_or_insert_with(|| self.piece_places(text));
                     pattern.rest.iter().try_fold(first_end, |at, piece| follow_gap(text, at, &self.pieces[*piece], &places[*piece]))
                 };
+                let end = match end {
+                    Some(end) if pattern.closes_within => close_within_gap(text, end),
+                    end => end,
+                };
                 if let Some(end) = end
                     && (!pattern.closes || closes_sentence(text, end))
                 {
@@ -410,6 +420,14 @@ fn stem(word: &str) -> String {
     STEMMER.stem(word).into_owned()
 }
 
+/// Where the sentence after byte `at` closes, if it does within
+/// `MAX_GAP_CHARS` characters (a `*$` phrase's hit runs to there).
+fn close_within_gap(text: &str, at: usize) -> Option<usize> {
+    // The first place where only filler is left before a full stop is at or
+    // before the sentence's end, so the search never runs into the next one.
+    text[at..].char_indices().map(|(i, _)| at + i).chain(std::iter::once(text.len())).take(MAX_GAP_CHARS + 1).find(|&place| closes_sentence(text, place))
+}
+
 /// Finds `piece` (which starts at `places`, ascending) within `MAX_GAP_CHARS`
 /// characters after `at`, in the same sentence, and returns where it ends.
 fn follow_gap(text: &str, at: usize, piece: &str, places: &[usize]) -> Option<usize> {
@@ -438,6 +456,19 @@ mod tests {
 
     fn groups(text: &str) -> Vec<usize> {
         set().find(&normalize(text).text).into_iter().map(|h| h.group).collect()
+    }
+
+    #[test]
+    fn a_gap_before_the_close_takes_a_short_rest_of_the_sentence() {
+        let mut builder = PhraseSet::builder();
+        builder.add(0, "^(取消|领取)*$");
+        let set = builder.build();
+        let hits = |text: &str| set.find(&normalize(text).text).into_iter().map(|h| (h.start, h.end)).collect::<Vec<_>>();
+        assert_eq!(hits("取消订单"), vec![(0, "取消订单".len())]);
+        assert_eq!(hits("取消订单。好的"), vec![(0, "取消订单".len())]);
+        assert!(hits("取消订单后我们会尽快给您退款的").is_empty(), "a longer sentence is no bare order");
+        assert!(hits("我帮您取消订单").is_empty(), "only where the sentence opens");
+        assert_eq!(hits("领取"), vec![(0, "领取".len())], "an empty gap closes at once");
     }
 
     #[test]

@@ -40,6 +40,12 @@ fn fold_punctuation(c: char) -> char {
     }
 }
 
+/// Apostrophes as typed on other keyboards: curly, the backtick ("can`t"),
+/// the acute accent ("can´t") and the modifier letter ("canʼt").
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '‘' | '’' | '`' | '´' | 'ʼ')
+}
+
 /// Characters that show nothing but would split a phrase or a number: zero-width
 /// spaces and joiners, direction marks, the BOM, soft hyphens, variation
 /// selectors, and combining marks that NFKC could not fold into a letter
@@ -58,6 +64,8 @@ pub fn normalize(original: &str) -> Normalized {
     let mut items: Vec<numerals::Item> = Vec::with_capacity(original.len());
     for (at, c) in original.char_indices() {
         let (start, end) = (at as u32, (at + c.len_utf8()) as u32);
+        // Apostrophes first: NFKC would split the acute accent into a space and a mark.
+        let c = if is_apostrophe(c) { '\'' } else { c };
         for folded in std::iter::once(c).nfkc().filter(|c| !is_invisible(*c)) {
             // Han characters have no case: skip the case tables for them (most of a reply).
             if super::is_han(folded) {
@@ -101,6 +109,13 @@ mod tests {
         let start = normalized.text.find("12").unwrap();
         let (s, e) = normalized.original_span(start, start + 2);
         assert_eq!(&original[s..e], "12");
+    }
+
+    #[test]
+    fn every_apostrophe_is_one_apostrophe() {
+        for typed in ["can't", "can’t", "can`t", "can´t", "canʼt"] {
+            assert_eq!(normalize(typed).text, "can't", "{typed}");
+        }
     }
 
     #[test]

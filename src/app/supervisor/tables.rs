@@ -113,7 +113,11 @@ pub fn trainees(ui: &mut egui::Ui, lang: Lang, derived: &Derived, sort: Sort) ->
             left = half(ui, "trainee-table-name", &pinned, derived, sort, lang, height, shared, false, &mut clicked);
         });
         egui::ScrollArea::horizontal().id_salt("trainee-table-wide").auto_shrink([false, false]).show(ui, |ui| {
-            right = half(ui, "trainee-table", &rest, derived, sort, lang, height, shared, true, &mut clicked);
+            // The scroll area lays out as its parent does (left to right here):
+            // the table's header and body must stack.
+            ui.vertical(|ui| {
+                right = half(ui, "trainee-table", &rest, derived, sort, lang, height, shared, true, &mut clicked);
+            });
         });
     });
     let next = if (left - shared).abs() > 0.5 { left } else { right };
