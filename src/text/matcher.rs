@@ -52,6 +52,9 @@ pub struct PhraseSet {
 #[derive(Debug, Default)]
 pub struct PhraseSetBuilder {
     firsts: Vec<String>,
+    /// Where each first piece sits in `firsts`: a course expands to tens of
+    /// thousands of phrases, and a linear search made loading quadratic.
+    first_ids: std::collections::HashMap<String, usize>,
     pieces: Vec<String>,
     piece_ids: std::collections::HashMap<String, usize>,
     starts: Vec<Vec<Pattern>>,
@@ -90,10 +93,11 @@ impl PhraseSetBuilder {
             .filter(|piece| !piece.is_empty())
             .collect();
         let Some((first, rest)) = pieces.split_first() else { return };
-        let index = match self.firsts.iter().position(|f| f == first) {
-            Some(index) => index,
+        let index = match self.first_ids.get(first) {
+            Some(index) => *index,
             None => {
                 self.firsts.push(first.clone());
+                self.first_ids.insert(first.clone(), self.firsts.len() - 1);
                 self.starts.push(Vec::new());
                 self.firsts.len() - 1
             }
@@ -113,7 +117,12 @@ impl PhraseSetBuilder {
         self
     }
 
-    pub fn build(self) -> PhraseSet {
+    pub fn build(mut self) -> PhraseSet {
+        // Patterns sharing a next piece sit together (see `find`); the order of
+        // hits does not depend on it, since `find` sorts them.
+        for patterns in &mut self.starts {
+            patterns.sort_by_key(|pattern| pattern.rest.first().copied());
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&self.firsts)
@@ -327,26 +336,40 @@ impl PhraseSet {
 
     /// Every hit in `text` (already normalised), sorted by position then group.
     pub fn find(&self, text: &str) -> Vec<PhraseHit> {
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(32);
         // Hits of patterns with gaps: an exception that merely overlaps one cancels it,
         // since its pieces can sit anywhere in the window ("还有什么" against "请问*什么").
         let mut gapped: Vec<(usize, usize, usize)> = Vec::new();
         // Where each gap piece occurs, found in one pass the first time a gapped pattern needs it.
-        let mut piece_places: Option<Vec<Vec<usize>>> = None;
+        let mut piece_places: Option<PiecePlaces> = None;
         for found in self.automaton.find_overlapping_iter(text) {
             let start = found.start();
             let Some(first_end) = word_end(text, start, found.end()) else {
                 continue;
             };
+            // Worked out once per found first piece, not once per pattern: a common
+            // first piece (您, 发) starts hundreds of patterns, sorted by their
+            // next piece so the first gap is followed once for all that share it.
+            let mut opens: Option<bool> = None;
+            let mut first_gap: Option<(usize, Option<usize>)> = None;
             for pattern in &self.starts[found.pattern().as_usize()] {
-                if pattern.opens && !opens_sentence(text, start) {
+                if pattern.opens && !*opens.get_or_insert_with(|| opens_sentence(text, start)) {
                     continue;
                 }
-                let end = if pattern.rest.is_empty() {
-                    Some(first_end)
-                } else {
-                    let places = piece_places.get_or_insert_with(|| self.piece_places(text));
-                    pattern.rest.iter().try_fold(first_end, |at, piece| follow_gap(text, at, &self.pieces[*piece], &places[*piece]))
+                let end = match pattern.rest.split_first() {
+                    None => Some(first_end),
+                    Some((next, more)) => {
+                        let places = piece_places.get_or_insert_with(|| self.piece_places(text));
+                        let after_next = match first_gap {
+                            Some((piece, end)) if piece == *next => end,
+                            _ => {
+                                let end = follow_gap(text, first_end, &self.pieces[*next], places.of(*next));
+                                first_gap = Some((*next, end));
+                                end
+                            }
+                        };
+                        after_next.and_then(|at| more.iter().try_fold(at, |at, piece| follow_gap(text, at, &self.pieces[*piece], places.of(*piece))))
+                    }
                 };
                 let end = match end {
                     Some(end) if pattern.closes_within => close_within_gap(text, end),
@@ -380,14 +403,30 @@ impl PhraseSet {
     }
 
     /// For each gap piece, the byte offsets where it starts in `text`, ascending.
-    fn piece_places(&self, text: &str) -> Vec<Vec<usize>> {
-        let mut places = vec![Vec::new(); self.pieces.len()];
-        if let Some(automaton) = &self.piece_automaton {
-            for found in automaton.find_overlapping_iter(text) {
-                places[found.pattern().as_usize()].push(found.start());
-            }
-        }
-        places
+    fn piece_places(&self, text: &str) -> PiecePlaces {
+        let mut found: Vec<(usize, usize)> = match &self.piece_automaton {
+            Some(automaton) => automaton.find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.start())).collect(),
+            None => Vec::new(),
+        };
+        found.sort_unstable();
+        PiecePlaces { pieces: found.iter().map(|(piece, _)| *piece).collect(), starts: found.into_iter().map(|(_, start)| start).collect() }
+    }
+}
+
+/// Where the gap pieces occur in one text, sorted by piece then start: only
+/// the pieces that occur take room (a course has thousands of pieces, and a
+/// list per piece cost more to set up than the search itself).
+struct PiecePlaces {
+    pieces: Vec<usize>,
+    starts: Vec<usize>,
+}
+
+impl PiecePlaces {
+    /// Where `piece` starts, ascending.
+    fn of(&self, piece: usize) -> &[usize] {
+        let from = self.pieces.partition_point(|p| *p < piece);
+        let to = self.pieces.partition_point(|p| *p <= piece);
+        &self.starts[from..to]
     }
 }
 
