@@ -242,7 +242,7 @@ impl CompiledLexicon {
                     label: entry.label.clone(),
                     explain: entry.explain.clone(),
                     intent: entry.intent.clone(),
-                    negatable: entry.negatable || entry.polarity == Polarity::Bad,
+                    negatable: (entry.negatable || entry.polarity == Polarity::Bad) && !entry.never_negated,
                     in_question: entry.in_question,
                     asserted_only: entry.asserted_only,
                     not_in_question: entry.not_in_question,

@@ -716,6 +716,7 @@ catalogue! {
     ChartNoScores => ("还没有可画的得分", "No scores to chart yet"),
     ChartDate => ("日期", "Date"),
     ChartScore => ("得分", "Score"),
+    ChartTrend => ("近 5 次平均", "Mean of the last 5"),
     LostButton => ("失分最多", "Where points are lost"),
     LostButtonReadOut => ("失分最多 · {title}", "Where points are lost · {title}"),
     LostTitle => ("失分最多的规则:{title}(最近 {n} 次有结论的练习)", "Where points are lost: {title} (the newest {n} sessions with a verdict)"),

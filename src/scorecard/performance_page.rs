@@ -137,7 +137,7 @@ fn numbers(html: &mut String, file: &PerformanceFile<'_>, lang: Lang) -> std::fm
         (Msg::Best, shown(n.best, "")),
         (Msg::CohortMean, shown(n.mean, "")),
         (Msg::CohortLatest, shown(n.latest, "")),
-        (Msg::CohortExams, format!("{}/{}", n.exams_passed, n.exams)),
+        (Msg::CohortExams, if n.exams == 0 { "—".to_string() } else { format!("{}/{}", n.exams_passed, n.exams) }),
         (Msg::CohortPracticeQuizzes, n.practice_quizzes.to_string()),
         (Msg::PerfTypingPhrases, n.typing_phrases.to_string()),
     ];

@@ -11,9 +11,30 @@ use crate::grading::verdict::dimension_label;
 use crate::scorecard::csv::SHARE_DIMENSIONS;
 use egui_plot::{Bar, BarChart, Line, Plot, PlotPoints, Points};
 
-/// A line through `points` (x: day number, y: score) with a dot on each, or a
-/// note when there is nothing to draw.
-pub fn scores(ui: &mut egui::Ui, lang: Lang, id: &str, title: Msg, points: &[[f64; 2]], height: f32) {
+/// How many attempts the trend line of one trainee's chart averages.
+const TREND_OF: usize = 5;
+
+/// The mean of the last `TREND_OF` scores (fewer at the start) as it stood at
+/// the end of each day with attempts: one point per day, since attempts
+/// minutes apart would make the line zig-zag on the spot.
+fn trend(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
+    let mut out: Vec<[f64; 2]> = Vec::new();
+    for (i, point) in points.iter().enumerate() {
+        let window = &points[i.saturating_sub(TREND_OF - 1)..=i];
+        let mean = window.iter().map(|p| p[1]).sum::<f64>() / window.len() as f64;
+        match out.last_mut() {
+            Some(last) if last[0].floor() == point[0].floor() => *last = [point[0], mean],
+            _ => out.push([point[0], mean]),
+        }
+    }
+    out
+}
+
+/// Score over time: `points` (x: day number, y: score) as dots. A daily mean
+/// (`Series::Daily`) is joined by a line; single attempts (`Series::Attempts`)
+/// are not (several on one day zig-zag into a blot) and get a line of the
+/// mean of the last five instead. A note when there is nothing to draw.
+pub fn scores(ui: &mut egui::Ui, lang: Lang, id: &str, title: Msg, points: &[[f64; 2]], series: Series, height: f32) {
     ui.strong(t(lang, title));
     if points.is_empty() {
         ui.weak(t(lang, Msg::ChartNoScores));
@@ -36,10 +57,26 @@ pub fn scores(ui: &mut egui::Ui, lang: Lang, id: &str, title: Msg, points: &[[f6
             };
             Some(format!("{}\n{name} {:.1}", date_of(position.x.floor() as i64), position.y))
         })
-        .show(ui, |plot| {
-            plot.line(Line::new(name, PlotPoints::from(points.to_vec())).color(colour));
-            plot.points(Points::new(name, PlotPoints::from(points.to_vec())).radius(3.0).color(colour));
+        .legend(egui_plot::Legend::default())
+        .show(ui, |plot| match series {
+            Series::Daily => {
+                plot.line(Line::new(name, PlotPoints::from(points.to_vec())).color(colour));
+                plot.points(Points::new(name, PlotPoints::from(points.to_vec())).radius(3.0).color(colour));
+            }
+            Series::Attempts => {
+                plot.points(Points::new(name, PlotPoints::from(points.to_vec())).radius(3.0).color(colour.gamma_multiply(0.6)));
+                plot.line(Line::new(t(lang, Msg::ChartTrend), PlotPoints::from(trend(points))).color(egui::Color32::from_rgb(230, 126, 34)).width(2.0));
+            }
         });
+}
+
+/// What a score chart's points are.
+#[derive(Clone, Copy)]
+pub enum Series {
+    /// One point per day: the cohort's mean.
+    Daily,
+    /// One point per scenario session.
+    Attempts,
 }
 
 /// The mean share of each dimension as a bar, 0–100, a dimension with no share left out.
@@ -119,4 +156,26 @@ pub fn kpis(ui: &mut egui::Ui, lang: Lang, means: &[Option<f64>; 5]) {
             ui.end_row();
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_trend_is_the_mean_of_the_last_five_attempts() {
+        let points: Vec<[f64; 2]> = [0.0, 100.0, 0.0, 100.0, 0.0, 100.0].iter().enumerate().map(|(i, y)| [i as f64, *y]).collect();
+        let trend = trend(&points);
+        assert_eq!(trend[0], [0.0, 0.0]);
+        assert_eq!(trend[1], [1.0, 50.0]);
+        assert_eq!(trend[4], [4.0, 40.0]);
+        assert_eq!(trend[5], [5.0, 60.0], "only the last five count");
+    }
+
+    #[test]
+    fn attempts_on_one_day_give_one_trend_point() {
+        // Day 3 at 09:00 and 09:10, day 4 at 10:00.
+        let points = [[3.375, 0.0], [3.38, 100.0], [4.41, 50.0]];
+        assert_eq!(trend(&points), vec![[3.38, 50.0], [4.41, 50.0]]);
+    }
 }

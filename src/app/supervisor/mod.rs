@@ -386,7 +386,7 @@ impl SupervisorScreen {
             Tab::Chart => {
                 // The score over time above; each dimension's share and the KPIs against their targets below.
                 let below = 230.0;
-                chart::scores(ui, lang, "cohort-scores", Msg::ChartCohortMean, &self.derived.daily, (ui.available_height() - below - 30.0).max(120.0));
+                chart::scores(ui, lang, "cohort-scores", Msg::ChartCohortMean, &self.derived.daily, chart::Series::Daily, (ui.available_height() - below - 30.0).max(120.0));
                 ui.add_space(6.0);
                 ui.columns(2, |columns| {
                     chart::dimensions(&mut columns[0], lang, &self.derived.dimension_means, below - 30.0);

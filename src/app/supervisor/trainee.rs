@@ -82,7 +82,7 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, page: &TraineePage, records: &[Located]
     if let Some(numbers) = numbers {
         ui.label(numbers);
     }
-    chart::scores(ui, lang, "trainee-scores", Msg::ChartTraineeScores, &page.scores, 150.0);
+    chart::scores(ui, lang, "trainee-scores", Msg::ChartTraineeScores, &page.scores, chart::Series::Attempts, 150.0);
     ui.add_space(4.0);
     let height = ui.available_height();
     TableBuilder::new(ui)

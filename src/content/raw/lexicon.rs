@@ -63,6 +63,10 @@ pub struct LexiconEntry {
     /// a refund. Bad entries are always negatable (a refusal is not a breach).
     #[serde(default)]
     pub negatable: bool,
+    /// A bad entry that no negation excuses: an insult is one in "I'm not an
+    /// idiot" and "我又不是傻子" too (insults, profanity).
+    #[serde(default)]
+    pub never_negated: bool,
     /// A bad entry that counts only when nothing in the reply softens it (no
     /// courtesy, no 哦/呢): a bare order such as "把订单号发过来".
     #[serde(default)]
