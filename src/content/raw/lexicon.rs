@@ -64,8 +64,10 @@ pub struct LexiconEntry {
     #[serde(default)]
     pub negatable: bool,
     /// A bad entry that no negation excuses: an insult is one in "I'm not an
-    /// idiot" and "我又不是傻子" too (insults, profanity).
-    #[serde(default)]
+    /// idiot" and "我又不是傻子" too (insults, profanity). Left out when false, so
+    /// the content hash a saved record carries is unchanged for every entry
+    /// that does not set it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub never_negated: bool,
     /// A bad entry that counts only when nothing in the reply softens it (no
     /// courtesy, no 哦/呢): a bare order such as "把订单号发过来".
