@@ -211,6 +211,10 @@ fn clause_before(text: &str, start: usize) -> &str {
     before.rsplit(|c| ",.!?;:".contains(c)).next().unwrap_or(before)
 }
 
+/// How far (in characters) a negator beginning before a hit may run into it:
+/// "不可以" runs two characters into "可以退".
+const NEGATOR_OVERLAP_CHARS: usize = 3;
+
 /// Whether the clause before byte `start` of `text` holds a negation.
 pub fn negated(text: &str, start: usize) -> bool {
     let clause = clause_before(text, start);
@@ -220,7 +224,7 @@ pub fn negated(text: &str, start: usize) -> bool {
     // negation "不可以" starts one character before it. Look a few characters
     // into the hit, counting only negators that begin before it.
     let from = clause.as_ptr() as usize - text.as_ptr() as usize;
-    let into = text[start..].char_indices().nth(3).map(|(i, _)| start + i).unwrap_or(text.len());
+    let into = text[start..].char_indices().nth(NEGATOR_OVERLAP_CHARS).map(|(i, _)| start + i).unwrap_or(text.len());
     holds_negator_from(&text[from..into], &finder().before, start - from)
 }
 
@@ -352,7 +356,7 @@ mod tests {
         assert!(!negated("区别就是这款全网最低价", "区别就是这款".len()));
         assert!(!negated("别担心我们给您补发", "别担心我们给您".len()), "don't worry is no negation");
         assert!(!negated("这个不行 我帮您补发", "这个不行 我帮您".len()), "a space after Chinese starts another message");
-        assert!(negated("这个是不可以退的哦", "这个是不".len()), "a negator that runs into the hit (不可以 | 可以退)");
+        assert!(negated("这双鞋是不可以退的呢", "这双鞋是不".len()), "a negator that runs into the hit (不可以 | 可以退)");
         assert!(negated("这款不能退", "这款不".len()), "不能 | 能退");
         assert!(!negated("why don't you take your business elsewhere", "why don't you ".len()), "a suggestion negates nothing");
         assert!(!negated("这款可以退", "这款".len()));

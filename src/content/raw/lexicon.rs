@@ -63,8 +63,9 @@ pub struct LexiconEntry {
     /// a refund. Bad entries are always negatable (a refusal is not a breach).
     #[serde(default)]
     pub negatable: bool,
-    /// A bad entry that no negation excuses: an insult is one in "I'm not an
-    /// idiot" and "我又不是傻子" too (insults, profanity). Left out when false, so
+    /// A bad entry that no negation excuses: swearing is swearing in "don't
+    /// fucking rush me" (not for insults: "it's not a stupid question" is
+    /// kind, and needs its negation). Left out when false, so
     /// the content hash a saved record carries is unchanged for every entry
     /// that does not set it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
