@@ -16,7 +16,7 @@ fn bench(c: &mut Criterion) {
     let Some(Node::Agent { rubric, .. }) = scenario.nodes.get(&"solution".to_string()) else { panic!("node") };
     let messages = vec!["核实好了,是我们仓库发错了,非常抱歉!马上为您免费补发白色款,48小时内发出,黑色的不用寄回哦".to_string()];
     let earlier = kefu::grading::Earlier::default();
-    let turn = Turn { messages: &messages, response_secs: Some(6.0), actions: &[], timed_out: false, earlier: &earlier };
+    let turn = Turn { messages: &messages, response_secs: Some(6.0), actions: &[], timed_out: false, earlier: &earlier, asked: None };
     // Sanity: the measured reply is graded for real (facts, steps, tone all found).
     let grade = bundle.grader.grade_turn(&scenario, "solution", rubric, &turn);
     assert!(grade.found.contains("offer_resend") && grade.score > 50.0, "{grade:#?}");

@@ -142,3 +142,24 @@ fn typing_cannot_run_backwards() {
     assert!(matches!(session.typed(4.0, 3.0), Err(EngineError::BadTypingSpan { .. })));
     assert!(matches!(session.typing(f64::INFINITY), Err(EngineError::BadTime(_))));
 }
+
+/// The engine hands the grader the buyer's last message: an order that answers
+/// "how do I…?" is an instruction, the same order to "why not yet?" is bare.
+#[test]
+fn an_instruction_answering_the_buyers_how_question_is_no_bare_order() {
+    let bare_after = |asked: &str| {
+        let mut course = bundle().course.clone();
+        let scenario = course.scenarios.iter_mut().find(|s| s.id == "wrong-colour-thermos").unwrap();
+        for (_, node) in scenario.nodes.0.iter_mut() {
+            if let kefu::content::raw::Node::Buyer { say, .. } = node {
+                *say = vec![asked.to_string()];
+            }
+        }
+        let (mut session, _) = Session::start(Arc::new(Bundle::new(course)), "wrong-colour-thermos", 3, 0.0).unwrap();
+        session.reply("点击我们的头像发私信", 2.0).unwrap();
+        session.tick(30.0).unwrap();
+        session.replies()[0].findings.iter().any(|f| f.rule == "bare_command")
+    };
+    assert!(!bare_after("怎么给你们发私信啊"));
+    assert!(bare_after("怎么还没人理我?"));
+}

@@ -42,12 +42,17 @@ fn english_probes_agree_with_their_labels() {
     check("tests/eval/probes_en.jsonl", "en", 0.97, 0.95);
 }
 
-#[test]
-fn a_bad_labels_line_is_named_and_nothing_is_graded() {
+/// `kefu eval` on a labels file holding `lines`.
+fn eval_lines(lines: &str) -> std::process::Output {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("labels.jsonl");
-    std::fs::write(&path, "{\"text\": \"亲\", \"politeness\": \"polite\"}\n{\"text\": \"x\", \"politeness\": \"rude\"}\n").unwrap();
-    let output = kefu(&["eval", path.to_str().unwrap()]);
+    std::fs::write(&path, lines).unwrap();
+    kefu(&["eval", path.to_str().unwrap()])
+}
+
+#[test]
+fn a_bad_labels_line_is_named_and_nothing_is_graded() {
+    let output = eval_lines("{\"text\": \"亲\", \"politeness\": \"polite\"}\n{\"text\": \"x\", \"politeness\": \"rude\"}\n");
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(err.contains("labels.jsonl:line 2:") && err.contains("polite|neutral|impolite"), "{err}");
@@ -60,4 +65,13 @@ fn the_text_report_names_the_figures_and_each_disagreement() {
     for needle in ["politeness: accuracy", "labelled \\ graded", "micro-F1, the six frequent intents", "disagreements:"] {
         assert!(text.contains(needle), "{needle} missing in:\n{text}");
     }
+}
+
+#[test]
+fn figures_with_nothing_to_count_print_a_dash_not_zero() {
+    // Labels with no intent at all, on replies that show none of the six either:
+    // there is no F1 to report, and 0.000 would read as a grader that is always wrong.
+    let output = eval_lines("{\"text\": \"这款是纯棉的\", \"politeness\": \"neutral\", \"intents\": []}\n");
+    let text = stdout(&output);
+    assert!(text.contains("micro-F1, every intent: — (precision —, recall —)"), "{text}");
 }

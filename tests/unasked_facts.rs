@@ -26,7 +26,7 @@ fn wrong_facts(scenario: &str, messages: &[String]) -> Vec<String> {
     let mut wrong = Vec::new();
     for (id, node) in scenario.nodes.iter() {
         let Node::Agent { rubric, .. } = node else { continue };
-        let turn = Turn { messages, response_secs: Some(3.0), actions: &[], timed_out: false, earlier: &earlier };
+        let turn = Turn { messages, response_secs: Some(3.0), actions: &[], timed_out: false, earlier: &earlier, asked: None };
         let grade = bundle.grader.grade_turn(scenario, id, rubric, &turn);
         wrong.extend(grade.facts.iter().filter(|f| f.status == FactStatus::Wrong).map(|f| format!("{id}: {}", f.rule)));
     }

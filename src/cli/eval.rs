@@ -67,6 +67,19 @@ pub(super) fn run(content_root: &Path, file: &Path, lang: Lang, errors: bool, fo
     0
 }
 
+/// Precision, recall and F1 as printed: "—" where nothing was counted (no
+/// reply graded or labelled with the intent), since 0.000 would read as a
+/// grader that is always wrong.
+fn shown(counts: Counts) -> (String, String, String) {
+    let figure = |value: f64, defined: bool| if defined { format!("{value:.3}") } else { "—".to_string() };
+    let Counts { true_positive, false_positive, false_negative } = counts;
+    (
+        figure(counts.precision(), true_positive + false_positive > 0),
+        figure(counts.recall(), true_positive + false_negative > 0),
+        figure(counts.f1(), true_positive + false_positive + false_negative > 0),
+    )
+}
+
 fn write_text(out: &mut impl Write, report: &EvalReport, errors: bool, file: &Path) -> std::io::Result<()> {
     writeln!(out, "{}: {} labelled replies", file.display(), report.replies)?;
     writeln!(
@@ -82,9 +95,13 @@ fn write_text(out: &mut impl Write, report: &EvalReport, errors: bool, file: &Pa
     }
     writeln!(out, "intents:            precision  recall     F1  labelled")?;
     for (name, counts) in &report.intents {
-        writeln!(out, "  {name:<22} {:>6.3}  {:>6.3} {:>6.3}  {:>8}", counts.precision(), counts.recall(), counts.f1(), counts.support())?;
+        let (precision, recall, f1) = shown(*counts);
+        writeln!(out, "  {name:<22} {precision:>6}  {recall:>6} {f1:>6}  {:>8}", counts.support())?;
     }
-    let line = |counts: Counts| format!("{:.3} (precision {:.3}, recall {:.3})", counts.f1(), counts.precision(), counts.recall());
+    let line = |counts: Counts| {
+        let (precision, recall, f1) = shown(counts);
+        format!("{f1} (precision {precision}, recall {recall})")
+    };
     writeln!(out, "micro-F1, the six frequent intents ({}): {}", FREQUENT_INTENTS.join(", "), line(report.micro(&FREQUENT_INTENTS)))?;
     writeln!(out, "micro-F1, every intent: {}", line(report.micro_all()))?;
     if errors {

@@ -7,7 +7,7 @@ use crate::content::raw::Lang;
 use crate::grading::MAX_REPLY_CHARS;
 use std::io::Write;
 
-pub(super) fn run(cli: &Cli, text: &str, lang: Lang, format: Format, stdout: &mut impl Write) -> u8 {
+pub(super) fn run(cli: &Cli, text: &str, asked: Option<&str>, lang: Lang, format: Format, stdout: &mut impl Write) -> u8 {
     let text = if text == "-" {
         let mut buffer = String::new();
         if let Err(error) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut buffer) {
@@ -25,7 +25,7 @@ pub(super) fn run(cli: &Cli, text: &str, lang: Lang, format: Format, stdout: &mu
     }
     let course = Course::load(&[], &cli.content_root());
     let grader = crate::grading::Grader::new(&course);
-    let report = grader.grade_text(text.trim_end_matches('\n'), lang);
+    let report = grader.grade_text_answering(text.trim_end_matches('\n'), asked, lang);
     let written = match format {
         Format::Json => serde_json::to_writer_pretty(&mut *stdout, &report).map_err(std::io::Error::from).and_then(|()| writeln!(stdout)),
         Format::Text => write_text(stdout, &report),

@@ -193,6 +193,9 @@ pub enum Command {
     GradeText {
         /// The reply; `-` reads it from standard input.
         text: String,
+        /// The buyer's message the reply answers: an order that answers "how do I…?" is an instruction, not a bare order.
+        #[arg(long)]
+        asked: Option<String>,
         #[arg(long, value_enum, default_value_t = LangArg::Zh)]
         lang: LangArg,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -248,7 +251,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Eval { file, lang, errors, format } => {
             eval::run(&cli.content_root(), file, (*lang).into(), *errors, *format, &mut stdout)
         }
-        Command::GradeText { text, lang, format } => grade_text::run(cli, text, (*lang).into(), *format, &mut stdout),
+        Command::GradeText { text, asked, lang, format } => grade_text::run(cli, text, asked.as_deref(), (*lang).into(), *format, &mut stdout),
         Command::Quiz { bank, answers, seed, count, categories, mode, lang, pass_mark, list, expect, record } => {
             let outputs = match outputs::Outputs::new(record, cli) {
                 Ok(outputs) => outputs,

@@ -4,7 +4,7 @@
 
 use crate::text::Quoted;
 use crate::seeded::Draws;
-use super::{Bundle, Event, TranscriptEntry, Who};
+use super::{Bundle, EntryKind, Event, TranscriptEntry, Who};
 use crate::content::order_rules::action_problem;
 use crate::content::raw::{Action, Lang, Node, Outcome, Scenario};
 use crate::grading::session::{grade_abandoned, grade_session};
@@ -437,11 +437,18 @@ impl Session {
             return;
         };
         let response_secs = turn.first_reply_at.map(|first| first - self.awaiting_since);
+        // The buyer's last message (not a nudge) before the turn: what the reply answers.
+        let first = turn.messages.first().copied().unwrap_or(self.transcript.len());
+        let asked = self.transcript[..first]
+            .iter()
+            .rev()
+            .find(|e| e.who == Who::Buyer && e.kind == EntryKind::Message)
+            .map(|e| e.text.as_str());
         let mut grade = self.bundle.grader.grade_turn(
             scenario,
             &self.node,
             rubric,
-            &Turn { messages: &messages, response_secs, actions: &turn.actions, timed_out, earlier: &self.earlier },
+            &Turn { messages: &messages, response_secs, actions: &turn.actions, timed_out, earlier: &self.earlier, asked },
         );
         self.earlier.remember(&grade);
         self.earlier.remember_actions(&turn.actions);

@@ -23,7 +23,7 @@ pub fn run(data: &[u8]) {
     for (id, node) in scenario.nodes.iter() {
         let Node::Agent { rubric, .. } = node else { continue };
         for timed_out in [false, true] {
-            let turn = Turn { messages: &messages, response_secs: Some(3.0), actions: &[], timed_out, earlier: &earlier };
+            let turn = Turn { messages: &messages, response_secs: Some(3.0), actions: &[], timed_out, earlier: &earlier, asked: None };
             let _ = bundle.grader.grade_turn(scenario, id, rubric, &turn);
         }
     }

@@ -46,13 +46,16 @@ impl Politeness {
     }
 }
 
-/// One labelled reply: a line `{"text", "politeness", "intents"}` (other fields ignored).
+/// One labelled reply: a line `{"text", "politeness", "intents"}`, and
+/// optionally `"context"`, the buyer's message it answers (other fields ignored).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Labelled {
     pub text: String,
     pub politeness: Politeness,
     #[serde(default)]
     pub intents: BTreeSet<String>,
+    #[serde(default)]
+    pub context: Option<String>,
 }
 
 /// A line of the labels file that could not be read.
@@ -94,9 +97,10 @@ pub struct Judgement {
 }
 
 impl Grader {
-    /// The grader's politeness and intents for one reply, with the findings behind them.
-    pub fn judge(&self, text: &str, lang: Lang) -> Judgement {
-        let report = self.grade_text(text, lang);
+    /// The grader's politeness and intents for one reply to the buyer's message
+    /// `asked` (if known), with the findings behind them.
+    pub fn judge(&self, text: &str, asked: Option<&str>, lang: Lang) -> Judgement {
+        let report = self.grade_text_answering(text, asked, lang);
         let intents = report
             .hits
             .iter()
@@ -198,7 +202,7 @@ pub fn evaluate(grader: &Grader, items: &[Labelled], lang: Lang) -> EvalReport {
     let mut intents: BTreeMap<String, Counts> = BTreeMap::new();
     let mut disagreements = Vec::new();
     for (index, item) in items.iter().enumerate() {
-        let judgement = grader.judge(&item.text, lang);
+        let judgement = grader.judge(&item.text, item.context.as_deref(), lang);
         confusion[item.politeness.index()][judgement.politeness.index()] += 1;
         for name in item.intents.union(&judgement.intents) {
             let counts = intents.entry(name.clone()).or_default();

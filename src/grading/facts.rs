@@ -5,7 +5,7 @@
 use super::lexicon::negated;
 use crate::content::raw::{FactId, FactRef, Lang, Payer, PolicyField, Product, ProductField, ShopPolicy, Text};
 use crate::text::{self, Dimension};
-use crate::text::matcher::PhraseSet;
+use crate::text::matcher::{PhraseHit, PhraseSet};
 use crate::text::mention::Mention;
 use serde::{Deserialize, Serialize};
 
@@ -78,6 +78,8 @@ pub struct CompiledFact {
     pub expected: Text,
     quantity: Option<QuantityRule>,
     phrases: PhraseSet,
+    /// What `phrases` was built from, so many facts can share one scan (`FactBatch`).
+    source: PhraseSource,
     /// Checked in every reply, asked or not: a wrong value counts only next to
     /// a word naming the fact (see `compile_unasked`).
     wrong_needs_context: bool,
@@ -89,7 +91,17 @@ const CONTEXT_REACH: usize = 24;
 impl CompiledFact {
     /// The status in one normalised message, and the span (normalised) that decided it.
     pub fn check(&self, text: &str, mentions: &[Mention]) -> (FactStatus, Option<(usize, usize)>) {
-        let hits = self.phrases.find(text);
+        self.check_hits(text, mentions, &self.phrases.find(text))
+    }
+
+    /// This fact's own phrase hits in `text` (what a `FactBatch` gives it).
+    #[cfg(test)]
+    pub fn phrase_hits(&self, text: &str) -> Vec<PhraseHit> {
+        self.phrases.find(text)
+    }
+
+    /// `check` with this fact's phrase hits already found (by a `FactBatch`).
+    pub fn check_hits(&self, text: &str, mentions: &[Mention], hits: &[PhraseHit]) -> (FactStatus, Option<(usize, usize)>) {
         if let Some(hit) = hits.iter().find(|h| h.group == RIGHT) {
             return (FactStatus::Correct, Some((hit.start, hit.end)));
         }
@@ -617,24 +629,79 @@ pub fn compile_unasked(fact: &FactRef, product: Option<&Product>, policy: Option
     Some(compiled)
 }
 
+/// A fact's phrases by group, kept with the compiled fact.
+#[derive(Debug, Clone, Default)]
+struct PhraseSource {
+    right: Vec<String>,
+    wrong: Vec<String>,
+    context: Vec<String>,
+    exceptions: Vec<(usize, String)>,
+}
+
+/// How many groups one fact uses (RIGHT, WRONG, CONTEXT, OTHER_CLOCK).
+const GROUPS: usize = 4;
+
+impl PhraseSource {
+    /// Adds the phrases, their groups offset by `base`.
+    fn add_to(&self, builder: &mut crate::text::matcher::PhraseSetBuilder, base: usize) {
+        for phrase in &self.right {
+            builder.add(base + RIGHT, phrase);
+        }
+        for phrase in &self.wrong {
+            builder.add(base + WRONG, phrase);
+        }
+        for phrase in &self.context {
+            builder.add(base + CONTEXT, phrase);
+        }
+        for (group, phrase) in &self.exceptions {
+            builder.except(base + *group, phrase);
+        }
+        for phrase in OTHER_CLOCKS {
+            builder.add(base + OTHER_CLOCK, phrase);
+        }
+    }
+}
+
 fn build(rule: FactId, spec: Spec) -> CompiledFact {
+    let source = PhraseSource { right: spec.right, wrong: spec.wrong, context: spec.context, exceptions: spec.exceptions };
     let mut builder = PhraseSet::builder();
-    for phrase in &spec.right {
-        builder.add(RIGHT, phrase);
+    source.add_to(&mut builder, 0);
+    CompiledFact { rule, expected: spec.expected, quantity: spec.quantity, phrases: builder.build(), source, wrong_needs_context: false }
+}
+
+/// Many facts' phrases in one set: a reply is scanned once for all of them,
+/// not once per fact (a scenario checks a dozen facts in every reply, asked or
+/// not). Hits are the same as each fact's own `find`: every hit comes from one
+/// pattern, and exceptions only cancel hits of their own fact and group.
+#[derive(Debug, Clone)]
+pub struct FactBatch {
+    phrases: PhraseSet,
+    facts: usize,
+}
+
+impl Default for FactBatch {
+    fn default() -> FactBatch {
+        FactBatch::new(&[])
     }
-    for phrase in &spec.wrong {
-        builder.add(WRONG, phrase);
+}
+
+impl FactBatch {
+    pub fn new(facts: &[CompiledFact]) -> FactBatch {
+        let mut builder = PhraseSet::builder();
+        for (index, fact) in facts.iter().enumerate() {
+            fact.source.add_to(&mut builder, index * GROUPS);
+        }
+        FactBatch { phrases: builder.build(), facts: facts.len() }
     }
-    for phrase in &spec.context {
-        builder.add(CONTEXT, phrase);
+
+    /// Each fact's hits in `text` (in the order the batch was built from), as its own `find` gives them.
+    pub fn hits(&self, text: &str) -> Vec<Vec<PhraseHit>> {
+        let mut each = vec![Vec::new(); self.facts];
+        for hit in self.phrases.find(text) {
+            each[hit.group / GROUPS].push(PhraseHit { group: hit.group % GROUPS, ..hit });
+        }
+        each
     }
-    for (group, phrase) in &spec.exceptions {
-        builder.except(*group, phrase);
-    }
-    for phrase in OTHER_CLOCKS {
-        builder.add(OTHER_CLOCK, phrase);
-    }
-    CompiledFact { rule, expected: spec.expected, quantity: spec.quantity, phrases: builder.build(), wrong_needs_context: false }
 }
 
 #[cfg(test)]

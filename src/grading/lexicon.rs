@@ -27,6 +27,10 @@ pub struct EntryInfo {
     pub asserted_only: bool,
     /// No offer inside a question aimed at the buyer, unless the agent acts in it.
     pub not_in_question: bool,
+    /// Counts only in a message no longer than this (letters, digits, characters).
+    pub max_chars: Option<u16>,
+    /// No fault in an answer to the buyer's how-to question.
+    pub fine_as_instruction: bool,
     /// What a hit means for the tone, if anything.
     pub marker: Option<crate::grading::tone::Marker>,
     /// Entries (by index) whose later hit in the same message cancels this one.
@@ -114,11 +118,46 @@ const QUESTION_WORDS: &[&str] = &[
     "多久", "多大", "多长",
 ];
 
+/// How a buyer asks how or where to do something ("券去哪里领", "怎么发私信",
+/// "how do I return it"): an order in reply is an instruction. Not 怎么还/怎么又,
+/// which ask why something went wrong.
+const HOW_TO: &[&str] = &[
+    "如何", "怎样", "怎么样才", "怎么才", "有没有办法", "有什么办法", "有啥办法", "什么办法", "咋办", "咋弄", "咋整", "怎么办", "怎么弄",
+    "怎么做", "怎么操作", "怎么处理", "怎么设置", "怎么用", "怎么使用", "怎么申请", "怎么退", "怎么换", "怎么改", "怎么更改", "怎么修改",
+    "怎么取消", "怎么联系", "怎么发", "怎么领", "怎么买", "怎么下单", "怎么付", "怎么查", "怎么找", "怎么解决", "怎么证明", "怎么登", "怎么开",
+    "怎么关", "怎么装", "怎么安装", "怎么下载", "怎么恢复", "怎么提交", "怎么填", "怎么拍", "怎么上传", "怎么兑换", "怎么使", "哪里领",
+    "哪里买", "哪里找", "哪里看", "哪里申请", "哪里设置", "哪里点", "哪里下载", "在哪领", "在哪买", "在哪找", "在哪看", "在哪申请",
+    "在哪设置", "在哪点", "在哪下载", "去哪领", "去哪买", "去哪找", "去哪看", "去哪申请",
+    "how do i", "how can i", "how should i", "how to", "where do i", "where can i", "is there a way", "what do i do", "what should i do",
+];
+
+/// What follows 怎么 when it asks why or how things are, not how to do something:
+/// 怎么还没到, 怎么又坏了, 怎么回事, 怎么样, 怎么会这样.
+const WHY_AFTER_ZENME: &[&str] = &[
+    "还", "又", "没", "不", "回事", "搞的", "这么", "那么", "会", "了", "样", "可能", "就", "都", "也", "说", "想", "看", "?", "!", ",", ".",
+];
+
+/// Whether the buyer's message (as typed; normalised here) asks how or where
+/// to do something: a phrase of `HOW_TO`, or 怎么 before anything but a why
+/// (怎么给你们发私信).
+pub fn asks_how(buyer: &str) -> bool {
+    let buyer = crate::text::normalize(buyer).text;
+    let buyer = buyer.as_str();
+    HOW_TO.iter().any(|w| crate::text::holds(buyer, w))
+        || crate::text::occurrences(buyer, "怎么").any(|at| {
+            let rest = &buyer[at + "怎么".len()..];
+            !rest.is_empty() && !WHY_AFTER_ZENME.iter().any(|w| rest.starts_with(w))
+        })
+}
+
 /// Endings that make a question a proposal ("我送您5把可以吗"), not a request for facts.
 const PROPOSAL_ENDINGS: &[&str] = &["可以吗", "好吗", "行吗", "怎么样", "可以么", "好么", "好不好", "行不行", "可以不"];
 
 /// Words that make a question an invitation ("还有别的事要我帮忙的吗?"), not a request for facts.
-const INVITATION_WORDS: &[&str] = &["还有什么", "还有其他", "还有没有", "还有别的", "可以帮您", "可以帮到您", "能帮您", "帮到您的", "anything else"];
+const INVITATION_WORDS: &[&str] = &[
+    "还有什么", "还有其他", "还有没有", "还有别的", "可以帮您", "可以帮你", "可以帮到您", "能帮您", "能帮你", "帮到您的", "帮助您", "帮助你", "帮到你",
+    "为您效劳", "为你效劳", "为您服务", "为你服务", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you",
+];
 
 /// Whether the sentence around `start..end` is a question: it ends in "?" or
 /// 吗/么, or holds a question word (亲要什么颜色).
@@ -132,6 +171,32 @@ pub fn in_question(text: &str, start: usize, end: usize) -> bool {
         || sentence.ends_with('吗')
         || sentence.ends_with('么')
         || QUESTION_WORDS.iter().any(|w| crate::text::holds(sentence, w))
+        || holds_a_not_a(sentence)
+}
+
+/// The A-not-A question (满没满, 收没收到, 来不来): a character, 不 or 没, and the
+/// same character again asks yes or no without any question word. Also its
+/// clipped form, a verb and 没 closing the sentence (缓存清没, 设置没), but not
+/// "not yet" (还没, 都没, 也没).
+fn holds_a_not_a(sentence: &str) -> bool {
+    let chars: Vec<char> = sentence.chars().collect();
+    if let [.., before, '没'] = chars.as_slice()
+        && crate::text::is_han(*before)
+        && !matches!(before, '还' | '都' | '也' | '并' | '从' | '就' | '可' | '又' | '才' | '却' | '真' | '确' | '早' | '刚' | '仍' | '尚' | '已' | '不' | '没')
+    {
+        return true;
+    }
+    // Not the concession "买不买都行" (whether or not) nor the idiom "爱买不买" (take it or leave it).
+    chars.windows(3).enumerate().any(|(at, w)| {
+        w[0] == w[2]
+            && matches!(w[1], '不' | '没')
+            && crate::text::is_han(w[0])
+            && !matches!(w[0], '不' | '没')
+            && !matches!(chars.get(at + 3), Some('都' | '也'))
+            && !(at > 0 && chars[at - 1] == '爱')
+            // 好不好/行不行/可不可以 propose ("明天再联系您好不好嘛"); they ask for no facts.
+            && !(w[1] == '不' && matches!(w[0], '好' | '行' | '可'))
+    })
 }
 
 /// Words by which the agent acts for the buyer inside a question: "需要帮您退款吗"
@@ -250,6 +315,8 @@ impl CompiledLexicon {
                     in_question: entry.in_question,
                     asserted_only: entry.asserted_only,
                     not_in_question: entry.not_in_question,
+                    max_chars: entry.max_chars,
+                    fine_as_instruction: entry.fine_as_instruction,
                     cancelled_by: Vec::new(),
                     marker: tone_marker(*kind, entry),
                 });
@@ -271,7 +338,20 @@ impl CompiledLexicon {
     /// clause is negated (before or after), and hits cancelled by a later hit
     /// of an entry in their `cancelled_by` list.
     pub fn hits(&self, text: &str) -> Vec<PhraseHit> {
+        self.hits_answering(text, false)
+    }
+
+    /// `hits`, for a reply to a buyer who asked how or where to do something
+    /// (`asks_how`) when `answers_how`: orders that are `fine_as_instruction` drop.
+    pub fn hits_answering(&self, text: &str, answers_how: bool) -> Vec<PhraseHit> {
         let mut hits = self.phrases.find(text);
+        if answers_how {
+            hits.retain(|hit| !self.entries[hit.group].fine_as_instruction);
+        }
+        if hits.iter().any(|hit| self.entries[hit.group].max_chars.is_some()) {
+            let length = text.chars().filter(|c| c.is_alphanumeric()).count();
+            hits.retain(|hit| self.entries[hit.group].max_chars.is_none_or(|max| length <= usize::from(max)));
+        }
         hits.retain(|hit| !self.entries[hit.group].negatable || !(negated(text, hit.start) || negated_after(text, hit.end)));
         hits.retain(|hit| {
             let entry = &self.entries[hit.group];
@@ -372,6 +452,12 @@ mod tests {
         assert!(at("您好,请问您手机的系统版本是?", "您手机"));
         assert!(at("亲要什么颜色", "亲"));
         assert!(at("您现在还能正常开机吗", "您"));
+        assert!(at("电池充没充满", "电池"), "A-not-A asks without a question word");
+        assert!(at("缓存清没", "缓存"), "so does its clipped form");
+        assert!(!at("快递还没", "快递"), "还没 is 'not yet'");
+        assert!(!at("您买不买都行", "您"), "A-not-A before 都 concedes: whether or not");
+        assert!(!at("你爱买不买", "你"), "爱X不X is the idiom, not a question");
+        assert!(!at("明天您保持手机畅通好不好嘛", "您"), "好不好 proposes");
         assert!(!at("好的,您稍等.请问还有其他问题吗?", "您稍等"), "only the sentence around the hit counts");
         assert!(!at("已经给您发货了", "您"));
         assert!(at("请问您手机当前系统版本是2.5.3么?", "您"), "a version number does not end the sentence");
@@ -428,6 +514,16 @@ mod tests {
         let hit = |start, end, group| PhraseHit { start, end, group };
         let merged = merge_overlaps(vec![hit(0, 15, 1), hit(0, 18, 1), hit(3, 6, 2), hit(20, 24, 1)]);
         assert_eq!(merged, [hit(0, 18, 1), hit(3, 6, 2), hit(20, 24, 1)]);
+    }
+
+    #[test]
+    fn how_to_questions_are_told_from_why_questions() {
+        for buyer in ["券去哪里领", "怎么发私信给你啊", "怎么给你们发私信", "有没有办法退回原来的版本", "how do i return it?", "怎样证明呢"] {
+            assert!(asks_how(buyer), "{buyer}");
+        }
+        for buyer in ["我的快递怎么还没到?", "怎么又坏了", "怎么回事", "这个怎么样", "what's taking so long?", "发货了吗"] {
+            assert!(!asks_how(buyer), "{buyer}");
+        }
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct Turn<'a> {
     pub timed_out: bool,
     /// What the trainee already said earlier in the conversation.
     pub earlier: &'a Earlier,
+    /// The buyer's last message before the turn, which the reply answers: an
+    /// order in answer to "how do I…?" is an instruction (`fine_as_instruction`).
+    pub asked: Option<&'a str>,
 }
 
 /// Steps found and facts stated rightly in earlier turns: the conversation

@@ -33,11 +33,18 @@ pub struct TextReport {
 impl Grader {
     /// Every lexicon hit in `text`, and its tone, explained in `lang`.
     pub fn grade_text(&self, text: &str, lang: Lang) -> TextReport {
+        self.grade_text_answering(text, None, lang)
+    }
+
+    /// `grade_text` for a reply to the buyer's message `asked`, as a turn grades
+    /// it: an order that answers "how do I…?" is an instruction, not a bare order.
+    pub fn grade_text_answering(&self, text: &str, asked: Option<&str>, lang: Lang) -> TextReport {
         let normalized = normalize(text);
+        let answers_how = asked.is_some_and(crate::grading::lexicon::asks_how);
         let mut hits = Vec::new();
         let mut marks = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
-        for hit in self.lexicon.hits(&normalized.text) {
+        for hit in self.lexicon.hits_answering(&normalized.text, answers_how) {
             let entry = &self.lexicon.entries[hit.group];
             let (start, end) = normalized.original_span(hit.start, hit.end);
             if let Some(marker) = entry.marker
@@ -143,5 +150,31 @@ mod tests {
         let report = grader().grade_text("親，非常抱歉給您添麻煩了，麻煩您提供一下訂單號", Lang::Zh);
         let found = rules(&report);
         assert!(found.contains(&"apologise") && found.contains(&"ask_order_info"), "{found:?}");
+    }
+
+    /// `max_chars` on bare_question: a clipped question alone is curt, a long
+    /// troubleshooting message that asks 多少/什么 is engaged.
+    #[test]
+    fn only_a_short_unsoftened_question_is_bare() {
+        for short in ["还剩多少", "灯亮没亮"] {
+            let report = grader().grade_text(short, Lang::Zh);
+            assert!(rules(&report).contains(&"bare_question") && report.tone_band < ToneBand::Neutral, "{short}: {:?}", rules(&report));
+        }
+        let long = grader().grade_text("你的打印机型号是多少?驱动装的是什么版本?换根数据线能不能打印", Lang::Zh);
+        assert!(!rules(&long).contains(&"bare_question"), "{:?}", rules(&long));
+        assert_eq!(long.tone_band, ToneBand::Neutral);
+    }
+
+    /// An order that answers the buyer's "how do I…?" is an instruction; the
+    /// same order to a buyer who asked why is still a bare order.
+    #[test]
+    fn an_instruction_answering_how_is_no_bare_order() {
+        let reply = "点击我们的头像发私信";
+        let asked_how = grader().grade_text_answering(reply, Some("怎么发私信给你啊"), Lang::Zh);
+        assert!(!rules(&asked_how).contains(&"bare_command"), "{:?}", rules(&asked_how));
+        assert_eq!(asked_how.tone_band, ToneBand::Neutral);
+        let asked_why = grader().grade_text_answering(reply, Some("怎么还没人理我?"), Lang::Zh);
+        assert!(rules(&asked_why).contains(&"bare_command"), "{:?}", rules(&asked_why));
+        assert_eq!(grader().grade_text(reply, Lang::Zh).tone_band, asked_why.tone_band);
     }
 }

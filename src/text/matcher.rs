@@ -409,14 +409,25 @@ impl PhraseSet {
             None => Vec::new(),
         };
         found.sort_unstable();
-        PiecePlaces { pieces: found.iter().map(|(piece, _)| *piece).collect(), starts: found.into_iter().map(|(_, start)| start).collect() }
+        let mut present = [0u64; PRESENT_WORDS];
+        for (piece, _) in &found {
+            present[(piece / 64) % PRESENT_WORDS] |= 1 << (piece % 64);
+        }
+        PiecePlaces { present, pieces: found.iter().map(|(piece, _)| *piece).collect(), starts: found.into_iter().map(|(_, start)| start).collect() }
     }
 }
+
+/// Size of the sketch of pieces present in a text, in 64-bit words.
+const PRESENT_WORDS: usize = 16;
 
 /// Where the gap pieces occur in one text, sorted by piece then start: only
 /// the pieces that occur take room (a course has thousands of pieces, and a
 /// list per piece cost more to set up than the search itself).
 struct PiecePlaces {
+    /// A 1,024-bit sketch of the pieces that occur (piece modulo 1,024): most
+    /// pieces a pattern asks for are absent from a reply, and the sketch says
+    /// so without the two binary searches (a tenth of a reply's grading time).
+    present: [u64; PRESENT_WORDS],
     pieces: Vec<usize>,
     starts: Vec<usize>,
 }
@@ -424,6 +435,9 @@ struct PiecePlaces {
 impl PiecePlaces {
     /// Where `piece` starts, ascending.
     fn of(&self, piece: usize) -> &[usize] {
+        if self.present[(piece / 64) % PRESENT_WORDS] & (1 << (piece % 64)) == 0 {
+            return &[];
+        }
         let from = self.pieces.partition_point(|p| *p < piece);
         let to = self.pieces.partition_point(|p| *p <= piece);
         &self.starts[from..to]

@@ -9,12 +9,19 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-fn table() -> &'static HashMap<char, char> {
-    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+/// The CJK blocks the table covers: Extension A and the Unified Ideographs
+/// (one run, 0x3400..=0x9FFF), then the Compatibility Ideographs.
+const RUNS: [(u32, u32); 2] = [(0x3400, 0x9FFF), (0xF900, 0xFAFF)];
+
+/// One slot per character of `RUNS` (its Simplified form, or itself): a lookup
+/// is an index, which matters since every Han character of every reply goes
+/// through it (a hash map cost a tenth of normalising a reply).
+fn table() -> &'static [char] {
+    static TABLE: OnceLock<Box<[char]>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut map = HashMap::new();
         let mut buffer = String::with_capacity(4);
-        for code in (0x3400u32..=0x4DBF).chain(0x4E00..=0x9FFF).chain(0xF900..=0xFAFF) {
+        for code in RUNS.iter().flat_map(|(from, to)| *from..=*to) {
             let Some(c) = char::from_u32(code) else { continue };
             buffer.clear();
             buffer.push(c);
@@ -23,16 +30,36 @@ fn table() -> &'static HashMap<char, char> {
             if let (Some(simplified), None) = (chars.next(), chars.next())
                 && simplified != c
             {
-                table.insert(c, simplified);
+                map.insert(c, simplified);
             }
         }
-        table
+        // OpenCC converts some characters to another Traditional form (薴 → 苧,
+        // which is itself 苎): follow each chain to its end, so converting
+        // converted text changes nothing (normalisation must be idempotent).
+        let follow = |c: char| {
+            let mut end = map[&c];
+            for _ in 0..4 {
+                match map.get(&end) {
+                    Some(&next) if next != end && next != c => end = next,
+                    _ => break,
+                }
+            }
+            end
+        };
+        RUNS.iter()
+            .flat_map(|(from, to)| *from..=*to)
+            .map(|code| {
+                let c = char::from_u32(code).expect("the CJK runs hold no surrogates");
+                if map.contains_key(&c) { follow(c) } else { c }
+            })
+            .collect()
     })
 }
 
 /// The Simplified form of one character (itself if it has none).
 pub fn to_simplified(c: char) -> char {
-    if (c as u32) < 0x3400 {
+    let code = c as u32;
+    if code < RUNS[0].0 {
         return c;
     }
     // 妳 is Taiwan's written feminine "you"; OpenCC keeps it, but Simplified
@@ -40,7 +67,14 @@ pub fn to_simplified(c: char) -> char {
     if c == '妳' {
         return '你';
     }
-    table().get(&c).copied().unwrap_or(c)
+    let mut offset = 0;
+    for (from, to) in RUNS {
+        if (from..=to).contains(&code) {
+            return table()[(offset + code - from) as usize];
+        }
+        offset += to - from + 1;
+    }
+    c
 }
 
 #[cfg(test)]
@@ -53,6 +87,15 @@ mod tests {
         assert_eq!(text, "订单号码,请稍等,退货运费,谢谢您的耐心");
         let text: String = "妳看過商品頁面了嗎".chars().map(to_simplified).collect();
         assert_eq!(text, "你看过商品页面了吗");
+    }
+
+    #[test]
+    fn simplifying_twice_changes_nothing() {
+        for code in (0x3400u32..=0x4DBF).chain(0x4E00..=0x9FFF).chain(0xF900..=0xFAFF) {
+            let Some(c) = char::from_u32(code) else { continue };
+            let once = to_simplified(c);
+            assert_eq!(to_simplified(once), once, "{c} simplifies to {once}, which simplifies again");
+        }
     }
 
     #[test]

@@ -90,6 +90,17 @@ pub struct LexiconEntry {
     // lexicon that does not use it unchanged (saved records still verify OK).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub not_in_question: bool,
+    /// Counts only in a message of at most this many letters, digits and
+    /// characters (spaces and punctuation not counted): "还有多少" alone is
+    /// curt, while a long troubleshooting question that asks 多少 is engaged.
+    /// Skipped when absent, so the content hash of other lexicons is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_chars: Option<u16>,
+    /// A bare order that is no fault when it answers the buyer's question of
+    /// how or where to do something: "点击头像发私信" answers "怎么发私信?"; it
+    /// instructs, it does not boss. Skipped when false (content hash unchanged).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fine_as_instruction: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

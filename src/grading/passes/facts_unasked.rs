@@ -18,11 +18,14 @@ pub const UNASKED_WRONG_FACT_PENALTY: f64 = 10.0;
 
 pub fn run(cx: &TurnContext, draft: &mut Draft) {
     let Some(unasked) = cx.unasked else { return };
-    for compiled in &unasked.checks {
+    // Each message scanned once for every fact's phrases, not once per fact.
+    let hits: Vec<Vec<Vec<_>>> = cx.messages.iter().map(|m| unasked.checks_batch.hits(&m.normalized.text)).collect();
+    for (index, compiled) in unasked.checks.iter().enumerate() {
         if draft.grade.facts.iter().any(|f| f.rule == compiled.rule) {
             continue;
         }
-        let checked: Vec<_> = cx.messages.iter().map(|m| compiled.check(&m.normalized.text, &m.mentions)).collect();
+        let checked: Vec<_> =
+            cx.messages.iter().zip(&hits).map(|(m, each)| compiled.check_hits(&m.normalized.text, &m.mentions, &each[index])).collect();
         if checked.iter().any(|(status, _)| *status == FactStatus::Correct) {
             draft.grade.volunteered.insert(compiled.rule.clone());
             continue;

@@ -46,7 +46,7 @@ pub fn grade_with(
     let (scenario, rubric) = point(scenario, node);
     let messages: Vec<String> = messages.iter().map(|m| m.to_string()).collect();
     let timed_out = messages.is_empty();
-    let turn = Turn { messages: &messages, response_secs, actions, timed_out, earlier };
+    let turn = Turn { messages: &messages, response_secs, actions, timed_out, earlier, asked: None };
     bundled().1.grade_turn(scenario, node, rubric, &turn)
 }
 
@@ -58,7 +58,7 @@ pub fn each_reply_point(mut f: impl FnMut(&TurnContext)) {
     for scenario in &course.scenarios {
         for (_, node) in scenario.nodes.iter() {
             let Node::Agent { rubric, .. } = node else { continue };
-            let turn = Turn { messages: &messages, response_secs: Some(3.0), actions: &[], timed_out: false, earlier: &earlier };
+            let turn = Turn { messages: &messages, response_secs: Some(3.0), actions: &[], timed_out: false, earlier: &earlier, asked: None };
             f(&TurnContext::new(grader, scenario, rubric, &turn));
         }
     }
