@@ -21,6 +21,8 @@ pub struct EntryInfo {
     pub intent: Option<String>,
     /// A negation in the hit's clause cancels it.
     pub negatable: bool,
+    /// 别/不要/don't before the hit orders the buyer to stop: no excuse.
+    pub stop_order_keeps: bool,
     /// Counts only inside a question sentence.
     pub in_question: bool,
     /// Counts only in plain statements (no question, no "if" clause).
@@ -48,6 +50,8 @@ pub struct CompiledLexicon {
 const NEGATORS: &[&str] = &[
     "不能", "不会", "不可以", "无法", "不方便", "不得", "禁止", "不要", "别", "不允许", "没法", "不好",
     "没办法", "没有办法", "不支持", "不参加", "不参与", "不予",
+    // a denial: "我们没有说您无理取闹"
+    "没有说", "没说", "不是说",
     "can't", "cannot", "can not", "won't", "will not", "not", "never", "don't", "do not", "unable to",
 ];
 
@@ -61,6 +65,10 @@ const NOT_NEGATIONS: &[&str] = &[
     // A suggestion, not a negation: "why don't you take your business elsewhere?"
     "why don't you", "why don't we", "why not",
 ];
+
+/// The negators that, in front of something the buyer does, order them to
+/// stop it ("别胡搅蛮缠", "don't pester us") rather than deny it.
+const STOP_ORDERS: &[&str] = &["别", "不要", "don't", "do not"];
 
 /// Words that, just after a phrase in the same clause, negate it ("退款是不行的", "refunds are not possible").
 const AFTER_NEGATORS: &[&str] = &[
@@ -232,6 +240,7 @@ const TAG_QUESTIONS: &[&str] = &["是吧", "对吧", "是不", "对不"];
 /// for every bad hit and every amount a fact looks at.
 struct NegationFinder {
     before: AhoCorasick,
+    before_not_stop_orders: AhoCorasick,
     after: AhoCorasick,
     look_alikes: AhoCorasick,
 }
@@ -239,7 +248,13 @@ struct NegationFinder {
 fn finder() -> &'static NegationFinder {
     static FINDER: std::sync::LazyLock<NegationFinder> = std::sync::LazyLock::new(|| {
         let build = |words: &[&str]| AhoCorasick::builder().build(words).expect("plain words always compile");
-        NegationFinder { before: build(NEGATORS), after: build(AFTER_NEGATORS), look_alikes: build(NOT_NEGATIONS) }
+        let not_stop_orders: Vec<&str> = NEGATORS.iter().copied().filter(|n| !STOP_ORDERS.contains(n)).collect();
+        NegationFinder {
+            before: build(NEGATORS),
+            before_not_stop_orders: build(&not_stop_orders),
+            after: build(AFTER_NEGATORS),
+            look_alikes: build(NOT_NEGATIONS),
+        }
     });
     &FINDER
 }
@@ -282,6 +297,16 @@ const NEGATOR_OVERLAP_CHARS: usize = 3;
 
 /// Whether the clause before byte `start` of `text` holds a negation.
 pub fn negated(text: &str, start: usize) -> bool {
+    negated_by(text, start, &finder().before)
+}
+
+/// `negated`, where an order to stop (别, 不要, don't) is no negation: "您别胡搅蛮缠"
+/// still accuses, while "不是说您胡搅蛮缠" does not.
+pub fn negated_not_by_stop_order(text: &str, start: usize) -> bool {
+    negated_by(text, start, &finder().before_not_stop_orders)
+}
+
+fn negated_by(text: &str, start: usize, negators: &AhoCorasick) -> bool {
     let clause = clause_before(text, start);
     // Two chat messages joined by a space are two clauses ("您先不要着急 我帮您反馈").
     let clause = clause.rsplit_once(|c: char| c.is_whitespace()).filter(|(head, _)| head.chars().next_back().is_some_and(crate::text::is_han)).map_or(clause, |(_, tail)| tail);
@@ -290,7 +315,7 @@ pub fn negated(text: &str, start: usize) -> bool {
     // into the hit, counting only negators that begin before it.
     let from = clause.as_ptr() as usize - text.as_ptr() as usize;
     let into = text[start..].char_indices().nth(NEGATOR_OVERLAP_CHARS).map(|(i, _)| start + i).unwrap_or(text.len());
-    holds_negator_from(&text[from..into], &finder().before, start - from)
+    holds_negator_from(&text[from..into], negators, start - from)
 }
 
 impl CompiledLexicon {
@@ -312,6 +337,7 @@ impl CompiledLexicon {
                     explain: entry.explain.clone(),
                     intent: entry.intent.clone(),
                     negatable: (entry.negatable || entry.polarity == Polarity::Bad) && !entry.never_negated,
+                    stop_order_keeps: entry.stop_order_keeps,
                     in_question: entry.in_question,
                     asserted_only: entry.asserted_only,
                     not_in_question: entry.not_in_question,
@@ -352,7 +378,11 @@ impl CompiledLexicon {
             let length = text.chars().filter(|c| c.is_alphanumeric()).count();
             hits.retain(|hit| self.entries[hit.group].max_chars.is_none_or(|max| length <= usize::from(max)));
         }
-        hits.retain(|hit| !self.entries[hit.group].negatable || !(negated(text, hit.start) || negated_after(text, hit.end)));
+        hits.retain(|hit| {
+            let entry = &self.entries[hit.group];
+            let before = if entry.stop_order_keeps { negated_not_by_stop_order(text, hit.start) } else { negated(text, hit.start) };
+            !entry.negatable || !(before || negated_after(text, hit.end))
+        });
         hits.retain(|hit| {
             let entry = &self.entries[hit.group];
             if entry.in_question {
@@ -424,6 +454,18 @@ fn add_entry(builder: &mut crate::text::matcher::PhraseSetBuilder, group: usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_order_to_stop_is_no_excuse_where_the_entry_says_so() {
+        let at = |text: &str, hit: &str| text.find(hit).expect("the hit is in the text");
+        for (text, hit) in [("您别胡搅蛮缠", "胡搅蛮缠"), ("你不要再催", "催"), ("don't be difficult", "difficult")] {
+            assert!(negated(text, at(text, hit)), "{text}: 别/不要/don't negate in general");
+            assert!(!negated_not_by_stop_order(text, at(text, hit)), "{text}: but an order to stop keeps the fault");
+        }
+        for (text, hit) in [("不是说您胡搅蛮缠", "胡搅蛮缠"), ("我们不会催", "催"), ("we can't call you difficult", "difficult")] {
+            assert!(negated_not_by_stop_order(text, at(text, hit)), "{text}: a denial still excuses");
+        }
+    }
 
     #[test]
     fn negation_looks_back_within_the_clause() {

@@ -70,6 +70,12 @@ pub struct LexiconEntry {
     /// that does not set it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub never_negated: bool,
+    /// A bad entry naming something the buyer does, where 别/不要/don't in front
+    /// tells them to stop it, which is the fault again ("您别胡搅蛮缠", "stop
+    /// pestering"); other negations still excuse it ("不是说您胡搅蛮缠"). Left
+    /// out when false, like `never_negated`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stop_order_keeps: bool,
     /// A bad entry that counts only when nothing in the reply softens it (no
     /// courtesy, no 哦/呢): a bare order such as "把订单号发过来".
     #[serde(default)]
