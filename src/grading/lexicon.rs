@@ -23,6 +23,9 @@ pub struct EntryInfo {
     pub negatable: bool,
     /// 别/不要/don't before the hit orders the buyer to stop: no excuse.
     pub stop_order_keeps: bool,
+    /// A refusal (its hand-label intent is `refuse`): a remedy named inside
+    /// its words is what is refused ("超过了退换周期" offers no exchange).
+    pub refuses: bool,
     /// Counts only inside a question sentence.
     pub in_question: bool,
     /// Counts only in plain statements (no question, no "if" clause).
@@ -338,6 +341,7 @@ impl CompiledLexicon {
                     intent: entry.intent.clone(),
                     negatable: (entry.negatable || entry.polarity == Polarity::Bad) && !entry.never_negated,
                     stop_order_keeps: entry.stop_order_keeps,
+                    refuses: entry.intent.as_deref() == Some("refuse"),
                     in_question: entry.in_question,
                     asserted_only: entry.asserted_only,
                     not_in_question: entry.not_in_question,
@@ -383,6 +387,14 @@ impl CompiledLexicon {
             let before = if entry.stop_order_keeps { negated_not_by_stop_order(text, hit.start) } else { negated(text, hit.start) };
             !entry.negatable || !(before || negated_after(text, hit.end))
         });
+        let refusals: Vec<(usize, usize)> = hits.iter().filter(|h| self.entries[h.group].refuses).map(|h| (h.start, h.end)).collect();
+        if !refusals.is_empty() {
+            hits.retain(|hit| {
+                let entry = &self.entries[hit.group];
+                let remedy = entry.negatable && entry.polarity == Polarity::Good;
+                !remedy || !refusals.iter().any(|(start, end)| *start <= hit.start && hit.end <= *end)
+            });
+        }
         hits.retain(|hit| {
             let entry = &self.entries[hit.group];
             if entry.in_question {

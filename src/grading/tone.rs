@@ -128,7 +128,11 @@ pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
             }
         }
     }
-    (capitals.len() >= 2 && words >= 3 && capitals.len() * 2 >= words).then(|| (capitals[0].0, capitals[capitals.len() - 1].1))
+    // In a Chinese reply the Latin words are names and acronyms ("GPS", "APP"),
+    // not a voice raised: capitals shout only where Latin letters outnumber Han.
+    let letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let han = text.chars().filter(|c| crate::text::is_han(*c)).count();
+    (capitals.len() >= 2 && words >= 3 && capitals.len() * 2 >= words && han <= letters).then(|| (capitals[0].0, capitals[capitals.len() - 1].1))
 }
 
 /// Why capitals cost tone points, for the finding in reply grading and grade-text.
@@ -150,6 +154,12 @@ mod tests {
         // 0.5 + 0.2 - 0.25 is 0.44999... in floating point: it must be Neutral, as printed.
         let judged = judge(&[(0, Courtesy), (1, Fault(Severity::Minor))], false);
         assert_eq!((judged.score, judged.band), (0.45, ToneBand::Neutral));
+    }
+
+    #[test]
+    fn acronyms_in_a_chinese_reply_are_no_shouting() {
+        assert!(capitals_span("STOP SENDING ME THE SAME LINK").is_some());
+        assert!(capitals_span("请在室外打开GPS,GPS信号在室内较弱,GPS定位会慢一些").is_none());
     }
 
     #[test]
