@@ -127,6 +127,8 @@ pub fn in_condition(text: &str, start: usize) -> bool {
 const QUESTION_WORDS: &[&str] = &[
     "什么", "哪", "几", "多少", "怎么", "如何", "为什么", "为何", "是否", "有没有", "是不是", "能不能", "可不可以", "会不会", "要不要",
     "多久", "多大", "多长",
+    // colloquial question words: 为啥退 / 干嘛 / 咋回事 ask without a question mark
+    "为啥", "干嘛", "干啥", "咋回事", "咋了", "咋办", "啥时候", "啥事",
 ];
 
 /// How a buyer asks how or where to do something ("券去哪里领", "怎么发私信",
