@@ -26,6 +26,9 @@ pub struct EntryInfo {
     /// A refusal (its hand-label intent is `refuse`): a remedy named inside
     /// its words is what is refused ("超过了退换周期" offers no exchange).
     pub refuses: bool,
+    /// Asks the buyer for facts (its hand-label intent is `ask_order_info`):
+    /// inside a rude phrase the question is rhetorical and asks nothing.
+    pub asks: bool,
     /// Counts only inside a question sentence.
     pub in_question: bool,
     /// Counts only in plain statements (no question, no "if" clause).
@@ -344,6 +347,7 @@ impl CompiledLexicon {
                     negatable: (entry.negatable || entry.polarity == Polarity::Bad) && !entry.never_negated,
                     stop_order_keeps: entry.stop_order_keeps,
                     refuses: entry.intent.as_deref() == Some("refuse"),
+                    asks: entry.intent.as_deref() == Some("ask_order_info"),
                     in_question: entry.in_question,
                     asserted_only: entry.asserted_only,
                     not_in_question: entry.not_in_question,
@@ -389,6 +393,15 @@ impl CompiledLexicon {
             let before = if entry.stop_order_keeps { negated_not_by_stop_order(text, hit.start) } else { negated(text, hit.start) };
             !entry.negatable || !(before || negated_after(text, hit.end))
         });
+        // A question inside a rude phrase (not a bare question, which softening may yet excuse) is rhetorical ("不是已经告诉你了吗", "did you even read it?"): it asks nothing.
+        let rude: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|h| matches!(self.entries[h.group].marker, Some(Marker::Fault(_))))
+            .map(|h| (h.start, h.end))
+            .collect();
+        if !rude.is_empty() {
+            hits.retain(|hit| !self.entries[hit.group].asks || !rude.iter().any(|(start, end)| *start <= hit.start && hit.end <= *end));
+        }
         let refusals: Vec<(usize, usize)> = hits.iter().filter(|h| self.entries[h.group].refuses).map(|h| (h.start, h.end)).collect();
         if !refusals.is_empty() {
             hits.retain(|hit| {
