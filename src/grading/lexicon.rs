@@ -134,6 +134,14 @@ const QUESTION_WORDS: &[&str] = &[
     "为啥", "干嘛", "干啥", "咋回事", "咋了", "咋办", "啥时候", "啥事",
 ];
 
+/// Whether `text` holds a question word: one automaton pass, since every hit
+/// of a question-bound entry asks it (26 separate searches cost a fifth of a reply).
+fn holds_question_word(text: &str) -> bool {
+    static WORDS: std::sync::LazyLock<AhoCorasick> =
+        std::sync::LazyLock::new(|| AhoCorasick::new(QUESTION_WORDS).expect("plain words always compile"));
+    WORDS.is_match(text)
+}
+
 /// How a buyer asks how or where to do something ("券去哪里领", "怎么发私信",
 /// "how do I return it"): an order in reply is an instruction. Not 怎么还/怎么又,
 /// which ask why something went wrong.
@@ -186,7 +194,7 @@ pub fn in_question(text: &str, start: usize, end: usize) -> bool {
     text[to..].starts_with('?')
         || sentence.ends_with('吗')
         || sentence.ends_with('么')
-        || QUESTION_WORDS.iter().any(|w| crate::text::holds(sentence, w))
+        || holds_question_word(sentence)
         || holds_a_not_a(sentence)
 }
 
@@ -238,7 +246,7 @@ pub fn asks_without_offer(text: &str, start: usize, end: usize) -> bool {
         || clause.ends_with('吗')
         || clause.ends_with('么')
         || TAG_QUESTIONS.iter().any(|t| clause.ends_with(t))
-        || QUESTION_WORDS.iter().any(|w| crate::text::holds(clause, w))
+        || holds_question_word(clause)
 }
 
 /// Endings that turn a statement into a check with the buyer ("要退款是吧").
@@ -390,8 +398,11 @@ impl CompiledLexicon {
         }
         hits.retain(|hit| {
             let entry = &self.entries[hit.group];
+            if !entry.negatable {
+                return true;
+            }
             let before = if entry.stop_order_keeps { negated_not_by_stop_order(text, hit.start) } else { negated(text, hit.start) };
-            !entry.negatable || !(before || negated_after(text, hit.end))
+            !(before || negated_after(text, hit.end))
         });
         // A question inside a rude phrase (not a bare question, which softening may yet excuse) is rhetorical ("不是已经告诉你了吗", "did you even read it?"): it asks nothing.
         let rude: Vec<(usize, usize)> = hits
