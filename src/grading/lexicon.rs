@@ -134,13 +134,20 @@ const QUESTION_WORDS: &[&str] = &[
     "为啥", "干嘛", "干啥", "咋回事", "咋了", "咋办", "啥时候", "啥事",
 ];
 
-/// Whether `text` holds a question word: one automaton pass, since every hit
-/// of a question-bound entry asks it (26 separate searches cost a fifth of a reply).
-fn holds_question_word(text: &str) -> bool {
-    static WORDS: std::sync::LazyLock<AhoCorasick> =
-        std::sync::LazyLock::new(|| AhoCorasick::new(QUESTION_WORDS).expect("plain words always compile"));
-    WORDS.is_match(text)
+/// Word lists asked of every question-bound hit, each searched in one
+/// automaton pass rather than one search per word (a tenth of a reply's work).
+macro_rules! holds_any {
+    ($name:ident, $words:expr) => {
+        fn $name(text: &str) -> bool {
+            static WORDS: std::sync::LazyLock<AhoCorasick> =
+                std::sync::LazyLock::new(|| AhoCorasick::new($words).expect("plain words always compile"));
+            WORDS.is_match(text)
+        }
+    };
 }
+holds_any!(holds_question_word, QUESTION_WORDS);
+holds_any!(holds_invitation, INVITATION_WORDS);
+holds_any!(holds_agent_act, AGENT_ACTS);
 
 /// How a buyer asks how or where to do something ("券去哪里领", "怎么发私信",
 /// "how do I return it"): an order in reply is an instruction. Not 怎么还/怎么又,
@@ -188,7 +195,7 @@ const INVITATION_WORDS: &[&str] = &[
 pub fn in_question(text: &str, start: usize, end: usize) -> bool {
     let (from, to) = crate::text::matcher::sentence_around(text, start, end);
     let sentence = text[from..to].trim_end_matches(|c: char| c.is_whitespace() || ",~".contains(c));
-    if PROPOSAL_ENDINGS.iter().any(|p| sentence.ends_with(p)) || INVITATION_WORDS.iter().any(|w| crate::text::holds(sentence, w)) {
+    if PROPOSAL_ENDINGS.iter().any(|p| sentence.ends_with(p)) || holds_invitation(sentence) {
         return false;
     }
     text[to..].starts_with('?')
@@ -239,7 +246,7 @@ pub fn asks_without_offer(text: &str, start: usize, end: usize) -> bool {
     let from = text[from..start].rfind(|c: char| c.is_whitespace()).filter(|i| text[..from + i].chars().next_back().is_some_and(crate::text::is_han)).map_or(from, |i| from + i + 1);
     let to = text[end..to].find(|c: char| c.is_whitespace()).filter(|i| text[..end + i].chars().next_back().is_some_and(crate::text::is_han)).map_or(to, |i| end + i);
     let clause = text[from..to].trim_end_matches(|c: char| c.is_whitespace() || c == '~');
-    if AGENT_ACTS.iter().any(|w| crate::text::holds(clause, w)) || PROPOSAL_ENDINGS.iter().any(|p| clause.ends_with(p)) {
+    if holds_agent_act(clause) || PROPOSAL_ENDINGS.iter().any(|p| clause.ends_with(p)) {
         return false;
     }
     text[to..].starts_with('?')

@@ -130,9 +130,12 @@ pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
     }
     // In a Chinese reply the Latin words are names and acronyms ("GPS", "APP"),
     // not a voice raised: capitals shout only where Latin letters outnumber Han.
+    if capitals.len() < 2 || words < 3 || capitals.len() * 2 < words {
+        return None;
+    }
     let letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
     let han = text.chars().filter(|c| crate::text::is_han(*c)).count();
-    (capitals.len() >= 2 && words >= 3 && capitals.len() * 2 >= words && han <= letters).then(|| (capitals[0].0, capitals[capitals.len() - 1].1))
+    (han <= letters).then(|| (capitals[0].0, capitals[capitals.len() - 1].1))
 }
 
 /// Why capitals cost tone points, for the finding in reply grading and grade-text.
