@@ -134,8 +134,9 @@ const QUESTION_WORDS: &[&str] = &[
     "为啥", "干嘛", "干啥", "咋回事", "咋了", "咋办", "啥时候", "啥事",
 ];
 
-/// Word lists asked of every question-bound hit, each searched in one
-/// automaton pass rather than one search per word (a tenth of a reply's work).
+/// Word lists searched in one automaton pass each rather than one search per
+/// word: the question ones are asked of every question-bound hit (one search
+/// per word had cost a tenth of a reply's work).
 macro_rules! holds_any {
     ($name:ident, $words:expr) => {
         fn $name(text: &str) -> bool {
@@ -148,7 +149,7 @@ macro_rules! holds_any {
 holds_any!(holds_question_word, QUESTION_WORDS);
 holds_any!(holds_invitation, INVITATION_WORDS);
 holds_any!(holds_agent_act, AGENT_ACTS);
-
+holds_any!(holds_how_to, HOW_TO);
 /// How a buyer asks how or where to do something ("券去哪里领", "怎么发私信",
 /// "how do I return it"): an order in reply is an instruction. Not 怎么还/怎么又,
 /// which ask why something went wrong.
@@ -174,7 +175,7 @@ const WHY_AFTER_ZENME: &[&str] = &[
 pub fn asks_how(buyer: &str) -> bool {
     let buyer = crate::text::normalize(buyer).text;
     let buyer = buyer.as_str();
-    HOW_TO.iter().any(|w| crate::text::holds(buyer, w))
+    holds_how_to(buyer)
         || crate::text::occurrences(buyer, "怎么").any(|at| {
             let rest = &buyer[at + "怎么".len()..];
             !rest.is_empty() && !WHY_AFTER_ZENME.iter().any(|w| rest.starts_with(w))
@@ -381,6 +382,15 @@ impl CompiledLexicon {
         CompiledLexicon { entries, by_id, phrases: builder.build() }
     }
 
+    /// Drops each hit whose entry `inner` picks when it lies inside a hit whose
+    /// entry `outer` picks.
+    fn drop_inside(&self, hits: &mut Vec<PhraseHit>, outer: impl Fn(&EntryInfo) -> bool, inner: impl Fn(&EntryInfo) -> bool) {
+        let spans: Vec<(usize, usize)> = hits.iter().filter(|h| outer(&self.entries[h.group])).map(|h| (h.start, h.end)).collect();
+        if !spans.is_empty() {
+            hits.retain(|hit| !inner(&self.entries[hit.group]) || !spans.iter().any(|(start, end)| *start <= hit.start && hit.end <= *end));
+        }
+    }
+
     pub fn entry(&self, id: &str) -> Option<&EntryInfo> {
         self.by_id.get(id).map(|i| &self.entries[*i])
     }
@@ -412,22 +422,9 @@ impl CompiledLexicon {
             !(before || negated_after(text, hit.end))
         });
         // A question inside a rude phrase (not a bare question, which softening may yet excuse) is rhetorical ("不是已经告诉你了吗", "did you even read it?"): it asks nothing.
-        let rude: Vec<(usize, usize)> = hits
-            .iter()
-            .filter(|h| matches!(self.entries[h.group].marker, Some(Marker::Fault(_))))
-            .map(|h| (h.start, h.end))
-            .collect();
-        if !rude.is_empty() {
-            hits.retain(|hit| !self.entries[hit.group].asks || !rude.iter().any(|(start, end)| *start <= hit.start && hit.end <= *end));
-        }
-        let refusals: Vec<(usize, usize)> = hits.iter().filter(|h| self.entries[h.group].refuses).map(|h| (h.start, h.end)).collect();
-        if !refusals.is_empty() {
-            hits.retain(|hit| {
-                let entry = &self.entries[hit.group];
-                let remedy = entry.negatable && entry.polarity == Polarity::Good;
-                !remedy || !refusals.iter().any(|(start, end)| *start <= hit.start && hit.end <= *end)
-            });
-        }
+        self.drop_inside(&mut hits, |outer| matches!(outer.marker, Some(Marker::Fault(_))), |inner| inner.asks);
+        // A remedy named inside a refusal's own words is what is refused ("超过了退换周期").
+        self.drop_inside(&mut hits, |outer| outer.refuses, |inner| inner.negatable && inner.polarity == Polarity::Good);
         hits.retain(|hit| {
             let entry = &self.entries[hit.group];
             if entry.in_question {
