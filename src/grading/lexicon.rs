@@ -146,10 +146,25 @@ macro_rules! holds_any {
         }
     };
 }
-holds_any!(holds_question_word, QUESTION_WORDS);
+fn holds_question_word(text: &str) -> bool {
+    question_words().is_match(text)
+}
 holds_any!(holds_invitation, INVITATION_WORDS);
 holds_any!(holds_agent_act, AGENT_ACTS);
 holds_any!(holds_how_to, HOW_TO);
+holds_any!(holds_way_mark, WAY_MARKS);
+
+/// Words by which an order shows itself as the way to get something done
+/// ("登录购买门票的账户即可", "进入设置…清除数据,可令邮箱恢复"): it is an
+/// instruction, like an answer to "how do I…?", not bossing the buyer about.
+const WAY_MARKS: &[&str] = &["即可", "就可以", "就行", "就好了", "便可", "就能", "可令", "可以让", "以便"];
+
+/// Whether the sentence around `start..end` gives its order as the way to an end (`WAY_MARKS`).
+fn gives_a_way(text: &str, start: usize, end: usize) -> bool {
+    let (from, to) = crate::text::matcher::sentence_around(text, start, end);
+    holds_way_mark(&text[from..to])
+}
+
 /// How a buyer asks how or where to do something ("券去哪里领", "怎么发私信",
 /// "how do I return it"): an order in reply is an instruction. Not 怎么还/怎么又,
 /// which ask why something went wrong.
@@ -194,23 +209,73 @@ const INVITATION_WORDS: &[&str] = &[
 /// Whether the sentence around `start..end` is a question: it ends in "?" or
 /// 吗/么, or holds a question word (亲要什么颜色).
 pub fn in_question(text: &str, start: usize, end: usize) -> bool {
+    question_around(text, start, end, false)
+}
+
+/// Whether the sentence around `start..end` asks the buyer something: a
+/// question (`in_question`), but a yes/no question the agent embeds in what
+/// they will do ("问问今天能不能送到", "看是否能恢复") asks the buyer nothing.
+pub fn asks_the_buyer(text: &str, start: usize, end: usize) -> bool {
+    question_around(text, start, end, true)
+}
+
+fn question_around(text: &str, start: usize, end: usize, open_only: bool) -> bool {
     let (from, to) = crate::text::matcher::sentence_around(text, start, end);
     let sentence = text[from..to].trim_end_matches(|c: char| c.is_whitespace() || ",~".contains(c));
     if PROPOSAL_ENDINGS.iter().any(|p| sentence.ends_with(p)) || holds_invitation(sentence) {
         return false;
     }
-    text[to..].starts_with('?')
-        || sentence.ends_with('吗')
-        || sentence.ends_with('么')
-        || holds_question_word(sentence)
-        || holds_a_not_a(sentence)
+    if text[to..].starts_with('?') || sentence.ends_with('吗') || sentence.ends_with('么') {
+        return true;
+    }
+    if !open_only {
+        return holds_question_word(sentence) || holds_a_not_a(sentence, |_| true);
+    }
+    let open = |at: usize| !embedded_at(sentence, at);
+    question_words().find_overlapping_iter(sentence).any(|m| !YES_NO_WORDS.contains(&&sentence[m.start()..m.end()]) || open(m.start()))
+        || holds_a_not_a(sentence, open)
+}
+
+/// The yes/no question words, which a verb of finding out can embed ("看是否…").
+const YES_NO_WORDS: &[&str] = &["是否", "有没有", "是不是", "能不能", "可不可以", "会不会", "要不要"];
+
+/// Verbs of finding out that take a yes/no question as their object: the
+/// agent checking whether, not asking the buyer.
+const EMBEDDING_VERBS: &[&str] = &[
+    "看", "看下", "看一下", "问问", "问下", "问一下", "确认", "确认下", "确认一下", "核实", "核实下", "核实一下", "了解", "了解下",
+    "了解一下", "查查", "查下", "查一下", "试试", "检查", "观察", "判断", "确定",
+];
+
+/// How far (in characters) a verb of finding out may stand before the question
+/// it embeds: "问问今天能不能送到" puts a time between them.
+const EMBEDDING_REACH_CHARS: usize = 4;
+
+/// Whether the question word at byte `at` of `sentence` follows a verb of
+/// finding out in its clause, but not 您看/你看, which ask the buyer's view.
+fn embedded_at(sentence: &str, at: usize) -> bool {
+    let clause = sentence[..at].rsplit(|c| ",;:".contains(c)).next().unwrap_or("");
+    let window = clause.char_indices().rev().nth(EMBEDDING_REACH_CHARS - 1).map_or(clause, |(i, _)| &clause[i..]);
+    let reach_from = clause.len() - window.len();
+    EMBEDDING_VERBS.iter().any(|verb| {
+        crate::text::occurrences(clause, verb).any(|found| {
+            let asks_view = verb.starts_with('看') && ["您", "你", "亲"].iter().any(|who| clause[..found].ends_with(who));
+            found + verb.len() >= reach_from && !asks_view
+        })
+    })
+}
+
+fn question_words() -> &'static AhoCorasick {
+    static WORDS: std::sync::LazyLock<AhoCorasick> =
+        std::sync::LazyLock::new(|| AhoCorasick::new(QUESTION_WORDS).expect("plain words always compile"));
+    &WORDS
 }
 
 /// The A-not-A question (满没满, 收没收到, 来不来): a character, 不 or 没, and the
 /// same character again asks yes or no without any question word. Also its
 /// clipped form, a verb and 没 closing the sentence (缓存清没, 设置没), but not
 /// "not yet" (还没, 都没, 也没).
-fn holds_a_not_a(sentence: &str) -> bool {
+/// Only forms starting at a byte offset `counts` accepts are counted.
+fn holds_a_not_a(sentence: &str, counts: impl Fn(usize) -> bool) -> bool {
     let chars: Vec<char> = sentence.chars().collect();
     if let [.., before, '没'] = chars.as_slice()
         && crate::text::is_han(*before)
@@ -228,6 +293,7 @@ fn holds_a_not_a(sentence: &str) -> bool {
             && !(at > 0 && chars[at - 1] == '爱')
             // 好不好/行不行/可不可以 propose ("明天再联系您好不好嘛"); they ask for no facts.
             && !(w[1] == '不' && matches!(w[0], '好' | '行' | '可'))
+            && counts(sentence.char_indices().nth(at).map_or(0, |(i, _)| i))
     })
 }
 
@@ -427,8 +493,11 @@ impl CompiledLexicon {
         self.drop_inside(&mut hits, |outer| outer.refuses, |inner| inner.negatable && inner.polarity == Polarity::Good);
         hits.retain(|hit| {
             let entry = &self.entries[hit.group];
+            if entry.fine_as_instruction && gives_a_way(text, hit.start, hit.end) {
+                return false;
+            }
             if entry.in_question {
-                return in_question(text, hit.start, hit.end);
+                return asks_the_buyer(text, hit.start, hit.end);
             }
             if entry.not_in_question && asks_without_offer(text, hit.start, hit.end) {
                 return false;
@@ -548,6 +617,23 @@ mod tests {
         assert!(!at("您要30把的话我送您5把可以吗", "您"), "a proposal is no request for facts");
         assert!(!at("亲爱哒,这边还有没有别的能帮您做的呀?", "亲"), "an invitation is no request for facts");
         assert!(!at("亲爱的 稍等一下呢 一般3天发货呢 请问有什么问题吗?", "亲"), "a space after Chinese joins two messages");
+    }
+
+    /// A yes/no question the agent embeds in their own finding out asks the
+    /// buyer nothing, though the sentence is still no plain statement.
+    #[test]
+    fn an_embedded_yes_no_question_asks_the_buyer_nothing() {
+        let asks = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            (asks_the_buyer(text, start, start + word.len()), in_question(text, start, start + word.len()))
+        };
+        assert_eq!(asks("我这边联系站点,问问今天能不能给您送到", "能不能"), (false, true));
+        assert_eq!(asks("建议您重启一下手机,看是否能恢复正常", "是否"), (false, true));
+        assert_eq!(asks("我帮您核实一下有没有发出", "有没有"), (false, true));
+        assert_eq!(asks("您的手机有没有摔过", "有没有"), (true, true), "no verb of finding out: it asks");
+        assert_eq!(asks("您看今天能不能在家签收", "能不能"), (true, true), "您看 asks the buyer's view");
+        assert_eq!(asks("看说明书上写的是什么型号", "什么"), (true, true), "only yes/no questions embed");
+        assert_eq!(asks("查一下物流,然后您那边能不能收货", "能不能"), (true, true), "a verb in another clause embeds nothing");
     }
 
     #[test]

@@ -177,4 +177,30 @@ mod tests {
         assert!(rules(&asked_why).contains(&"bare_command"), "{:?}", rules(&asked_why));
         assert_eq!(grader().grade_text(reply, Lang::Zh).tone_band, asked_why.tone_band);
     }
+
+    /// An order that names itself the way to get something done ("…即可",
+    /// "…可令邮箱恢复") instructs; the same order alone bosses.
+    #[test]
+    fn an_order_given_as_the_way_to_an_end_is_no_bare_order() {
+        let way = grader().grade_text("登录下单时用的账号查看即可", Lang::Zh);
+        assert!(!rules(&way).contains(&"bare_command"), "{:?}", rules(&way));
+        let purpose = grader().grade_text("清除应用数据,可令它回到初始状态", Lang::Zh);
+        assert!(!rules(&purpose).contains(&"bare_command"), "{:?}", rules(&purpose));
+        let alone = grader().grade_text("清除应用数据", Lang::Zh);
+        assert!(rules(&alone).contains(&"bare_command"), "{:?}", rules(&alone));
+        let bare = grader().grade_text("登录下单时用的账号查看", Lang::Zh);
+        assert!(rules(&bare).contains(&"bare_command") && bare.tone_band < ToneBand::Neutral, "{:?}", rules(&bare));
+    }
+
+    /// Advertising-law absolute claims are patterns over the percentage and
+    /// "absolutely" forms too; a fibre content ("100%棉") is a fact, not a claim.
+    #[test]
+    fn percentage_and_absolutely_claims_are_absolute_claims_but_fibre_content_is_not() {
+        for claim in ["这款面霜百分百纯天然", "我们家的蜂蜜绝对真实", "100%原装进口"] {
+            let report = grader().grade_text(claim, Lang::Zh);
+            assert!(rules(&report).contains(&"absolute_claim"), "{claim}: {:?}", rules(&report));
+        }
+        let fibre = grader().grade_text("面料是100%纯棉的哦", Lang::Zh);
+        assert!(!rules(&fibre).contains(&"absolute_claim"), "{:?}", rules(&fibre));
+    }
 }

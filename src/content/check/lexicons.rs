@@ -50,6 +50,39 @@ fn exception_cover(entry: &crate::content::raw::LexiconEntry, exceptions: &[Stri
 /// How many times an entry's size the direct search may cost before the automaton pays off.
 const DIRECT_FACTOR: usize = 64;
 
+/// Warnings for a phrase (or an exception) whose alternatives are cut or misread:
+/// too many to match, a group in a group, a group never closed or never opened.
+fn pattern_warnings(source: &crate::content::source::SourceFile, at: usize, phrase: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for problem in crate::text::matcher::pattern_problems(phrase) {
+        use crate::text::matcher::{MAX_EXPANSIONS, PatternProblem};
+        let (code, message, help) = match problem {
+            PatternProblem::TooManyAlternatives(count) => (
+                "too-many-alternatives",
+                format!("phrase {} stands for {count} phrases; only the first {MAX_EXPANSIONS} are matched", Quoted(phrase)),
+                "split it into several phrases, each with fewer alternatives",
+            ),
+            PatternProblem::NestedGroup => (
+                "nested-group",
+                format!("phrase {} has a group inside a group; groups do not nest, so the inner `(` is matched as a character", Quoted(phrase)),
+                "write the combinations out as separate alternatives, like \"(您|亲|您好)\"",
+            ),
+            PatternProblem::UnclosedGroup => (
+                "unclosed-group",
+                format!("phrase {} opens a group `(` that is never closed, so it is matched as a character", Quoted(phrase)),
+                "close the group with `)`",
+            ),
+            PatternProblem::StrayClose => (
+                "unclosed-group",
+                format!("phrase {} closes a group `)` that was never opened, so it is matched as a character", Quoted(phrase)),
+                "remove the `)` or open the group with `(`",
+            ),
+        };
+        out.push(source.warning(code, at, message).with_help(help));
+    }
+    out
+}
+
 pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
     // folded phrase → (entry id, polarity), to find a phrase that is both good and bad.
     let mut owners: BTreeMap<String, (&str, Polarity)> = BTreeMap::new();
@@ -82,32 +115,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                             .with_help("a gap stands between two words, like \"提供*订单号\""),
                     );
                 }
-                for problem in crate::text::matcher::pattern_problems(phrase) {
-                    use crate::text::matcher::{MAX_EXPANSIONS, PatternProblem};
-                    let (code, message, help) = match problem {
-                        PatternProblem::TooManyAlternatives(count) => (
-                            "too-many-alternatives",
-                            format!("phrase {} stands for {count} phrases; only the first {MAX_EXPANSIONS} are matched", Quoted(phrase)),
-                            "split it into several phrases, each with fewer alternatives",
-                        ),
-                        PatternProblem::NestedGroup => (
-                            "nested-group",
-                            format!("phrase {} has a group inside a group; groups do not nest, so the inner `(` is matched as a character", Quoted(phrase)),
-                            "write the combinations out as separate alternatives, like \"(您|亲|您好)\"",
-                        ),
-                        PatternProblem::UnclosedGroup => (
-                            "unclosed-group",
-                            format!("phrase {} opens a group `(` that is never closed, so it is matched as a character", Quoted(phrase)),
-                            "close the group with `)`",
-                        ),
-                        PatternProblem::StrayClose => (
-                            "unclosed-group",
-                            format!("phrase {} closes a group `)` that was never opened, so it is matched as a character", Quoted(phrase)),
-                            "remove the `)` or open the group with `(`",
-                        ),
-                    };
-                    out.push(source.warning(code, at(), message).with_help(help));
-                }
+                out.extend(pattern_warnings(source, at(), phrase));
                 if seen.insert((lang, folded.clone()), ()).is_some() {
                     out.push(source.warning(
                         "duplicate-pattern",
@@ -132,6 +140,7 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 let folded: Vec<String> = entry.except.iter().map(|e| fold_width(e)).collect();
                 let covers = exception_cover(entry, &folded);
                 for (exception, folded) in entry.except.iter().zip(&folded) {
+                    out.extend(pattern_warnings(source, source.find_from(entry_at(), &quoted(exception)), exception));
                     // An exception with choices is each of its wordings (as the matcher
                     // builds it): it is useful when any wording holds a phrase.
                     if !expand_alternatives(folded).iter().any(|wording| covers(wording)) {
@@ -166,6 +175,24 @@ mod tests {
         let report = check_replacing("tone.ron", Some(&tone));
         let codes = codes(&report);
         assert!(codes.contains(&"bad-pattern") && codes.contains(&"conflicting-pattern"), "{codes:?}");
+    }
+
+    /// An exception's alternatives are expanded like a phrase's: one that stands for
+    /// more wordings than are matched, or nests a group, is warned about too.
+    #[test]
+    fn an_exception_with_too_many_alternatives_or_a_nested_group_is_warned_about() {
+        let group = "(甲|乙|丙|丁|戊|己|庚|辛)";
+        let huge = format!("你自己{group}{group}{group}{group}{group}");
+        let tone = TONE.replace("zh: [\"你自己\"]", &format!("zh: [\"你自己\"], except: [\"{huge}\", \"(你自己(的|了))\"]"));
+        let report = check_replacing("tone.ron", Some(&tone));
+        let codes = codes(&report);
+        assert!(codes.contains(&"too-many-alternatives") && codes.contains(&"nested-group"), "{codes:?}");
+        let plain = TONE.replace("zh: [\"你自己\"]", "zh: [\"你自己\"], except: [\"(是|不是)你自己\"]");
+        assert!(codes_of(&plain).is_empty(), "a small exception is fine: {:?}", codes_of(&plain));
+    }
+
+    fn codes_of(tone: &str) -> Vec<&'static str> {
+        codes(&check_replacing("tone.ron", Some(tone)))
     }
 
     /// The direct search and the automaton must agree, whichever an entry's size picks.
