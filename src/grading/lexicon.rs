@@ -147,7 +147,26 @@ macro_rules! holds_any {
     };
 }
 fn holds_question_word(text: &str) -> bool {
-    question_words().is_match(text)
+    asking_words(text).next().is_some()
+}
+
+/// Words that hold a question word but ask nothing: 几乎 (almost), 过几天 (in a
+/// few days), 哪怕 (even if), 多少会 (somewhat), 可能不能 (may not be able to),
+/// 什么的 (and so on), the brand 去哪儿网.
+const NOT_QUESTION_WORDS: &[&str] = &[
+    "几乎", "过几", "这几", "前几", "后几", "好几", "没几", "那几", "十几", "几十", "几百", "几千", "几万", "哪怕", "去哪儿网", "多少会",
+    "多少有", "多少也", "多少都", "多少能", "可能不能", "什么的", "没什么", "不怎么", "怎么也", "怎么都", "什么都",
+];
+
+/// The question words of `sentence` that ask, as (start, end), skipping look-alikes.
+fn asking_words(sentence: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    static LOOK_ALIKES: std::sync::LazyLock<AhoCorasick> =
+        std::sync::LazyLock::new(|| AhoCorasick::new(NOT_QUESTION_WORDS).expect("plain words always compile"));
+    let mut look_alikes: Option<Vec<(usize, usize)>> = None;
+    question_words().find_overlapping_iter(sentence).map(|m| (m.start(), m.end())).filter(move |(at, end)| {
+        let spans = look_alikes.get_or_insert_with(|| LOOK_ALIKES.find_overlapping_iter(sentence).map(|m| (m.start(), m.end())).collect());
+        !spans.iter().any(|(s, e)| s <= at && end <= e)
+    })
 }
 holds_any!(holds_invitation, INVITATION_WORDS);
 holds_any!(holds_agent_act, AGENT_ACTS);
@@ -203,7 +222,7 @@ const PROPOSAL_ENDINGS: &[&str] = &["可以吗", "好吗", "行吗", "怎么样"
 /// Words that make a question an invitation ("还有别的事要我帮忙的吗?"), not a request for facts.
 const INVITATION_WORDS: &[&str] = &[
     "还有什么", "还有其他", "还有没有", "还有别的", "可以帮您", "可以帮你", "可以帮到您", "能帮您", "能帮你", "帮到您的", "帮助您", "帮助你", "帮到你",
-    "为您效劳", "为你效劳", "为您服务", "为你服务", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you",
+    "为您效劳", "为你效劳", "为您服务", "为你服务", "尽管联系", "随时联系", "随时找", "随时咨询", "尽管问", "随时问", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you",
 ];
 
 /// Whether the sentence around `start..end` is a question: it ends in "?" or
@@ -232,8 +251,7 @@ fn question_around(text: &str, start: usize, end: usize, open_only: bool) -> boo
         return holds_question_word(sentence) || holds_a_not_a(sentence, |_| true);
     }
     let open = |at: usize| !embedded_at(sentence, at);
-    question_words().find_overlapping_iter(sentence).any(|m| !YES_NO_WORDS.contains(&&sentence[m.start()..m.end()]) || open(m.start()))
-        || holds_a_not_a(sentence, open)
+    asking_words(sentence).any(|(at, end)| !YES_NO_WORDS.contains(&&sentence[at..end]) || open(at)) || holds_a_not_a(sentence, open)
 }
 
 /// The yes/no question words, which a verb of finding out can embed ("看是否…").
@@ -247,8 +265,8 @@ const EMBEDDING_VERBS: &[&str] = &[
 ];
 
 /// How far (in characters) a verb of finding out may stand before the question
-/// it embeds: "问问今天能不能送到" puts a time between them.
-const EMBEDDING_REACH_CHARS: usize = 4;
+/// it embeds: "问问今天能不能送到" puts a time between them, "检查号码设置是否正确" an object.
+const EMBEDDING_REACH_CHARS: usize = 8;
 
 /// Whether the question word at byte `at` of `sentence` follows a verb of
 /// finding out in its clause, but not 您看/你看, which ask the buyer's view.
@@ -291,6 +309,8 @@ fn holds_a_not_a(sentence: &str, counts: impl Fn(usize) -> bool) -> bool {
             && !matches!(w[0], '不' | '没')
             && !matches!(chars.get(at + 3), Some('都' | '也'))
             && !(at > 0 && chars[at - 1] == '爱')
+            // 可能不能 is "may not be able to", not 能不能.
+            && !(at > 0 && chars[at - 1] == '可' && w[0] == '能')
             // 好不好/行不行/可不可以 propose ("明天再联系您好不好嘛"); they ask for no facts.
             && !(w[1] == '不' && matches!(w[0], '好' | '行' | '可'))
             && counts(sentence.char_indices().nth(at).map_or(0, |(i, _)| i))
@@ -617,6 +637,12 @@ mod tests {
         assert!(!at("您要30把的话我送您5把可以吗", "您"), "a proposal is no request for facts");
         assert!(!at("亲爱哒,这边还有没有别的能帮您做的呀?", "亲"), "an invitation is no request for facts");
         assert!(!at("亲爱的 稍等一下呢 一般3天发货呢 请问有什么问题吗?", "亲"), "a space after Chinese joins two messages");
+        assert!(!at("亲,过几天就到了哦", "亲"), "过几天 is 'in a few days'");
+        assert!(!at("这款几乎不会掉色", "这款"), "几乎 is 'almost'");
+        assert!(!at("人手有限可能不能一一回复", "人手"), "可能不能 is 'may not be able to'");
+        assert!(!at("哪怕晚一点也没关系", "晚"), "哪怕 is 'even if'");
+        assert!(!at("穿久了多少会有点变形", "穿"), "多少会 is 'somewhat'");
+        assert!(at("您要几个", "您"), "几 before a measure word still asks");
     }
 
     /// A yes/no question the agent embeds in their own finding out asks the
