@@ -192,6 +192,28 @@ mod tests {
         assert!(rules(&bare).contains(&"bare_command") && bare.tone_band < ToneBand::Neutral, "{:?}", rules(&bare));
     }
 
+    /// Phrases the published service rules fault, in other wordings than theirs:
+    /// each gives its finding with a span, whatever courtesy surrounds it.
+    #[test]
+    fn published_service_rule_faults_are_found_in_other_wordings() {
+        let cases = [
+            ("Thanks for calling, please hold.", Lang::En, "put_on_hold"),
+            ("Going forward, we'd rather touch base by email.", Lang::En, "office_jargon"),
+            ("At the end of the day, the refund is processing.", Lang::En, "office_jargon"),
+            ("What you must do, read the manual.", Lang::En, "rhetorical_blame"),
+            ("Honestly this has never been an issue before.", Lang::En, "dismissive"),
+            ("你刚刚不是已问过了吗", Lang::Zh, "rhetorical_blame"),
+            ("你怎么这样烦", Lang::Zh, "rhetorical_blame"),
+            ("再不说话我就挂了", Lang::Zh, "threat"),
+            ("亲可以去论坛问问其他用户哦", Lang::Zh, "pass_the_buck"),
+        ];
+        for (text, lang, rule) in cases {
+            let report = grader().grade_text(text, lang);
+            let hit = report.hits.iter().find(|h| h.rule == rule);
+            assert!(hit.is_some_and(|h| h.start < h.end && h.end <= text.len()), "{text}: {:?}", rules(&report));
+        }
+    }
+
     /// Advertising-law absolute claims are patterns over the percentage and
     /// "absolutely" forms too; a fibre content ("100%棉") is a fact, not a claim.
     #[test]
