@@ -251,7 +251,8 @@ fn question_around(text: &str, start: usize, end: usize, open_only: bool) -> boo
         return holds_question_word(sentence) || holds_a_not_a(sentence, |_| true);
     }
     let open = |at: usize| !embedded_at(sentence, at);
-    asking_words(sentence).any(|(at, end)| !YES_NO_WORDS.contains(&&sentence[at..end]) || open(at)) || holds_a_not_a(sentence, open)
+    asking_words(sentence).any(|(at, end)| if YES_NO_WORDS.contains(&&sentence[at..end]) { open(at) } else { !unknown_at(sentence, at) })
+        || holds_a_not_a(sentence, open)
 }
 
 /// The yes/no question words, which a verb of finding out can embed ("看是否…").
@@ -279,6 +280,20 @@ fn embedded_at(sentence: &str, at: usize) -> bool {
             let asks_view = verb.starts_with('看') && ["您", "你", "亲"].iter().any(|who| clause[..found].ends_with(who));
             found + verb.len() >= reach_from && !asks_view
         })
+    })
+}
+
+/// Words by which the agent says they cannot tell: a question word after one
+/// names what is unknown ("暂时判断不了是哪里的问题"); it asks the buyer nothing.
+const NOT_KNOWING: &[&str] = &["不知道", "不清楚", "不确定", "无法判断", "判断不了", "无法确定", "确定不了", "说不准", "说不好"];
+
+/// Whether the question word at byte `at` of `sentence` names what the agent
+/// cannot tell: a `NOT_KNOWING` phrase before it in its clause, with no 您/你/亲
+/// between (不知道您要什么颜色 asks politely).
+fn unknown_at(sentence: &str, at: usize) -> bool {
+    let clause = sentence[..at].rsplit(|c| ",;:".contains(c)).next().unwrap_or("");
+    NOT_KNOWING.iter().filter_map(|phrase| clause.rfind(phrase).map(|found| &clause[found + phrase.len()..])).any(|between| {
+        !["您", "你", "亲", "you"].iter().any(|who| between.contains(who))
     })
 }
 
@@ -660,6 +675,8 @@ mod tests {
         assert_eq!(asks("您看今天能不能在家签收", "能不能"), (true, true), "您看 asks the buyer's view");
         assert_eq!(asks("看说明书上写的是什么型号", "什么"), (true, true), "only yes/no questions embed");
         assert_eq!(asks("查一下物流,然后您那边能不能收货", "能不能"), (true, true), "a verb in another clause embeds nothing");
+        assert_eq!(asks("暂时判断不了是哪里的问题", "哪里"), (false, true), "what the agent cannot tell is no question to the buyer");
+        assert_eq!(asks("不知道您要什么颜色", "什么"), (true, true), "不知道您… asks politely");
     }
 
     #[test]
