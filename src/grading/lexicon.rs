@@ -174,7 +174,7 @@ holds_any!(holds_how_to, HOW_TO);
 holds_any!(holds_way_mark, WAY_MARKS);
 
 /// Words by which an order shows itself as the way to get something done
-/// ("登录购买门票的账户即可", "进入设置…清除数据,可令邮箱恢复"): it is an
+/// ("用下单的账号登录查看即可", "进入设置…清掉缓存,可令它恢复"): it is an
 /// instruction, like an answer to "how do I…?", not bossing the buyer about.
 const WAY_MARKS: &[&str] = &["即可", "就可以", "就行", "就好了", "便可", "就能", "可令", "可以让", "以便"];
 
@@ -266,7 +266,7 @@ const EMBEDDING_VERBS: &[&str] = &[
 ];
 
 /// How far (in characters) a verb of finding out may stand before the question
-/// it embeds: "问问今天能不能送到" puts a time between them, "检查号码设置是否正确" an object.
+/// it embeds: "问问今天能不能送到" puts a time between them, "检查蓝牙开关是否打开" an object.
 const EMBEDDING_REACH_CHARS: usize = 8;
 
 /// Whether the question word at byte `at` of `sentence` follows a verb of
@@ -654,7 +654,7 @@ mod tests {
         assert!(!at("亲爱的 稍等一下呢 一般3天发货呢 请问有什么问题吗?", "亲"), "a space after Chinese joins two messages");
         assert!(!at("亲,过几天就到了哦", "亲"), "过几天 is 'in a few days'");
         assert!(!at("这款几乎不会掉色", "这款"), "几乎 is 'almost'");
-        assert!(!at("人手有限可能不能一一回复", "人手"), "可能不能 is 'may not be able to'");
+        assert!(!at("晚上值班的同事少,留言可能不能马上回", "留言"), "可能不能 is 'may not be able to'");
         assert!(!at("哪怕晚一点也没关系", "晚"), "哪怕 is 'even if'");
         assert!(!at("穿久了多少会有点变形", "穿"), "多少会 is 'somewhat'");
         assert!(at("您要几个", "您"), "几 before a measure word still asks");
@@ -669,7 +669,7 @@ mod tests {
             (asks_the_buyer(text, start, start + word.len()), in_question(text, start, start + word.len()))
         };
         assert_eq!(asks("我这边联系站点,问问今天能不能给您送到", "能不能"), (false, true));
-        assert_eq!(asks("建议您重启一下手机,看是否能恢复正常", "是否"), (false, true));
+        assert_eq!(asks("建议您把路由器断电重开,看是否能连上", "是否"), (false, true));
         assert_eq!(asks("我帮您核实一下有没有发出", "有没有"), (false, true));
         assert_eq!(asks("您的手机有没有摔过", "有没有"), (true, true), "no verb of finding out: it asks");
         assert_eq!(asks("您看今天能不能在家签收", "能不能"), (true, true), "您看 asks the buyer's view");

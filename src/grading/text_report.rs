@@ -179,7 +179,7 @@ mod tests {
     }
 
     /// An order that names itself the way to get something done ("…即可",
-    /// "…可令邮箱恢复") instructs; the same order alone bosses.
+    /// "…可令它恢复") instructs; the same order alone bosses.
     #[test]
     fn an_order_given_as_the_way_to_an_end_is_no_bare_order() {
         let way = grader().grade_text("登录下单时用的账号查看即可", Lang::Zh);
