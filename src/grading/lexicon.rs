@@ -269,17 +269,24 @@ const EMBEDDING_VERBS: &[&str] = &[
 /// it embeds: "问问今天能不能送到" puts a time between them, "检查蓝牙开关是否打开" an object.
 const EMBEDDING_REACH_CHARS: usize = 8;
 
+/// The clause of `sentence` that ends at byte `at`: back to the last , ; or :.
+fn clause_up_to(sentence: &str, at: usize) -> &str {
+    sentence[..at].rsplit(|c| ",;:".contains(c)).next().unwrap_or("")
+}
+
 /// Whether the question word at byte `at` of `sentence` follows a verb of
 /// finding out in its clause, but not 您看/你看, which ask the buyer's view.
+/// The verbs are searched in one automaton pass, as the other word lists are:
+/// this is asked of every yes/no word near a question-bound hit.
 fn embedded_at(sentence: &str, at: usize) -> bool {
-    let clause = sentence[..at].rsplit(|c| ",;:".contains(c)).next().unwrap_or("");
+    static VERBS: std::sync::LazyLock<AhoCorasick> =
+        std::sync::LazyLock::new(|| AhoCorasick::new(EMBEDDING_VERBS).expect("plain words always compile"));
+    let clause = clause_up_to(sentence, at);
     let window = clause.char_indices().rev().nth(EMBEDDING_REACH_CHARS - 1).map_or(clause, |(i, _)| &clause[i..]);
     let reach_from = clause.len() - window.len();
-    EMBEDDING_VERBS.iter().any(|verb| {
-        crate::text::occurrences(clause, verb).any(|found| {
-            let asks_view = verb.starts_with('看') && ["您", "你", "亲"].iter().any(|who| clause[..found].ends_with(who));
-            found + verb.len() >= reach_from && !asks_view
-        })
+    VERBS.find_overlapping_iter(clause).any(|verb| {
+        let asks_view = clause[verb.start()..].starts_with('看') && ["您", "你", "亲"].iter().any(|who| clause[..verb.start()].ends_with(who));
+        verb.end() >= reach_from && !asks_view
     })
 }
 
@@ -291,7 +298,7 @@ const NOT_KNOWING: &[&str] = &["不知道", "不清楚", "不确定", "无法判
 /// cannot tell: a `NOT_KNOWING` phrase before it in its clause, with no 您/你/亲
 /// between (不知道您要什么颜色 asks politely).
 fn unknown_at(sentence: &str, at: usize) -> bool {
-    let clause = sentence[..at].rsplit(|c| ",;:".contains(c)).next().unwrap_or("");
+    let clause = clause_up_to(sentence, at);
     NOT_KNOWING.iter().filter_map(|phrase| clause.rfind(phrase).map(|found| &clause[found + phrase.len()..])).any(|between| {
         !["您", "你", "亲", "you"].iter().any(|who| between.contains(who))
     })
