@@ -92,7 +92,7 @@ const AFTER_REACH_CHARS: usize = 20;
 pub fn negated_after(text: &str, end: usize) -> bool {
     let to = text[end..].char_indices().nth(AFTER_REACH_CHARS).map(|(i, _)| end + i).unwrap_or(text.len());
     let after = &text[end..to];
-    let clause = after.split(|c| ",.!?;:".contains(c)).next().unwrap_or(after);
+    let clause = after.split(ends_clause).next().unwrap_or(after);
     holds_negator(clause, &finder().after)
 }
 
@@ -240,7 +240,7 @@ pub fn asks_the_buyer(text: &str, start: usize, end: usize) -> bool {
 
 fn question_around(text: &str, start: usize, end: usize, open_only: bool) -> bool {
     let (from, to) = crate::text::matcher::sentence_around(text, start, end);
-    let sentence = text[from..to].trim_end_matches(|c: char| c.is_whitespace() || ",~".contains(c));
+    let sentence = text[from..to].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '~'));
     if PROPOSAL_ENDINGS.iter().any(|p| sentence.ends_with(p)) || holds_invitation(sentence) {
         return false;
     }
@@ -271,7 +271,7 @@ const EMBEDDING_REACH_CHARS: usize = 8;
 
 /// The clause of `sentence` that ends at byte `at`: back to the last , ; or :.
 fn clause_up_to(sentence: &str, at: usize) -> &str {
-    sentence[..at].rsplit(|c| ",;:".contains(c)).next().unwrap_or("")
+    sentence[..at].rsplit([',', ';', ':']).next().unwrap_or("")
 }
 
 /// Whether the question word at byte `at` of `sentence` follows a verb of
@@ -348,7 +348,7 @@ const AGENT_ACTS: &[&str] = &["帮您", "帮你", "帮亲", "给您", "给你", 
 /// "您可以选择换货,也可以退货退款,您看哪种方便?" offers in its first clauses
 /// and asks only in the last; "需要给您补发吗?" offers.
 pub fn asks_without_offer(text: &str, start: usize, end: usize) -> bool {
-    let is_stop = |c: char| ",.!?;:".contains(c) || c == '\n';
+    let is_stop = |c: char| ends_clause(c) || c == '\n';
     let from = text[..start].rfind(is_stop).map(|i| i + 1).unwrap_or(0);
     let to = text[end..].find(is_stop).map(|i| end + i).unwrap_or(text.len());
     // Two chat messages joined by a space are two clauses.
@@ -412,6 +412,12 @@ fn holds_negator_from(clause: &str, negators: &AhoCorasick, limit: usize) -> boo
     })
 }
 
+/// The marks that end a clause: , . ! ? ; and : (a match, not a search of a
+/// string, since this runs for every character before every hit).
+fn ends_clause(c: char) -> bool {
+    matches!(c, ',' | '.' | '!' | '?' | ';' | ':')
+}
+
 /// How far back (in characters, within the clause) a negation reaches.
 const NEGATION_REACH_CHARS: usize = 40;
 
@@ -420,7 +426,7 @@ const NEGATION_REACH_CHARS: usize = 40;
 fn clause_before(text: &str, start: usize) -> &str {
     let from = text[..start].char_indices().rev().nth(NEGATION_REACH_CHARS - 1).map(|(i, _)| i).unwrap_or(0);
     let before = &text[from..start];
-    before.rsplit(|c| ",.!?;:".contains(c)).next().unwrap_or(before)
+    before.rsplit(ends_clause).next().unwrap_or(before)
 }
 
 /// How far (in characters) a negator beginning before a hit may run into it:

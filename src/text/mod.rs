@@ -9,6 +9,7 @@ pub(crate) mod normalize;
 pub(crate) mod numerals;
 pub(crate) mod quantity;
 pub(crate) mod quoted;
+pub(crate) mod searcher;
 pub(crate) mod t2s;
 
 pub use fold::fold_width;

@@ -77,7 +77,9 @@ fn push_folded(items: &mut Vec<numerals::Item>, c: char, start: u32, end: u32) {
 
 /// Normalises `original` for matching. Total, never panics, any input.
 pub fn normalize(original: &str) -> Normalized {
-    let mut items: Vec<numerals::Item> = Vec::with_capacity(original.len());
+    // By characters, not bytes: a Chinese reply has a third as many, and an
+    // allocation past a kilobyte makes the allocator tidy up first.
+    let mut items: Vec<numerals::Item> = Vec::with_capacity(original.chars().count() + 4);
     for (at, c) in original.char_indices() {
         let (start, end) = (at as u32, (at + c.len_utf8()) as u32);
         // Apostrophes first: NFKC would split the acute accent into a space and a mark.
@@ -93,9 +95,10 @@ pub fn normalize(original: &str) -> Normalized {
             push_folded(&mut items, folded, start, end);
         }
     }
-    let items = numerals::convert(&items);
-    let mut text = String::with_capacity(items.len() * 2);
-    let mut origin = Vec::with_capacity(items.len() * 2);
+    let items = numerals::convert(items);
+    let bytes = items.iter().map(|item| item.0.len_utf8()).sum();
+    let mut text = String::with_capacity(bytes);
+    let mut origin = Vec::with_capacity(bytes);
     for (c, start, end) in items {
         text.push(c);
         origin.extend(std::iter::repeat_n((start, end), c.len_utf8()));

@@ -45,11 +45,13 @@ fn is_numeral(c: char) -> bool {
 fn in_stop_word(items: &[Item], start: usize, end: usize) -> bool {
     let from = start.saturating_sub(3);
     let to = (end + 3).min(items.len());
-    let window: Vec<char> = items[from..to].iter().map(|item| item.0).collect();
+    let window = &items[from..to];
+    // Compared character by character, without collecting: this runs for every
+    // numeral in every reply (一下, 一般 ...).
     STOP_WORDS.iter().any(|word| {
-        let word: Vec<char> = word.chars().collect();
-        (0..=window.len().saturating_sub(word.len())).any(|at| {
-            window[at..].starts_with(&word) && from + at <= start && from + at + word.len() >= end
+        let len = word.chars().count();
+        (0..=window.len().saturating_sub(len)).any(|at| {
+            from + at <= start && from + at + len >= end && window[at..].iter().map(|item| item.0).take(len).eq(word.chars())
         })
     })
 }
@@ -106,7 +108,12 @@ fn push_str(out: &mut Vec<Item>, text: &str, start: u32, end: u32) {
 }
 
 /// Rewrites Chinese numeral runs as digits.
-pub fn convert(items: &[Item]) -> Vec<Item> {
+pub fn convert(items: Vec<Item>) -> Vec<Item> {
+    // Most replies hold no numeral: skip straight to halves and prices, which
+    // hand the items on untouched when there is no 半, 块 or 元 either.
+    if !items.iter().any(|item| is_numeral(item.0)) {
+        return colloquial_prices(halves(items));
+    }
     let mut out = Vec::with_capacity(items.len());
     let mut i = 0;
     while i < items.len() {
@@ -128,7 +135,7 @@ pub fn convert(items: &[Item]) -> Vec<Item> {
         let lone = run.len() == 1;
         // 千分之二, 百分之五: a numeral after 分之 is a rate, unit or not.
         let after_fraction = i >= 2 && items[i - 2].0 == '分' && items[i - 1].0 == '之';
-        if in_stop_word(items, i, end) || (lone && !unit_follows(items, end) && !after_fraction) {
+        if in_stop_word(&items, i, end) || (lone && !unit_follows(&items, end) && !after_fraction) {
             out.extend_from_slice(&items[i..end]);
             i = end;
             continue;
@@ -171,6 +178,9 @@ fn unit_at(items: &[Item], at: usize) -> Option<&'static str> {
 /// Halves as decimals, so they are read as quantities: 2个半小时 → 2.5小时,
 /// 2斤半 → 2.5斤, 半小时 → 0.5小时, 半个月 → 0.5月. 半价 and 一半 stay words.
 fn halves(items: Vec<Item>) -> Vec<Item> {
+    if !items.iter().any(|item| item.0 == '半') {
+        return items;
+    }
     let mut out: Vec<Item> = Vec::with_capacity(items.len() + 4);
     let mut i = 0;
     while i < items.len() {
@@ -215,6 +225,9 @@ fn halves(items: Vec<Item>) -> Vec<Item> {
 /// 9块9 → 9.9元 and 两块五 (already 2块五) → 2.5元: a single digit after 块
 /// with nothing numeric after it is the jiao.
 fn colloquial_prices(items: Vec<Item>) -> Vec<Item> {
+    if !items.iter().any(|item| matches!(item.0, '块' | '元')) {
+        return items;
+    }
     let mut out = Vec::with_capacity(items.len());
     let mut i = 0;
     while i < items.len() {
@@ -244,7 +257,7 @@ mod tests {
 
     fn run(text: &str) -> String {
         let items: Vec<Item> = text.char_indices().map(|(i, c)| (c, i as u32, (i + c.len_utf8()) as u32)).collect();
-        convert(&items).into_iter().map(|item| item.0).collect()
+        convert(items).into_iter().map(|item| item.0).collect()
     }
 
     #[test]
