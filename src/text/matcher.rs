@@ -46,8 +46,7 @@ pub struct PhraseSet {
     /// one pass, so following a gap is a look-up rather than a search.
     pieces: Vec<String>,
     piece_automaton: Option<Searcher>,
-    /// Each distinct exception phrase once, with the groups it excepts.
-    exceptions: Option<(Searcher, Vec<Vec<usize>>)>,
+    exceptions: Option<(Searcher, Vec<usize>)>,
 }
 
 #[derive(Debug, Default)]
@@ -126,17 +125,7 @@ impl PhraseSetBuilder {
         }
         let automaton = Searcher::new(&self.firsts);
         let exceptions = (!self.exceptions.is_empty()).then(|| {
-            let mut phrases: Vec<String> = Vec::new();
-            let mut groups: Vec<Vec<usize>> = Vec::new();
-            let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-            for (phrase, group) in self.exceptions {
-                let id = *ids.entry(phrase.clone()).or_insert_with(|| {
-                    phrases.push(phrase);
-                    groups.push(Vec::new());
-                    groups.len() - 1
-                });
-                groups[id].push(group);
-            }
+            let (phrases, groups): (Vec<String>, Vec<usize>) = self.exceptions.into_iter().unzip();
             (Searcher::new(&phrases), groups)
         });
         let piece_automaton = (!self.pieces.is_empty()).then(|| Searcher::new(&self.pieces));
@@ -388,8 +377,7 @@ impl PhraseSet {
             }
         }
         if let Some((automaton, groups)) = &self.exceptions {
-            let covers: Vec<(usize, usize, usize)> =
-                automaton.find_overlapping(text).flat_map(|(phrase, start, end)| groups[phrase].iter().map(move |group| (*group, start, end))).collect();
+            let covers: Vec<(usize, usize, usize)> = automaton.find_overlapping(text).map(|(phrase, start, end)| (groups[phrase], start, end)).collect();
             hits.retain(|hit| {
                 let is_gapped = gapped.contains(&(hit.group, hit.start, hit.end));
                 !covers.iter().any(|(g, s, e)| {

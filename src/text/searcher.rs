@@ -11,7 +11,8 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder};
 
-/// A compiled set of distinct, non-empty patterns, numbered in the order given.
+/// A compiled set of non-empty patterns, numbered in the order given (a
+/// pattern given twice is found under both numbers).
 #[derive(Clone)]
 pub enum Searcher {
     DoubleArray(DoubleArrayAhoCorasick<u32>),
@@ -25,13 +26,13 @@ impl Searcher {
         // measurable on replies, which are short.
         match DoubleArrayAhoCorasickBuilder::new().use_prefilter(false).build(patterns) {
             Ok(automaton) => Searcher::DoubleArray(automaton),
-            Err(_) => Searcher::AhoCorasick(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(patterns)
-                    .expect("plain strings always compile"),
-            ),
+            Err(_) => Searcher::aho_corasick(patterns),
         }
+    }
+
+    /// The kind a set too large for a double array gets (and the tests' reference).
+    fn aho_corasick(patterns: &[String]) -> Searcher {
+        Searcher::AhoCorasick(AhoCorasick::builder().match_kind(MatchKind::Standard).build(patterns).expect("plain strings always compile"))
     }
 
     /// Every occurrence as (pattern, start, end), overlapping ones too (callers
@@ -88,8 +89,8 @@ mod tests {
         let patterns: Vec<String> = ["不知道", "知道", "道", "ok", "k"].iter().map(|p| p.to_string()).collect();
         let fast = Searcher::new(&patterns);
         assert!(matches!(fast, Searcher::DoubleArray(_)));
-        // The kind a set too large for a double array gets (some 16 million patterns: too many to build here).
-        let slow = Searcher::AhoCorasick(AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).unwrap());
+        // What a set too large for a double array gets (some 16 million patterns: too many to build here).
+        let slow = Searcher::aho_corasick(&patterns);
         for text in ["我不知道", "ok, 知道了", "道道", "", "okk 不知道不知道"] {
             assert_eq!(found(&fast, text), found(&slow, text), "{text}");
         }
@@ -106,7 +107,7 @@ mod tests {
             text in "[a-c不知道 ]{0,24}",
         ) {
             let fast = Searcher::new(&patterns);
-            let slow = Searcher::AhoCorasick(AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).unwrap());
+            let slow = Searcher::aho_corasick(&patterns);
             proptest::prop_assert_eq!(found(&fast, &text), found(&slow, &text));
         }
     }
