@@ -39,10 +39,29 @@ pub struct EntryInfo {
     pub max_chars: Option<u16>,
     /// No fault in an answer to the buyer's how-to question.
     pub fine_as_instruction: bool,
-    /// What a hit means for the tone, if anything.
+    /// What a hit means for the tone, if anything (`marker_for` reads the buyer's mood).
     pub marker: Option<crate::grading::tone::Marker>,
+    /// A minor fault that costs as a major one when the buyer is upset.
+    pub major_when_upset: bool,
     /// Entries (by index) whose later hit in the same message cancels this one.
     cancelled_by: Vec<usize>,
+}
+
+impl EntryInfo {
+    /// What a hit means for the tone in a reply to a buyer who is `upset` or
+    /// not: a `major_when_upset` fault costs as a major one to an upset buyer.
+    pub fn marker_for(&self, upset: bool) -> Option<Marker> {
+        match self.marker {
+            Some(Marker::Fault(severity)) if upset && self.major_when_upset => Some(Marker::Fault(severity.max(Severity::Major))),
+            Some(Marker::BareFault(severity)) if upset && self.major_when_upset => Some(Marker::BareFault(severity.max(Severity::Major))),
+            marker => marker,
+        }
+    }
+
+    /// The severity a bad hit costs at in a reply to a buyer who is `upset` or not.
+    pub fn severity_for(&self, upset: bool) -> Severity {
+        if upset && self.major_when_upset { self.severity.max(Severity::Major) } else { self.severity }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -485,6 +504,7 @@ impl CompiledLexicon {
                     fine_as_instruction: entry.fine_as_instruction,
                     cancelled_by: Vec::new(),
                     marker: tone_marker(*kind, entry),
+                    major_when_upset: entry.major_when_upset,
                 });
             }
         }
@@ -537,6 +557,11 @@ impl CompiledLexicon {
         });
         // A question inside a rude phrase (not a bare question, which softening may yet excuse) is rhetorical ("不是已经告诉你了吗", "did you even read it?"): it asks nothing.
         self.drop_inside(&mut hits, |outer| matches!(outer.marker, Some(Marker::Fault(_))), |inner| inner.asks);
+        // Nor is an offer or an invitation named inside one extended: "DO NOT CONTACT US AGAIN"
+        // invites no questions. (A refusal or an apology inside one is still said.)
+        self.drop_inside(&mut hits, |outer| matches!(outer.marker, Some(Marker::Fault(_))), |inner| {
+            inner.kind == LexiconKind::Steps && matches!(inner.intent.as_deref(), Some("invite_more_questions" | "offer_solution"))
+        });
         // A remedy named inside a refusal's own words is what is refused ("超过了退换周期").
         self.drop_inside(&mut hits, |outer| outer.refuses, |inner| inner.negatable && inner.polarity == Polarity::Good);
         hits.retain(|hit| {
@@ -561,6 +586,8 @@ impl CompiledLexicon {
             .collect();
         let mut keep = cancelled.into_iter().map(|c| !c);
         hits.retain(|_| keep.next().unwrap_or(true));
+        // "~阿杰" or "~Mike" closing a message signs it; it softens nothing.
+        hits.retain(|hit| self.entries[hit.group].marker != Some(Marker::Softener) || !signs_off(text, hit.start, hit.end));
         // A bare order or bare question is only one when nothing softens the text.
         let softened = hits.iter().any(|h| matches!(self.entries[h.group].marker, Some(Marker::Courtesy | Marker::Softener)));
         if softened {
@@ -568,6 +595,21 @@ impl CompiledLexicon {
         }
         merge_overlaps(hits)
     }
+}
+
+/// Whether the mark at `start..end` is a tilde that signs the message off: it
+/// follows a space and only a short name follows it ("请发一下照片 ~阿杰",
+/// "The update is live. ~KM"), where a courtesy tilde ends a phrase ("好的呢~").
+fn signs_off(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else { return false };
+    if &text[start..end] != "~" || !before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let name = after.trim_end();
+    let han = name.chars().filter(|c| crate::text::is_han(*c)).count();
+    let latin = name.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let only_name = name.chars().all(|c| crate::text::is_han(c) || c.is_ascii_alphabetic() || c == ' ' || c == '.');
+    only_name && ((1..=4).contains(&han) && latin == 0 || han == 0 && (1..=20).contains(&latin))
 }
 
 /// Overlapping hits of one entry become one hit over their union: "说了多少遍了"
@@ -623,6 +665,20 @@ mod tests {
         }
         for (text, hit) in [("不是说您胡搅蛮缠", "胡搅蛮缠"), ("我们不会催", "催"), ("we can't call you difficult", "difficult")] {
             assert!(negated_not_by_stop_order(text, at(text, hit)), "{text}: a denial still excuses");
+        }
+    }
+
+    #[test]
+    fn a_tilde_before_a_closing_name_signs_off() {
+        let tilde = |text: &str| {
+            let at = text.rfind('~').expect("a tilde");
+            signs_off(text, at, at + 1)
+        };
+        for text in ["把收据拍照发过来 ~阿杰", "The update is live now. ~KM", "Send a photo please ~Mike T."] {
+            assert!(tilde(text), "{text}: a signature");
+        }
+        for text in ["好的呢~", "亲~您好", "稍等哦 ~马上为您查询", "ok ~ ", "好的 ~"] {
+            assert!(!tilde(text), "{text}: a courtesy tilde");
         }
     }
 

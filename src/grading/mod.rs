@@ -14,6 +14,7 @@ pub(crate) mod rule_id;
 pub(crate) mod session;
 pub(crate) mod text_report;
 pub(crate) mod tone;
+pub(crate) mod upset;
 // Only the app's scorecard screen explains a verdict: unused without the GUI.
 #[cfg_attr(not(feature = "gui"), allow(dead_code))]
 pub(crate) mod verdict;

@@ -31,7 +31,8 @@ pub struct Turn<'a> {
     /// What the trainee already said earlier in the conversation.
     pub earlier: &'a Earlier,
     /// The buyer's last message before the turn, which the reply answers: an
-    /// order in answer to "how do I…?" is an instruction (`fine_as_instruction`).
+    /// order in answer to "how do I…?" is an instruction (`fine_as_instruction`),
+    /// and an upset message makes some minor faults major (`major_when_upset`).
     pub asked: Option<&'a str>,
 }
 

@@ -41,13 +41,14 @@ impl Grader {
     pub fn grade_text_answering(&self, text: &str, asked: Option<&str>, lang: Lang) -> TextReport {
         let normalized = normalize(text);
         let answers_how = asked.is_some_and(crate::grading::lexicon::asks_how);
+        let upset = asked.is_some_and(crate::grading::upset::upset);
         let mut hits = Vec::new();
         let mut marks = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         for hit in self.lexicon.hits_answering(&normalized.text, answers_how) {
             let entry = &self.lexicon.entries[hit.group];
             let (start, end) = normalized.original_span(hit.start, hit.end);
-            if let Some(marker) = entry.marker
+            if let Some(marker) = entry.marker_for(upset)
                 && seen.insert(hit.group)
             {
                 marks.push((hit.group, marker));
@@ -60,12 +61,16 @@ impl Grader {
                     LexiconKind::PlatformRules => "platform_rule",
                 },
                 good: entry.polarity != Polarity::Bad,
-                severity: (entry.polarity == Polarity::Bad).then_some(entry.severity),
+                severity: (entry.polarity == Polarity::Bad).then_some(entry.severity_for(upset)),
                 start,
                 end,
                 matched: text[start..end].to_string(),
                 label: entry.label.get(lang).to_string(),
-                explain: entry.explain.get(lang).to_string(),
+                explain: if entry.severity_for(upset) > entry.severity {
+                    format!("{} ({})", entry.explain.get(lang), crate::i18n::Msg::ExplainUpsetMajor.get(lang))
+                } else {
+                    entry.explain.get(lang).to_string()
+                },
             });
         }
         let capitals = tone::capitals_span(text);
@@ -224,5 +229,55 @@ mod tests {
         }
         let fibre = grader().grade_text("面料是100%纯棉的哦", Lang::Zh);
         assert!(!rules(&fibre).contains(&"absolute_claim"), "{:?}", rules(&fibre));
+    }
+
+    #[test]
+    fn a_rank_in_digits_is_a_claim_but_a_lower_rank_is_not() {
+        for (text, claim) in [("这款销量全网第1", true), ("本店排名第1名", true), ("目前排名第15名", false)] {
+            let report = grader().grade_text(text, Lang::Zh);
+            assert_eq!(rules(&report).contains(&"absolute_claim"), claim, "{text}: {:?}", rules(&report));
+        }
+    }
+
+    #[test]
+    fn cheaper_on_another_platform_moves_the_buyer_but_asking_where_they_bought_does_not() {
+        for (text, lang) in [("这款在闲鱼收二手的更划算", Lang::Zh), ("Order it from our eBay shop, it's cheaper there", Lang::En)] {
+            let report = grader().grade_text(text, lang);
+            assert!(rules(&report).contains(&"off_platform"), "{text}: {:?}", rules(&report));
+        }
+        let asking = grader().grade_text("您是在拼多多下的单吗?那边的订单这里查不到", Lang::Zh);
+        assert!(!rules(&asking).contains(&"off_platform"), "{:?}", rules(&asking));
+    }
+
+    #[test]
+    fn sending_an_upset_buyer_to_the_courier_is_a_major_fault_however_polite() {
+        let reply = "亲,快递的事您直接找快递公司问问吧";
+        let calm = grader().grade_text_answering(reply, Some("快递一般几天到呀"), Lang::Zh);
+        let upset = grader().grade_text_answering(reply, Some("都五天了还没到!!到底怎么回事"), Lang::Zh);
+        assert!(rules(&calm).contains(&"refer_elsewhere") && rules(&upset).contains(&"refer_elsewhere"), "{:?}", rules(&calm));
+        assert_eq!(calm.tone_band, ToneBand::Polite, "a nudge to a calm buyer");
+        assert!(upset.tone_band <= ToneBand::Curt, "honorifics do not rescue it: {:?}", upset.tone_band);
+        let severity = |r: &super::TextReport| r.hits.iter().find(|h| h.rule.as_str() == "refer_elsewhere").and_then(|h| h.severity);
+        assert_eq!(severity(&upset), Some(crate::content::raw::Severity::Major), "the finding shows what it cost");
+        // Asking whether the buyer tried the seller sends them nowhere.
+        let question = grader().grade_text_answering("您是否已经联系过商家了呢?", Some("都五天了还没到!!到底怎么回事"), Lang::Zh);
+        assert!(!rules(&question).contains(&"refer_elsewhere"), "{:?}", rules(&question));
+    }
+
+    #[test]
+    fn a_signature_tilde_softens_no_bare_order() {
+        let signed = grader().grade_text("把发票拍照发过来 ~小周", Lang::Zh);
+        assert!(rules(&signed).contains(&"bare_command") && !rules(&signed).contains(&"particle"), "{:?}", rules(&signed));
+        assert_eq!(signed.tone_band, ToneBand::Curt);
+        let soft = grader().grade_text("把发票拍照发过来哦~", Lang::Zh);
+        assert_eq!(soft.tone_band, ToneBand::Neutral, "a courtesy tilde still softens");
+    }
+
+    #[test]
+    fn shouting_in_a_run_of_capitals_is_a_finding_and_invites_nothing() {
+        let report = grader().grade_text("Sorry, but STOP EMAILING US about this", Lang::En);
+        let found = rules(&report);
+        assert!(found.contains(&"shouting_caps") && found.contains(&"go_away"), "{found:?}");
+        assert!(!found.contains(&"invite_questions"), "an order to stop writing invites nothing: {found:?}");
     }
 }

@@ -109,33 +109,79 @@ pub fn band(score: f64) -> ToneBand {
 /// English written in capitals reads as shouting: at least two all-caps words
 /// of three or more letters among at least three such words, making up at
 /// least half of them, so a product code or courier name in a normal sentence
-/// ("the SKU ships by EMS", "IPHONE协议 … VIP") is not shouting. Returns the byte span from the first to the last capital
-/// word, so the deduction can point at it.
+/// ("the SKU ships by EMS", "IPHONE协议 … VIP") is not shouting; or three
+/// capital words in a row ("Sorry but DO NOT CONTACT US AGAIN"), which no
+/// acronym makes. Full-width letters (ＹＯＵ ＭＵＳＴ) count as letters. Returns
+/// the byte span from the first to the last capital word, so the deduction can
+/// point at it.
 pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
-    let mut capitals = Vec::new();
-    let mut words = 0;
-    let mut start = None;
+    // (start, end, letters, capitals only) of every run of Latin letters
+    let mut words: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let mut current: Option<(usize, usize, bool)> = None;
+    let mut broken = Vec::new();
     for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c.is_ascii_alphabetic() {
-            start.get_or_insert(at);
-        } else if let Some(from) = start.take() {
-            let word = &text[from..at];
-            if word.len() >= 3 {
-                words += 1;
-                if word.chars().all(|c| c.is_ascii_uppercase()) {
-                    capitals.push((from, at));
+        match latin(c) {
+            Some(upper) => {
+                let (from, letters, all_upper) = current.unwrap_or((at, 0, true));
+                current = Some((from, letters + 1, all_upper && upper));
+            }
+            None => {
+                if let Some((from, letters, all_upper)) = current.take() {
+                    words.push((from, at, letters, all_upper));
+                    broken.push(false);
+                }
+                // Only spaces join a run of capitals: a comma, a digit or Han
+                // between two words ends it ("RAM, OS, CPU, GPU" lists acronyms).
+                if !c.is_whitespace()
+                    && let Some(last) = broken.last_mut()
+                {
+                    *last = true;
                 }
             }
         }
     }
+    let letters = words.iter().map(|w| w.2).sum::<usize>();
+    let han = text.chars().filter(|c| crate::text::is_han(*c)).count();
     // In a Chinese reply the Latin words are names and acronyms ("GPS", "APP"),
     // not a voice raised: capitals shout only where Latin letters outnumber Han.
-    if capitals.len() < 2 || words < 3 || capitals.len() * 2 < words {
+    if han > letters {
         return None;
     }
-    let letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
-    let han = text.chars().filter(|c| crate::text::is_han(*c)).count();
-    (han <= letters).then(|| (capitals[0].0, capitals[capitals.len() - 1].1))
+    let long: Vec<&(usize, usize, usize, bool)> = words.iter().filter(|w| w.2 >= 3).collect();
+    let capitals: Vec<&&(usize, usize, usize, bool)> = long.iter().filter(|w| w.3).collect();
+    if capitals.len() >= 2 && long.len() >= 3 && capitals.len() * 2 >= long.len() {
+        return Some((capitals[0].0, capitals[capitals.len() - 1].1));
+    }
+    capital_run(&words, &broken)
+}
+
+/// The first run of three or more capital words of two or more letters in a
+/// row, one of them at least three letters long, as a byte span. `broken[i]`
+/// says something other than a space follows word `i`, which ends a run.
+fn capital_run(words: &[(usize, usize, usize, bool)], broken: &[bool]) -> Option<(usize, usize)> {
+    let mut run: Vec<&(usize, usize, usize, bool)> = Vec::new();
+    for (word, ends_run) in words.iter().zip(broken).map(|(w, b)| (w, *b)).chain(std::iter::once((&(0, 0, 0, false), true))) {
+        let capital = word.3 && word.2 >= 2;
+        if capital {
+            run.push(word);
+        }
+        if !capital || ends_run {
+            if run.len() >= 3 && run.iter().any(|w| w.2 >= 3) {
+                return Some((run[0].0, run[run.len() - 1].1));
+            }
+            run.clear();
+        }
+    }
+    None
+}
+
+/// Whether `c` is a Latin letter (ASCII or full-width), and if so whether it is a capital.
+fn latin(c: char) -> Option<bool> {
+    match c {
+        'A'..='Z' | '\u{FF21}'..='\u{FF3A}' => Some(true),
+        'a'..='z' | '\u{FF41}'..='\u{FF5A}' => Some(false),
+        _ => None,
+    }
 }
 
 /// Why capitals cost tone points, for the finding in reply grading and grade-text.
@@ -188,5 +234,17 @@ mod tests {
         assert_eq!(capitals_span("I'm sorry, the SKU ships by EMS"), None);
         assert_eq!(capitals_span("您已签订了IPHONE协议,如果您是VIP"), None);
         assert!(judge(&[], true).band < ToneBand::Neutral);
+    }
+
+    #[test]
+    fn three_capital_words_in_a_row_shout_and_full_width_capitals_count() {
+        let text = "Sorry but DO NOT CONTACT US AGAIN about this.";
+        assert_eq!(capitals_span(text), Some((text.find("DO").unwrap(), text.find(" about").unwrap())));
+        let wide = "ＹＯＵ ＭＵＳＴ ＷＡＩＴ ＵＮＴＩＬ ＦＲＩＤＡＹ";
+        assert_eq!(capitals_span(wide), Some((0, wide.len())));
+        // Codes and names in a normal sentence do not shout, nor do acronyms split by digits or Han.
+        for calm in ["Your UPS tracking number is 1Z999", "Use the USB C port", "I'm sorry, the SKU ships by EMS", "请用USB线连接PC的USB口", "Please list your RAM, OS, CPU, GPU and driver"] {
+            assert_eq!(capitals_span(calm), None, "{calm}");
+        }
     }
 }

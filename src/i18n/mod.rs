@@ -205,6 +205,7 @@ catalogue! {
     ShopPolicy => ("店铺规则", "Shop policy"),
     ExplainCapitals => ("全大写英文像在吼人", "Writing in capitals reads as shouting"),
     CapitalsLabel => ("全大写", "Capitals"),
+    ExplainUpsetMajor => ("买家已经不满,这样回复算严重问题", "The buyer is already upset, so this counts as a major fault"),
     PracticeSummary => ("{label}:共失 {lost} 分({times} 次)", "{label}: {lost} points lost ({times} times)"),
     PolicyReturns => ("退换货", "Returns"),
     PolicyNoReasonDays => ("签收后 {days} 天无理由退货", "Returns with no reason within {days} days of delivery"),

@@ -107,6 +107,12 @@ pub struct LexiconEntry {
     /// instructs, it does not boss. Skipped when false (content hash unchanged).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fine_as_instruction: bool,
+    /// A minor fault that costs as a major one when the buyer's message is
+    /// upset (`grading::upset`): "您问下快递公司吧" answers a calm question with
+    /// a nudge, but leaves a buyer who wrote "三天没动了,到底怎么回事!" to chase
+    /// a third party alone. Skipped when false (content hash unchanged).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub major_when_upset: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

@@ -20,6 +20,18 @@ pub fn weight(_: &TurnContext) -> Option<(Dimension, f64)> {
     Some((Dimension::Tone, TONE_WEIGHT))
 }
 
+/// A tone finding's explanation: the entry's label and advice, and why it cost
+/// more when the buyer's upset message made a minor fault major.
+fn entry_explain(entry: &crate::grading::lexicon::EntryInfo, upset: bool, lang: crate::content::raw::Lang) -> String {
+    let explain = format!("{}:{}", entry.label.get(lang), entry.explain.get(lang));
+    if entry.severity_for(upset) > entry.severity {
+        let sep = if lang == crate::content::raw::Lang::Zh { "。" } else { ". " };
+        format!("{explain}{sep}{}", Msg::ExplainUpsetMajor.get(lang))
+    } else {
+        explain
+    }
+}
+
 pub fn run(cx: &TurnContext, draft: &mut Draft) {
     let tone_weight = cx.weight(Dimension::Tone);
     if !cx.replied {
@@ -44,7 +56,7 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
         critical: false,
     });
     let entries = &cx.grader.lexicon.entries;
-    let marks: Vec<(usize, tone::Marker)> = cx.first_hit.keys().filter_map(|g| entries[*g].marker.map(|m| (*g, m))).collect();
+    let marks: Vec<(usize, tone::Marker)> = cx.first_hit.keys().filter_map(|g| entries[*g].marker_for(cx.upset).map(|m| (*g, m))).collect();
     let capitals = cx
         .turn
         .messages
@@ -64,7 +76,7 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
                     points,
                     possible,
                     span: cx.first_hit.get(&group).copied(),
-                    explain: format!("{}:{}", entry.label.get(cx.lang), entry.explain.get(cx.lang)),
+                    explain: entry_explain(entry, cx.upset, cx.lang),
                     critical: entry.polarity == Polarity::Bad && entry.severity == Severity::Critical,
                 }
             }

@@ -1,0 +1,76 @@
+//! Whether the buyer's message, which a reply answers, is upset: angry,
+//! complaining or out of patience. A referral to a third party that nudges a
+//! calm buyer leaves an upset one to chase it alone (`major_when_upset`).
+//!
+//! Why words and marks, not a mood model: the labelling rules call shifting the
+//! burden onto a third party impolite "against an angry customer", and anger in
+//! shop chat shows itself in a few plain ways: doubled ! or ?, complaint words
+//! (投诉, 差评, 垃圾, 骗), exasperation (到底, 凭什么, 怎么还), and English shouted in
+//! capitals. A calm question with one "?" is not upset.
+
+use crate::grading::tone::capitals_span;
+
+/// Marks and words of an upset buyer, compared after normalising (full-width
+/// marks fold to ASCII, Traditional to Simplified, English to lower case).
+const UPSET_MARKS: &[&str] = &[
+    "!!", "??", "?!", "!?",
+    // complaint and threat
+    "投诉", "差评", "举报", "曝光", "消协", "工商",
+    // insult of the shop or its goods
+    "垃圾", "骗子", "骗人", "骗钱", "欺骗", "诈骗", "忽悠", "坑人", "坑爹", "无耻", "恶心", "太差", "什么破", "破玩意", "黑心",
+    // demanding an account
+    "讲道理", "讲点道理", "给个说法", "合理解释",
+    // exasperation
+    "到底", "凭什么", "怎么还", "怎么又", "还要等", "等了好久", "等了这么久", "几天了", "好几天", "太慢了", "什么鬼", "搞什么", "有没有搞错",
+    "无语", "气死", "生气", "失望", "心寒", "受不了", "欺负", "太过分", "没人管", "不管了吗", "妈的", "tmd",
+    // English
+    "worst", "terrible", "ridiculous", "unacceptable", "disappointed", "disgusted", "furious", "angry", "awful",
+    "horrible", "useless", "pathetic", "rubbish", "garbage", "scam", "fed up", "sick of", "wtf", "still haven't",
+    "still not", "still no ", "still waiting", "a joke", "waste of",
+];
+
+/// Whether the buyer's message (as typed) reads upset.
+pub fn upset(buyer: &str) -> bool {
+    if capitals_span(buyer).is_some() {
+        return true;
+    }
+    let normalized = crate::text::normalize(buyer).text;
+    let compact: String = normalized.chars().filter(|c| !c.is_whitespace()).collect();
+    UPSET_MARKS.iter().any(|mark| if mark.is_ascii() && mark.chars().any(|c| c.is_ascii_alphabetic()) { normalized.contains(mark) } else { compact.contains(mark) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::upset;
+
+    #[test]
+    fn complaints_exasperation_and_shouting_are_upset() {
+        for buyer in [
+            "快递三天没动了,到底怎么回事!",
+            "怎么还没发货？？",
+            "再不处理我就投诉了",
+            "什么破东西,一用就坏",
+            "等了好几天了还没到",
+            "This is ridiculous, I've been waiting a week",
+            "WHERE IS MY ORDER, YOU SAID FRIDAY",
+            "Still not delivered!!",
+        ] {
+            assert!(upset(buyer), "{buyer}");
+        }
+    }
+
+    #[test]
+    fn calm_questions_are_not_upset() {
+        for buyer in [
+            "请问这款保温杯能装多少毫升?",
+            "什么时候发货呀",
+            "换货要怎么申请啊",
+            "我想改一下地址",
+            "Do you ship to Canada?",
+            "Is the XL in stock?",
+            "Thanks! When will it arrive?",
+        ] {
+            assert!(!upset(buyer), "{buyer}");
+        }
+    }
+}
