@@ -6,7 +6,8 @@
 //! burden onto a third party impolite "against an angry customer", and anger in
 //! shop chat shows itself in a few plain ways: doubled ! or ?, complaint words
 //! (投诉, 差评, 垃圾, 骗), exasperation (到底, 凭什么, 怎么还), and English shouted in
-//! capitals. A calm question with one "?" is not upset.
+//! capitals. A calm question with one "?" is not upset. A scenario turn also
+//! counts its buyer upset when the scenario's mood is Annoyed or worse.
 
 use crate::grading::tone::capitals_span;
 
@@ -23,6 +24,7 @@ const UPSET_MARKS: &[&str] = &[
     // exasperation
     "到底", "凭什么", "怎么还", "怎么又", "还要等", "等了好久", "等了这么久", "几天了", "好几天", "太慢了", "什么鬼", "搞什么", "有没有搞错",
     "无语", "气死", "生气", "失望", "心寒", "受不了", "欺负", "太过分", "没人管", "不管了吗", "妈的", "tmd",
+    "服了", "白问", "再也不买", "不在你家买", "不会再买",
     // English
     "worst", "terrible", "ridiculous", "unacceptable", "disappointed", "disgusted", "furious", "angry", "awful",
     "horrible", "useless", "pathetic", "rubbish", "garbage", "scam", "fed up", "sick of", "wtf", "still haven't",

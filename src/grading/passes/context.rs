@@ -35,7 +35,8 @@ pub(crate) struct TurnContext<'a> {
     pub turn: &'a Turn<'a>,
     pub lang: Lang,
     pub messages: Vec<Prepared>,
-    /// The buyer's message the turn answers reads upset (`grading::upset`).
+    /// The buyer is upset: the scenario's buyer is annoyed or worse, or the
+    /// message the turn answers reads upset (`grading::upset`).
     pub upset: bool,
     /// The first span of each lexicon entry (by index) found in the turn.
     pub first_hit: BTreeMap<usize, Span>,
@@ -79,7 +80,7 @@ impl<'a> TurnContext<'a> {
             turn,
             lang: scenario.lang,
             messages,
-            upset: turn.asked.is_some_and(crate::grading::upset::upset),
+            upset: scenario.buyer.mood >= crate::content::raw::Mood::Annoyed || turn.asked.is_some_and(crate::grading::upset::upset),
             first_hit,
             found,
             replied: !turn.messages.is_empty() && !turn.timed_out,

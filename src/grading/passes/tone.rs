@@ -131,4 +131,20 @@ mod tests {
             assert_eq!((turn.tone, turn.tone_band), (round2(loose.tone), loose.tone_band), "{text}");
         }
     }
+
+    /// A referral nudges a buyer who is only impatient, but costs as a major
+    /// fault, and says why, when the scenario's buyer is annoyed.
+    #[test]
+    fn a_referral_costs_more_when_the_scenario_buyer_is_annoyed() {
+        let referral = "亲,这个您直接问下快递公司吧";
+        let cost = |scenario: &str, node: &str| {
+            let grade = grade_at(scenario, node, &[referral]);
+            let finding = grade.findings.into_iter().find(|f| f.rule == "refer_elsewhere").expect("the referral is a finding");
+            (finding.points, finding.explain)
+        };
+        let (impatient, calm_why) = cost("parcel-stuck-three-days", "first-answer");
+        let (annoyed, upset_why) = cost("wrong-colour-thermos", "solution");
+        assert!(annoyed < impatient && impatient < 0.0, "{annoyed} vs {impatient}");
+        assert!(upset_why.contains("买家已经不满") && !calm_why.contains("买家已经不满"), "{upset_why} / {calm_why}");
+    }
 }
