@@ -3,7 +3,7 @@
 //! under a negation ("我不能告诉您她的地址", "can't move this to WeChat") is not held against the agent.
 
 use crate::content::Course;
-use crate::content::raw::{LexiconEntry, LexiconKind, Polarity, Severity, Text};
+use crate::content::raw::{Lang, LexiconEntry, LexiconKind, Polarity, Severity, Text};
 use crate::grading::tone::Marker;
 use aho_corasick::AhoCorasick;
 use crate::text::matcher::{PhraseHit, PhraseSet};
@@ -49,18 +49,29 @@ pub struct EntryInfo {
 
 impl EntryInfo {
     /// What a hit means for the tone in a reply to a buyer who is `upset` or
-    /// not: a `major_when_upset` fault costs as a major one to an upset buyer.
+    /// not: a fault costs at `severity_for`.
     pub fn marker_for(&self, upset: bool) -> Option<Marker> {
         match self.marker {
-            Some(Marker::Fault(severity)) if upset && self.major_when_upset => Some(Marker::Fault(severity.max(Severity::Major))),
-            Some(Marker::BareFault(severity)) if upset && self.major_when_upset => Some(Marker::BareFault(severity.max(Severity::Major))),
+            Some(Marker::Fault(_)) => Some(Marker::Fault(self.severity_for(upset))),
+            Some(Marker::BareFault(_)) => Some(Marker::BareFault(self.severity_for(upset))),
             marker => marker,
         }
     }
 
-    /// The severity a bad hit costs at in a reply to a buyer who is `upset` or not.
+    /// The severity a bad hit costs at in a reply to a buyer who is `upset` or
+    /// not: a `major_when_upset` fault costs as a major one to an upset buyer.
     pub fn severity_for(&self, upset: bool) -> Severity {
         if upset && self.major_when_upset { self.severity.max(Severity::Major) } else { self.severity }
+    }
+
+    /// The entry's advice, and, when an upset buyer made it cost more, why.
+    pub fn explain_for(&self, upset: bool, lang: Lang) -> String {
+        let explain = self.explain.get(lang);
+        if self.severity_for(upset) == self.severity {
+            return explain.to_string();
+        }
+        let sep = if lang == Lang::Zh { "。" } else { ". " };
+        format!("{explain}{sep}{}", crate::i18n::Msg::ExplainUpsetMajor.get(lang))
     }
 }
 
@@ -556,11 +567,10 @@ impl CompiledLexicon {
             !(before || negated_after(text, hit.end))
         });
         // A question inside a rude phrase (not a bare question, which softening may yet excuse) is rhetorical ("不是已经告诉你了吗", "did you even read it?"): it asks nothing.
-        self.drop_inside(&mut hits, |outer| matches!(outer.marker, Some(Marker::Fault(_))), |inner| inner.asks);
         // Nor is an offer or an invitation named inside one extended: "DO NOT CONTACT US AGAIN"
         // invites no questions. (A refusal or an apology inside one is still said.)
         self.drop_inside(&mut hits, |outer| matches!(outer.marker, Some(Marker::Fault(_))), |inner| {
-            inner.kind == LexiconKind::Steps && matches!(inner.intent.as_deref(), Some("invite_more_questions" | "offer_solution"))
+            inner.asks || inner.kind == LexiconKind::Steps && matches!(inner.intent.as_deref(), Some("invite_more_questions" | "offer_solution"))
         });
         // A remedy named inside a refusal's own words is what is refused ("超过了退换周期").
         self.drop_inside(&mut hits, |outer| outer.refuses, |inner| inner.negatable && inner.polarity == Polarity::Good);

@@ -66,11 +66,7 @@ impl Grader {
                 end,
                 matched: text[start..end].to_string(),
                 label: entry.label.get(lang).to_string(),
-                explain: if entry.severity_for(upset) > entry.severity {
-                    format!("{} ({})", entry.explain.get(lang), crate::i18n::Msg::ExplainUpsetMajor.get(lang))
-                } else {
-                    entry.explain.get(lang).to_string()
-                },
+                explain: entry.explain_for(upset, lang),
             });
         }
         let capitals = tone::capitals_span(text);

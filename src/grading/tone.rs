@@ -115,64 +115,73 @@ pub fn band(score: f64) -> ToneBand {
 /// the byte span from the first to the last capital word, so the deduction can
 /// point at it.
 pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
-    // (start, end, letters, capitals only) of every run of Latin letters
-    let mut words: Vec<(usize, usize, usize, bool)> = Vec::new();
-    let mut current: Option<(usize, usize, bool)> = None;
-    let mut broken = Vec::new();
-    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match latin(c) {
-            Some(upper) => {
-                let (from, letters, all_upper) = current.unwrap_or((at, 0, true));
-                current = Some((from, letters + 1, all_upper && upper));
-            }
-            None => {
-                if let Some((from, letters, all_upper)) = current.take() {
-                    words.push((from, at, letters, all_upper));
-                    broken.push(false);
-                }
-                // Only spaces join a run of capitals: a comma, a digit or Han
-                // between two words ends it ("RAM, OS, CPU, GPU" lists acronyms).
-                if !c.is_whitespace()
-                    && let Some(last) = broken.last_mut()
-                {
-                    *last = true;
-                }
-            }
-        }
-    }
-    let letters = words.iter().map(|w| w.2).sum::<usize>();
-    let han = text.chars().filter(|c| crate::text::is_han(*c)).count();
+    let words = latin_words(text);
+    let long: Vec<&LatinWord> = words.iter().filter(|w| w.letters >= 3).collect();
+    let capitals: Vec<&&LatinWord> = long.iter().filter(|w| w.capitals).collect();
+    let span = if capitals.len() >= 2 && long.len() >= 3 && capitals.len() * 2 >= long.len() {
+        Some((capitals[0].start, capitals[capitals.len() - 1].end))
+    } else {
+        capital_run(&words)
+    };
     // In a Chinese reply the Latin words are names and acronyms ("GPS", "APP"),
     // not a voice raised: capitals shout only where Latin letters outnumber Han.
-    if han > letters {
-        return None;
+    // Counted only for a reply that has capitals to excuse.
+    let letters = || words.iter().map(|w| w.letters).sum::<usize>();
+    span.filter(|_| text.chars().filter(|c| crate::text::is_han(*c)).count() <= letters())
+}
+
+/// One run of Latin letters in a text.
+struct LatinWord {
+    start: usize,
+    end: usize,
+    letters: usize,
+    /// Every letter a capital.
+    capitals: bool,
+    /// Something other than a space follows (a comma, a digit, Han): a run of
+    /// capital words ends here ("RAM, OS, CPU, GPU" lists acronyms).
+    ends_run: bool,
+}
+
+/// Every run of Latin letters (ASCII or full-width) in `text`, in order.
+fn latin_words(text: &str) -> Vec<LatinWord> {
+    let mut words: Vec<LatinWord> = Vec::new();
+    let mut current: Option<(usize, usize, bool)> = None;
+    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if let Some(upper) = latin(c) {
+            let (start, letters, capitals) = current.unwrap_or((at, 0, true));
+            current = Some((start, letters + 1, capitals && upper));
+            continue;
+        }
+        if let Some((start, letters, capitals)) = current.take() {
+            words.push(LatinWord { start, end: at, letters, capitals, ends_run: false });
+        }
+        if !c.is_whitespace()
+            && let Some(last) = words.last_mut()
+        {
+            last.ends_run = true;
+        }
     }
-    let long: Vec<&(usize, usize, usize, bool)> = words.iter().filter(|w| w.2 >= 3).collect();
-    let capitals: Vec<&&(usize, usize, usize, bool)> = long.iter().filter(|w| w.3).collect();
-    if capitals.len() >= 2 && long.len() >= 3 && capitals.len() * 2 >= long.len() {
-        return Some((capitals[0].0, capitals[capitals.len() - 1].1));
-    }
-    capital_run(&words, &broken)
+    words
 }
 
 /// The first run of three or more capital words of two or more letters in a
-/// row, one of them at least three letters long, as a byte span. `broken[i]`
-/// says something other than a space follows word `i`, which ends a run.
-fn capital_run(words: &[(usize, usize, usize, bool)], broken: &[bool]) -> Option<(usize, usize)> {
-    let mut run: Vec<&(usize, usize, usize, bool)> = Vec::new();
-    for (word, ends_run) in words.iter().zip(broken).map(|(w, b)| (w, *b)).chain(std::iter::once((&(0, 0, 0, false), true))) {
-        let capital = word.3 && word.2 >= 2;
+/// row, one of them at least three letters long, as a byte span.
+fn capital_run(words: &[LatinWord]) -> Option<(usize, usize)> {
+    let shouts = |run: &[&LatinWord]| (run.len() >= 3 && run.iter().any(|w| w.letters >= 3)).then(|| (run[0].start, run[run.len() - 1].end));
+    let mut run: Vec<&LatinWord> = Vec::new();
+    for word in words {
+        let capital = word.capitals && word.letters >= 2;
         if capital {
             run.push(word);
         }
-        if !capital || ends_run {
-            if run.len() >= 3 && run.iter().any(|w| w.2 >= 3) {
-                return Some((run[0].0, run[run.len() - 1].1));
+        if !capital || word.ends_run {
+            if let Some(span) = shouts(&run) {
+                return Some(span);
             }
             run.clear();
         }
     }
-    None
+    shouts(&run)
 }
 
 /// Whether `c` is a Latin letter (ASCII or full-width), and if so whether it is a capital.

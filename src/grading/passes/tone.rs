@@ -20,18 +20,6 @@ pub fn weight(_: &TurnContext) -> Option<(Dimension, f64)> {
     Some((Dimension::Tone, TONE_WEIGHT))
 }
 
-/// A tone finding's explanation: the entry's label and advice, and why it cost
-/// more when the buyer's upset message made a minor fault major.
-fn entry_explain(entry: &crate::grading::lexicon::EntryInfo, upset: bool, lang: crate::content::raw::Lang) -> String {
-    let explain = format!("{}:{}", entry.label.get(lang), entry.explain.get(lang));
-    if entry.severity_for(upset) > entry.severity {
-        let sep = if lang == crate::content::raw::Lang::Zh { "。" } else { ". " };
-        format!("{explain}{sep}{}", Msg::ExplainUpsetMajor.get(lang))
-    } else {
-        explain
-    }
-}
-
 pub fn run(cx: &TurnContext, draft: &mut Draft) {
     let tone_weight = cx.weight(Dimension::Tone);
     if !cx.replied {
@@ -76,7 +64,7 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
                     points,
                     possible,
                     span: cx.first_hit.get(&group).copied(),
-                    explain: entry_explain(entry, cx.upset, cx.lang),
+                    explain: format!("{}:{}", entry.label.get(cx.lang), entry.explain_for(cx.upset, cx.lang)),
                     critical: entry.polarity == Polarity::Bad && entry.severity == Severity::Critical,
                 }
             }
