@@ -24,11 +24,13 @@ const UPSET_MARKS: &[&str] = &[
     // exasperation
     "到底", "凭什么", "怎么还", "怎么又", "还要等", "等了好久", "等了这么久", "几天了", "好几天", "太慢了", "什么鬼", "搞什么", "有没有搞错",
     "无语", "气死", "生气", "失望", "心寒", "受不了", "欺负", "太过分", "没人管", "不管了吗", "妈的", "tmd",
+    "郁闷", "坑我", "踢皮球", "推来推去", "什么态度", "态度差", "态度恶劣", "傻逼", "卧槽", "你妹",
     "服了", "白问", "再也不买", "不在你家买", "不会再买",
     // English
     "worst", "terrible", "ridiculous", "unacceptable", "disappointed", "disgusted", "furious", "angry", "awful",
     "horrible", "useless", "pathetic", "rubbish", "garbage", "scam", "fed up", "sick of", "wtf", "still haven't",
     "still not", "still no ", "still waiting", "a joke", "waste of",
+    "annoying", "annoyed", "bullshit", "sucks", "crap", "damn", "shit", "fuck", "frustrat", "unbelievable", "not happy", "the hell",
 ];
 
 /// Whether the buyer's message (as typed) reads upset.

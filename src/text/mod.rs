@@ -2,6 +2,8 @@
 //! numerals) with spans back to the original, typed quantities, phrase matching.
 //! Knows nothing about content files, grading or the UI.
 
+pub(crate) mod contractions;
+pub(crate) mod entities;
 pub(crate) mod fold;
 pub(crate) mod matcher;
 pub(crate) mod mention;

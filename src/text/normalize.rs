@@ -1,9 +1,10 @@
 //! Reply normalisation for matching: NFKC width folding, lowercase,
-//! Traditional → Simplified, CJK punctuation, and Chinese numerals as digits.
+//! Traditional → Simplified, CJK punctuation, HTML character references,
+//! English contractions typed without the apostrophe, and Chinese numerals as digits.
 //! Every byte of the normalised text remembers the span of the original it
 //! came from, so a match can be highlighted in what the trainee typed.
 
-use super::{numerals, t2s};
+use super::{contractions, entities, numerals, t2s};
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalised text plus, for each of its bytes, the original byte range.
@@ -95,6 +96,8 @@ pub fn normalize(original: &str) -> Normalized {
             push_folded(&mut items, folded, start, end);
         }
     }
+    entities::decode(&mut items);
+    contractions::restore(&mut items);
     let items = numerals::convert(items);
     let bytes = items.iter().map(|item| item.0.len_utf8()).sum();
     let mut text = String::with_capacity(bytes);
