@@ -392,7 +392,8 @@ pub fn asks_without_offer(text: &str, start: usize, end: usize) -> bool {
         || clause.ends_with('吗')
         || clause.ends_with('么')
         || TAG_QUESTIONS.iter().any(|t| clause.ends_with(t))
-        || holds_question_word(clause)
+        // "不知道多少钱所以先收您30,多退少补" names what is unknown; it asks nothing.
+        || asking_words(clause).any(|(at, _)| !unknown_at(clause, at))
 }
 
 /// Endings that turn a statement into a check with the buyer ("要退款是吧").
@@ -737,6 +738,20 @@ mod tests {
         assert!(!at("哪怕晚一点也没关系", "晚"), "哪怕 is 'even if'");
         assert!(!at("穿久了多少会有点变形", "穿"), "多少会 is 'somewhat'");
         assert!(at("您要几个", "您"), "几 before a measure word still asks");
+    }
+
+    /// An offer in a clause that only names what the agent does not know
+    /// ("不知道多少钱,…多退少补") is no offer asked as a question.
+    #[test]
+    fn naming_what_is_unknown_does_not_turn_an_offer_into_a_question() {
+        let asks = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            asks_without_offer(text, start, start + word.len())
+        };
+        assert!(!asks("这边不清楚运费多少所以先按八元收,多退少补", "多退少补"));
+        assert!(!asks("我也不知道要补多少所以先收二十多退少补", "多退少补"));
+        assert!(asks("要退多少差价呢", "退"), "a question word the agent does not say they lack still asks");
+        assert!(asks("不知道您要退多少", "退"), "不知道您… asks the buyer politely");
     }
 
     /// A yes/no question the agent embeds in their own finding out asks the
