@@ -85,9 +85,10 @@ pub(super) fn restore(items: &mut Vec<Item>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::numerals::items_of;
 
     fn restored(text: &str) -> String {
-        let mut items: Vec<Item> = text.char_indices().map(|(at, c)| (c, at as u32, (at + c.len_utf8()) as u32)).collect();
+        let mut items = items_of(text);
         restore(&mut items);
         items.iter().map(|item| item.0).collect()
     }
@@ -108,7 +109,7 @@ mod tests {
 
     #[test]
     fn the_apostrophe_points_at_the_letter_before_it() {
-        let mut items: Vec<Item> = "dont".char_indices().map(|(at, c)| (c, at as u32, at as u32 + 1)).collect();
+        let mut items = items_of("dont");
         restore(&mut items);
         assert_eq!(items[3], ('\'', 2, 3));
     }

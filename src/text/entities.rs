@@ -46,13 +46,10 @@ fn reference_at(rest: &[Item]) -> Option<(usize, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn items(text: &str) -> Vec<Item> {
-        text.char_indices().map(|(at, c)| (c, at as u32, (at + c.len_utf8()) as u32)).collect()
-    }
+    use crate::text::numerals::items_of;
 
     fn decoded(text: &str) -> String {
-        let mut list = items(text);
+        let mut list = items_of(text);
         decode(&mut list);
         list.iter().map(|item| item.0).collect()
     }
@@ -79,7 +76,7 @@ mod tests {
 
     #[test]
     fn the_character_spans_the_whole_reference() {
-        let mut list = items("a&amp;b");
+        let mut list = items_of("a&amp;b");
         decode(&mut list);
         assert_eq!(list[1], ('&', 1, 6));
     }

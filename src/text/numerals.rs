@@ -7,6 +7,13 @@
 /// One character of normalised text and the byte range of the original it came from.
 pub type Item = (char, u32, u32);
 
+/// Each character of `text` as an item spanning itself: how the passes'
+/// tests build their input.
+#[cfg(test)]
+pub(crate) fn items_of(text: &str) -> Vec<Item> {
+    text.char_indices().map(|(at, c)| (c, at as u32, (at + c.len_utf8()) as u32)).collect()
+}
+
 const STOP_WORDS: &[&str] = &[
     "一下", "一般", "一直", "一定", "一样", "一起", "一些", "一致", "一切", "一旦", "一律", "一向", "一共",
     "统一", "唯一", "万一", "一会", "一边", "一面", "一番", "一旁", "第一", "十分", "千万", "万万", "一一",
@@ -256,7 +263,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> String {
-        let items: Vec<Item> = text.char_indices().map(|(i, c)| (c, i as u32, (i + c.len_utf8()) as u32)).collect();
+        let items = items_of(text);
         convert(items).into_iter().map(|item| item.0).collect()
     }
 
