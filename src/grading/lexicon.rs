@@ -43,6 +43,8 @@ pub struct EntryInfo {
     pub marker: Option<crate::grading::tone::Marker>,
     /// A minor fault that costs as a major one when the buyer is upset.
     pub major_when_upset: bool,
+    /// Heard only when the buyer is upset (`heard_for`).
+    pub only_when_upset: bool,
     /// Entries (by index) whose later hit in the same message cancels this one.
     cancelled_by: Vec<usize>,
 }
@@ -56,6 +58,12 @@ impl EntryInfo {
             Some(Marker::BareFault(_)) => Some(Marker::BareFault(self.severity_for(upset))),
             marker => marker,
         }
+    }
+
+    /// Whether a hit counts at all in a reply to a buyer who is `upset` or not:
+    /// an `only_when_upset` entry is heard only by an upset buyer.
+    pub fn heard_for(&self, upset: bool) -> bool {
+        upset || !self.only_when_upset
     }
 
     /// The severity a bad hit costs at in a reply to a buyer who is `upset` or
@@ -517,6 +525,7 @@ impl CompiledLexicon {
                     cancelled_by: Vec::new(),
                     marker: tone_marker(*kind, entry),
                     major_when_upset: entry.major_when_upset,
+                    only_when_upset: entry.only_when_upset,
                 });
             }
         }
@@ -591,8 +600,13 @@ impl CompiledLexicon {
         let cancelled: Vec<bool> = hits
             .iter()
             .map(|hit| {
-                let by = &self.entries[hit.group].cancelled_by;
-                !by.is_empty() && hits.iter().any(|later| later.start >= hit.end && by.contains(&later.group))
+                let entry = &self.entries[hit.group];
+                // Acknowledging an upset buyer first ("很抱歉让您着急了,请按说明…")
+                // takes the sting out as well as an offer after: for an entry heard
+                // only by an upset buyer, a canceller anywhere in the message counts.
+                let anywhere = entry.only_when_upset;
+                !entry.cancelled_by.is_empty()
+                    && hits.iter().any(|other| (anywhere || other.start >= hit.end) && entry.cancelled_by.contains(&other.group))
             })
             .collect();
         let mut keep = cancelled.into_iter().map(|c| !c);

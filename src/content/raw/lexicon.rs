@@ -113,6 +113,12 @@ pub struct LexiconEntry {
     /// a third party alone. Skipped when false (content hash unchanged).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub major_when_upset: bool,
+    /// Heard only in a reply to a buyer whose message is upset: "以厂家参数为准"
+    /// or "需要您自行退订" informs a calm buyer, but leaves one who wrote
+    /// "这什么破规定!!" to do the work alone, which the labelling rules call
+    /// impolite. Skipped when false (content hash unchanged).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub only_when_upset: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

@@ -66,9 +66,10 @@ impl<'a> TurnContext<'a> {
                 Prepared { normalized, hits, mentions }
             })
             .collect();
+        let upset = scenario.buyer.mood >= crate::content::raw::Mood::Annoyed || turn.asked.is_some_and(crate::grading::upset::upset);
         let mut first_hit: BTreeMap<usize, Span> = BTreeMap::new();
         for (index, message) in messages.iter().enumerate() {
-            for hit in &message.hits {
+            for hit in message.hits.iter().filter(|hit| grader.lexicon.entries[hit.group].heard_for(upset)) {
                 first_hit.entry(hit.group).or_insert_with(|| message.span(index, hit.start, hit.end));
             }
         }
@@ -80,7 +81,7 @@ impl<'a> TurnContext<'a> {
             turn,
             lang: scenario.lang,
             messages,
-            upset: scenario.buyer.mood >= crate::content::raw::Mood::Annoyed || turn.asked.is_some_and(crate::grading::upset::upset),
+            upset,
             first_hit,
             found,
             replied: !turn.messages.is_empty() && !turn.timed_out,
