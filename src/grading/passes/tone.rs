@@ -135,4 +135,12 @@ mod tests {
         assert!(annoyed < impatient && impatient < 0.0, "{annoyed} vs {impatient}");
         assert!(upset_why.contains("买家已经不满") && !calm_why.contains("买家已经不满"), "{upset_why} / {calm_why}");
     }
+
+    #[test]
+    fn pushing_the_work_back_is_a_finding_only_for_an_annoyed_scenario_buyer() {
+        let reply = "颜色以厂家公布的为准哦";
+        let heard = |scenario: &str, node: &str| grade_at(scenario, node, &[reply]).findings.iter().any(|f| f.rule == "burden_on_upset_buyer");
+        assert!(heard("wrong-colour-thermos", "solution"), "the annoyed buyer is left to sort it out");
+        assert!(!heard("parcel-stuck-three-days", "first-answer"), "a buyer who is not upset is only informed");
+    }
 }
