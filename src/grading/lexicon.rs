@@ -400,7 +400,7 @@ pub fn asks_without_offer(text: &str, start: usize, end: usize) -> bool {
         || clause.ends_with('吗')
         || clause.ends_with('么')
         || TAG_QUESTIONS.iter().any(|t| clause.ends_with(t))
-        // "不知道多少钱所以先收您30,多退少补" names what is unknown; it asks nothing.
+        // "不清楚运费多少,先按八元收,多退少补" names what is unknown; it asks nothing.
         || asking_words(clause).any(|(at, _)| !unknown_at(clause, at))
 }
 

@@ -250,14 +250,14 @@ mod tests {
 
     #[test]
     fn pushing_the_work_back_is_heard_only_by_an_upset_buyer_and_an_apology_anywhere_answers_it() {
-        let reply = "这个套餐的优惠需要您自行退订的哦";
+        let reply = "会员续费这块得您自行退订哈";
         let calm = grader().grade_text_answering(reply, Some("优惠套餐怎么退订呀"), Lang::Zh);
         let upset = grader().grade_text_answering(reply, Some("又乱扣我钱!!你们到底怎么回事"), Lang::Zh);
         assert!(!rules(&calm).contains(&"burden_on_upset_buyer"), "it informs a calm buyer: {:?}", rules(&calm));
         assert!(calm.tone_band >= ToneBand::Polite, "{:?}", calm.tone_band);
         assert!(rules(&upset).contains(&"burden_on_upset_buyer"), "{:?}", rules(&upset));
         assert!(upset.tone_band <= ToneBand::Curt, "honorifics do not rescue it: {:?}", upset.tone_band);
-        let sorry = grader().grade_text_answering("很抱歉给您添麻烦了,这个套餐的优惠需要您自行退订的哦", Some("又乱扣我钱!!你们到底怎么回事"), Lang::Zh);
+        let sorry = grader().grade_text_answering("非常抱歉让您费心了,会员续费这块得您自行退订哈", Some("又乱扣我钱!!你们到底怎么回事"), Lang::Zh);
         assert!(!rules(&sorry).contains(&"burden_on_upset_buyer"), "an apology before it acknowledges the buyer: {:?}", rules(&sorry));
     }
 
