@@ -3,7 +3,7 @@
 //! "i don't know". Only spellings that are no other English word are repaired:
 //! "its", "ill", "were", "lets", "id" and "hell" are left as typed.
 
-use super::numerals::Item;
+use super::numerals::{Item, spells};
 
 /// The lowercase spelling without the apostrophe and where it goes back (in characters).
 const MISSING_APOSTROPHE: [(&str, usize); 31] = [
@@ -51,7 +51,12 @@ pub(super) fn restore(items: &mut Vec<Item>) {
     if !items.iter().any(|item| item.0.is_ascii_alphabetic()) {
         return;
     }
-    let mut inserts: Vec<(usize, u32, u32)> = Vec::new();
+    // A word glued to an apostrophe, a digit or another letter ("don't", "im2")
+    // is something else: only whole words between other characters count.
+    let glued = |item: Option<&Item>| item.is_some_and(|item| item.0 == '\'' || item.0.is_alphanumeric());
+    // Where an apostrophe goes, found first: most replies need none, and then
+    // nothing is copied.
+    let mut apostrophes: Vec<usize> = Vec::new();
     let mut at = 0;
     while at < items.len() {
         if !items[at].0.is_ascii_alphabetic() {
@@ -62,24 +67,28 @@ pub(super) fn restore(items: &mut Vec<Item>) {
         while at < items.len() && items[at].0.is_ascii_alphabetic() {
             at += 1;
         }
-        // A word glued to an apostrophe, a digit or another letter ("don't", "im2")
-        // is something else: only whole words between other characters count.
-        let glued = |i: Option<&Item>| i.is_some_and(|item| item.0 == '\'' || item.0.is_alphanumeric());
-        if at - start > LONGEST || glued(start.checked_sub(1).and_then(|i| items.get(i))) || glued(items.get(at)) {
+        let word = &items[start..at];
+        if word.len() > LONGEST || glued(start.checked_sub(1).and_then(|i| items.get(i))) || glued(items.get(at)) {
             continue;
         }
-        // ASCII letters only, so a word compares byte by byte without building a string.
-        let word = &items[start..at];
-        let same = |spelling: &str| spelling.len() == word.len() && spelling.bytes().zip(word).all(|(b, item)| char::from(b) == item.0);
-        if let Some(&(_, split)) = MISSING_APOSTROPHE.iter().find(|(spelling, _)| same(spelling)) {
-            let before = items[start + split - 1];
-            inserts.push((start + split, before.1, before.2));
+        if let Some((_, split)) = MISSING_APOSTROPHE.iter().find(|(spelling, _)| spells(word, spelling)) {
+            apostrophes.push(start + split);
         }
     }
-    // From the back, so earlier positions stay where they were.
-    for &(position, from, to) in inserts.iter().rev() {
-        items.insert(position, ('\'', from, to));
+    if apostrophes.is_empty() {
+        return;
     }
+    // One pass into a new list: inserting in place would shift the rest for every contraction.
+    let mut out: Vec<Item> = Vec::with_capacity(items.len() + apostrophes.len());
+    let mut from = 0;
+    for position in apostrophes {
+        out.extend_from_slice(&items[from..position]);
+        let before = items[position - 1];
+        out.push(('\'', before.1, before.2));
+        from = position;
+    }
+    out.extend_from_slice(&items[from..]);
+    *items = out;
 }
 
 #[cfg(test)]
@@ -98,6 +107,7 @@ mod tests {
         assert_eq!(restored("i dont know"), "i don't know");
         assert_eq!(restored("im not sure, we cant help"), "i'm not sure, we can't help");
         assert_eq!(restored("thats why youre here"), "that's why you're here");
+        assert_eq!(restored("dont,cant wont"), "don't,can't won't", "several in one reply, each in its place");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! "at&amp;t" would not meet the entry "at&t". Each becomes the one character
 //! it stands for, spanning the whole reference in the original.
 
-use super::numerals::Item;
+use super::numerals::{Item, spells};
 
 /// The references worth reading, lowercase (items are lowercased already).
 const ENTITIES: [(&str, char); 6] = [("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("apos", '\''), ("#39", '\'')];
@@ -39,8 +39,7 @@ pub(super) fn decode(items: &mut Vec<Item>) {
 /// The name's length and character when `rest` starts with a known name and `;`.
 fn reference_at(rest: &[Item]) -> Option<(usize, char)> {
     let end = rest.iter().take(LONGEST + 1).position(|item| item.0 == ';')?;
-    let name: String = rest[..end].iter().map(|item| item.0).collect();
-    ENTITIES.iter().find(|(known, _)| *known == name).map(|(_, c)| (end, *c))
+    ENTITIES.iter().find(|(known, _)| spells(&rest[..end], known)).map(|(_, c)| (end, *c))
 }
 
 #[cfg(test)]

@@ -7,6 +7,12 @@
 /// One character of normalised text and the byte range of the original it came from.
 pub type Item = (char, u32, u32);
 
+/// Whether `items` spell exactly `word` (ASCII): the contraction and HTML
+/// reference passes compare words in place, without building a string.
+pub(crate) fn spells(items: &[Item], word: &str) -> bool {
+    items.len() == word.len() && word.bytes().zip(items).all(|(b, item)| char::from(b) == item.0)
+}
+
 /// Each character of `text` as an item spanning itself: how the passes'
 /// tests build their input.
 #[cfg(test)]
