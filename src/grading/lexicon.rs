@@ -259,7 +259,7 @@ const PROPOSAL_ENDINGS: &[&str] = &["可以吗", "好吗", "行吗", "怎么样"
 
 /// Words that make a question an invitation ("还有别的事要我帮忙的吗?"), not a request for facts.
 const INVITATION_WORDS: &[&str] = &[
-    "还有什么", "还有其他", "还有没有", "还有别的", "可以帮您", "可以帮你", "可以帮到您", "能帮您", "能帮你", "帮到您的", "帮助您", "帮助你", "帮到你",
+    "还有什么", "还有其他", "还有其它", "还有没有", "还有别的", "可以帮您", "可以帮你", "可以帮到您", "能帮您", "能帮你", "帮到您的", "帮助您", "帮助你", "帮到你",
     "为您效劳", "为你效劳", "为您服务", "为你服务", "尽管联系", "随时联系", "随时找", "随时咨询", "尽管问", "随时问", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you",
 ];
 
@@ -299,7 +299,7 @@ const YES_NO_WORDS: &[&str] = &["是否", "有没有", "是不是", "能不能",
 /// Verbs of finding out that take a yes/no question as their object: the
 /// agent checking whether, not asking the buyer.
 const EMBEDDING_VERBS: &[&str] = &[
-    "看", "看下", "看一下", "问问", "问下", "问一下", "确认", "确认下", "确认一下", "核实", "核实下", "核实一下", "了解", "了解下",
+    "看", "看下", "看一下", "看看", "查看", "查询", "问问", "问下", "问一下", "确认", "确认下", "确认一下", "核实", "核实下", "核实一下", "了解", "了解下",
     "了解一下", "查查", "查下", "查一下", "试试", "检查", "观察", "判断", "确定",
 ];
 

@@ -1,10 +1,11 @@
 //! Reply normalisation for matching: NFKC width folding, lowercase,
-//! Traditional → Simplified, CJK punctuation, HTML character references,
-//! English contractions typed without the apostrophe, and Chinese numerals as digits.
+//! Traditional → Simplified, CJK punctuation, web links read as one blank,
+//! HTML character references, English contractions typed without the
+//! apostrophe, and Chinese numerals as digits.
 //! Every byte of the normalised text remembers the span of the original it
 //! came from, so a match can be highlighted in what the trainee typed.
 
-use super::{contractions, entities, numerals, t2s};
+use super::{contractions, entities, links, numerals, t2s};
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalised text plus, for each of its bytes, the original byte range.
@@ -96,6 +97,7 @@ pub fn normalize(original: &str) -> Normalized {
             push_folded(&mut items, folded, start, end);
         }
     }
+    links::mask(&mut items);
     entities::decode(&mut items);
     contractions::restore(&mut items);
     let items = numerals::convert(items);
