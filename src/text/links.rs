@@ -52,7 +52,8 @@ pub(super) fn mask(items: &mut Vec<Item>) {
 /// it: 点这里http://…), then link characters, less
 /// any closing punctuation.
 fn link_at(items: &[Item], at: usize) -> Option<usize> {
-    if at > 0 && items[at - 1].0.is_ascii_alphanumeric() {
+    // Every start begins with h or w: one comparison rules out nearly every position.
+    if !matches!(items[at].0, 'h' | 'w') || (at > 0 && items[at - 1].0.is_ascii_alphanumeric()) {
         return None;
     }
     let start = STARTS.iter().find(|start| items.len() - at > start.len() && spells(&items[at..at + start.len()], start))?;
