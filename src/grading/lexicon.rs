@@ -289,7 +289,11 @@ fn question_around(text: &str, start: usize, end: usize, open_only: bool) -> boo
         return holds_question_word(sentence) || holds_a_not_a(sentence, |_| true);
     }
     let open = |at: usize| !embedded_at(sentence, at);
-    asking_words(sentence).any(|(at, end)| if YES_NO_WORDS.contains(&&sentence[at..end]) { open(at) } else { !unknown_at(sentence, at) })
+    // A wh-word after the agent's own verb of finding out is what the agent will
+    // look into ("我们尽快查看一下是什么情况"); told to the buyer ("看说明书上写的是
+    // 什么型号") or with the buyer named between ("我确认下您要什么颜色") it asks.
+    let wh_open = |at: usize| !unknown_at(sentence, at) && (open(at) || !agent_speaks(sentence, at) || addressed_before(sentence, at));
+    asking_words(sentence).any(|(at, end)| if YES_NO_WORDS.contains(&&sentence[at..end]) { open(at) } else { wh_open(at) })
         || holds_a_not_a(sentence, open)
 }
 
@@ -326,6 +330,23 @@ fn embedded_at(sentence: &str, at: usize) -> bool {
         let asks_view = clause[verb.start()..].starts_with('看') && ["您", "你", "亲"].iter().any(|who| clause[..verb.start()].ends_with(who));
         verb.end() >= reach_from && !asks_view
     })
+}
+
+/// Who the agent is when they are the subject: 我(们), 这边, 小妹, or acting 帮您/为您.
+const AGENT_SUBJECTS: &[&str] = &["我", "这边", "小妹", "小编", "妹子", "专员", "客服", "帮您", "为您", "给您", "帮你", "为你", "给你"];
+
+/// Whether the agent is the subject of the clause before byte `at` of `sentence`.
+fn agent_speaks(sentence: &str, at: usize) -> bool {
+    let clause = clause_up_to(sentence, at);
+    AGENT_SUBJECTS.iter().any(|agent| clause.contains(agent))
+}
+
+/// Whether 您/你/亲 stands in the clause before byte `at` of `sentence`, within
+/// the reach of a verb of finding out: the question is put to the buyer.
+fn addressed_before(sentence: &str, at: usize) -> bool {
+    let clause = clause_up_to(sentence, at);
+    let window = clause.char_indices().rev().nth(EMBEDDING_REACH_CHARS - 1).map_or(clause, |(i, _)| &clause[i..]);
+    ["您", "你", "亲"].iter().any(|who| window.contains(who))
 }
 
 /// Words by which the agent says they cannot tell: a question word after one
@@ -781,7 +802,9 @@ mod tests {
         assert_eq!(asks("我帮您核实一下有没有发出", "有没有"), (false, true));
         assert_eq!(asks("您的手机有没有摔过", "有没有"), (true, true), "no verb of finding out: it asks");
         assert_eq!(asks("您看今天能不能在家签收", "能不能"), (true, true), "您看 asks the buyer's view");
-        assert_eq!(asks("看说明书上写的是什么型号", "什么"), (true, true), "only yes/no questions embed");
+        assert_eq!(asks("看说明书上写的是什么型号", "什么"), (true, true), "told to the buyer, a wh-question asks");
+        assert_eq!(asks("我们这就查查到底是什么情况", "什么"), (false, true), "the agent's own looking into asks nothing");
+        assert_eq!(asks("我确认下您要什么颜色", "什么"), (true, true), "the buyer named between: it asks");
         assert_eq!(asks("查一下物流,然后您那边能不能收货", "能不能"), (true, true), "a verb in another clause embeds nothing");
         assert_eq!(asks("暂时判断不了是哪里的问题", "哪里"), (false, true), "what the agent cannot tell is no question to the buyer");
         assert_eq!(asks("不知道您要什么颜色", "什么"), (true, true), "不知道您… asks politely");

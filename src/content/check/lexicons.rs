@@ -141,6 +141,16 @@ pub fn run(context: &Context, out: &mut Vec<Diagnostic>) {
                 let covers = exception_cover(entry, &folded);
                 for (exception, folded) in entry.except.iter().zip(&folded) {
                     out.extend(pattern_warnings(source, source.find_from(entry_at(), &quoted(exception)), exception));
+                    // The matcher reads an exception as plain wordings: a `*` there is a
+                    // literal star, so the exception would silently never match.
+                    if folded.contains('*') {
+                        out.push(
+                            source
+                                .error("bad-pattern", source.find_from(entry_at(), &quoted(exception)), format!("exception {} holds a gap `*`", Quoted(exception)))
+                                .with_help("an exception is the exact wording around a phrase; list each wording with (a|b) choices instead of a gap"),
+                        );
+                        continue;
+                    }
                     // An exception with choices is each of its wordings (as the matcher
                     // builds it): it is useful when any wording holds a phrase.
                     if !expand_alternatives(folded).iter().any(|wording| covers(wording)) {
@@ -189,6 +199,13 @@ mod tests {
         assert!(codes.contains(&"too-many-alternatives") && codes.contains(&"nested-group"), "{codes:?}");
         let plain = TONE.replace("zh: [\"你自己\"]", "zh: [\"你自己\"], except: [\"(是|不是)你自己\"]");
         assert!(codes_of(&plain).is_empty(), "a small exception is fine: {:?}", codes_of(&plain));
+    }
+
+    /// A gap in an exception would be read as a literal star and never match: an error.
+    #[test]
+    fn a_gap_in_an_exception_is_an_error() {
+        let tone = TONE.replace("zh: [\"你自己\"]", "zh: [\"你自己\"], except: [\"是*你自己\"]");
+        assert!(codes_of(&tone).contains(&"bad-pattern"), "{:?}", codes_of(&tone));
     }
 
     fn codes_of(tone: &str) -> Vec<&'static str> {
