@@ -600,7 +600,8 @@ impl CompiledLexicon {
         // A question inside a rude phrase (not a bare question, which softening may yet excuse) is rhetorical ("不是已经告诉你了吗", "did you even read it?"): it asks nothing.
         // Nor is an offer or an invitation named inside one extended: "DO NOT CONTACT US AGAIN"
         // invites no questions. (A refusal or an apology inside one is still said.)
-        self.drop_inside(&mut hits, |outer| matches!(outer.marker, Some(Marker::Fault(_))), |inner| {
+        // A fault heard only by an upset buyer may not apply at all: what it holds is still said.
+        self.drop_inside(&mut hits, |outer| matches!(outer.marker, Some(Marker::Fault(_))) && !outer.only_when_upset, |inner| {
             inner.asks || inner.kind == LexiconKind::Steps && matches!(inner.intent.as_deref(), Some("invite_more_questions" | "offer_solution"))
         });
         // A remedy named inside a refusal's own words is what is refused ("超过了退换周期").
@@ -625,9 +626,13 @@ impl CompiledLexicon {
                 // Acknowledging an upset buyer first ("很抱歉让您着急了,请按说明…")
                 // takes the sting out as well as an offer after: for an entry heard
                 // only by an upset buyer, a canceller anywhere in the message counts.
+                // Either way the canceller is something else said: "建议您致电热线详询"
+                // suggests nothing beyond the referral it is.
                 let anywhere = entry.only_when_upset;
                 !entry.cancelled_by.is_empty()
-                    && hits.iter().any(|other| (anywhere || other.start >= hit.end) && entry.cancelled_by.contains(&other.group))
+                    && hits.iter().any(|other| {
+                        (other.start >= hit.end || anywhere && other.end <= hit.start) && entry.cancelled_by.contains(&other.group)
+                    })
             })
             .collect();
         let mut keep = cancelled.into_iter().map(|c| !c);

@@ -31,6 +31,8 @@ const UPSET_MARKS: &[&str] = &[
     "horrible", "useless", "pathetic", "rubbish", "garbage", "scam", "fed up", "sick of", "wtf", "still haven't",
     "still not", "still no ", "still waiting", "a joke", "waste of",
     "annoying", "annoyed", "bullshit", "sucks", "crap", "damn", "shit", "fuck", "frustrat", "unbelievable", "not happy", "the hell",
+    // Kept waiting or left unanswered: "on hold for 3 hours", "no answer", "tried everything"
+    "on hold", "no answer", "no response", "no reply", "tried everything", "for hours", "hours on", "abhorrent",
 ];
 
 /// Whether the buyer's message (as typed) reads upset.
@@ -58,6 +60,7 @@ mod tests {
             "This is ridiculous, I've been waiting a week",
             "WHERE IS MY ORDER, YOU SAID FRIDAY",
             "Still not delivered!!",
+            "I've been on hold for 3 hours and still can't log in",
         ] {
             assert!(upset(buyer), "{buyer}");
         }
