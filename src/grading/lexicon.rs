@@ -324,12 +324,17 @@ fn embedded_at(sentence: &str, at: usize) -> bool {
     static VERBS: std::sync::LazyLock<AhoCorasick> =
         std::sync::LazyLock::new(|| AhoCorasick::new(EMBEDDING_VERBS).expect("plain words always compile"));
     let clause = clause_up_to(sentence, at);
-    let window = clause.char_indices().rev().nth(EMBEDDING_REACH_CHARS - 1).map_or(clause, |(i, _)| &clause[i..]);
-    let reach_from = clause.len() - window.len();
+    let reach_from = clause.len() - within_reach(clause).len();
     VERBS.find_overlapping_iter(clause).any(|verb| {
         let asks_view = clause[verb.start()..].starts_with('看') && ["您", "你", "亲"].iter().any(|who| clause[..verb.start()].ends_with(who));
         verb.end() >= reach_from && !asks_view
     })
+}
+
+/// The end of `clause` that a verb of finding out may stand in and still
+/// embed the question after it: its last `EMBEDDING_REACH_CHARS` characters.
+fn within_reach(clause: &str) -> &str {
+    clause.char_indices().rev().nth(EMBEDDING_REACH_CHARS - 1).map_or(clause, |(i, _)| &clause[i..])
 }
 
 /// Who the agent is when they are the subject: 我(们), 这边, 小妹, or acting 帮您/为您.
@@ -344,8 +349,7 @@ fn agent_speaks(sentence: &str, at: usize) -> bool {
 /// Whether 您/你/亲 stands in the clause before byte `at` of `sentence`, within
 /// the reach of a verb of finding out: the question is put to the buyer.
 fn addressed_before(sentence: &str, at: usize) -> bool {
-    let clause = clause_up_to(sentence, at);
-    let window = clause.char_indices().rev().nth(EMBEDDING_REACH_CHARS - 1).map_or(clause, |(i, _)| &clause[i..]);
+    let window = within_reach(clause_up_to(sentence, at));
     ["您", "你", "亲"].iter().any(|who| window.contains(who))
 }
 

@@ -94,12 +94,10 @@ pub(super) fn restore(items: &mut Vec<Item>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::numerals::items_of;
+    use crate::text::numerals::{after_pass, items_of};
 
     fn restored(text: &str) -> String {
-        let mut items = items_of(text);
-        restore(&mut items);
-        items.iter().map(|item| item.0).collect()
+        after_pass(text, restore)
     }
 
     #[test]

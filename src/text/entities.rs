@@ -45,12 +45,10 @@ fn reference_at(rest: &[Item]) -> Option<(usize, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::numerals::items_of;
+    use crate::text::numerals::{after_pass, items_of};
 
     fn decoded(text: &str) -> String {
-        let mut list = items_of(text);
-        decode(&mut list);
-        list.iter().map(|item| item.0).collect()
+        after_pass(text, decode)
     }
 
     #[test]

@@ -20,6 +20,15 @@ pub(crate) fn items_of(text: &str) -> Vec<Item> {
     text.char_indices().map(|(at, c)| (c, at as u32, (at + c.len_utf8()) as u32)).collect()
 }
 
+/// The text `pass` makes of `text`, character by character: how the in-place
+/// passes' tests (links, HTML references, contractions) read their result.
+#[cfg(test)]
+pub(crate) fn after_pass(text: &str, pass: fn(&mut Vec<Item>)) -> String {
+    let mut items = items_of(text);
+    pass(&mut items);
+    items.iter().map(|item| item.0).collect()
+}
+
 const STOP_WORDS: &[&str] = &[
     "一下", "一般", "一直", "一定", "一样", "一起", "一些", "一致", "一切", "一旦", "一律", "一向", "一共",
     "统一", "唯一", "万一", "一会", "一边", "一面", "一番", "一旁", "第一", "十分", "千万", "万万", "一一",
