@@ -290,7 +290,7 @@ fn question_around(text: &str, start: usize, end: usize, open_only: bool) -> boo
     }
     let open = |at: usize| !embedded_at(sentence, at);
     // A wh-word after the agent's own verb of finding out is what the agent will
-    // look into ("我们尽快查看一下是什么情况"); told to the buyer ("看说明书上写的是
+    // look into ("我们这就查查到底是什么情况"); told to the buyer ("看说明书上写的是
     // 什么型号") or with the buyer named between ("我确认下您要什么颜色") it asks.
     let wh_open = |at: usize| !unknown_at(sentence, at) && (open(at) || !agent_speaks(sentence, at) || addressed_before(sentence, at));
     asking_words(sentence).any(|(at, end)| if YES_NO_WORDS.contains(&&sentence[at..end]) { open(at) } else { wh_open(at) })
