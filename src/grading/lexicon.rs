@@ -260,7 +260,7 @@ const PROPOSAL_ENDINGS: &[&str] = &["可以吗", "好吗", "行吗", "怎么样"
 /// Words that make a question an invitation ("还有别的事要我帮忙的吗?"), not a request for facts.
 const INVITATION_WORDS: &[&str] = &[
     "还有什么", "还有其他", "还有其它", "还有没有", "还有别的", "可以帮您", "可以帮你", "可以帮到您", "能帮您", "能帮你", "帮到您的", "帮助您", "帮助你", "帮到你",
-    "为您效劳", "为你效劳", "为您服务", "为你服务", "尽管联系", "随时联系", "随时找", "随时咨询", "尽管问", "随时问", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you",
+    "为您效劳", "为你效劳", "为您服务", "为你服务", "需要帮助", "需要帮忙", "要帮忙", "尽管联系", "随时联系", "随时找", "随时咨询", "尽管问", "随时问", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you",
 ];
 
 /// Whether the sentence around `start..end` is a question: it ends in "?" or
@@ -278,7 +278,7 @@ pub fn asks_the_buyer(text: &str, start: usize, end: usize) -> bool {
 
 fn question_around(text: &str, start: usize, end: usize, open_only: bool) -> bool {
     let (from, to) = crate::text::matcher::sentence_around(text, start, end);
-    let sentence = text[from..to].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '~'));
+    let sentence = without_closing_address(text[from..to].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '~')));
     if PROPOSAL_ENDINGS.iter().any(|p| sentence.ends_with(p)) || holds_invitation(sentence) {
         return false;
     }
@@ -295,6 +295,14 @@ fn question_around(text: &str, start: usize, end: usize, open_only: bool) -> boo
     let wh_open = |at: usize| !unknown_at(sentence, at) && (open(at) || !agent_speaks(sentence, at) || addressed_before(sentence, at));
     asking_words(sentence).any(|(at, end)| if YES_NO_WORDS.contains(&&sentence[at..end]) { open(at) } else { wh_open(at) })
         || holds_a_not_a(sentence, open)
+}
+
+/// The sentence without a closing 亲 tag: "预约安装了吗亲" ends its question at 吗.
+fn without_closing_address(sentence: &str) -> &str {
+    ["亲爱的", "亲爱哒", "亲亲", "亲"]
+        .iter()
+        .find_map(|tag| sentence.strip_suffix(tag))
+        .map_or(sentence, |rest| rest.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '~')))
 }
 
 /// The yes/no question words, which a verb of finding out can embed ("看是否…").
@@ -608,6 +616,11 @@ impl CompiledLexicon {
         self.drop_inside(&mut hits, |outer| matches!(outer.marker, Some(Marker::Fault(_))) && !outer.only_when_upset, |inner| {
             inner.asks || inner.kind == LexiconKind::Steps && matches!(inner.intent.as_deref(), Some("invite_more_questions" | "offer_solution"))
         });
+        // An offer or a question inside an invitation's own words is the invitation
+        // ("有什么可以帮您处理的吗" offers nothing yet and asks for no facts).
+        self.drop_inside(&mut hits, |outer| outer.kind == LexiconKind::Steps && outer.intent.as_deref() == Some("invite_more_questions"), |inner| {
+            inner.asks || inner.kind == LexiconKind::Steps && inner.intent.as_deref() == Some("offer_solution")
+        });
         // A remedy named inside a refusal's own words is what is refused ("超过了退换周期").
         self.drop_inside(&mut hits, |outer| outer.refuses, |inner| inner.negatable && inner.polarity == Polarity::Good);
         hits.retain(|hit| {
@@ -782,6 +795,9 @@ mod tests {
         assert!(!at("哪怕晚一点也没关系", "晚"), "哪怕 is 'even if'");
         assert!(!at("穿久了多少会有点变形", "穿"), "多少会 is 'somewhat'");
         assert!(at("您要几个", "您"), "几 before a measure word still asks");
+        assert!(at("预约安装了吗亲", "预约"), "a closing 亲 after 吗 still leaves a question");
+        assert!(!at("您要5把的话送您1把可以吗亲", "您要"), "so a proposal tagged with 亲 stays a proposal");
+        assert!(at("是3.x的还是2.x的呢?", "还是"), "a version such as 3.x does not end the sentence");
     }
 
     /// An offer in a clause that only names what the agent does not know

@@ -237,13 +237,14 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | '\n' | '…')
 }
 
-/// Whether the character at byte `at` ends a sentence: a '.' between two digits
-/// is a decimal point or a version number ("2.5.3"), not a full stop.
+/// Whether the character at byte `at` ends a sentence: a '.' between a digit
+/// and a digit or letter is a decimal point or a version number ("2.5.3",
+/// "3.x"), not a full stop.
 fn ends_sentence_at(text: &str, at: usize) -> bool {
     let Some(c) = text[at..].chars().next() else { return false };
     if c == '.' {
         let before = text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
-        let after = text[at + 1..].chars().next().is_some_and(|c| c.is_ascii_digit());
+        let after = text[at + 1..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
         if before && after {
             return false;
         }
@@ -289,13 +290,14 @@ pub fn opens_sentence(text: &str, at: usize) -> bool {
 
 /// Whether `at` closes a sentence: only filler until the end of the text or a
 /// full stop, so "嗯$" is the bare "嗯。" of "嗯。随便看". An ellipsis trails off
-/// rather than ending: the 嗯 of "嗯……这个要再看看" opens a longer thought.
+/// rather than ending: the 嗯 of "嗯……这个要再看看" opens a longer thought. An
+/// ellipsis with nothing after it ends the message, so "额……" is as bare as "额".
 pub fn closes_sentence(text: &str, at: usize) -> bool {
     let mut chars = text[at..].chars().peekable();
     while let Some(c) = chars.next() {
         // NFKC writes "…" as "...": two dots in a row are an ellipsis.
         if c == '…' || (c == '.' && chars.peek() == Some(&'.')) {
-            return false;
+            return chars.all(|c| ends_sentence(c) || is_filler(c));
         }
         if ends_sentence(c) {
             return true;
@@ -589,6 +591,7 @@ mod tests {
         assert!(set.find("售后这边还有.您需要的话").is_empty());
         assert_eq!(set.find("还有什么需要").len(), 1);
         assert_eq!(sentence_around("版本是2.5.3么?好的", 0, 3), (0, "版本是2.5.3么".len()));
+        assert_eq!(sentence_around("是3.x的还是2.x的?好的", 0, 3), (0, "是3.x的还是2.x的".len()));
     }
 
     #[test]
@@ -603,6 +606,8 @@ mod tests {
         assert_eq!(groups("这款有货的亲"), Vec::<usize>::new(), "a closing tag is not an opening");
         assert_eq!(groups("嗯。"), [1]);
         assert_eq!(groups("嗯……确实不科学"), Vec::<usize>::new(), "an ellipsis trails on: not a bare grunt");
+        assert_eq!(groups("嗯……"), [1], "an ellipsis that ends the message leaves the grunt bare");
+        assert_eq!(groups("嗯... "), [1]);
         assert_eq!(groups("嗯。随便看"), [1]);
         assert_eq!(groups("嗯嗯好的"), Vec::<usize>::new());
         assert_eq!(groups("我嗯了一下"), Vec::<usize>::new());
