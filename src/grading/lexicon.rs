@@ -260,7 +260,7 @@ const PROPOSAL_ENDINGS: &[&str] = &["可以吗", "好吗", "行吗", "怎么样"
 /// Words that make a question an invitation ("还有别的事要我帮忙的吗?"), not a request for facts.
 const INVITATION_WORDS: &[&str] = &[
     "还有什么", "还有其他", "还有其它", "还有没有", "还有别的", "可以帮您", "可以帮你", "可以帮到您", "能帮您", "能帮你", "帮到您的", "帮助您", "帮助你", "帮到你",
-    "为您效劳", "为你效劳", "为您服务", "为你服务", "需要帮助", "需要帮忙", "要帮忙", "尽管联系", "随时联系", "随时找", "随时咨询", "尽管问", "随时问", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you",
+    "为您效劳", "为你效劳", "为您服务", "为你服务", "需要帮助", "需要帮忙", "要帮忙", "什么需求", "尽管联系", "随时联系", "随时找", "随时咨询", "尽管问", "随时问", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you",
 ];
 
 /// Whether the sentence around `start..end` is a question: it ends in "?" or
@@ -617,7 +617,7 @@ impl CompiledLexicon {
             inner.asks || inner.kind == LexiconKind::Steps && matches!(inner.intent.as_deref(), Some("invite_more_questions" | "offer_solution"))
         });
         // An offer or a question inside an invitation's own words is the invitation
-        // ("有什么可以帮您处理的吗" offers nothing yet and asks for no facts).
+        // ("有啥我能帮您办的吗" offers nothing yet and asks for no facts).
         self.drop_inside(&mut hits, |outer| outer.kind == LexiconKind::Steps && outer.intent.as_deref() == Some("invite_more_questions"), |inner| {
             inner.asks || inner.kind == LexiconKind::Steps && inner.intent.as_deref() == Some("offer_solution")
         });
