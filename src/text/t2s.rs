@@ -67,6 +67,12 @@ pub fn to_simplified(c: char) -> char {
     if c == '妳' {
         return '你';
     }
+    // Taiwan writes the aspect particle 着 as 著 (忙著呢, 等著吧); OpenCC keeps 著,
+    // a Simplified character too (显著). Phrases are folded the same way, so
+    // 著名 still matches 著名, and 忙著 now matches a phrase written 忙着.
+    if c == '著' {
+        return '着';
+    }
     let mut offset = 0;
     for (from, to) in RUNS {
         if (from..=to).contains(&code) {
@@ -87,6 +93,8 @@ mod tests {
         assert_eq!(text, "订单号码,请稍等,退货运费,谢谢您的耐心");
         let text: String = "妳看過商品頁面了嗎".chars().map(to_simplified).collect();
         assert_eq!(text, "你看过商品页面了吗");
+        let text: String = "機器忙著呢".chars().map(to_simplified).collect();
+        assert_eq!(text, "机器忙着呢");
     }
 
     #[test]
