@@ -278,7 +278,7 @@ pub fn asks_the_buyer(text: &str, start: usize, end: usize) -> bool {
 
 fn question_around(text: &str, start: usize, end: usize, open_only: bool) -> bool {
     let (from, to) = crate::text::matcher::sentence_around(text, start, end);
-    let sentence = without_closing_address(text[from..to].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '~')));
+    let sentence = without_closing_address(trim_trailing_filler(&text[from..to]));
     if PROPOSAL_ENDINGS.iter().any(|p| sentence.ends_with(p)) || holds_invitation(sentence) {
         return false;
     }
@@ -302,7 +302,12 @@ fn without_closing_address(sentence: &str) -> &str {
     ["亲爱的", "亲爱哒", "亲亲", "亲"]
         .iter()
         .find_map(|tag| sentence.strip_suffix(tag))
-        .map_or(sentence, |rest| rest.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '~')))
+        .map_or(sentence, trim_trailing_filler)
+}
+
+/// `text` without the spaces, commas and tildes that trail a question ("好吗, ~").
+fn trim_trailing_filler(text: &str) -> &str {
+    text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '~'))
 }
 
 /// The yes/no question words, which a verb of finding out can embed ("看是否…").

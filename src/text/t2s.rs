@@ -13,6 +13,14 @@ use std::sync::OnceLock;
 /// (one run, 0x3400..=0x9FFF), then the Compatibility Ideographs.
 const RUNS: [(u32, u32); 2] = [(0x3400, 0x9FFF), (0xF900, 0xFAFF)];
 
+/// Characters folded beyond OpenCC's table, so phrases written the Simplified
+/// way match. 妳 is Taiwan's written feminine "you"; OpenCC keeps it, but
+/// Simplified writing has only 你, and every phrase about the buyer is written
+/// with 你. Taiwan writes the aspect particle 着 as 著 (忙著呢, 等著吧); OpenCC
+/// keeps 著, a Simplified character too (显著). Phrases are folded the same
+/// way, so 著名 still matches 著名, and 忙著 matches a phrase written 忙着.
+const FOLDS: [(char, char); 2] = [('妳', '你'), ('著', '着')];
+
 /// One slot per character of `RUNS` (its Simplified form, or itself): a lookup
 /// is an index, which matters since every Han character of every reply goes
 /// through it (a hash map cost a tenth of normalising a reply).
@@ -33,6 +41,7 @@ fn table() -> &'static [char] {
                 map.insert(c, simplified);
             }
         }
+        map.extend(FOLDS);
         // OpenCC converts some characters to another Traditional form (薴 → 苧,
         // which is itself 苎): follow each chain to its end, so converting
         // converted text changes nothing (normalisation must be idempotent).
@@ -61,17 +70,6 @@ pub fn to_simplified(c: char) -> char {
     let code = c as u32;
     if code < RUNS[0].0 {
         return c;
-    }
-    // 妳 is Taiwan's written feminine "you"; OpenCC keeps it, but Simplified
-    // writing has only 你, and every phrase about the buyer is written with 你.
-    if c == '妳' {
-        return '你';
-    }
-    // Taiwan writes the aspect particle 着 as 著 (忙著呢, 等著吧); OpenCC keeps 著,
-    // a Simplified character too (显著). Phrases are folded the same way, so
-    // 著名 still matches 著名, and 忙著 now matches a phrase written 忙着.
-    if c == '著' {
-        return '着';
     }
     let mut offset = 0;
     for (from, to) in RUNS {
