@@ -45,6 +45,8 @@ pub struct EntryInfo {
     pub major_when_upset: bool,
     /// Heard only when the buyer is upset (`heard_for`).
     pub only_when_upset: bool,
+    /// Makes the question sentence it sits in rhetorical: no request for facts there.
+    pub rhetorical: bool,
     /// Entries (by index) whose later hit in the same message cancels this one.
     cancelled_by: Vec<usize>,
 }
@@ -55,6 +57,7 @@ impl EntryInfo {
     pub fn marker_for(&self, upset: bool) -> Option<Marker> {
         match self.marker {
             Some(Marker::Fault(_)) => Some(Marker::Fault(self.severity_for(upset))),
+            Some(Marker::FirmFault(_)) => Some(Marker::FirmFault(self.severity_for(upset))),
             Some(Marker::BareFault(_)) => Some(Marker::BareFault(self.severity_for(upset))),
             marker => marker,
         }
@@ -94,9 +97,13 @@ pub struct CompiledLexicon {
 const NEGATORS: &[&str] = &[
     "不能", "不会", "不可以", "无法", "不方便", "不得", "禁止", "不要", "别", "不允许", "没法", "不好",
     "没办法", "没有办法", "不支持", "不参加", "不参与", "不予",
+    // not daring to claim it: "我们不敢说是最好的"
+    "不敢",
     // a denial: "我们没有说您无理取闹"
     "没有说", "没说", "不是说",
     "can't", "cannot", "can not", "won't", "will not", "not", "never", "don't", "do not", "unable to",
+    // a prefix that negates the word it joins: "a non-refundable ticket"
+    "non-",
 ];
 
 /// Ordinary words that contain a negator but negate nothing: 不好意思 (sorry),
@@ -120,19 +127,25 @@ const AFTER_NEGATORS: &[&str] = &[
     "是没有", "没有的",
     "not possible", "isn't possible", "is not possible", "aren't possible", "are not possible", "not allowed", "isn't allowed",
     "not available", "isn't available", "aren't available", "isn't something", "is not something", "doesn't apply", "does not apply",
-    "don't apply",
+    "don't apply", "are not something", "aren't something", "no longer apply", "no longer applies", "no longer available", "no longer valid",
 ];
 
 /// How far forward (in characters, within the clause) a negation reaches.
 const AFTER_REACH_CHARS: usize = 20;
 
 /// Whether the clause after byte `end` of `text` negates what precedes it.
+/// A negator must begin within the reach but may run past it: "a price
+/// adjustment after purchase is not something we offer".
 pub fn negated_after(text: &str, end: usize) -> bool {
-    let to = text[end..].char_indices().nth(AFTER_REACH_CHARS).map(|(i, _)| end + i).unwrap_or(text.len());
-    let after = &text[end..to];
-    let clause = after.split(ends_clause).next().unwrap_or(after);
-    holds_negator(clause, &finder().after)
+    let after = &text[end..];
+    let to = after.char_indices().nth(AFTER_REACH_CHARS + AFTER_NEGATOR_CHARS).map(|(i, _)| i).unwrap_or(after.len());
+    let clause = after[..to].split(ends_clause).next().unwrap_or(after);
+    let limit = clause.char_indices().nth(AFTER_REACH_CHARS).map(|(i, _)| i).unwrap_or(clause.len());
+    holds_negator_from(clause, &finder().after, limit)
 }
+
+/// The longest word of `AFTER_NEGATORS`, in characters (a test holds it to that).
+const AFTER_NEGATOR_CHARS: usize = 19;
 
 /// Words that open an "if" clause: what follows is supposed, not said.
 const CONDITIONS: &[&str] = &["如果", "如", "若", "要是", "假如", "万一", "假设", "倘若", "if", "unless", "in case"];
@@ -214,7 +227,10 @@ holds_any!(holds_way_mark, WAY_MARKS);
 /// Words by which an order shows itself as the way to get something done
 /// ("用下单的账号登录查看即可", "进入设置…清掉缓存,可令它恢复"): it is an
 /// instruction, like an answer to "how do I…?", not bossing the buyer about.
-const WAY_MARKS: &[&str] = &["即可", "就可以", "就行", "就好了", "便可", "就能", "可令", "可以让", "以便"];
+/// In English: "unplug the modem for the new settings to take effect".
+const WAY_MARKS: &[&str] = &[
+    "即可", "就可以", "就行", "就好了", "便可", "就能", "可令", "可以让", "以便", "take effect", "in order to", "so that", "to fix", "to resolve", "to solve",
+];
 
 /// Whether the sentence around `start..end` gives its order as the way to an end (`WAY_MARKS`).
 fn gives_a_way(text: &str, start: usize, end: usize) -> bool {
@@ -250,8 +266,14 @@ pub fn asks_how(buyer: &str) -> bool {
     holds_how_to(buyer)
         || crate::text::occurrences(buyer, "怎么").any(|at| {
             let rest = &buyer[at + "怎么".len()..];
-            !rest.is_empty() && !WHY_AFTER_ZENME.iter().any(|w| rest.starts_with(w))
+            !rest.is_empty() && !WHY_AFTER_ZENME.iter().any(|w| rest.starts_with(w)) && !reports_an_event(rest)
         })
+}
+
+/// Whether what follows 怎么 is a short verb closed by 了: something that has
+/// happened ("流量怎么超了", "怎么坏了"), so the buyer asks why, not how to.
+fn reports_an_event(rest: &str) -> bool {
+    rest.chars().take(3).take_while(|c| !ends_clause(*c)).any(|c| c == '了')
 }
 
 /// Endings that make a question a proposal ("我送您5把可以吗"), not a request for facts.
@@ -260,7 +282,7 @@ const PROPOSAL_ENDINGS: &[&str] = &["可以吗", "好吗", "行吗", "怎么样"
 /// Words that make a question an invitation ("还有别的事要我帮忙的吗?"), not a request for facts.
 const INVITATION_WORDS: &[&str] = &[
     "还有什么", "还有其他", "还有其它", "还有没有", "还有别的", "可以帮您", "可以帮你", "可以帮到您", "能帮您", "能帮你", "帮到您的", "帮助您", "帮助你", "帮到你",
-    "为您效劳", "为你效劳", "为您服务", "为你服务", "需要帮助", "需要帮忙", "要帮忙", "什么需求", "尽管联系", "随时联系", "随时找", "随时咨询", "尽管问", "随时问", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you",
+    "为您效劳", "为你效劳", "为您服务", "为你服务", "需要帮助", "需要帮忙", "要帮忙", "什么需求", "帮点什么", "帮什么忙", "尽管说", "尽管联系", "随时联系", "随时找", "随时咨询", "尽管问", "随时问", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you",
 ];
 
 /// Whether the sentence around `start..end` is a question: it ends in "?" or
@@ -469,22 +491,22 @@ fn finder() -> &'static NegationFinder {
 }
 
 /// Whether `clause` holds a negator of `negators` that is not part of a word
-/// that only looks like one (不好意思, 能不能).
-fn holds_negator(clause: &str, negators: &AhoCorasick) -> bool {
-    holds_negator_from(clause, negators, clause.len())
-}
-
-/// Like `holds_negator`, but only negators that begin before byte `limit`
-/// count: the rest of `clause` past `limit` is the hit's own opening, where a
-/// negator may straddle it ("不可以退" negates the hit "可以退").
+/// that only looks like one (不好意思, 能不能). Only negators that begin
+/// before byte `limit` count: past it lies the hit's own opening, where a
+/// negator may straddle it ("不可以退" negates the hit "可以退"), or what lies
+/// beyond the forward reach.
 fn holds_negator_from(clause: &str, negators: &AhoCorasick, limit: usize) -> bool {
     let look_alikes: Vec<(usize, usize)> =
         finder().look_alikes.find_overlapping_iter(clause).map(|m| (m.start(), m.end())).collect();
     negators.find_overlapping_iter(clause).any(|m| {
         let (at, end) = (m.start(), m.end());
-        // An English negator must be a whole word.
-        let ascii = clause[at..end].is_ascii();
-        let word_ok = !ascii || !clause[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
+        // An English negator must be a whole word: the "not" of "note" or
+        // "notify" negates nothing. A prefix ("non-") joins the word after it.
+        let word = &clause[at..end];
+        let ascii = word.is_ascii();
+        let starts_word = !clause[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
+        let ends_word = word.ends_with('-') || !clause[end..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        let word_ok = !ascii || starts_word && ends_word;
         at < limit && word_ok && !look_alikes.iter().any(|(s, e)| *s <= at && end <= *e)
     })
 }
@@ -564,6 +586,7 @@ impl CompiledLexicon {
                     marker: tone_marker(*kind, entry),
                     major_when_upset: entry.major_when_upset,
                     only_when_upset: entry.only_when_upset,
+                    rhetorical: entry.rhetorical,
                 });
             }
         }
@@ -581,6 +604,16 @@ impl CompiledLexicon {
         let spans: Vec<(usize, usize)> = hits.iter().filter(|h| outer(&self.entries[h.group])).map(|h| (h.start, h.end)).collect();
         if !spans.is_empty() {
             hits.retain(|hit| !inner(&self.entries[hit.group]) || !spans.iter().any(|(start, end)| *start <= hit.start && hit.end <= *end));
+        }
+    }
+
+    /// Drops each hit whose entry `inner` picks when its sentence holds a hit
+    /// whose entry `outer` picks.
+    fn drop_in_sentence(&self, text: &str, hits: &mut Vec<PhraseHit>, outer: impl Fn(&EntryInfo) -> bool, inner: impl Fn(&EntryInfo) -> bool) {
+        let sentences: Vec<(usize, usize)> =
+            hits.iter().filter(|h| outer(&self.entries[h.group])).map(|h| crate::text::matcher::sentence_around(text, h.start, h.end)).collect();
+        if !sentences.is_empty() {
+            hits.retain(|hit| !inner(&self.entries[hit.group]) || !sentences.iter().any(|(start, end)| *start <= hit.start && hit.end <= *end));
         }
     }
 
@@ -618,9 +651,12 @@ impl CompiledLexicon {
         // Nor is an offer or an invitation named inside one extended: "DO NOT CONTACT US AGAIN"
         // invites no questions. (A refusal or an apology inside one is still said.)
         // A fault heard only by an upset buyer may not apply at all: what it holds is still said.
-        self.drop_inside(&mut hits, |outer| matches!(outer.marker, Some(Marker::Fault(_))) && !outer.only_when_upset, |inner| {
+        self.drop_inside(&mut hits, |outer| matches!(outer.marker, Some(Marker::Fault(_) | Marker::FirmFault(_))) && !outer.only_when_upset, |inner| {
             inner.asks || inner.kind == LexiconKind::Steps && matches!(inner.intent.as_deref(), Some("invite_more_questions" | "offer_solution"))
         });
+        // A rhetorical jab makes its whole question rhetorical: the 您 of "要我说几遍您才明白?"
+        // and the opening 亲 of "亲,详情页写得清清楚楚,您没看吗?" ask for nothing.
+        self.drop_in_sentence(text, &mut hits, |outer| outer.rhetorical, |inner| inner.asks);
         // An offer or a question inside an invitation's own words is the invitation
         // ("有啥我能帮您办的吗" offers nothing yet and asks for no facts).
         self.drop_inside(&mut hits, |outer| outer.kind == LexiconKind::Steps && outer.intent.as_deref() == Some("invite_more_questions"), |inner| {
@@ -650,7 +686,9 @@ impl CompiledLexicon {
                 // only by an upset buyer, a canceller anywhere in the message counts.
                 // Either way the canceller is something else said: "建议您致电热线详询"
                 // suggests nothing beyond the referral it is.
-                let anywhere = entry.only_when_upset;
+                // So does acknowledging a complaint before a correction ("抱歉,图片仅供参考…"):
+                // a contradiction that outweighs courtesy is cancelled anywhere too.
+                let anywhere = entry.only_when_upset || matches!(entry.marker, Some(Marker::FirmFault(_)));
                 !entry.cancelled_by.is_empty()
                     && hits.iter().any(|other| {
                         (other.start >= hit.end || anywhere && other.end <= hit.start) && entry.cancelled_by.contains(&other.group)
@@ -710,6 +748,7 @@ fn tone_marker(kind: LexiconKind, entry: &LexiconEntry) -> Option<crate::grading
         (LexiconKind::Tone, Polarity::Good) => Some(Marker::Courtesy),
         (LexiconKind::Tone, Polarity::Soft) => Some(Marker::Softener),
         (LexiconKind::Tone, Polarity::Bad) if entry.bare_only => Some(Marker::BareFault(entry.severity)),
+        (LexiconKind::Tone, Polarity::Bad) if entry.outweighs_courtesy => Some(Marker::FirmFault(entry.severity)),
         (LexiconKind::Tone, Polarity::Bad) => Some(Marker::Fault(entry.severity)),
         (LexiconKind::Steps, _) if entry.courteous => Some(Marker::Courtesy),
         _ => None,
@@ -892,6 +931,9 @@ mod tests {
 
     #[test]
     fn how_to_questions_are_told_from_why_questions() {
+        for why in ["流量怎么超了", "耳机怎么坏了?", "包裹怎么丢了"] {
+            assert!(!asks_how(why), "{why}");
+        }
         for buyer in ["券去哪里领", "怎么发私信给你啊", "怎么给你们发私信", "有没有办法退回原来的版本", "how do i return it?", "怎样证明呢"] {
             assert!(asks_how(buyer), "{buyer}");
         }
@@ -907,5 +949,25 @@ mod tests {
         assert!(!negated_after("退款,不行的话再换货", "退款".len()), "the next clause is not negated");
         assert!(!negated_after("退款马上到账", "退款".len()));
         assert!(!negated_after("不清楚能不能到", "不清楚".len()), "a question is no negation");
+        // A negator that begins within the reach counts even where it runs past it.
+        assert!(negated_after("a price match after the order is not something we offer", "a price match".len()));
+        assert!(!negated_after("a price match for any order you placed with us in the last month is not possible", "a price match".len()), "beyond the reach");
+    }
+
+    #[test]
+    fn after_negator_chars_is_the_longest_after_negator() {
+        assert_eq!(AFTER_NEGATORS.iter().map(|w| w.chars().count()).max(), Some(AFTER_NEGATOR_CHARS));
+    }
+
+    #[test]
+    fn an_english_negator_is_a_whole_word() {
+        assert!(!negated("kindly note that we refund", "kindly note that we ".len()));
+        assert!(!negated("we'll notify you and refund", "we'll notify you and ".len()));
+        assert!(negated("we do not refund", "we do not ".len()));
+    }
+
+    #[test]
+    fn a_negating_prefix_negates_the_word_it_joins() {
+        assert!(negated("this is a non-refundable fare", "this is a non-".len()));
     }
 }

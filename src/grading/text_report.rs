@@ -45,14 +45,18 @@ impl Grader {
         let mut hits = Vec::new();
         let mut marks = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
+        let capitals = tone::capitals_span(text);
         for hit in self.lexicon.hits_answering(&normalized.text, answers_how) {
             let entry = &self.lexicon.entries[hit.group];
             if !entry.heard_for(upset) {
                 continue;
             }
             let (start, end) = normalized.original_span(hit.start, hit.end);
+            // The first hit of an entry moves the tone, as in a graded turn; a
+            // courtesy word shouted in capitals lifts nothing.
             if let Some(marker) = entry.marker_for(upset)
                 && seen.insert(hit.group)
+                && !(marker == tone::Marker::Courtesy && tone::shouted(capitals, start, end))
             {
                 marks.push((hit.group, marker));
             }
@@ -72,7 +76,6 @@ impl Grader {
                 explain: entry.explain_for(upset, lang),
             });
         }
-        let capitals = tone::capitals_span(text);
         if let Some((start, end)) = capitals {
             hits.push(TextHit {
                 rule: RuleId::builtin(Builtin::ShoutingCaps),
@@ -194,6 +197,33 @@ mod tests {
         assert!(rules(&alone).contains(&"bare_command"), "{:?}", rules(&alone));
         let bare = grader().grade_text("登录下单时用的账号查看", Lang::Zh);
         assert!(rules(&bare).contains(&"bare_command") && bare.tone_band < ToneBand::Neutral, "{:?}", rules(&bare));
+        let step = grader().grade_text("Unplug the modem for the new settings to take effect.", Lang::En);
+        assert!(!rules(&step).contains(&"bare_command"), "{:?}", rules(&step));
+        let order = grader().grade_text("Unplug the modem.", Lang::En);
+        assert!(rules(&order).contains(&"bare_command") && order.tone_band < ToneBand::Neutral, "{:?}", rules(&order));
+    }
+
+    /// A courtesy word shouted in capitals is part of the shouting: it lifts nothing.
+    #[test]
+    fn a_shouted_please_is_no_courtesy() {
+        let shouted = grader().grade_text("PLEASE WAIT FOR OUR EMAIL. The ticket is open.", Lang::En);
+        assert!(rules(&shouted).contains(&"shouting_caps"), "{:?}", rules(&shouted));
+        assert!(shouted.tone_band < ToneBand::Neutral, "{:?} {:?}", shouted.tone_band, rules(&shouted));
+        let asked = grader().grade_text("Please wait for our email. The ticket is open.", Lang::En);
+        assert!(asked.tone > shouted.tone, "{} vs {}", asked.tone, shouted.tone);
+    }
+
+    /// A rude rhetorical question asks the buyer nothing, wherever in its
+    /// sentence the question's pronoun or address sits.
+    #[test]
+    fn a_rhetorical_question_asks_for_no_facts() {
+        for text in ["亲,说明书上印得明明白白,您没翻过吗?", "同样的话要我讲几遍您才记得住?"] {
+            let report = grader().grade_text(text, Lang::Zh);
+            assert!(!rules(&report).contains(&"ask_buyer_question"), "{text}: {:?}", rules(&report));
+            assert!(report.tone_band < ToneBand::Neutral, "{text}: {:?}", report.tone_band);
+        }
+        let asks = grader().grade_text("亲,您收到的是哪个颜色呢?", Lang::Zh);
+        assert!(rules(&asks).contains(&"ask_buyer_question"), "{:?}", rules(&asks));
     }
 
     /// Phrases the published service rules fault, in other wordings than theirs:
@@ -202,6 +232,19 @@ mod tests {
     fn published_service_rule_faults_are_found_in_other_wordings() {
         let cases = [
             ("Thanks for calling, please hold.", Lang::En, "put_on_hold"),
+            ("Did you even open the box before writing to us?", Lang::En, "contempt"),
+            ("Honestly, a child could put this lamp together.", Lang::En, "contempt"),
+            ("If you'd bothered to check the listing you would know.", Lang::En, "contempt"),
+            ("Please stop wasting our time with this.", Lang::En, "impatience"),
+            ("Kindly go over my earlier reply again.", Lang::En, "impatience"),
+            ("We're certain it's how you stored it, madam.", Lang::En, "blame_customer"),
+            ("Once delivered it's the carrier's problem, sir.", Lang::En, "pass_the_buck"),
+            ("Thanks, but you'll have to get it repaired yourself.", Lang::En, "forbidden_phrase"),
+            ("您自己送到维修点修一下吧", Lang::Zh, "forbidden_phrase"),
+            ("一百块的东西还指望什么品质呢", Lang::Zh, "contempt"),
+            ("您有没有一点常识", Lang::Zh, "contempt"),
+            ("您都弄不明白就算了", Lang::Zh, "contempt"),
+            ("和你解释多少遍了", Lang::Zh, "impatience"),
             ("Going forward, we'd rather touch base by email.", Lang::En, "office_jargon"),
             ("At the end of the day, the refund is processing.", Lang::En, "office_jargon"),
             ("What you must do, read the manual.", Lang::En, "rhetorical_blame"),

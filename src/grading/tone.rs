@@ -2,8 +2,8 @@
 //! starts neutral, rises with courtesy (honorifics, thanks, apologies, good
 //! wishes), falls with 服务禁语, blaming, insults, shouting and bare orders.
 //! Softeners (哦, 呢, 哈) keep a terse answer neutral but lift nothing, and
-//! courtesy cannot buy back a serious fault: with one, only one courtesy
-//! marker counts. The result is a score in 0..=1 and a band (Rude .. Warm).
+//! courtesy cannot buy back a serious fault (or a firm one, such as a flat
+//! contradiction): with one, only one courtesy marker counts. The result is a score in 0..=1 and a band (Rude .. Warm).
 
 use crate::content::raw::{Severity, ToneBand};
 
@@ -28,6 +28,11 @@ pub enum Marker {
     Softener,
     /// Costs by severity.
     Fault(Severity),
+    /// Holds courtesy to one marker's worth, like a major fault, and takes
+    /// that back (up to its severity's cost): a flat contradiction in polite
+    /// words ("您好,您收到的数量是对的") is neutral, not polite, and a plain
+    /// one stays neutral (`outweighs_courtesy` entries).
+    FirmFault(Severity),
     /// A fault only when nothing in the reply softens it (a bare order such as "把订单号发过来").
     BareFault(Severity),
 }
@@ -58,9 +63,13 @@ pub struct ToneJudgement {
 /// Judges the tone from the distinct entries found (entry index and marker, in
 /// order of first appearance) and whether the text shouts in capitals.
 pub fn judge(marks: &[(usize, Marker)], shouts: bool) -> ToneJudgement {
-    let serious = marks.iter().any(|(_, m)| matches!(m, Marker::Fault(s) if *s >= Severity::Major));
+    let serious = marks.iter().any(|(_, m)| matches!(m, Marker::Fault(s) if *s >= Severity::Major) || matches!(m, Marker::FirmFault(_)));
     let softened = marks.iter().any(|(_, m)| matches!(m, Marker::Courtesy | Marker::Softener));
-    let mut good_left = if serious { GOOD_CAP_WITH_FAULT } else { GOOD_CAP };
+    let cap = if serious { GOOD_CAP_WITH_FAULT } else { GOOD_CAP };
+    let courtesy = marks.iter().filter(|(_, m)| *m == Marker::Courtesy).count() as f64 * GOOD_STEP;
+    let mut good_left = cap;
+    // What courtesy lifted that firm faults may yet take back.
+    let mut lifted = courtesy.min(cap);
     let mut effects = Vec::new();
     for (entry, marker) in marks {
         let effect = match marker {
@@ -71,6 +80,13 @@ pub fn judge(marks: &[(usize, Marker)], shouts: bool) -> ToneJudgement {
             }
             Marker::Softener => 0.0,
             Marker::Fault(severity) => cost(*severity),
+            // Takes back what courtesy lifted, never more than its cost: a
+            // polite-worded contradiction is neutral, a plain one stays plain.
+            Marker::FirmFault(severity) => {
+                let taken = lifted.min(-cost(*severity));
+                lifted -= taken;
+                -taken
+            }
             Marker::BareFault(severity) if !softened => cost(*severity),
             Marker::BareFault(_) => 0.0,
         };
@@ -128,6 +144,14 @@ pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
     // Counted only for a reply that has capitals to excuse.
     let letters = || words.iter().map(|w| w.letters).sum::<usize>();
     span.filter(|_| text.chars().filter(|c| crate::text::is_han(*c)).count() <= letters())
+}
+
+/// Whether the words at `start..end` were shouted: they lie inside the span
+/// of capitals (`capitals_span`). A courtesy word in capitals is part of the
+/// shouting, not a softener: the "PLEASE" of "PLEASE STOP SENDING THE SAME
+/// MESSAGE" lifts nothing.
+pub fn shouted(capitals: Option<(usize, usize)>, start: usize, end: usize) -> bool {
+    capitals.is_some_and(|(from, to)| from <= start && end <= to)
 }
 
 /// One run of Latin letters in a text.
@@ -234,6 +258,20 @@ mod tests {
         assert!(brush_off.band <= ToneBand::Curt, "{brush_off:?}");
         let minor = judge(&[(0, Courtesy), (1, Courtesy), (2, Fault(Severity::Minor))], false);
         assert_eq!(minor.band, ToneBand::Polite, "{minor:?}");
+    }
+
+    /// A firm fault holds courtesy to one marker's worth and takes it back:
+    /// however many honorifics, a polite-worded flat contradiction is neutral.
+    #[test]
+    fn a_firm_minor_fault_holds_courtesy_to_one_marker() {
+        let contradiction = judge(&[(0, Courtesy), (1, Courtesy), (2, Courtesy), (3, FirmFault(Severity::Minor))], false);
+        assert_eq!((contradiction.score, contradiction.band), (BASELINE, ToneBand::Neutral));
+        let plain = judge(&[(0, Softener), (1, FirmFault(Severity::Minor))], false);
+        assert_eq!((plain.score, plain.band), (BASELINE, ToneBand::Neutral), "a plain contradiction stays neutral");
+        let with_order = judge(&[(0, Courtesy), (1, FirmFault(Severity::Minor)), (2, Fault(Severity::Minor))], false);
+        assert_eq!(with_order.band, ToneBand::Curt, "other faults still cost");
+        let slip = judge(&[(0, Courtesy), (1, Courtesy), (2, Courtesy), (3, Fault(Severity::Minor))], false);
+        assert_eq!(slip.band, ToneBand::Polite, "an ordinary minor fault is bought back");
     }
 
     #[test]

@@ -26,6 +26,8 @@ const UPSET_MARKS: &[&str] = &[
     "无语", "气死", "生气", "失望", "心寒", "受不了", "欺负", "太过分", "没人管", "不管了吗", "妈的", "tmd",
     "郁闷", "坑我", "踢皮球", "推来推去", "什么态度", "态度差", "态度恶劣", "傻逼", "卧槽", "你妹",
     "服了", "白问", "再也不买", "不在你家买", "不会再买",
+    // demanding who answers for a loss: "快递丢了谁负责!"
+    "谁负责", "谁来负责", "谁赔", "怎么办!",
     // English
     "worst", "terrible", "ridiculous", "unacceptable", "disappointed", "disgusted", "furious", "angry", "awful",
     "horrible", "useless", "pathetic", "rubbish", "garbage", "scam", "fed up", "sick of", "wtf", "still haven't",
@@ -33,6 +35,9 @@ const UPSET_MARKS: &[&str] = &[
     "annoying", "annoyed", "bullshit", "sucks", "crap", "damn", "shit", "fuck", "frustrat", "unbelievable", "not happy", "the hell",
     // Kept waiting or left unanswered: "on hold for 3 hours", "no answer", "tried everything"
     "on hold", "no answer", "no response", "no reply", "tried everything", "for hours", "hours on", "abhorrent",
+    // Demanding it be put right at once: "You charged me TWICE. Fix it now!"
+    "never came", "never arrived", "never showed up", "still hasn't", "still has not", "still isn't",
+    "fix it now", "fix this now", "fix it immediately", "sort it out now", "sort this out now", "want my money back",
 ];
 
 /// Whether the buyer's message (as typed) reads upset.

@@ -11,6 +11,10 @@ use super::searcher::Searcher;
 
 /// How far a `*` gap may reach, in characters.
 pub const MAX_GAP_CHARS: usize = 8;
+/// How far a gap of English (ASCII) text may reach, in characters: eight
+/// Chinese characters say as much as three or four English words ("best*on
+/// the market" in "the best air fryer on the market").
+pub const MAX_GAP_ASCII_CHARS: usize = 24;
 
 /// One hit: which group (the caller's id, e.g. a lexicon entry) and where, in normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -473,7 +477,8 @@ fn close_within_gap(text: &str, at: usize) -> Option<usize> {
 }
 
 /// Finds `piece` (which starts at `places`, ascending) within `MAX_GAP_CHARS`
-/// characters after `at`, in the same sentence, and returns where it ends.
+/// characters after `at` (`MAX_GAP_ASCII_CHARS` when the gap is English
+/// text), in the same sentence, and returns where it ends.
 #[inline(always)]
 fn follow_gap(text: &str, at: usize, piece: &str, places: &[usize]) -> Option<usize> {
     // Most pieces a pattern asks for are absent from a reply: say so before
@@ -488,7 +493,8 @@ fn follow_present_gap(text: &str, at: usize, piece: &str, places: &[usize]) -> O
     let first = places.partition_point(|p| *p < at);
     let found = *places.get(first)?;
     let window_end = text[at..].char_indices().nth(MAX_GAP_CHARS).map(|(i, _)| at + i).unwrap_or(text.len());
-    if found > window_end {
+    let english_gap = found - at <= MAX_GAP_ASCII_CHARS && text[at..found].is_ascii();
+    if found > window_end && !english_gap {
         return None;
     }
     // A gap stays within one sentence: "还有.您需要" is two thoughts, not "还有*需要".
@@ -543,6 +549,17 @@ mod tests {
         assert_eq!(groups("So SORRY, this is it"), [1]);
         assert_eq!(groups("hi there"), [2]);
         assert_eq!(groups("您好"), [4, 5]);
+    }
+
+    #[test]
+    fn a_gap_of_english_text_reaches_a_few_words() {
+        let mut builder = PhraseSet::builder();
+        builder.add(0, "best*on the market").add(1, "提供*订单号");
+        let set = builder.build();
+        let groups = |text: &str| set.find(&normalize(text).text).into_iter().map(|h| h.group).collect::<Vec<_>>();
+        assert_eq!(groups("the best air fryer on the market"), [0], "three words between");
+        assert_eq!(groups("the best thing about it is that nothing on the market comes close"), Vec::<usize>::new(), "too far");
+        assert_eq!(groups("提供一下收件人的姓名和订单号"), Vec::<usize>::new(), "Chinese gaps stay eight characters");
     }
 
     #[test]

@@ -36,7 +36,8 @@ pub struct LexiconEntry {
     pub polarity: Polarity,
     #[serde(default)]
     pub severity: Severity,
-    /// Chinese phrases. `*` stands for a short gap of up to 8 characters, e.g. `"提供*订单号"`.
+    /// Chinese phrases. `*` stands for a short gap of up to 8 characters (24 of
+    /// English text), e.g. `"提供*订单号"`.
     #[serde(default)]
     pub zh: Vec<String>,
     /// English phrases, matched case-insensitively on word boundaries.
@@ -119,6 +120,19 @@ pub struct LexiconEntry {
     /// impolite. Skipped when false (content hash unchanged).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub only_when_upset: bool,
+    /// A rude phrase that makes the question it sits in rhetorical: "要我说几遍您才明白?"
+    /// and "did you even read it?" ask the buyer for nothing, so a request for
+    /// facts heard anywhere in that sentence does not count. Skipped when false
+    /// (content hash unchanged).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rhetorical: bool,
+    /// A fault that courtesy cannot buy back beyond one marker's worth,
+    /// however small its cost, as with a major fault: the labelling rules
+    /// downgrade a flat contradiction in polite words ("您好,您收到的数量是对的",
+    /// "Sir, the bill is correct") from polite to neutral. Skipped when false
+    /// (content hash unchanged).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub outweighs_courtesy: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

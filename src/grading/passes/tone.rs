@@ -44,13 +44,19 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
         critical: false,
     });
     let entries = &cx.grader.lexicon.entries;
-    let marks: Vec<(usize, tone::Marker)> = cx.first_hit.keys().filter_map(|g| entries[*g].marker_for(cx.upset).map(|m| (*g, m))).collect();
     let capitals = cx
         .turn
         .messages
         .iter()
         .enumerate()
         .find_map(|(i, m)| tone::capitals_span(m).map(|(s, e)| Span { message: i, start: s, end: e }));
+    // A courtesy word shouted in capitals lifts nothing ("PLEASE STOP SENDING…").
+    let shouted = |span: &Span| capitals.is_some_and(|c| c.message == span.message && tone::shouted(Some((c.start, c.end)), span.start, span.end));
+    let marks: Vec<(usize, tone::Marker)> = cx
+        .first_hit
+        .iter()
+        .filter_map(|(g, span)| entries[*g].marker_for(cx.upset).filter(|m| !(*m == tone::Marker::Courtesy && shouted(span))).map(|m| (*g, m)))
+        .collect();
     let judged = tone::judge(&marks, capitals.is_some());
     for effect in &judged.effects {
         let points = tone_weight * effect.effect;
