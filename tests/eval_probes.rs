@@ -50,19 +50,19 @@ fn english_probes_agree_with_their_labels() {
 
 /// Blind probes (tests/eval/blind_*.jsonl): cases of every class of issue 11
 /// written by raters who never saw the grader, its lexicons or its tests, in
-/// two independent batches per language, labelled by the realdata rules. The
-/// first batch was graded at first sight, then fixed by class; the second was
-/// graded at first sight after that, then fixed by class (docs/grading.md,
-/// "Blind probes"). The thresholds are what the grader reaches today.
+/// three independent batches per language, labelled by the realdata rules.
+/// Each batch was graded at first sight, then its mistakes fixed by class,
+/// before the next was drawn (docs/grading.md, "Blind probes"). The
+/// thresholds are what the grader reaches today.
 #[test]
 fn chinese_blind_probes_agree_with_their_labels() {
-    check("tests/eval/blind_zh.jsonl", "zh", 0.99, 0.96);
+    check("tests/eval/blind_zh.jsonl", "zh", 0.98, 0.96);
     platform_rules_agree("tests/eval/blind_zh.jsonl", Lang::Zh);
 }
 
 #[test]
 fn english_blind_probes_agree_with_their_labels() {
-    check("tests/eval/blind_en.jsonl", "en", 0.97, 0.90);
+    check("tests/eval/blind_en.jsonl", "en", 0.97, 0.91);
     platform_rules_agree("tests/eval/blind_en.jsonl", Lang::En);
 }
 

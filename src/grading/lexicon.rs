@@ -97,8 +97,8 @@ pub struct CompiledLexicon {
 const NEGATORS: &[&str] = &[
     "不能", "不会", "不可以", "无法", "不方便", "不得", "禁止", "不要", "别", "不允许", "没法", "不好",
     "没办法", "没有办法", "不支持", "不参加", "不参与", "不予",
-    // not daring to claim it: "我们不敢说是最好的"
-    "不敢",
+    // not daring to claim it: "我们不敢说是最好的"; a warning against it: "请勿添加个人微信"
+    "不敢", "请勿", "切勿",
     // a denial: "我们没有说您无理取闹"
     "没有说", "没说", "不是说",
     "can't", "cannot", "can not", "won't", "will not", "not", "never", "don't", "do not", "unable to",
@@ -125,9 +125,11 @@ const STOP_ORDERS: &[&str] = &["别", "不要", "don't", "do not"];
 const AFTER_NEGATORS: &[&str] = &[
     "不行", "不可以", "不能", "不了", "不支持", "不允许", "无法", "没办法", "做不到", "不接受", "办不了", "是不会",
     "是没有", "没有的",
+    // the promotion is over: "满三百减五十的活动昨天就结束啦"
+    "结束了", "已结束", "就结束", "已经结束",
     "not possible", "isn't possible", "is not possible", "aren't possible", "are not possible", "not allowed", "isn't allowed",
     "not available", "isn't available", "aren't available", "isn't something", "is not something", "doesn't apply", "does not apply",
-    "don't apply", "are not something", "aren't something", "no longer apply", "no longer applies", "no longer available", "no longer valid",
+    "don't apply", "are not something", "aren't something", "not valid", "isn't valid", "aren't valid", "no longer apply", "no longer applies", "no longer available", "no longer valid",
 ];
 
 /// How far forward (in characters, within the clause) a negation reaches.
@@ -138,11 +140,17 @@ const AFTER_REACH_CHARS: usize = 20;
 /// adjustment after purchase is not something we offer".
 pub fn negated_after(text: &str, end: usize) -> bool {
     let after = &text[end..];
-    let to = after.char_indices().nth(AFTER_REACH_CHARS + AFTER_NEGATOR_CHARS).map(|(i, _)| i).unwrap_or(after.len());
+    // English says in some forty letters what Chinese says in twenty characters:
+    // "refunds for rentals that have been partly watched are not possible".
+    let reach = if after.chars().take(AFTER_REACH_CHARS).all(|c| c.is_ascii()) { AFTER_REACH_ASCII_CHARS } else { AFTER_REACH_CHARS };
+    let to = after.char_indices().nth(reach + AFTER_NEGATOR_CHARS).map(|(i, _)| i).unwrap_or(after.len());
     let clause = after[..to].split(ends_clause).next().unwrap_or(after);
-    let limit = clause.char_indices().nth(AFTER_REACH_CHARS).map(|(i, _)| i).unwrap_or(clause.len());
+    let limit = clause.char_indices().nth(reach).map(|(i, _)| i).unwrap_or(clause.len());
     holds_negator_from(clause, &finder().after, limit)
 }
+
+/// How far forward a negation reaches in English text, in characters.
+const AFTER_REACH_ASCII_CHARS: usize = 48;
 
 /// The longest word of `AFTER_NEGATORS`, in characters (a test holds it to that).
 const AFTER_NEGATOR_CHARS: usize = 19;
@@ -282,7 +290,7 @@ const PROPOSAL_ENDINGS: &[&str] = &["可以吗", "好吗", "行吗", "怎么样"
 /// Words that make a question an invitation ("还有别的事要我帮忙的吗?"), not a request for facts.
 const INVITATION_WORDS: &[&str] = &[
     "还有什么", "还有其他", "还有其它", "还有没有", "还有别的", "可以帮您", "可以帮你", "可以帮到您", "能帮您", "能帮你", "帮到您的", "帮助您", "帮助你", "帮到你",
-    "为您效劳", "为你效劳", "为您服务", "为你服务", "需要帮助", "需要帮忙", "要帮忙", "什么需求", "帮点什么", "帮什么忙", "尽管说", "尽管联系", "随时联系", "随时找", "随时咨询", "尽管问", "随时问", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you",
+    "为您效劳", "为你效劳", "为您服务", "为你服务", "需要帮助", "需要帮忙", "要帮忙", "什么需求", "帮点什么", "帮什么忙", "尽管说", "尽管联系", "随时联系", "随时找", "随时咨询", "尽管问", "随时问", "anything else", "how can i help", "how can we help", "how may i help", "what can i do for you", "what can we help", "what can i help",
 ];
 
 /// Whether the sentence around `start..end` is a question: it ends in "?" or
@@ -951,7 +959,9 @@ mod tests {
         assert!(!negated_after("不清楚能不能到", "不清楚".len()), "a question is no negation");
         // A negator that begins within the reach counts even where it runs past it.
         assert!(negated_after("a price match after the order is not something we offer", "a price match".len()));
-        assert!(!negated_after("a price match for any order you placed with us in the last month is not possible", "a price match".len()), "beyond the reach");
+        assert!(negated_after("refunds for rentals that were partly streamed are not possible", "refunds".len()));
+        assert!(!negated_after("a price match for any order you placed with us in the last month or so is not possible", "a price match".len()), "beyond the reach");
+        assert!(!negated_after("退款会在一到三个工作日内原路退回您的支付账户里面不能再等了", "退款".len()), "Chinese reaches twenty characters");
     }
 
     #[test]

@@ -27,7 +27,7 @@ const UPSET_MARKS: &[&str] = &[
     "郁闷", "坑我", "踢皮球", "推来推去", "什么态度", "态度差", "态度恶劣", "傻逼", "卧槽", "你妹",
     "服了", "白问", "再也不买", "不在你家买", "不会再买",
     // demanding who answers for a loss: "快递丢了谁负责!"
-    "谁负责", "谁来负责", "谁赔", "怎么办!",
+    "谁负责", "谁来负责", "谁赔", "怎么办!", "怎么回事",
     // English
     "worst", "terrible", "ridiculous", "unacceptable", "disappointed", "disgusted", "furious", "angry", "awful",
     "horrible", "useless", "pathetic", "rubbish", "garbage", "scam", "fed up", "sick of", "wtf", "still haven't",
