@@ -609,19 +609,27 @@ impl CompiledLexicon {
     /// Drops each hit whose entry `inner` picks when it lies inside a hit whose
     /// entry `outer` picks.
     fn drop_inside(&self, hits: &mut Vec<PhraseHit>, outer: impl Fn(&EntryInfo) -> bool, inner: impl Fn(&EntryInfo) -> bool) {
-        let spans: Vec<(usize, usize)> = hits.iter().filter(|h| outer(&self.entries[h.group])).map(|h| (h.start, h.end)).collect();
-        if !spans.is_empty() {
-            hits.retain(|hit| !inner(&self.entries[hit.group]) || !spans.iter().any(|(start, end)| *start <= hit.start && hit.end <= *end));
-        }
+        self.drop_within(hits, outer, inner, |hit| (hit.start, hit.end));
     }
 
     /// Drops each hit whose entry `inner` picks when its sentence holds a hit
     /// whose entry `outer` picks.
     fn drop_in_sentence(&self, text: &str, hits: &mut Vec<PhraseHit>, outer: impl Fn(&EntryInfo) -> bool, inner: impl Fn(&EntryInfo) -> bool) {
-        let sentences: Vec<(usize, usize)> =
-            hits.iter().filter(|h| outer(&self.entries[h.group])).map(|h| crate::text::matcher::sentence_around(text, h.start, h.end)).collect();
-        if !sentences.is_empty() {
-            hits.retain(|hit| !inner(&self.entries[hit.group]) || !sentences.iter().any(|(start, end)| *start <= hit.start && hit.end <= *end));
+        self.drop_within(hits, outer, inner, |hit| crate::text::matcher::sentence_around(text, hit.start, hit.end));
+    }
+
+    /// Drops each hit whose entry `inner` picks when it lies inside the reach
+    /// (`reach_of`) of a hit whose entry `outer` picks.
+    fn drop_within(
+        &self,
+        hits: &mut Vec<PhraseHit>,
+        outer: impl Fn(&EntryInfo) -> bool,
+        inner: impl Fn(&EntryInfo) -> bool,
+        reach_of: impl Fn(&PhraseHit) -> (usize, usize),
+    ) {
+        let reaches: Vec<(usize, usize)> = hits.iter().filter(|h| outer(&self.entries[h.group])).map(&reach_of).collect();
+        if !reaches.is_empty() {
+            hits.retain(|hit| !inner(&self.entries[hit.group]) || !reaches.iter().any(|(start, end)| *start <= hit.start && hit.end <= *end));
         }
     }
 

@@ -56,7 +56,7 @@ impl Grader {
             // courtesy word shouted in capitals lifts nothing.
             if let Some(marker) = entry.marker_for(upset)
                 && seen.insert(hit.group)
-                && !(marker == tone::Marker::Courtesy && tone::shouted(capitals, start, end))
+                && !(marker == tone::Marker::Courtesy && capitals.is_some_and(|shout| tone::shouted(shout, start, end)))
             {
                 marks.push((hit.group, marker));
             }

@@ -3,7 +3,8 @@
 //! wishes), falls with 服务禁语, blaming, insults, shouting and bare orders.
 //! Softeners (哦, 呢, 哈) keep a terse answer neutral but lift nothing, and
 //! courtesy cannot buy back a serious fault (or a firm one, such as a flat
-//! contradiction): with one, only one courtesy marker counts. The result is a score in 0..=1 and a band (Rude .. Warm).
+//! contradiction): with one, only one courtesy marker counts. The result is a
+//! score in 0..=1 and a band (Rude .. Warm).
 
 use crate::content::raw::{Severity, ToneBand};
 
@@ -147,11 +148,11 @@ pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
 }
 
 /// Whether the words at `start..end` were shouted: they lie inside the span
-/// of capitals (`capitals_span`). A courtesy word in capitals is part of the
+/// of capitals `capitals_span` found. A courtesy word in capitals is part of the
 /// shouting, not a softener: the "PLEASE" of "PLEASE STOP SENDING THE SAME
 /// MESSAGE" lifts nothing.
-pub fn shouted(capitals: Option<(usize, usize)>, start: usize, end: usize) -> bool {
-    capitals.is_some_and(|(from, to)| from <= start && end <= to)
+pub fn shouted((from, to): (usize, usize), start: usize, end: usize) -> bool {
+    from <= start && end <= to
 }
 
 /// One run of Latin letters in a text.

@@ -51,7 +51,7 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
         .enumerate()
         .find_map(|(i, m)| tone::capitals_span(m).map(|(s, e)| Span { message: i, start: s, end: e }));
     // A courtesy word shouted in capitals lifts nothing ("PLEASE STOP SENDING…").
-    let shouted = |span: &Span| capitals.is_some_and(|c| c.message == span.message && tone::shouted(Some((c.start, c.end)), span.start, span.end));
+    let shouted = |span: &Span| capitals.is_some_and(|c| c.message == span.message && tone::shouted((c.start, c.end), span.start, span.end));
     let marks: Vec<(usize, tone::Marker)> = cx
         .first_hit
         .iter()
