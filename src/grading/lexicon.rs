@@ -63,6 +63,12 @@ impl EntryInfo {
         }
     }
 
+    /// Whether words of this entry set in quotation marks name something rather
+    /// than say it: courtesy, and greeting, thanking or apologising.
+    pub fn names_in_quotes(&self) -> bool {
+        self.marker == Some(Marker::Courtesy) || matches!(self.intent.as_deref(), Some("greet" | "thank" | "apologise"))
+    }
+
     /// Whether a hit counts at all in a reply to a buyer who is `upset` or not:
     /// an `only_when_upset` entry is heard only by an upset buyer.
     pub fn heard_for(&self, upset: bool) -> bool {
@@ -123,8 +129,8 @@ const STOP_ORDERS: &[&str] = &["别", "不要", "don't", "do not"];
 
 /// Words that, just after a phrase in the same clause, negate it ("退款是不行的", "refunds are not possible").
 const AFTER_NEGATORS: &[&str] = &[
-    "不行", "不可以", "不能", "不了", "不支持", "不允许", "无法", "没办法", "做不到", "不接受", "办不了", "是不会",
-    "是没有", "没有的",
+    "不行", "不可以", "不能", "不了", "不支持", "不允许", "无法", "没办法", "做不到", "办不到", "不接受", "办不了", "是不会",
+    "是没有", "没有的", "不敢保证", "不能保证", "无法保证", "没法保证", "保证不了",
     // the promotion is over: "满三百减五十的活动昨天就结束啦"
     "结束了", "已结束", "就结束", "已经结束",
     "not possible", "isn't possible", "is not possible", "aren't possible", "are not possible", "not allowed", "isn't allowed",
@@ -211,9 +217,11 @@ fn holds_question_word(text: &str) -> bool {
 
 /// Words that hold a question word but ask nothing: 几乎 (almost), 过几天 (in a
 /// few days), 哪怕 (even if), 多少会 (somewhat), 可能不能 (may not be able to),
-/// 什么的 (and so on), the brand 去哪儿网.
+/// 什么的 (and so on), the brand 去哪儿网; after a verb's 了, 几天/几次/几片
+/// tell how much ("掉了几片叶子", "等了几天"), where 买了几个 still asks.
 const NOT_QUESTION_WORDS: &[&str] = &[
     "几乎", "过几", "这几", "前几", "后几", "好几", "没几", "那几", "十几", "几十", "几百", "几千", "几万", "哪怕", "去哪儿网", "多少会",
+    "了几天", "了几次", "了几片", "了几下", "了几遍", "了几句", "了几分钟", "了几个小时",
     "多少有", "多少也", "多少都", "多少能", "可能不能", "什么的", "没什么", "不怎么", "怎么也", "怎么都", "什么都",
 ];
 
@@ -663,6 +671,12 @@ impl CompiledLexicon {
             let before = if entry.stop_order_keeps { negated_not_by_stop_order(text, hit.start) } else { negated(text, hit.start) };
             !(before || negated_after(text, hit.end))
         });
+        // A greeting, thanks or courtesy set in quotation or title marks names a card,
+        // a product or a phrase ("'Sorry I Missed You' cards", “谢谢惠顾”卡片): it is not said to the buyer.
+        let titles = crate::text::titles::title_spans(text);
+        if !titles.is_empty() {
+            hits.retain(|hit| !self.entries[hit.group].names_in_quotes() || !crate::text::titles::inside_any(&titles, hit.start, hit.end));
+        }
         // A question inside a rude phrase (not a bare question, which softening may yet excuse) is rhetorical ("不是已经告诉你了吗", "did you even read it?"): it asks nothing.
         // Nor is an offer or an invitation named inside one extended: "DO NOT CONTACT US AGAIN"
         // invites no questions. (A refusal or an apology inside one is still said.)

@@ -81,7 +81,7 @@ impl Grader {
                 rule: RuleId::builtin(Builtin::ShoutingCaps),
                 kind: "tone",
                 good: false,
-                severity: Some(Severity::Minor),
+                severity: Some(tone::shout_severity(text, (start, end))),
                 start,
                 end,
                 matched: text[start..end].to_string(),
@@ -89,7 +89,7 @@ impl Grader {
                 explain: tone::capitals_explain(lang).into(),
             });
         }
-        let judged = tone::judge(&marks, capitals.is_some());
+        let judged = tone::judge(&marks, capitals.map(|span| tone::shout_severity(text, span)));
         let (score, tone_band) = (judged.score, judged.band);
         TextReport { text: text.to_string(), tone: score, tone_band, hits }
     }

@@ -63,8 +63,9 @@ pub struct ToneJudgement {
 
 /// Judges the tone from the distinct entries found (entry index and marker, in
 /// order of first appearance) and whether the text shouts in capitals.
-pub fn judge(marks: &[(usize, Marker)], shouts: bool) -> ToneJudgement {
-    let serious = marks.iter().any(|(_, m)| matches!(m, Marker::Fault(s) if *s >= Severity::Major) || matches!(m, Marker::FirmFault(_)));
+pub fn judge(marks: &[(usize, Marker)], shouts: Option<Severity>) -> ToneJudgement {
+    let serious = marks.iter().any(|(_, m)| matches!(m, Marker::Fault(s) if *s >= Severity::Major) || matches!(m, Marker::FirmFault(_)))
+        || shouts.is_some_and(|s| s >= Severity::Major);
     let softened = marks.iter().any(|(_, m)| matches!(m, Marker::Courtesy | Marker::Softener));
     let cap = if serious { GOOD_CAP_WITH_FAULT } else { GOOD_CAP };
     let courtesy = marks.iter().filter(|(_, m)| *m == Marker::Courtesy).count() as f64 * GOOD_STEP;
@@ -95,8 +96,8 @@ pub fn judge(marks: &[(usize, Marker)], shouts: bool) -> ToneJudgement {
             effects.push(Effect { cause: Cause::Entry(*entry), effect });
         }
     }
-    if shouts {
-        effects.push(Effect { cause: Cause::Capitals, effect: MINOR });
+    if let Some(severity) = shouts {
+        effects.push(Effect { cause: Cause::Capitals, effect: cost(severity) });
     }
     let raw = BASELINE + effects.iter().map(|e| e.effect).sum::<f64>();
     let score = super::finding::round2(raw.clamp(0.0, 1.0));
@@ -145,6 +146,19 @@ pub fn capitals_span(text: &str) -> Option<(usize, usize)> {
     // Counted only for a reply that has capitals to excuse.
     let letters = || words.iter().map(|w| w.letters).sum::<usize>();
     span.filter(|_| text.chars().filter(|c| crate::text::is_han(*c)).count() <= letters())
+}
+
+/// Capital words (three letters or more) from which a shout is a major fault:
+/// a whole message in capitals ("AGAIN: THESE ARE E-TICKETS. NOTHING GETS
+/// POSTED.") is yelling at the buyer, where "DO NOT REPLY" raises the voice once.
+/// Every shouted probe the raters labelled holds at least this many or another fault.
+pub const LONG_SHOUT_WORDS: usize = 5;
+
+/// What the capitals at `from..to` of `text` cost: major for a long shout
+/// (`LONG_SHOUT_WORDS`), minor otherwise.
+pub fn shout_severity(text: &str, (from, to): (usize, usize)) -> Severity {
+    let shouted = latin_words(&text[from..to]).iter().filter(|w| w.capitals && w.letters >= 3).count();
+    if shouted >= LONG_SHOUT_WORDS { Severity::Major } else { Severity::Minor }
 }
 
 /// Whether the words at `start..end` were shouted: they lie inside the span
@@ -235,7 +249,7 @@ mod tests {
         assert_eq!(band(BASELINE + 2.0 * GOOD_STEP), ToneBand::Warm);
         assert_eq!(band(BASELINE + MAJOR), ToneBand::Rude);
         // 0.5 + 0.2 - 0.25 is 0.44999... in floating point: it must be Neutral, as printed.
-        let judged = judge(&[(0, Courtesy), (1, Fault(Severity::Minor))], false);
+        let judged = judge(&[(0, Courtesy), (1, Fault(Severity::Minor))], None);
         assert_eq!((judged.score, judged.band), (0.45, ToneBand::Neutral));
     }
 
@@ -246,18 +260,31 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_message_in_capitals_is_a_major_fault_a_raised_phrase_a_minor_one() {
+        let yelled = "Hi! AGAIN: THESE ARE THE TICKETS. NOTHING GETS POSTED.";
+        let span = capitals_span(yelled).expect("capitals");
+        assert_eq!(shout_severity(yelled, span), Severity::Major);
+        let raised = "Sorry, but DO NOT CONTACT US about this refund.";
+        let span = capitals_span(raised).expect("capitals");
+        assert_eq!(shout_severity(raised, span), Severity::Minor);
+        // Greeting first does not buy back a yelled message.
+        assert!(judge(&[(0, Courtesy)], Some(Severity::Major)).band <= ToneBand::Curt);
+        assert_eq!(judge(&[(0, Courtesy)], Some(Severity::Minor)).band, ToneBand::Neutral);
+    }
+
+    #[test]
     fn softeners_lift_nothing_but_save_a_bare_order() {
-        assert_eq!(judge(&[(0, Softener)], false).band, ToneBand::Neutral);
-        assert_eq!(judge(&[(0, BareFault(Severity::Minor))], false).band, ToneBand::Curt);
-        assert_eq!(judge(&[(0, BareFault(Severity::Minor)), (1, Softener)], false).band, ToneBand::Neutral);
-        assert_eq!(judge(&[(0, BareFault(Severity::Minor)), (1, Courtesy)], false).band, ToneBand::Polite);
+        assert_eq!(judge(&[(0, Softener)], None).band, ToneBand::Neutral);
+        assert_eq!(judge(&[(0, BareFault(Severity::Minor))], None).band, ToneBand::Curt);
+        assert_eq!(judge(&[(0, BareFault(Severity::Minor)), (1, Softener)], None).band, ToneBand::Neutral);
+        assert_eq!(judge(&[(0, BareFault(Severity::Minor)), (1, Courtesy)], None).band, ToneBand::Polite);
     }
 
     #[test]
     fn courtesy_cannot_buy_back_a_serious_fault() {
-        let brush_off = judge(&[(0, Courtesy), (1, Courtesy), (2, Courtesy), (3, Fault(Severity::Major))], false);
+        let brush_off = judge(&[(0, Courtesy), (1, Courtesy), (2, Courtesy), (3, Fault(Severity::Major))], None);
         assert!(brush_off.band <= ToneBand::Curt, "{brush_off:?}");
-        let minor = judge(&[(0, Courtesy), (1, Courtesy), (2, Fault(Severity::Minor))], false);
+        let minor = judge(&[(0, Courtesy), (1, Courtesy), (2, Fault(Severity::Minor))], None);
         assert_eq!(minor.band, ToneBand::Polite, "{minor:?}");
     }
 
@@ -265,13 +292,13 @@ mod tests {
     /// however many honorifics, a polite-worded flat contradiction is neutral.
     #[test]
     fn a_firm_minor_fault_holds_courtesy_to_one_marker() {
-        let contradiction = judge(&[(0, Courtesy), (1, Courtesy), (2, Courtesy), (3, FirmFault(Severity::Minor))], false);
+        let contradiction = judge(&[(0, Courtesy), (1, Courtesy), (2, Courtesy), (3, FirmFault(Severity::Minor))], None);
         assert_eq!((contradiction.score, contradiction.band), (BASELINE, ToneBand::Neutral));
-        let plain = judge(&[(0, Softener), (1, FirmFault(Severity::Minor))], false);
+        let plain = judge(&[(0, Softener), (1, FirmFault(Severity::Minor))], None);
         assert_eq!((plain.score, plain.band), (BASELINE, ToneBand::Neutral), "a plain contradiction stays neutral");
-        let with_order = judge(&[(0, Courtesy), (1, FirmFault(Severity::Minor)), (2, Fault(Severity::Minor))], false);
+        let with_order = judge(&[(0, Courtesy), (1, FirmFault(Severity::Minor)), (2, Fault(Severity::Minor))], None);
         assert_eq!(with_order.band, ToneBand::Curt, "other faults still cost");
-        let slip = judge(&[(0, Courtesy), (1, Courtesy), (2, Courtesy), (3, Fault(Severity::Minor))], false);
+        let slip = judge(&[(0, Courtesy), (1, Courtesy), (2, Courtesy), (3, Fault(Severity::Minor))], None);
         assert_eq!(slip.band, ToneBand::Polite, "an ordinary minor fault is bought back");
     }
 

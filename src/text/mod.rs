@@ -14,6 +14,7 @@ pub(crate) mod quantity;
 pub(crate) mod quoted;
 pub(crate) mod searcher;
 pub(crate) mod t2s;
+pub(crate) mod titles;
 
 pub use fold::fold_width;
 pub use mention::{Mention, quantities};

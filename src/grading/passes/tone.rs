@@ -57,7 +57,8 @@ pub fn run(cx: &TurnContext, draft: &mut Draft) {
         .iter()
         .filter_map(|(g, span)| entries[*g].marker_for(cx.upset).filter(|m| !(*m == tone::Marker::Courtesy && shouted(span))).map(|m| (*g, m)))
         .collect();
-    let judged = tone::judge(&marks, capitals.is_some());
+    let shouts = capitals.map(|c| tone::shout_severity(&cx.turn.messages[c.message], (c.start, c.end)));
+    let judged = tone::judge(&marks, shouts);
     for effect in &judged.effects {
         let points = tone_weight * effect.effect;
         let possible = tone_weight * effect.effect.max(0.0);
