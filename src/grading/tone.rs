@@ -308,7 +308,7 @@ mod tests {
         assert_eq!(capitals_span(text), Some((0, text.len())));
         assert_eq!(capitals_span("I'm sorry, the SKU ships by EMS"), None);
         assert_eq!(capitals_span("您已签订了IPHONE协议,如果您是VIP"), None);
-        assert!(judge(&[], true).band < ToneBand::Neutral);
+        assert!(judge(&[], Some(Severity::Minor)).band < ToneBand::Neutral);
     }
 
     #[test]

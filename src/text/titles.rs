@@ -36,10 +36,11 @@ pub fn title_spans(text: &str) -> Vec<(usize, usize)> {
                 let word_after = after.is_some_and(char::is_alphanumeric);
                 if !word_before && word_after {
                     single_open = Some(end);
-                } else if word_before && !word_after {
-                    if let Some(from) = single_open.take() {
-                        push_short(&mut spans, text, from, at);
-                    }
+                } else if word_before
+                    && !word_after
+                    && let Some(from) = single_open.take()
+                {
+                    push_short(&mut spans, text, from, at);
                 }
             }
             _ => {}
