@@ -5,7 +5,9 @@
 //! Why words and marks, not a mood model: the labelling rules call shifting the
 //! burden onto a third party impolite "against an angry customer", and anger in
 //! shop chat shows itself in a few plain ways: doubled ! or ?, complaint words
-//! (投诉, 差评, 垃圾, 骗), exasperation (到底, 凭什么, 怎么还), and English shouted in
+//! (投诉, 差评, 垃圾, 骗), exasperation (到底, 凭什么, 怎么还), a report of goods that
+//! came broken, dead or short (碎了, 死了一半, 少发, "arrived broken": sending that buyer
+//! to the courier or the maker is leaving them to it), and English shouted in
 //! capitals. A calm question with one "?" is not upset. A scenario turn also
 //! counts its buyer upset when the scenario's mood is Annoyed or worse.
 
@@ -28,6 +30,8 @@ const UPSET_MARKS: &[&str] = &[
     "服了", "白问", "再也不买", "不在你家买", "不会再买",
     // demanding who answers for a loss: "快递丢了谁负责!"
     "谁负责", "谁来负责", "谁赔", "怎么办!", "怎么回事",
+    // a complaint of damage or loss: the goods arrived broken, dead or short
+    "断了", "坏了", "裂了", "裂开", "破了", "碎了", "死了", "漏了", "少了", "少发", "掉了", "破损", "不制冷", "点不亮", "用不了", "没反应",
     // English
     "worst", "terrible", "ridiculous", "unacceptable", "disappointed", "disgusted", "furious", "angry", "awful",
     "horrible", "useless", "pathetic", "rubbish", "garbage", "scam", "fed up", "sick of", "wtf", "still haven't",
@@ -37,6 +41,8 @@ const UPSET_MARKS: &[&str] = &[
     "on hold", "no answer", "no response", "no reply", "tried everything", "for hours", "hours on", "abhorrent",
     // Demanding it be put right at once: "You charged me TWICE. Fix it now!"
     "never came", "never arrived", "never showed up", "still hasn't", "still has not", "still isn't",
+    "arrived broken", "arrived damaged", "arrived cracked", "arrived dead", "is broken", "was broken", "are broken", "cracked", "smashed",
+    "shattered", "leaking", "is missing", "are missing", "was missing", "were missing", "stopped working", "won't turn on",
     "fix it now", "fix this now", "fix it immediately", "sort it out now", "sort this out now", "want my money back",
 ];
 
@@ -66,6 +72,9 @@ mod tests {
             "WHERE IS MY ORDER, YOU SAID FRIDAY",
             "Still not delivered!!",
             "I've been on hold for 3 hours and still can't log in",
+            "寄来的杯子碎了",
+            "蟹到了死了一半",
+            "The lamp arrived broken",
         ] {
             assert!(upset(buyer), "{buyer}");
         }
@@ -80,6 +89,8 @@ mod tests {
             "我想改一下地址",
             "Do you ship to Canada?",
             "Is the XL in stock?",
+            "这款杯子洗了会掉色吗",
+            "Will the frame break if I drop it?",
             "Thanks! When will it arrive?",
         ] {
             assert!(!upset(buyer), "{buyer}");
