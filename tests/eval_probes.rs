@@ -50,7 +50,7 @@ fn english_probes_agree_with_their_labels() {
 
 /// Blind probes (tests/eval/blind_*.jsonl): cases of every class of issue 11
 /// written by raters who never saw the grader, its lexicons or its tests, in
-/// four independent batches per language, labelled by the realdata rules.
+/// six independent batches per language, labelled by the realdata rules.
 /// Each batch was graded at first sight, then its mistakes fixed by class,
 /// before the next was drawn (docs/grading.md, "Blind probes"). The
 /// thresholds are what the grader reaches today.

@@ -108,6 +108,8 @@ const NEGATORS: &[&str] = &[
     // a denial: "我们没有说您无理取闹"
     "没有说", "没说", "不是说",
     "can't", "cannot", "can not", "won't", "will not", "not", "never", "don't", "do not", "unable to",
+    // "…isn't allowed, and neither is a refund"
+    "neither", "nor",
     // a prefix that negates the word it joins: "a non-refundable ticket"
     "non-",
 ];
@@ -131,8 +133,10 @@ const STOP_ORDERS: &[&str] = &["别", "不要", "don't", "do not"];
 const AFTER_NEGATORS: &[&str] = &[
     "不行", "不可以", "不能", "不了", "不支持", "不允许", "无法", "没办法", "做不到", "办不到", "不接受", "办不了", "是不会",
     "是没有", "没有的", "不敢保证", "不能保证", "无法保证", "没法保证", "保证不了",
-    // the promotion is over: "满三百减五十的活动昨天就结束啦"
-    "结束了", "已结束", "就结束", "已经结束",
+    // the promotion is over: "满三百减五十的活动昨天就结束啦", "满减昨晚就截止了"
+    "结束了", "已结束", "就结束", "已经结束", "截止了", "已截止", "就截止",
+    // "退货运费是没法帮您报销的"
+    "是没法", "没法帮",
     "not possible", "isn't possible", "is not possible", "aren't possible", "are not possible", "not allowed", "isn't allowed",
     "not available", "isn't available", "aren't available", "isn't something", "is not something", "doesn't apply", "does not apply",
     "don't apply", "are not something", "aren't something", "not valid", "isn't valid", "aren't valid", "no longer apply", "no longer applies", "no longer available", "no longer valid",
