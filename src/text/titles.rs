@@ -12,14 +12,18 @@ pub const MAX_TITLE_CHARS: usize = 32;
 /// apostrophes of "can't" and "customers'" open and close nothing.
 pub fn title_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
+    // Most replies hold no mark at all: one byte scan, no allocation.
+    if !text.bytes().any(|b| b == b'"' || b == b'\'') && !text.contains('《') {
+        return spans;
+    }
     let mut double_open: Option<usize> = None;
     let mut book_open: Option<usize> = None;
     let mut single_open: Option<usize> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        let before = k.checked_sub(1).map(|b| chars[b].1);
-        let after = chars.get(k + 1).map(|&(_, a)| a);
+    let mut before: Option<char> = None;
+    for (at, c) in text.char_indices() {
         let end = at + c.len_utf8();
+        let after = text[end..].chars().next();
+        let previous = before.replace(c);
         match c {
             '"' => match double_open.take() {
                 Some(from) => push_short(&mut spans, text, from, at),
@@ -32,7 +36,7 @@ pub fn title_spans(text: &str) -> Vec<(usize, usize)> {
                 }
             }
             '\'' => {
-                let word_before = before.is_some_and(char::is_alphanumeric);
+                let word_before = previous.is_some_and(char::is_alphanumeric);
                 let word_after = after.is_some_and(char::is_alphanumeric);
                 if !word_before && word_after {
                     single_open = Some(end);
