@@ -62,7 +62,8 @@ pub struct ToneJudgement {
 }
 
 /// Judges the tone from the distinct entries found (entry index and marker, in
-/// order of first appearance) and whether the text shouts in capitals.
+/// order of first appearance) and, when the text shouts in capitals, what the
+/// shouting costs (`shout_severity`).
 pub fn judge(marks: &[(usize, Marker)], shouts: Option<Severity>) -> ToneJudgement {
     let serious = marks.iter().any(|(_, m)| matches!(m, Marker::Fault(s) if *s >= Severity::Major) || matches!(m, Marker::FirmFault(_)))
         || shouts.is_some_and(|s| s >= Severity::Major);
