@@ -336,7 +336,7 @@ fn question_around(text: &str, start: usize, end: usize, open_only: bool) -> boo
     // 什么型号") or with the buyer named between ("我确认下您要什么颜色") it asks.
     let wh_open = |at: usize| !unknown_at(sentence, at) && (open(at) || !agent_speaks(sentence, at) || addressed_before(sentence, at));
     asking_words(sentence).any(|(at, end)| if YES_NO_WORDS.contains(&&sentence[at..end]) { open(at) } else { wh_open(at) })
-        || holds_a_not_a(sentence, open)
+        || holds_a_not_a(sentence, |at| open(at) && !unknown_after(sentence, at))
 }
 
 /// The sentence without a closing 亲 tag: "预约安装了吗亲" ends its question at 吗.
@@ -420,6 +420,19 @@ fn unknown_at(sentence: &str, at: usize) -> bool {
     NOT_KNOWING.iter().filter_map(|phrase| clause.rfind(phrase).map(|found| &clause[found + phrase.len()..])).any(|between| {
         !["您", "你", "亲", "you"].iter().any(|who| between.contains(who))
     })
+}
+
+/// What, said after a yes/no question in its clause, makes it a question the
+/// agent cannot answer rather than one put to the buyer: "改不改版我们这边无从得知",
+/// "兼不兼容得看主板".
+const UNKNOWN_AFTER: &[&str] = &["不知道", "不清楚", "不确定", "说不准", "说不好", "不好说", "无从得知", "得看", "要看", "取决于", "没数"];
+
+/// Whether the clause after byte `at` of `sentence` says the answer is not known
+/// or depends (`UNKNOWN_AFTER`), with no 您/你/亲 between the two, who would be
+/// asked it; one after the phrase names whose it is ("得看你自己的主板").
+fn unknown_after(sentence: &str, at: usize) -> bool {
+    let clause = sentence[at..].split([',', ';', ':']).next().unwrap_or("");
+    UNKNOWN_AFTER.iter().filter_map(|phrase| clause.find(phrase)).any(|found| !["您", "你", "亲"].iter().any(|who| clause[..found].contains(who)))
 }
 
 fn question_words() -> &'static AhoCorasick {
@@ -911,6 +924,8 @@ mod tests {
         assert_eq!(asks("查一下物流,然后您那边能不能收货", "能不能"), (true, true), "a verb in another clause embeds nothing");
         assert_eq!(asks("暂时判断不了是哪里的问题", "哪里"), (false, true), "what the agent cannot tell is no question to the buyer");
         assert_eq!(asks("不知道您要什么颜色", "什么"), (true, true), "不知道您… asks politely");
+        assert_eq!(asks("改不改版我们这边无从得知", "改不改"), (false, true), "a yes/no the agent says is unknown asks nothing");
+        assert_eq!(asks("兼不兼容得看你自己的主板", "兼不兼"), (false, true), "nor one that depends on something named");
     }
 
     #[test]
