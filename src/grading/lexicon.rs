@@ -132,7 +132,7 @@ const STOP_ORDERS: &[&str] = &["别", "不要", "don't", "do not"];
 /// Words that, just after a phrase in the same clause, negate it ("退款是不行的", "refunds are not possible").
 const AFTER_NEGATORS: &[&str] = &[
     "不行", "不可以", "不能", "不了", "不支持", "不允许", "无法", "没办法", "做不到", "办不到", "不接受", "办不了", "是不会",
-    "是没有", "没有的", "不敢保证", "不能保证", "无法保证", "没法保证", "保证不了",
+    "是没有", "没有的", "不敢保证", "无法保证", "没法保证", "保证不了",
     // the promotion is over: "满三百减五十的活动昨天就结束啦", "满减昨晚就截止了"
     "结束了", "已结束", "就结束", "已经结束", "截止了", "已截止", "就截止",
     // "退货运费是没法帮您报销的"
@@ -381,7 +381,7 @@ fn embedded_at(sentence: &str, at: usize) -> bool {
     let clause = clause_up_to(sentence, at);
     let reach_from = clause.len() - within_reach(clause).len();
     VERBS.find_overlapping_iter(clause).any(|verb| {
-        let asks_view = clause[verb.start()..].starts_with('看') && ["您", "你", "亲"].iter().any(|who| clause[..verb.start()].ends_with(who));
+        let asks_view = clause[verb.start()..].starts_with('看') && BUYER_ADDRESS.iter().any(|who| clause[..verb.start()].ends_with(who));
         verb.end() >= reach_from && !asks_view
     })
 }
@@ -391,6 +391,9 @@ fn embedded_at(sentence: &str, at: usize) -> bool {
 fn within_reach(clause: &str) -> &str {
     clause.char_indices().rev().nth(EMBEDDING_REACH_CHARS - 1).map_or(clause, |(i, _)| &clause[i..])
 }
+
+/// The words that put a question to the buyer: 您, 你, 亲.
+const BUYER_ADDRESS: &[&str] = &["您", "你", "亲"];
 
 /// Who the agent is when they are the subject: 我(们), 这边, 小妹, or acting 帮您/为您.
 const AGENT_SUBJECTS: &[&str] = &["我", "这边", "小妹", "小编", "妹子", "专员", "客服", "帮您", "为您", "给您", "帮你", "为你", "给你"];
@@ -405,7 +408,7 @@ fn agent_speaks(sentence: &str, at: usize) -> bool {
 /// the reach of a verb of finding out: the question is put to the buyer.
 fn addressed_before(sentence: &str, at: usize) -> bool {
     let window = within_reach(clause_up_to(sentence, at));
-    ["您", "你", "亲"].iter().any(|who| window.contains(who))
+    BUYER_ADDRESS.iter().any(|who| window.contains(who))
 }
 
 /// Words by which the agent says they cannot tell: a question word after one
@@ -432,7 +435,7 @@ const UNKNOWN_AFTER: &[&str] = &["不知道", "不清楚", "不确定", "说不�
 /// asked it; one after the phrase names whose it is ("得看你自己的主板").
 fn unknown_after(sentence: &str, at: usize) -> bool {
     let clause = sentence[at..].split([',', ';', ':']).next().unwrap_or("");
-    UNKNOWN_AFTER.iter().filter_map(|phrase| clause.find(phrase)).any(|found| !["您", "你", "亲"].iter().any(|who| clause[..found].contains(who)))
+    UNKNOWN_AFTER.iter().filter_map(|phrase| clause.find(phrase)).any(|found| !BUYER_ADDRESS.iter().any(|who| clause[..found].contains(who)))
 }
 
 fn question_words() -> &'static AhoCorasick {
@@ -653,8 +656,13 @@ impl CompiledLexicon {
         reach_of: impl Fn(&PhraseHit) -> (usize, usize),
     ) {
         let reaches: Vec<(usize, usize)> = hits.iter().filter(|h| outer(&self.entries[h.group])).map(&reach_of).collect();
-        if !reaches.is_empty() {
-            hits.retain(|hit| !inner(&self.entries[hit.group]) || !reaches.iter().any(|(start, end)| *start <= hit.start && hit.end <= *end));
+        self.drop_in_spans(hits, &reaches, inner);
+    }
+
+    /// Drops each hit whose entry `inner` picks when it lies wholly inside one of `spans`.
+    fn drop_in_spans(&self, hits: &mut Vec<PhraseHit>, spans: &[(usize, usize)], inner: impl Fn(&EntryInfo) -> bool) {
+        if !spans.is_empty() {
+            hits.retain(|hit| !inner(&self.entries[hit.group]) || !crate::text::titles::inside_any(spans, hit.start, hit.end));
         }
     }
 
@@ -690,10 +698,7 @@ impl CompiledLexicon {
         });
         // A greeting, thanks or courtesy set in quotation or title marks names a card,
         // a product or a phrase ("'Sorry I Missed You' cards", “谢谢惠顾”卡片): it is not said to the buyer.
-        let titles = crate::text::titles::title_spans(text);
-        if !titles.is_empty() {
-            hits.retain(|hit| !self.entries[hit.group].names_in_quotes() || !crate::text::titles::inside_any(&titles, hit.start, hit.end));
-        }
+        self.drop_in_spans(&mut hits, &crate::text::titles::title_spans(text), EntryInfo::names_in_quotes);
         // A question inside a rude phrase (not a bare question, which softening may yet excuse) is rhetorical ("不是已经告诉你了吗", "did you even read it?"): it asks nothing.
         // Nor is an offer or an invitation named inside one extended: "DO NOT CONTACT US AGAIN"
         // invites no questions. (A refusal or an apology inside one is still said.)

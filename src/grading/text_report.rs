@@ -76,12 +76,13 @@ impl Grader {
                 explain: entry.explain_for(upset, lang),
             });
         }
-        if let Some((start, end)) = capitals {
+        let shouts = capitals.map(|span| tone::shout_severity(text, span));
+        if let (Some((start, end)), Some(severity)) = (capitals, shouts) {
             hits.push(TextHit {
                 rule: RuleId::builtin(Builtin::ShoutingCaps),
                 kind: "tone",
                 good: false,
-                severity: Some(tone::shout_severity(text, (start, end))),
+                severity: Some(severity),
                 start,
                 end,
                 matched: text[start..end].to_string(),
@@ -89,7 +90,7 @@ impl Grader {
                 explain: tone::capitals_explain(lang).into(),
             });
         }
-        let judged = tone::judge(&marks, capitals.map(|span| tone::shout_severity(text, span)));
+        let judged = tone::judge(&marks, shouts);
         let (score, tone_band) = (judged.score, judged.band);
         TextReport { text: text.to_string(), tone: score, tone_band, hits }
     }
