@@ -43,6 +43,8 @@ const UPSET_MARKS: &[&str] = &[
     "never came", "never arrived", "never showed up", "still hasn't", "still has not", "still isn't",
     "arrived broken", "arrived damaged", "arrived cracked", "arrived dead", "is broken", "was broken", "are broken", "cracked", "smashed",
     "shattered", "leaking", "is missing", "are missing", "was missing", "were missing", "stopped working", "won't turn on",
+    // "the strap broke on day two": damage told in the past tense
+    " broke",
     "fix it now", "fix this now", "fix it immediately", "sort it out now", "sort this out now", "want my money back",
 ];
 
@@ -75,6 +77,7 @@ mod tests {
             "寄来的杯子碎了",
             "蟹到了死了一半",
             "The lamp arrived broken",
+            "The strap broke on day two",
         ] {
             assert!(upset(buyer), "{buyer}");
         }
