@@ -660,6 +660,24 @@ impl CompiledLexicon {
     }
 
     /// Drops each hit whose entry `inner` picks when it lies wholly inside one of `spans`.
+    /// Drops greetings that begin a name the buyer used ("Is the Good Morning
+    /// mug dishwasher safe?" → "Good Morning mug is…", “亲亲宝贝”辅食碗), and
+    /// the courtesy heard in the same words. Only greetings: thanks and
+    /// apologies run on into ordinary words ("首先感谢您的回复" → "感谢您的建议").
+    /// The buyer's message is normalised only when a greeting runs on into a
+    /// word, which most replies never need.
+    fn drop_echoed_names(&self, text: &str, hits: &mut Vec<PhraseHit>, buyer: &str) {
+        let greets = |hit: &PhraseHit| self.entries[hit.group].intent.as_deref() == Some("greet");
+        let runs_on = |hit: &PhraseHit| text[hit.end..].chars().next().is_some_and(|c| c == ' ' || !c.is_ascii() && c.is_alphabetic());
+        if !hits.iter().any(|hit| greets(hit) && runs_on(hit)) {
+            return;
+        }
+        let buyer = crate::text::normalize(buyer).text;
+        let names: Vec<(usize, usize)> =
+            hits.iter().filter(|hit| greets(hit)).filter_map(|hit| crate::text::titles::echoed_name_end(text, hit.start, hit.end, &buyer).map(|end| (hit.start, end))).collect();
+        self.drop_in_spans(hits, &names, EntryInfo::names_in_quotes);
+    }
+
     fn drop_in_spans(&self, hits: &mut Vec<PhraseHit>, spans: &[(usize, usize)], inner: impl Fn(&EntryInfo) -> bool) {
         if !spans.is_empty() {
             hits.retain(|hit| !inner(&self.entries[hit.group]) || !crate::text::titles::inside_any(spans, hit.start, hit.end));
@@ -674,12 +692,15 @@ impl CompiledLexicon {
     /// clause is negated (before or after), and hits cancelled by a later hit
     /// of an entry in their `cancelled_by` list.
     pub fn hits(&self, text: &str) -> Vec<PhraseHit> {
-        self.hits_answering(text, false)
+        self.hits_answering(text, None)
     }
 
-    /// `hits`, for a reply to a buyer who asked how or where to do something
-    /// (`asks_how`) when `answers_how`: orders that are `fine_as_instruction` drop.
-    pub fn hits_answering(&self, text: &str, answers_how: bool) -> Vec<PhraseHit> {
+    /// `hits`, for a reply to the buyer's message `buyer`: when the buyer asked
+    /// how or where to do something (`asks_how`), orders that are
+    /// `fine_as_instruction` drop, and greeting words that begin a name the
+    /// buyer used greet no one.
+    pub fn hits_answering(&self, text: &str, buyer: Option<&str>) -> Vec<PhraseHit> {
+        let answers_how = buyer.is_some_and(asks_how);
         let mut hits = self.phrases.find(text);
         if answers_how {
             hits.retain(|hit| !self.entries[hit.group].fine_as_instruction);
@@ -699,6 +720,9 @@ impl CompiledLexicon {
         // A greeting, thanks or courtesy set in quotation or title marks names a card,
         // a product or a phrase ("'Sorry I Missed You' cards", “谢谢惠顾”卡片): it is not said to the buyer.
         self.drop_in_spans(&mut hits, &crate::text::titles::title_spans(text), EntryInfo::names_in_quotes);
+        if let Some(buyer) = buyer {
+            self.drop_echoed_names(text, &mut hits, buyer);
+        }
         // A question inside a rude phrase (not a bare question, which softening may yet excuse) is rhetorical ("不是已经告诉你了吗", "did you even read it?"): it asks nothing.
         // Nor is an offer or an invitation named inside one extended: "DO NOT CONTACT US AGAIN"
         // invites no questions. (A refusal or an apology inside one is still said.)

@@ -40,13 +40,12 @@ impl Grader {
     /// it: an order that answers "how do I…?" is an instruction, not a bare order.
     pub fn grade_text_answering(&self, text: &str, asked: Option<&str>, lang: Lang) -> TextReport {
         let normalized = normalize(text);
-        let answers_how = asked.is_some_and(crate::grading::lexicon::asks_how);
         let upset = asked.is_some_and(crate::grading::upset::upset);
         let mut hits = Vec::new();
         let mut marks = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         let capitals = tone::capitals_span(text);
-        for hit in self.lexicon.hits_answering(&normalized.text, answers_how) {
+        for hit in self.lexicon.hits_answering(&normalized.text, asked) {
             let entry = &self.lexicon.entries[hit.group];
             if !entry.heard_for(upset) {
                 continue;
@@ -123,6 +122,20 @@ mod tests {
         let forbidden = report.hits.iter().find(|h| h.rule == "forbidden_phrase").unwrap();
         assert_eq!(&text[forbidden.start..forbidden.end], "爱买不买");
         assert!(report.tone_band <= ToneBand::Curt, "{:?}", report.tone_band);
+    }
+
+    #[test]
+    fn a_greeting_inside_a_name_the_buyer_used_greets_no_one() {
+        let grader = grader();
+        let asked = "Do you still stock the Hello Sunshine lunch box?";
+        let report = grader.grade_text_answering("The Hello Sunshine lunch box is back next week.", Some(asked), Lang::En);
+        assert!(!rules(&report).contains(&"greet"), "{:?}", rules(&report));
+        assert_eq!(report.tone_band, ToneBand::Neutral);
+        // the same words opening a reply to a buyer who never named them greet
+        let report = grader.grade_text_answering("Hello Sunshine! The lunch box is back next week.", Some("Is the lunch box back?"), Lang::En);
+        assert!(rules(&report).contains(&"greet"), "{:?}", rules(&report));
+        let report = grader.grade_text_answering("你好呀水杯下周到货", Some("你们那款你好呀水杯还有吗"), Lang::Zh);
+        assert!(!rules(&report).contains(&"greet"), "{:?}", rules(&report));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Short spans set in quotation or title marks ("'Sorry I Missed You' cards",
 //! “谢谢惠顾”卡片, 《你好,旧时光》): words there name a product, a card or a
-//! phrase; they are not said to the reader.
+//! phrase; they are not said to the reader. So do greeting words the buyer
+//! used inside a name ("Is the Hello Kitty charm back?" → "The Hello Kitty
+//! charm is back").
 
 /// The longest span, in characters, that still reads as a name. A longer
 /// quotation is a quoted sentence, whose words may well be meant.
@@ -53,6 +55,46 @@ pub fn title_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Whether the words at `start..end` of normalised `reply` begin a name the
+/// buyer used: those words and the word right after them stand inside the
+/// buyer's normalised message, not at its opening ("Is the Good Morning mug
+/// dishwasher safe?" → "Good Morning mug is…", 你们那款“亲亲宝贝”辅食碗 →
+/// 亲亲宝贝辅食碗…). Words followed by a mark, or met only where the buyer's
+/// message opens ("你好在吗" → "你好在的"), are a greeting answered in kind.
+/// Returns where that name ends in `reply`.
+pub fn echoed_name_end(reply: &str, start: usize, end: usize, buyer: &str) -> Option<usize> {
+    let after = reply.get(end..)?;
+    let name_end = if after.starts_with(' ') {
+        // an English name goes on with a word of its own: "thank you for" is no name
+        let word = after[1..].split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+        if word.is_empty() || FUNCTION_WORDS.contains(&word) {
+            return None;
+        }
+        end + 1 + word.len()
+    } else {
+        // a Chinese one with two more characters: "感谢您的回复" and "感谢您的建议" share only 的
+        let mut chars = after.char_indices().take(2);
+        match (chars.next(), chars.next()) {
+            (Some((_, a)), Some((at, b))) if [a, b].iter().all(|c| !c.is_ascii() && c.is_alphabetic()) => end + at + b.len_utf8(),
+            _ => return None,
+        }
+    };
+    let name = &reply[start..name_end];
+    buyer.match_indices(name).any(|(at, _)| !opens_message(buyer, at)).then_some(name_end)
+}
+
+/// Words that go on a greeting or a thanks rather than a name ("thanks for",
+/// "hello again", "hi there", "sorry to").
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "again", "all", "an", "and", "at", "everyone", "everybody", "folks", "for", "from", "guys", "i", "in", "is", "it", "much", "my", "of", "on",
+    "our", "so", "team", "that", "the", "there", "this", "to", "very", "we", "with", "you", "your",
+];
+
+/// Whether only marks and spaces stand before `at` in its sentence of `text`.
+fn opens_message(text: &str, at: usize) -> bool {
+    text[..at].chars().rev().take_while(|c| !matches!(c, '.' | '!' | '?' | '。' | '！' | '？')).all(|c| !c.is_alphanumeric())
+}
+
 fn push_short(spans: &mut Vec<(usize, usize)>, text: &str, from: usize, to: usize) {
     let inside = &text[from..to];
     let length = inside.chars().count();
@@ -84,6 +126,19 @@ mod tests {
         assert_eq!(quoted("our 'sorry i missed you' cards"), ["sorry i missed you"]);
         assert_eq!(quoted("the 'can't stop' mug"), ["can't stop"]);
         assert!(quoted("we can't, and the customers' orders won't wait").is_empty());
+    }
+
+    #[test]
+    fn greeting_words_the_buyer_used_inside_a_name_name_it() {
+        assert!(echoed_name_end("the hello kitty charm is back", 4, 9, "is the hello kitty charm back yet?").is_some());
+        assert!(echoed_name_end("亲亲宝贝碗能耐高温", 0, 6, "你们那款\"亲亲宝贝\"碗耐高温吗").is_some());
+        assert!(echoed_name_end("感谢您的建议", 0, 9, "首先感谢您的回复").is_none());
+        assert!(echoed_name_end("thank you for the photos", 0, 9, "i wanted to thank you for the refund").is_none());
+        // a greeting answered in kind, or followed by a mark, names nothing
+        assert!(echoed_name_end("你好在的", 0, 6, "你好在吗").is_none());
+        assert!(echoed_name_end("hello, it ships today", 0, 5, "the hello, kitty").is_none());
+        assert!(echoed_name_end("hi there! yes", 0, 2, "ok. hi there, is it in stock?").is_none());
+        assert!(echoed_name_end("亲,有货的", 0, 3, "这款亲,有货吗").is_none());
     }
 
     #[test]

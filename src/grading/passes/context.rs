@@ -55,13 +55,12 @@ pub(crate) struct TurnContext<'a> {
 
 impl<'a> TurnContext<'a> {
     pub fn new(grader: &'a Grader, scenario: &'a Scenario, rubric: &'a Rubric, turn: &'a Turn<'a>) -> TurnContext<'a> {
-        let answers_how = turn.asked.is_some_and(crate::grading::lexicon::asks_how);
         let messages: Vec<Prepared> = turn
             .messages
             .iter()
             .map(|message| {
                 let normalized = normalize(message);
-                let hits = grader.lexicon.hits_answering(&normalized.text, answers_how);
+                let hits = grader.lexicon.hits_answering(&normalized.text, turn.asked);
                 let mentions = quantities(&normalized.text);
                 Prepared { normalized, hits, mentions }
             })
