@@ -64,9 +64,9 @@ pub fn title_spans(text: &str) -> Vec<(usize, usize)> {
 /// Returns where that name ends in `reply`.
 pub fn echoed_name_end(reply: &str, start: usize, end: usize, buyer: &str) -> Option<usize> {
     let after = reply.get(end..)?;
-    let name_end = if after.starts_with(' ') {
+    let name_end = if let Some(rest) = after.strip_prefix(' ') {
         // an English name goes on with a word of its own: "thank you for" is no name
-        let word = after[1..].split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+        let word = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
         if word.is_empty() || FUNCTION_WORDS.contains(&word) {
             return None;
         }
