@@ -45,6 +45,8 @@ const UPSET_MARKS: &[&str] = &[
     "shattered", "leaking", "is missing", "are missing", "was missing", "were missing", "stopped working", "won't turn on",
     // "the strap broke on day two": damage told in the past tense
     " broke",
+    // harm to the buyer: "the soap gave me a rash", 吃了过敏
+    "a rash", "made me sick", "made me ill", "allergic reaction", "过敏了", "起疹子", "起红疹",
     "fix it now", "fix this now", "fix it immediately", "sort it out now", "sort this out now", "want my money back",
 ];
 
@@ -78,6 +80,7 @@ mod tests {
             "蟹到了死了一半",
             "The lamp arrived broken",
             "The strap broke on day two",
+            "This cream gave me a rash",
         ] {
             assert!(upset(buyer), "{buyer}");
         }
