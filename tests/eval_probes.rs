@@ -66,6 +66,23 @@ fn english_blind_probes_agree_with_their_labels() {
     platform_rules_agree("tests/eval/blind_en.jsonl", Lang::En);
 }
 
+/// Two later blind batches per language (tests/eval/blind_later_*.jsonl,
+/// session 22): the seventh was graded at first sight and then fixed by
+/// class; the eighth was graded at first sight after those fixes, to see how
+/// far they carried, and then fixed by class too. They are harder than the
+/// first six, and the grader does not yet reach those thresholds on them;
+/// these floors are today's figures, so a change that loses agreement fails.
+/// No rude probe may be graded polite here either.
+#[test]
+fn chinese_later_blind_probes_keep_todays_agreement() {
+    check("tests/eval/blind_later_zh.jsonl", "zh", 0.875, 0.845);
+}
+
+#[test]
+fn english_later_blind_probes_keep_todays_agreement() {
+    check("tests/eval/blind_later_en.jsonl", "en", 0.875, 0.795);
+}
+
 /// Every blind probe's platform-rule labels (`"platform"`: absolute claims,
 /// moving the buyer off the platform, overpromising ...) are exactly the
 /// platform rules the grader finds: none missed, none added.
