@@ -80,7 +80,7 @@ fn chinese_later_blind_probes_keep_todays_agreement() {
 
 #[test]
 fn english_later_blind_probes_keep_todays_agreement() {
-    check("tests/eval/blind_later_en.jsonl", "en", 0.875, 0.795);
+    check("tests/eval/blind_later_en.jsonl", "en", 0.875, 0.855);
 }
 
 /// Every blind probe's platform-rule labels (`"platform"`: absolute claims,
