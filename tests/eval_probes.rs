@@ -75,7 +75,7 @@ fn english_blind_probes_agree_with_their_labels() {
 /// No rude probe may be graded polite here either.
 #[test]
 fn chinese_later_blind_probes_keep_todays_agreement() {
-    check("tests/eval/blind_later_zh.jsonl", "zh", 0.875, 0.845);
+    check("tests/eval/blind_later_zh.jsonl", "zh", 0.88, 0.865);
 }
 
 #[test]
