@@ -23,6 +23,12 @@ fn confusion(report: &serde_json::Value, labelled: usize, graded: usize) -> u64 
 }
 
 fn check(file: &str, lang: &str, politeness: f64, micro_f1: f64) {
+    check_with_rude_as_polite(file, lang, politeness, micro_f1, 0);
+}
+
+/// `check`, allowing at most `most` impolite probes graded polite: a ceiling
+/// to bring down, for a batch the grader does not yet hear in full.
+fn check_with_rude_as_polite(file: &str, lang: &str, politeness: f64, micro_f1: f64, most: u64) {
     let report = eval(file, lang);
     let accuracy = report["politeness"]["accuracy"].as_f64().unwrap();
     let f1 = report["micro_f1_frequent"]["f1"].as_f64().unwrap();
@@ -33,7 +39,7 @@ fn check(file: &str, lang: &str, politeness: f64, micro_f1: f64) {
         .map(|d| format!("{} {:?} missed {} extra {}", d["text"], d["politeness"], d["missed"], d["extra"]))
         .collect();
     // Never call a rude reply polite: that is the mistake a supervisor cannot forgive.
-    assert_eq!(confusion(&report, 2, 0), 0, "an impolite probe graded polite:\n{}", wrong.join("\n"));
+    assert!(confusion(&report, 2, 0) <= most, "impolite probes graded polite (at most {most}):\n{}", wrong.join("\n"));
     assert!(accuracy >= politeness, "politeness {accuracy:.3} < {politeness}:\n{}", wrong.join("\n"));
     assert!(f1 >= micro_f1, "micro-F1 {f1:.3} < {micro_f1}:\n{}", wrong.join("\n"));
 }
@@ -81,6 +87,24 @@ fn chinese_later_blind_probes_keep_todays_agreement() {
 #[test]
 fn english_later_blind_probes_keep_todays_agreement() {
     check("tests/eval/blind_later_en.jsonl", "en", 0.875, 0.855);
+}
+
+/// A ninth blind batch per language (tests/eval/blind_rude_*.jsonl), rude
+/// families only (burden-shifting and contempt wrapped in courtesy, counter
+/// brush-offs, rhetorical impatience, curt orders), 70 % impolite with polite
+/// and neutral look-alikes. At first sight the grader heard it badly (0.470
+/// Chinese, 0.570 English, with 34 and 23 rude probes graded polite); after
+/// fixing families, not sentences, it reads 0.730 and 0.740, with 8 and 6 left:
+/// sarcasm that only the situation makes rude ("两百块请个人给您擦三个小时的地,
+/// 这价格您自己擦都不亏吧"). Those counts are ceilings to bring down.
+#[test]
+fn chinese_rude_blind_probes_keep_todays_agreement() {
+    check_with_rude_as_polite("tests/eval/blind_rude_zh.jsonl", "zh", 0.72, 0.80, 8);
+}
+
+#[test]
+fn english_rude_blind_probes_keep_todays_agreement() {
+    check_with_rude_as_polite("tests/eval/blind_rude_en.jsonl", "en", 0.73, 0.84, 6);
 }
 
 /// Every blind probe's platform-rule labels (`"platform"`: absolute claims,
