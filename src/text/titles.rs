@@ -56,11 +56,12 @@ pub fn title_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Whether the words at `start..end` of normalised `reply` begin a name the
-/// buyer used: those words and the word right after them stand inside the
-/// buyer's normalised message, not at its opening ("Is the Good Morning mug
-/// dishwasher safe?" → "Good Morning mug is…", 你们那款“亲亲宝贝”辅食碗 →
-/// 亲亲宝贝辅食碗…). Words followed by a mark, or met only where the buyer's
-/// message opens ("你好在吗" → "你好在的"), are a greeting answered in kind.
+/// buyer used: those words and the word right after them (one character in
+/// Chinese, a content word in English) stand in the buyer's normalised
+/// message ("Is the Good Morning mug dishwasher safe?" → "Good Morning mug
+/// is…", 你们那款“亲亲宝贝”辅食碗 → 亲亲宝贝辅食碗…). Words followed by a mark,
+/// or Chinese words met only where the buyer's message opens ("你好在吗" →
+/// "你好在的"), are a greeting answered in kind.
 /// Returns where that name ends in `reply`.
 pub fn echoed_name_end(reply: &str, start: usize, end: usize, buyer: &str) -> Option<usize> {
     let after = reply.get(end..)?;
@@ -72,15 +73,17 @@ pub fn echoed_name_end(reply: &str, start: usize, end: usize, buyer: &str) -> Op
         }
         end + 1 + word.len()
     } else {
-        // a Chinese one with two more characters: "感谢您的回复" and "感谢您的建议" share only 的
-        let mut chars = after.char_indices().take(2);
-        match (chars.next(), chars.next()) {
-            (Some((_, a)), Some((at, b))) if [a, b].iter().all(|c| !c.is_ascii() && c.is_alphabetic()) => end + at + b.len_utf8(),
+        // a Chinese one with one more character (哈喽熊, 亲亲宝贝)
+        match after.chars().next() {
+            Some(c) if !c.is_ascii() && c.is_alphabetic() => end + c.len_utf8(),
             _ => return None,
         }
     };
     let name = &reply[start..name_end];
-    buyer.match_indices(name).any(|(at, _)| !opens_message(buyer, at)).then_some(name_end)
+    // A Chinese greeting the buyer opened with is answered in kind ("你好在吗" → "你好在的");
+    // an English one runs on into a word of its own, which only a name does ("Hello Kitty的香薰")
+    let english = name.is_ascii();
+    buyer.match_indices(name).any(|(at, _)| english || !opens_message(buyer, at)).then_some(name_end)
 }
 
 /// Words that go on a greeting or a thanks rather than a name ("thanks for",
@@ -132,7 +135,8 @@ mod tests {
     fn greeting_words_the_buyer_used_inside_a_name_name_it() {
         assert!(echoed_name_end("the hello kitty charm is back", 4, 9, "is the hello kitty charm back yet?").is_some());
         assert!(echoed_name_end("亲亲宝贝碗能耐高温", 0, 6, "你们那款\"亲亲宝贝\"碗耐高温吗").is_some());
-        assert!(echoed_name_end("感谢您的建议", 0, 9, "首先感谢您的回复").is_none());
+        assert!(echoed_name_end("哈喽熊那套还有", 0, 6, "你们家哈喽熊的积木还有吗").is_some());
+        assert!(echoed_name_end("hello kitty款卖完了", 0, 5, "hello kitty的香薰还有吗").is_some());
         assert!(echoed_name_end("thank you for the photos", 0, 9, "i wanted to thank you for the refund").is_none());
         // a greeting answered in kind, or followed by a mark, names nothing
         assert!(echoed_name_end("你好在的", 0, 6, "你好在吗").is_none());
