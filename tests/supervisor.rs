@@ -40,7 +40,10 @@ fn app(data: &Path) -> Harness<'static, KefuApp> {
         Settings { trainee_name: "测试员".into(), trainee_id: "t001".into(), ..Settings::default() }.save(data).unwrap();
     }
     let app = KefuApp::new(Path::new(env!("CARGO_MANIFEST_DIR")), data, Clock::Manual(Arc::new(Mutex::new(0.0))));
-    Harness::builder().with_size((1280.0, 800.0)).build_ui_state(|ui, app: &mut KefuApp| app.ui(ui), app)
+    // The folders are read on a thread: when it finishes in the middle of a run (a
+    // loaded machine, tests in parallel), the screen takes a few more frames to
+    // settle than kittest's default four (seen: six).
+    Harness::builder().with_size((1280.0, 800.0)).with_max_steps(16).build_ui_state(|ui, app: &mut KefuApp| app.ui(ui), app)
 }
 
 fn workspace<'a>(harness: &'a Harness<'_, KefuApp>) -> &'a SupervisorScreen {
