@@ -277,12 +277,10 @@ const WHY_AFTER_ZENME: &[&str] = &[
     "还", "又", "没", "不", "回事", "搞的", "这么", "那么", "会", "了", "样", "可能", "就", "都", "也", "说", "想", "看", "?", "!", ",", ".",
 ];
 
-/// Whether the buyer's message (as typed; normalised here) asks how or where
-/// to do something: a phrase of `HOW_TO`, or 怎么 before anything but a why
+/// Whether the buyer's message (normalised) asks how or where to do
+/// something: a phrase of `HOW_TO`, or 怎么 before anything but a why
 /// (怎么给你们发私信).
-pub fn asks_how(buyer: &str) -> bool {
-    let buyer = crate::text::normalize(buyer).text;
-    let buyer = buyer.as_str();
+fn asks_how(buyer: &str) -> bool {
     holds_how_to(buyer)
         || crate::text::occurrences(buyer, "怎么").any(|at| {
             let rest = &buyer[at + "怎么".len()..];
@@ -659,25 +657,21 @@ impl CompiledLexicon {
         self.drop_in_spans(hits, &reaches, inner);
     }
 
-    /// Drops each hit whose entry `inner` picks when it lies wholly inside one of `spans`.
     /// Drops greetings that begin a name the buyer used ("Is the Good Morning
     /// mug dishwasher safe?" → "Good Morning mug is…", “亲亲宝贝”辅食碗), and
     /// the courtesy heard in the same words. Only greetings: thanks and
     /// apologies run on into ordinary words ("首先感谢您的回复" → "感谢您的建议").
-    /// The buyer's message is normalised only when a greeting runs on into a
-    /// word, which most replies never need.
+    /// `buyer` is the buyer's message, normalised.
     fn drop_echoed_names(&self, text: &str, hits: &mut Vec<PhraseHit>, buyer: &str) {
-        let greets = |hit: &PhraseHit| self.entries[hit.group].intent.as_deref() == Some("greet");
-        let runs_on = |hit: &PhraseHit| text[hit.end..].chars().next().is_some_and(|c| c == ' ' || !c.is_ascii() && c.is_alphabetic());
-        if !hits.iter().any(|hit| greets(hit) && runs_on(hit)) {
-            return;
-        }
-        let buyer = crate::text::normalize(buyer).text;
-        let names: Vec<(usize, usize)> =
-            hits.iter().filter(|hit| greets(hit)).filter_map(|hit| crate::text::titles::echoed_name_end(text, hit.start, hit.end, &buyer).map(|end| (hit.start, end))).collect();
+        let names: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|hit| self.entries[hit.group].intent.as_deref() == Some("greet"))
+            .filter_map(|hit| crate::text::titles::echoed_name_end(text, hit.start, hit.end, buyer).map(|end| (hit.start, end)))
+            .collect();
         self.drop_in_spans(hits, &names, EntryInfo::names_in_quotes);
     }
 
+    /// Drops each hit whose entry `inner` picks when it lies wholly inside one of `spans`.
     fn drop_in_spans(&self, hits: &mut Vec<PhraseHit>, spans: &[(usize, usize)], inner: impl Fn(&EntryInfo) -> bool) {
         if !spans.is_empty() {
             hits.retain(|hit| !inner(&self.entries[hit.group]) || !crate::text::titles::inside_any(spans, hit.start, hit.end));
@@ -695,10 +689,10 @@ impl CompiledLexicon {
         self.hits_answering(text, None)
     }
 
-    /// `hits`, for a reply to the buyer's message `buyer`: when the buyer asked
-    /// how or where to do something (`asks_how`), orders that are
-    /// `fine_as_instruction` drop, and greeting words that begin a name the
-    /// buyer used greet no one.
+    /// `hits`, for a reply to the buyer's message `buyer` (normalised, once a
+    /// turn, by the caller): when the buyer asked how or where to do something
+    /// (`asks_how`), orders that are `fine_as_instruction` drop, and greeting
+    /// words that begin a name the buyer used greet no one.
     pub fn hits_answering(&self, text: &str, buyer: Option<&str>) -> Vec<PhraseHit> {
         let answers_how = buyer.is_some_and(asks_how);
         let mut hits = self.phrases.find(text);
@@ -1009,6 +1003,7 @@ mod tests {
 
     #[test]
     fn how_to_questions_are_told_from_why_questions() {
+        let asks_how = |buyer: &str| asks_how(&crate::text::normalize(buyer).text);
         for why in ["流量怎么超了", "耳机怎么坏了?", "包裹怎么丢了"] {
             assert!(!asks_how(why), "{why}");
         }

@@ -45,7 +45,8 @@ impl Grader {
         let mut marks = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         let capitals = tone::capitals_span(text);
-        for hit in self.lexicon.hits_answering(&normalized.text, asked) {
+        let buyer = asked.map(|asked| normalize(asked).text);
+        for hit in self.lexicon.hits_answering(&normalized.text, buyer.as_deref()) {
             let entry = &self.lexicon.entries[hit.group];
             if !entry.heard_for(upset) {
                 continue;

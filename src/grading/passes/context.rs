@@ -55,12 +55,13 @@ pub(crate) struct TurnContext<'a> {
 
 impl<'a> TurnContext<'a> {
     pub fn new(grader: &'a Grader, scenario: &'a Scenario, rubric: &'a Rubric, turn: &'a Turn<'a>) -> TurnContext<'a> {
+        let buyer = turn.asked.map(|asked| normalize(asked).text);
         let messages: Vec<Prepared> = turn
             .messages
             .iter()
             .map(|message| {
                 let normalized = normalize(message);
-                let hits = grader.lexicon.hits_answering(&normalized.text, turn.asked);
+                let hits = grader.lexicon.hits_answering(&normalized.text, buyer.as_deref());
                 let mentions = quantities(&normalized.text);
                 Prepared { normalized, hits, mentions }
             })
