@@ -47,6 +47,8 @@ pub struct EntryInfo {
     pub only_when_upset: bool,
     /// Makes the question sentence it sits in rhetorical: no request for facts there.
     pub rhetorical: bool,
+    /// Also hears words masked with asterisks ("f***").
+    pub hears_masked: bool,
     /// Entries (by index) whose later hit in the same message cancels this one.
     cancelled_by: Vec<usize>,
 }
@@ -621,6 +623,7 @@ impl CompiledLexicon {
                     major_when_upset: entry.major_when_upset,
                     only_when_upset: entry.only_when_upset,
                     rhetorical: entry.rhetorical,
+                    hears_masked: entry.hears_masked,
                 });
             }
         }
@@ -630,6 +633,23 @@ impl CompiledLexicon {
             entry.cancelled_by = ids.iter().filter_map(|id| by_id.get(id).copied()).collect();
         }
         CompiledLexicon { entries, by_id, phrases: builder.build() }
+    }
+
+    /// Adds a hit of every `hears_masked` entry at each word masked with
+    /// asterisks ("f***"), keeping the hits in text order.
+    fn add_masked(&self, text: &str, hits: &mut Vec<PhraseHit>) {
+        if !text.contains('*') {
+            return;
+        }
+        let masked = crate::text::masked::masked_words(text);
+        if masked.is_empty() {
+            return;
+        }
+        for (group, _) in self.entries.iter().enumerate().filter(|(_, entry)| entry.hears_masked) {
+            hits.extend(masked.iter().map(|&(start, end)| PhraseHit { start, end, group }));
+        }
+        hits.sort();
+        hits.dedup();
     }
 
     /// Drops each hit whose entry `inner` picks when it lies inside a hit whose
@@ -696,6 +716,7 @@ impl CompiledLexicon {
     pub fn hits_answering(&self, text: &str, buyer: Option<&str>) -> Vec<PhraseHit> {
         let answers_how = buyer.is_some_and(asks_how);
         let mut hits = self.phrases.find(text);
+        self.add_masked(text, &mut hits);
         if answers_how {
             hits.retain(|hit| !self.entries[hit.group].fine_as_instruction);
         }

@@ -343,6 +343,37 @@ mod tests {
         assert_eq!(soft.tone_band, ToneBand::Neutral, "a courtesy tilde still softens");
     }
 
+    /// Holding the other buyers up against one reporting a problem says the fault
+    /// is theirs; the same words sell to a calm buyer.
+    #[test]
+    fn everyone_else_manages_is_a_fault_only_against_a_complaint() {
+        let cases = [
+            ("别的买家都用得好好的哦,您再试试", "这个加湿器根本不出雾", "这个加湿器好用吗", Lang::Zh),
+            ("Everyone else seems to manage with it, so try the manual again.", "The blender lid won't close", "Is the blender easy to use?", Lang::En),
+        ];
+        for (reply, complaint, calm, lang) in cases {
+            let against = grader().grade_text_answering(reply, Some(complaint), lang);
+            assert!(rules(&against).contains(&"compared_with_others") && against.tone_band < ToneBand::Polite, "{reply}: {:?}", rules(&against));
+            let selling = grader().grade_text_answering(reply, Some(calm), lang);
+            assert!(!rules(&selling).contains(&"compared_with_others"), "{reply}: {:?}", rules(&selling));
+        }
+        // "Nobody else has complained" needs no complaint to hear: it only ever answers one.
+        let nobody = grader().grade_text("亲,几百个买家都没反馈过这个问题哦", Lang::Zh);
+        assert!(rules(&nobody).contains(&"belittle_complaint"), "{:?}", rules(&nobody));
+    }
+
+    /// A swear word masked with asterisks is still a swear word, with its span.
+    #[test]
+    fn masked_swearing_is_swearing() {
+        let text = "Sorry, the f**king courier lost it again";
+        let report = grader().grade_text(text, Lang::En);
+        let hit = report.hits.iter().find(|h| h.rule == "profanity").expect("profanity");
+        assert_eq!(hit.matched, "f**king");
+        assert_eq!(report.tone_band, ToneBand::Rude);
+        let grade = grader().grade_text("She got an A* in maths, prices* exclude VAT", Lang::En);
+        assert!(!rules(&grade).contains(&"profanity"), "{:?}", rules(&grade));
+    }
+
     #[test]
     fn shouting_in_a_run_of_capitals_is_a_finding_and_invites_nothing() {
         let report = grader().grade_text("Sorry, but STOP EMAILING US about this", Lang::En);

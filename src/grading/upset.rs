@@ -47,6 +47,17 @@ const UPSET_MARKS: &[&str] = &[
     " broke",
     // harm to the buyer: "the soap gave me a rash", 吃了过敏
     "a rash", "made me sick", "made me ill", "allergic reaction", "过敏了", "起疹子", "起红疹",
+    // a report that the goods do not work or are not what was sold: "defective", "not even charging",
+    // 发错了, 是假货. A question about what might happen ("会掉色吗") is no report: these are past or present facts
+    "defective", "faulty", "not working", "doesn't work", "does not work", "isn't working", "won't work", "not even",
+    "not charging", "stopped charging", "dead on arrival", "wrong item", "sent me the wrong", "not as described",
+    "has been redeemed", "already been used", "fell apart", "came apart", "peeling", " torn", " ripped",
+    "发错", "假货", "次品", "残次", "不能用", "没法用", "不好使", "开不了机", "充不进电", "充不了电", "掉色了", "褪色了", "开线了", "漏水",
+    // a complaint that the goods fall short: 根本收不起来, 降噪效果好差, 颜色差好多, "the lenses sting my eyes"
+    "根本", "好差", "很差", "质量差", "不好用", "连不上", "激活不了", "没收到", "烂了", "瘪了", "蔫了", "晃得厉害", "进水了",
+    "拉肚子", "便秘", "头晕", "腰疼", "好疼", "好苦", "好酸", "差好多", "不对版", "色差", "划痕", "起球", "发霉", "过期", "不发芽", "太难", "太小", "太硬", "跟不上", "看不清", "bitter",
+    " sting", "is dying", "fell off", "came off", " tore", "won't lock", "won't close", "won't fit", "doesn't fit",
+    "logged me out", "charged me", "past its", "expired", " stained", "scratched", " dented", "ran the first time",
     "fix it now", "fix this now", "fix it immediately", "sort it out now", "sort this out now", "want my money back",
 ];
 
@@ -81,6 +92,8 @@ mod tests {
             "The lamp arrived broken",
             "The strap broke on day two",
             "This cream gave me a rash",
+            "Got a defective charger, it's not even charging",
+            "收到的是次品,根本不能用",
         ] {
             assert!(upset(buyer), "{buyer}");
         }

@@ -6,6 +6,7 @@ pub(crate) mod contractions;
 pub(crate) mod entities;
 pub(crate) mod fold;
 pub(crate) mod links;
+pub(crate) mod masked;
 pub(crate) mod matcher;
 pub(crate) mod mention;
 pub(crate) mod normalize;

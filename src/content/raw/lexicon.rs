@@ -71,6 +71,11 @@ pub struct LexiconEntry {
     /// that does not set it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub never_negated: bool,
+    /// Also hears a word masked with asterisks ("f***", "sh*t": `text::masked`),
+    /// which no phrase can spell since a phrase's `*` is a gap. Left out when
+    /// false, like `never_negated`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hears_masked: bool,
     /// A bad entry naming something the buyer does, where 别/不要/don't in front
     /// tells them to stop it, which is the fault again ("您别胡搅蛮缠", "stop
     /// pestering"); other negations still excuse it ("不是说您胡搅蛮缠"). Left
