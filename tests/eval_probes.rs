@@ -104,7 +104,39 @@ fn chinese_rude_blind_probes_keep_todays_agreement() {
 
 #[test]
 fn english_rude_blind_probes_keep_todays_agreement() {
-    check_with_rude_as_polite("tests/eval/blind_rude_en.jsonl", "en", 0.73, 0.84, 6);
+    check_with_rude_as_polite("tests/eval/blind_rude_en.jsonl", "en", 0.76, 0.84, 6);
+}
+
+/// A bank of rude wordings per language (tests/eval/rude_bank_*.jsonl, session
+/// 23): twelve families (do it yourself, everyone else manages, already told
+/// you, pass the buck, if you don't like it, blame, impatience, counter
+/// brush-offs, contempt, curt orders, threats, stonewalling), each some twelve
+/// impolite wordings and four polite or neutral look-alikes, written by helpers
+/// who never saw the grader. Families were added from it; the grader first read
+/// it at 0.406 Chinese and 0.474 English with 65 and 38 rude lines graded polite.
+#[test]
+fn chinese_rude_bank_keeps_todays_agreement() {
+    check_with_rude_as_polite("tests/eval/rude_bank_zh.jsonl", "zh", 0.78, 0.71, 6);
+}
+
+#[test]
+fn english_rude_bank_keeps_todays_agreement() {
+    check_with_rude_as_polite("tests/eval/rude_bank_en.jsonl", "en", 0.83, 0.75, 2);
+}
+
+/// The tenth blind batch (tests/eval/blind_s23_*.jsonl), every class of issue
+/// 11, drawn after the rude bank's families were in. Before those it read 0.762
+/// Chinese and 0.717 English with 18 and 12 rude probes graded polite; with them,
+/// unseen, 0.781 and 0.730 with 17 and 10; after fixing its own families, 0.863
+/// and 0.783 with 5 and 5 left.
+#[test]
+fn chinese_tenth_blind_batch_keeps_todays_agreement() {
+    check_with_rude_as_polite("tests/eval/blind_s23_zh.jsonl", "zh", 0.86, 0.86, 5);
+}
+
+#[test]
+fn english_tenth_blind_batch_keeps_todays_agreement() {
+    check_with_rude_as_polite("tests/eval/blind_s23_en.jsonl", "en", 0.78, 0.88, 5);
 }
 
 /// Every blind probe's platform-rule labels (`"platform"`: absolute claims,

@@ -41,10 +41,11 @@ fn fold_punctuation(c: char) -> char {
     }
 }
 
-/// Apostrophes as typed on other keyboards: curly, the backtick ("can`t"),
-/// the acute accent ("can´t") and the modifier letter ("canʼt").
+/// Apostrophes as typed on other keyboards or pasted from word processors:
+/// curly, the reversed ones ("Youʻre", "You‟re"), the backtick ("can`t"), the
+/// acute accent ("can´t"), the prime ("can′t") and the modifier letters ("canʼt").
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '‘' | '’' | '`' | '´' | 'ʼ')
+    matches!(c, '‘' | '’' | '‛' | '‟' | '`' | '´' | '′' | 'ʼ' | 'ʻ' | 'ʹ')
 }
 
 /// Characters that show nothing but would split a phrase or a number: zero-width
@@ -164,7 +165,7 @@ mod tests {
 
     #[test]
     fn every_apostrophe_is_one_apostrophe() {
-        for typed in ["can't", "can’t", "can`t", "can´t", "canʼt"] {
+        for typed in ["can't", "can’t", "can`t", "can´t", "canʼt", "can‛t", "can‟t", "can′t", "canʻt"] {
             assert_eq!(normalize(typed).text, "can't", "{typed}");
         }
     }
