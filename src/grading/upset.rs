@@ -58,6 +58,14 @@ const UPSET_MARKS: &[&str] = &[
     "拉肚子", "便秘", "头晕", "腰疼", "好疼", "好苦", "好酸", "差好多", "不对版", "色差", "划痕", "起球", "发霉", "过期", "不发芽", "太难", "太小", "太硬", "跟不上", "看不清", "bitter",
     " sting", "is dying", "fell off", "came off", " tore", "won't lock", "won't close", "won't fit", "doesn't fit",
     "logged me out", "charged me", "past its", "expired", " stained", "scratched", " dented", "ran the first time",
+    // a fault that keeps coming back or that came with use: "it keeps disconnecting", 指纹老是识别不了, 才用了三次就…
+    "keeps ", "kept ", "stopped ", "snapped", "got worse", "getting worse", "making it worse", "locked me out", "locked out",
+    "damp", "soggy", "mouldy", "moldy", "rotten", "leaks", "leaked", "rattles", "faded", "shrunk", "shrank", "didn't go off",
+    "won't let me", "won't open", "won't load", "won't start", "won't connect", "won't play", "won't scan",
+    "won't pair", "won't sync", "won't print", "won't stay",
+    "老是", "总是坏", "一直不", "一直没", "一直显示", "一直卡", "一直闪", "一直响", "一直漏", "才用了", "第二天就", "识别不了", "打不开",
+    "开不了", "关不了", "充不上", "装不上", "收不起来", "登不上", "登录不了", "启动不了", "漏馅", "滴水", "变形", "异响", "卡顿", "死机",
+    "黑屏", "闪退",
     "fix it now", "fix this now", "fix it immediately", "sort it out now", "sort this out now", "want my money back",
 ];
 
@@ -94,6 +102,8 @@ mod tests {
             "This cream gave me a rash",
             "Got a defective charger, it's not even charging",
             "收到的是次品,根本不能用",
+            "The VPN keeps disconnecting every ten minutes",
+            "门锁指纹老是识别不了",
         ] {
             assert!(upset(buyer), "{buyer}");
         }
