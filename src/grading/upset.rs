@@ -55,7 +55,7 @@ const UPSET_MARKS: &[&str] = &[
     "发错", "假货", "次品", "残次", "不能用", "没法用", "不好使", "开不了机", "充不进电", "充不了电", "掉色了", "褪色了", "开线了", "漏水",
     // a complaint that the goods fall short: 根本收不起来, 降噪效果好差, 颜色差好多, "the lenses sting my eyes"
     "根本", "好差", "很差", "质量差", "不好用", "连不上", "激活不了", "没收到", "烂了", "瘪了", "蔫了", "晃得厉害", "进水了",
-    "拉肚子", "便秘", "头晕", "腰疼", "好疼", "好苦", "好酸", "差好多", "不对版", "色差", "划痕", "起球", "发霉", "过期", "不发芽", "太难", "太小", "太硬", "跟不上", "看不清", "bitter",
+    "拉肚子", "便秘", "头晕", "腰疼", "好疼", "好苦", "好酸", "差好多", "不对版", "色差", "划痕", "起球", "发霉", "过期", "不发芽", "超慢", "松了", "发红", "红肿", "红得", "黑点", "污渍", "裂了", "歪了", "不准了", "测得不准", "走时不准", "偏差", "有股", "发黄", "变色", "起皮", "脱胶", "开胶", "咔咔响", "吱吱响", "好慢", "这么慢", "还没到", "还没收到", "还没发货", "太难", "太小", "太硬", "跟不上", "看不清", "bitter",
     " sting", "is dying", "fell off", "came off", " tore", "won't lock", "won't close", "won't fit", "doesn't fit",
     "logged me out", "charged me", "past its", "expired", " stained", "scratched", " dented", "ran the first time",
     // a fault that keeps coming back or that came with use: "it keeps disconnecting", 指纹老是识别不了, 才用了三次就…
@@ -63,6 +63,8 @@ const UPSET_MARKS: &[&str] = &[
     "damp", "soggy", "mouldy", "moldy", "rotten", "leaks", "leaked", "rattles", "faded", "shrunk", "shrank", "didn't go off",
     "won't let me", "won't open", "won't load", "won't start", "won't connect", "won't play", "won't scan",
     "won't pair", "won't sync", "won't print", "won't stay",
+    "don't fit", "didn't even", "taking on water", "cutting into", "split down", "split open", "has split", "for no reason", "sent the wrong", "the wrong size",
+    "the wrong colour", "the wrong color", "wrong power",
     "老是", "总是坏", "一直不", "一直没", "一直显示", "一直卡", "一直闪", "一直响", "一直漏", "才用了", "第二天就", "识别不了", "打不开",
     "开不了", "关不了", "充不上", "装不上", "收不起来", "登不上", "登录不了", "启动不了", "漏馅", "滴水", "变形", "异响", "卡顿", "死机",
     "黑屏", "闪退",
