@@ -124,19 +124,29 @@ fn english_rude_bank_keeps_todays_agreement() {
     check_with_rude_as_polite("tests/eval/rude_bank_en.jsonl", "en", 0.83, 0.75, 2);
 }
 
-/// The tenth blind batch (tests/eval/blind_s23_*.jsonl), every class of issue
-/// 11, drawn after the rude bank's families were in. Before those it read 0.762
-/// Chinese and 0.717 English with 18 and 12 rude probes graded polite; with them,
-/// unseen, 0.781 and 0.730 with 17 and 10; after fixing its own families, 0.863
-/// and 0.783 with 5 and 5 left.
+/// Blind batches 10 to 12 (tests/eval/blind_batch1{0,1,2}_*.jsonl), every
+/// class of issue 11, each drawn after the previous one's families were in,
+/// so each was first graded unseen. Politeness at first sight, then rude
+/// probes graded polite (of 56 to 58):
+/// - batch 10: 0.762 zh / 0.717 en, 18 / 12 (before the rude bank's families;
+///   with them, still unseen, 0.781 / 0.730, 17 / 10);
+/// - batch 11: 0.762 / 0.693, 15 / 17;
+/// - batch 12: 0.719 / 0.682, 20 / 16 (the session-start grader: 0.694 / 0.669,
+///   21 / 15).
+/// After fixing each batch's families they read as held here; the rude probes
+/// still graded polite are ceilings to bring down.
 #[test]
-fn chinese_tenth_blind_batch_keeps_todays_agreement() {
-    check_with_rude_as_polite("tests/eval/blind_s23_zh.jsonl", "zh", 0.86, 0.86, 5);
+fn chinese_blind_batches_ten_to_twelve_keep_todays_agreement() {
+    check_with_rude_as_polite("tests/eval/blind_batch10_zh.jsonl", "zh", 0.86, 0.86, 4);
+    check_with_rude_as_polite("tests/eval/blind_batch11_zh.jsonl", "zh", 0.83, 0.81, 4);
+    check_with_rude_as_polite("tests/eval/blind_batch12_zh.jsonl", "zh", 0.81, 0.80, 5);
 }
 
 #[test]
-fn english_tenth_blind_batch_keeps_todays_agreement() {
-    check_with_rude_as_polite("tests/eval/blind_s23_en.jsonl", "en", 0.78, 0.88, 5);
+fn english_blind_batches_ten_to_twelve_keep_todays_agreement() {
+    check_with_rude_as_polite("tests/eval/blind_batch10_en.jsonl", "en", 0.78, 0.88, 5);
+    check_with_rude_as_polite("tests/eval/blind_batch11_en.jsonl", "en", 0.77, 0.90, 5);
+    check_with_rude_as_polite("tests/eval/blind_batch12_en.jsonl", "en", 0.75, 0.80, 4);
 }
 
 /// Every blind probe's platform-rule labels (`"platform"`: absolute claims,
