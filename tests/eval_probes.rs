@@ -139,14 +139,14 @@ fn english_rude_bank_keeps_todays_agreement() {
 fn chinese_blind_batches_ten_to_twelve_keep_todays_agreement() {
     check_with_rude_as_polite("tests/eval/blind_batch10_zh.jsonl", "zh", 0.86, 0.86, 4);
     check_with_rude_as_polite("tests/eval/blind_batch11_zh.jsonl", "zh", 0.83, 0.81, 4);
-    check_with_rude_as_polite("tests/eval/blind_batch12_zh.jsonl", "zh", 0.81, 0.80, 5);
+    check_with_rude_as_polite("tests/eval/blind_batch12_zh.jsonl", "zh", 0.86, 0.80, 5);
 }
 
 #[test]
 fn english_blind_batches_ten_to_twelve_keep_todays_agreement() {
     check_with_rude_as_polite("tests/eval/blind_batch10_en.jsonl", "en", 0.78, 0.88, 5);
     check_with_rude_as_polite("tests/eval/blind_batch11_en.jsonl", "en", 0.77, 0.90, 5);
-    check_with_rude_as_polite("tests/eval/blind_batch12_en.jsonl", "en", 0.75, 0.80, 4);
+    check_with_rude_as_polite("tests/eval/blind_batch12_en.jsonl", "en", 0.83, 0.80, 4);
 }
 
 /// Every blind probe's platform-rule labels (`"platform"`: absolute claims,
