@@ -137,15 +137,15 @@ fn english_rude_bank_keeps_todays_agreement() {
 /// still graded polite are ceilings to bring down.
 #[test]
 fn chinese_blind_batches_ten_to_twelve_keep_todays_agreement() {
-    check_with_rude_as_polite("tests/eval/blind_batch10_zh.jsonl", "zh", 0.86, 0.86, 4);
-    check_with_rude_as_polite("tests/eval/blind_batch11_zh.jsonl", "zh", 0.83, 0.81, 4);
+    check_with_rude_as_polite("tests/eval/blind_batch10_zh.jsonl", "zh", 0.87, 0.87, 4);
+    check_with_rude_as_polite("tests/eval/blind_batch11_zh.jsonl", "zh", 0.86, 0.81, 4);
     check_with_rude_as_polite("tests/eval/blind_batch12_zh.jsonl", "zh", 0.86, 0.80, 5);
 }
 
 #[test]
 fn english_blind_batches_ten_to_twelve_keep_todays_agreement() {
     check_with_rude_as_polite("tests/eval/blind_batch10_en.jsonl", "en", 0.78, 0.88, 5);
-    check_with_rude_as_polite("tests/eval/blind_batch11_en.jsonl", "en", 0.77, 0.90, 5);
+    check_with_rude_as_polite("tests/eval/blind_batch11_en.jsonl", "en", 0.83, 0.90, 5);
     check_with_rude_as_polite("tests/eval/blind_batch12_en.jsonl", "en", 0.83, 0.80, 4);
 }
 
