@@ -133,6 +133,7 @@ fn english_rude_bank_keeps_todays_agreement() {
 /// - batch 11: 0.762 / 0.693, 15 / 17;
 /// - batch 12: 0.719 / 0.682, 20 / 16 (the session-start grader: 0.694 / 0.669,
 ///   21 / 15).
+///
 /// After fixing each batch's families they read as held here; the rude probes
 /// still graded polite are ceilings to bring down.
 #[test]
