@@ -7,8 +7,11 @@
 //! shop chat shows itself in a few plain ways: doubled ! or ?, complaint words
 //! (投诉, 差评, 垃圾, 骗), exasperation (到底, 凭什么, 怎么还), a report of goods that
 //! came broken, dead or short (碎了, 死了一半, 少发, "arrived broken": sending that buyer
-//! to the courier or the maker is leaving them to it), and English shouted in
-//! capitals. A calm question with one "?" is not upset. A scenario turn also
+//! to the courier or the maker is leaving them to it), a fault told plainly or
+//! one that keeps coming back (不能用, 松了, 老是识别不了, 才用了三次就…, "defective",
+//! "keeps disconnecting", "don't fit"), and English shouted in capitals. A calm
+//! question with one "?" is not upset, nor is one about what might happen
+//! ("这款杯子洗了会掉色吗"): the marks are faults already there. A scenario turn also
 //! counts its buyer upset when the scenario's mood is Annoyed or worse.
 
 use crate::grading::tone::capitals_span;
@@ -123,6 +126,10 @@ mod tests {
             "这款杯子洗了会掉色吗",
             "Will the frame break if I drop it?",
             "Thanks! When will it arrive?",
+            "这双鞋尺码准不准?",
+            "能只买一半吗?",
+            "Can I split the payment?",
+            "Is the grip easy to keep clean?",
         ] {
             assert!(!upset(buyer), "{buyer}");
         }
