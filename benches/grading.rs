@@ -1,5 +1,5 @@
-//! Benchmarks: grade one typical reply (target: median under 20 µs), grade
-//! one loose text (`kefu grade-text`), and run one scenario end to end.
+//! Benchmarks: grade one typical reply (target: median under 20 µs), alone and
+//! answering the buyer's message, grade one loose text (`kefu grade-text`), and run one scenario end to end.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kefu::content::Course;
@@ -23,6 +23,13 @@ fn bench(c: &mut Criterion) {
 
     c.bench_function("grade one typical reply", |b| {
         b.iter(|| black_box(bundle.grader.grade_turn(&scenario, "solution", rubric, black_box(&turn))))
+    });
+    // In the app every turn answers the buyer's last message, which is read for
+    // how-to questions, names and an upset mood: the same reply, answering one.
+    let asked = "收到的保温杯颜色发错了,根本不是我要的白色!";
+    let answering = Turn { asked: Some(asked), ..turn };
+    c.bench_function("grade one typical reply to the buyer's message", |b| {
+        b.iter(|| black_box(bundle.grader.grade_turn(&scenario, "solution", rubric, black_box(&answering))))
     });
     c.bench_function("grade-text one reply", |b| {
         b.iter(|| black_box(bundle.grader.grade_text(black_box("亲,非常抱歉给您添麻烦了,麻烦您提供一下订单号"), Lang::Zh)))

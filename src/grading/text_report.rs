@@ -40,12 +40,12 @@ impl Grader {
     /// it: an order that answers "how do I…?" is an instruction, not a bare order.
     pub fn grade_text_answering(&self, text: &str, asked: Option<&str>, lang: Lang) -> TextReport {
         let normalized = normalize(text);
-        let upset = asked.is_some_and(crate::grading::upset::upset);
+        let buyer = asked.map(|asked| normalize(asked).text);
+        let upset = asked.zip(buyer.as_deref()).is_some_and(|(asked, normalized)| crate::grading::upset::upset(asked, normalized));
         let mut hits = Vec::new();
         let mut marks = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         let capitals = tone::capitals_span(text);
-        let buyer = asked.map(|asked| normalize(asked).text);
         for hit in self.lexicon.hits_answering(&normalized.text, buyer.as_deref()) {
             let entry = &self.lexicon.entries[hit.group];
             if !entry.heard_for(upset) {

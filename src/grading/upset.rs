@@ -74,19 +74,21 @@ const UPSET_MARKS: &[&str] = &[
     "fix it now", "fix this now", "fix it immediately", "sort it out now", "sort this out now", "want my money back",
 ];
 
-/// Whether the buyer's message (as typed) reads upset.
-pub fn upset(buyer: &str) -> bool {
+/// Whether the buyer's message reads upset: `buyer` as typed (capitals shout),
+/// `normalized` as a turn normalises it once for all it reads there.
+pub fn upset(buyer: &str, normalized: &str) -> bool {
     if capitals_span(buyer).is_some() {
         return true;
     }
-    let normalized = crate::text::normalize(buyer).text;
     let compact: String = normalized.chars().filter(|c| !c.is_whitespace()).collect();
     UPSET_MARKS.iter().any(|mark| if mark.is_ascii() && mark.chars().any(|c| c.is_ascii_alphabetic()) { normalized.contains(mark) } else { compact.contains(mark) })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::upset;
+    fn upset(buyer: &str) -> bool {
+        super::upset(buyer, &crate::text::normalize(buyer).text)
+    }
 
     #[test]
     fn complaints_exasperation_and_shouting_are_upset() {

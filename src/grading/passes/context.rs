@@ -66,7 +66,8 @@ impl<'a> TurnContext<'a> {
                 Prepared { normalized, hits, mentions }
             })
             .collect();
-        let upset = scenario.buyer.mood >= crate::content::raw::Mood::Annoyed || turn.asked.is_some_and(crate::grading::upset::upset);
+        let upset = scenario.buyer.mood >= crate::content::raw::Mood::Annoyed
+            || turn.asked.zip(buyer.as_deref()).is_some_and(|(asked, normalized)| crate::grading::upset::upset(asked, normalized));
         let mut first_hit: BTreeMap<usize, Span> = BTreeMap::new();
         for (index, message) in messages.iter().enumerate() {
             for hit in message.hits.iter().filter(|hit| grader.lexicon.entries[hit.group].heard_for(upset)) {
