@@ -847,12 +847,35 @@ fn tone_marker(kind: LexiconKind, entry: &LexiconEntry) -> Option<crate::grading
 }
 
 fn add_entry(builder: &mut crate::text::matcher::PhraseSetBuilder, group: usize, entry: &LexiconEntry) {
+    let either_you = entry.polarity == Polarity::Bad;
     for phrase in entry.zh.iter().chain(&entry.en) {
-        builder.add(group, phrase);
+        for each in pronoun_variants(phrase, either_you) {
+            builder.add(group, &each);
+        }
     }
     for exception in &entry.except {
-        builder.except(group, exception);
+        for each in pronoun_variants(exception, either_you) {
+            builder.except(group, &each);
+        }
     }
+}
+
+/// A fault said to the buyer is one whichever "you" it uses: 是您的问题 blames
+/// as much as 是你的问题, and an honorific cannot turn it into courtesy. So a
+/// fault's phrase (and its exceptions) that names the buyer as 你 or 您 is also
+/// heard with the other pronoun. Courtesy and steps are left as written (你 is
+/// no honorific).
+fn pronoun_variants(phrase: &str, either_you: bool) -> Vec<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let mut variants = vec![Cow::Borrowed(phrase)];
+    if either_you && (phrase.contains('你') || phrase.contains('您')) {
+        for other in [phrase.replace('您', "你"), phrase.replace('你', "您")] {
+            if other != phrase {
+                variants.push(Cow::Owned(other));
+            }
+        }
+    }
+    variants
 }
 
 #[cfg(test)]

@@ -362,6 +362,26 @@ mod tests {
         assert!(rules(&nobody).contains(&"belittle_complaint"), "{:?}", rules(&nobody));
     }
 
+    /// A fault names the buyer with either pronoun: 是您的问题 blames as much as
+    /// 是你的问题, and 您 cannot lift it back to polite. 你 in courtesy is no honorific.
+    #[test]
+    fn a_fault_is_heard_with_either_pronoun() {
+        for (plain, honoured) in [("这是你的问题", "这是您的问题"), ("你自己处理吧", "您自己处理吧"), ("我说的你是不会理解的", "我说的您是不会理解的")] {
+            let heard = |text: &str| {
+                let report = grader().grade_text(text, Lang::Zh);
+                let faults: Vec<String> = report.hits.iter().filter(|h| !h.good && h.kind == "tone").map(|h| h.matched.clone()).collect();
+                (faults, report.tone_band)
+            };
+            let (plain_faults, plain_band) = heard(plain);
+            let (honoured_faults, honoured_band) = heard(honoured);
+            assert!(!plain_faults.is_empty() && !honoured_faults.is_empty(), "{plain}: {plain_faults:?} / {honoured}: {honoured_faults:?}");
+            assert!(plain_band < ToneBand::Neutral && honoured_band < ToneBand::Neutral, "{plain}: {plain_band:?} / {honoured}: {honoured_band:?}");
+            assert!(honoured_faults.iter().any(|f| f.contains('您')), "the span covers the honorific pronoun: {honoured_faults:?}");
+        }
+        let plain_thanks = grader().grade_text("谢谢你", Lang::Zh);
+        assert!(!rules(&plain_thanks).contains(&"honorific"), "你 is no honorific: {:?}", rules(&plain_thanks));
+    }
+
     /// A swear word masked with asterisks is still a swear word, with its span.
     #[test]
     fn masked_swearing_is_swearing() {
