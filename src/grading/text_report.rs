@@ -382,6 +382,24 @@ mod tests {
         assert!(!rules(&plain_thanks).contains(&"honorific"), "你 is no honorific: {:?}", rules(&plain_thanks));
     }
 
+    /// "That's normal" to a buyer reporting a fault waves the fault away; the
+    /// same words inform a buyer who only asked, and an apology or a remedy
+    /// makes them an explanation.
+    #[test]
+    fn calling_a_reported_fault_normal_shrugs_it_off_only_when_it_was_reported() {
+        for (reply, complaint, question, lang) in [
+            ("亲，新买的包有点味道很正常的哦", "新买的包有股味道，太难闻了", "新包会有味道吗", Lang::Zh),
+            ("Dear customer, some fading is to be expected with linen.", "My linen shirt faded after one wash!", "Will the linen fade over time?", Lang::En),
+        ] {
+            let against = grader().grade_text_answering(reply, Some(complaint), lang);
+            assert!(rules(&against).contains(&"shrugs_off_complaint") && against.tone_band < ToneBand::Neutral, "{reply}: {:?}", rules(&against));
+            let informing = grader().grade_text_answering(reply, Some(question), lang);
+            assert!(!rules(&informing).contains(&"shrugs_off_complaint"), "{reply}: {:?}", rules(&informing));
+        }
+        let explained = grader().grade_text_answering("很抱歉给您带来不便，新包有点味道很正常的，我们给您换一个", Some("新买的包有股味道，太难闻了"), Lang::Zh);
+        assert!(!rules(&explained).contains(&"shrugs_off_complaint"), "{:?}", rules(&explained));
+    }
+
     /// A swear word masked with asterisks is still a swear word, with its span.
     #[test]
     fn masked_swearing_is_swearing() {

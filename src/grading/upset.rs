@@ -71,6 +71,10 @@ const UPSET_MARKS: &[&str] = &[
     "老是", "总是坏", "一直不", "一直没", "一直显示", "一直卡", "一直闪", "一直响", "一直漏", "才用了", "第二天就", "识别不了", "打不开",
     "开不了", "关不了", "充不上", "装不上", "收不起来", "登不上", "登录不了", "启动不了", "漏馅", "滴水", "变形", "异响", "卡顿", "死机",
     "黑屏", "闪退",
+    // a fault that came soon or shows on the goods: 才跑了两百公里就鼓包, 戴了一周就发黑, "went green in a week"
+    "才跑了", "才穿了", "才戴了", "才洗了", "才开了", "才骑了", "才装了", "才充了", "鼓包", "发黑", "渗水", "生锈", "掉漆", "起泡", "没声音",
+    "发烫", "烫手", "刺鼻", "异味", "脱落", "掉毛", "缩水", "糊的",
+    "only had it", "only used it", "after one use", "after one wash", "first wash", "went green", "gone green", "is dead", "are dead", "dead after", " died",
     "fix it now", "fix this now", "fix it immediately", "sort it out now", "sort this out now", "want my money back",
 ];
 
@@ -111,6 +115,8 @@ mod tests {
             "收到的是次品,根本不能用",
             "The VPN keeps disconnecting every ten minutes",
             "门锁指纹老是识别不了",
+            "换的轮胎才跑了两百公里，侧面鼓包了",
+            "The new hot tub water went green within a week",
         ] {
             assert!(upset(buyer), "{buyer}");
         }
