@@ -124,7 +124,7 @@ fn english_rude_bank_keeps_todays_agreement() {
     check_with_rude_as_polite("tests/eval/rude_bank_en.jsonl", "en", 0.83, 0.75, 2);
 }
 
-/// Blind batches 10 to 13 (tests/eval/blind_batch1{0,1,2,3}_*.jsonl), every
+/// Blind batches 10 to 14 (tests/eval/blind_batch1{0,1,2,3,4}_*.jsonl), every
 /// class of issue 11, each drawn after the previous one's families were in,
 /// so each was first graded unseen. Politeness at first sight, then rude
 /// probes graded polite (of 56 to 58):
@@ -134,24 +134,28 @@ fn english_rude_bank_keeps_todays_agreement() {
 /// - batch 12: 0.719 / 0.682, 20 / 16 (the session-start grader: 0.694 / 0.669,
 ///   21 / 15);
 /// - batch 13 (session 24; 100 zh and 96 en probes, rude ones 37 / 36): 0.740 /
-///   0.594, 16 / 16.
+///   0.594, 16 / 16;
+/// - batch 14 (98 zh, 96 en; rude 38 / 36): 0.653 / 0.698, 17 / 9, the same
+///   with and without batch 13's families: they carried nothing to it.
 ///
 /// After fixing each batch's families they read as held here; the rude probes
 /// still graded polite are ceilings to bring down.
 #[test]
-fn chinese_blind_batches_ten_to_thirteen_keep_todays_agreement() {
+fn chinese_blind_batches_ten_to_fourteen_keep_todays_agreement() {
     check_with_rude_as_polite("tests/eval/blind_batch10_zh.jsonl", "zh", 0.87, 0.87, 4);
     check_with_rude_as_polite("tests/eval/blind_batch11_zh.jsonl", "zh", 0.86, 0.81, 4);
     check_with_rude_as_polite("tests/eval/blind_batch12_zh.jsonl", "zh", 0.86, 0.80, 4);
     check_with_rude_as_polite("tests/eval/blind_batch13_zh.jsonl", "zh", 0.85, 0.80, 6);
+    check_with_rude_as_polite("tests/eval/blind_batch14_zh.jsonl", "zh", 0.87, 0.78, 5);
 }
 
 #[test]
-fn english_blind_batches_ten_to_thirteen_keep_todays_agreement() {
+fn english_blind_batches_ten_to_fourteen_keep_todays_agreement() {
     check_with_rude_as_polite("tests/eval/blind_batch10_en.jsonl", "en", 0.78, 0.88, 5);
     check_with_rude_as_polite("tests/eval/blind_batch11_en.jsonl", "en", 0.83, 0.90, 5);
     check_with_rude_as_polite("tests/eval/blind_batch12_en.jsonl", "en", 0.83, 0.80, 4);
     check_with_rude_as_polite("tests/eval/blind_batch13_en.jsonl", "en", 0.83, 0.81, 4);
+    check_with_rude_as_polite("tests/eval/blind_batch14_en.jsonl", "en", 0.82, 0.77, 4);
 }
 
 /// Every blind probe's platform-rule labels (`"platform"`: absolute claims,
