@@ -124,7 +124,7 @@ fn english_rude_bank_keeps_todays_agreement() {
     check_with_rude_as_polite("tests/eval/rude_bank_en.jsonl", "en", 0.83, 0.75, 2);
 }
 
-/// Blind batches 10 to 14 (tests/eval/blind_batch1{0,1,2,3,4}_*.jsonl), every
+/// Blind batches 10 to 15 (tests/eval/blind_batch1{0,1,2,3,4,5}_*.jsonl), every
 /// class of issue 11, each drawn after the previous one's families were in,
 /// so each was first graded unseen. Politeness at first sight, then rude
 /// probes graded polite (of 56 to 58):
@@ -136,26 +136,30 @@ fn english_rude_bank_keeps_todays_agreement() {
 /// - batch 13 (session 24; 100 zh and 96 en probes, rude ones 37 / 36): 0.740 /
 ///   0.594, 16 / 16;
 /// - batch 14 (98 zh, 96 en; rude 38 / 36): 0.653 / 0.698, 17 / 9, the same
-///   with and without batch 13's families: they carried nothing to it.
+///   with and without batch 13's families: they carried nothing to it;
+/// - batch 15 (101 zh, 96 en; rude 38 / 35): 0.703 / 0.677, 13 / 12, again the
+///   same as the session-start grader's.
 ///
 /// After fixing each batch's families they read as held here; the rude probes
 /// still graded polite are ceilings to bring down.
 #[test]
-fn chinese_blind_batches_ten_to_fourteen_keep_todays_agreement() {
+fn chinese_blind_batches_ten_to_fifteen_keep_todays_agreement() {
     check_with_rude_as_polite("tests/eval/blind_batch10_zh.jsonl", "zh", 0.87, 0.87, 4);
     check_with_rude_as_polite("tests/eval/blind_batch11_zh.jsonl", "zh", 0.86, 0.81, 4);
     check_with_rude_as_polite("tests/eval/blind_batch12_zh.jsonl", "zh", 0.86, 0.80, 4);
     check_with_rude_as_polite("tests/eval/blind_batch13_zh.jsonl", "zh", 0.85, 0.80, 6);
     check_with_rude_as_polite("tests/eval/blind_batch14_zh.jsonl", "zh", 0.87, 0.78, 5);
+    check_with_rude_as_polite("tests/eval/blind_batch15_zh.jsonl", "zh", 0.87, 0.77, 6);
 }
 
 #[test]
-fn english_blind_batches_ten_to_fourteen_keep_todays_agreement() {
+fn english_blind_batches_ten_to_fifteen_keep_todays_agreement() {
     check_with_rude_as_polite("tests/eval/blind_batch10_en.jsonl", "en", 0.78, 0.88, 5);
     check_with_rude_as_polite("tests/eval/blind_batch11_en.jsonl", "en", 0.83, 0.90, 5);
     check_with_rude_as_polite("tests/eval/blind_batch12_en.jsonl", "en", 0.83, 0.80, 4);
     check_with_rude_as_polite("tests/eval/blind_batch13_en.jsonl", "en", 0.83, 0.81, 4);
     check_with_rude_as_polite("tests/eval/blind_batch14_en.jsonl", "en", 0.82, 0.77, 4);
+    check_with_rude_as_polite("tests/eval/blind_batch15_en.jsonl", "en", 0.86, 0.74, 3);
 }
 
 /// Every blind probe's platform-rule labels (`"platform"`: absolute claims,
@@ -212,12 +216,16 @@ fn figures_with_nothing_to_count_print_a_dash_not_zero() {
     assert!(text.contains("micro-F1, every intent: — (precision —, recall —)"), "{text}");
 }
 
-/// Plain probes of every class (tests/eval/plain_spec_*.jsonl, session 24): the
+/// Plain probes of every class (tests/eval/plain_spec_*.jsonl and a second set,
+/// plain_spec2_*, drawn after the first's families were in; session 24): the
 /// short, typical wordings a specification's author tests first, written by
-/// helpers who never saw the grader. At first sight (session-24 start grader):
-/// zh 0.934, 3 of 29 rude probes graded polite; en 0.916, 2 of 25.
+/// helpers who never saw the grader. At first sight: the first set zh 0.934, 3
+/// of 29 rude probes graded polite, en 0.916, 2 of 25; the second zh 0.941, 3 of
+/// 26, en 0.915, 5 of 24 (the same as the session-start grader's).
 #[test]
 fn plain_probes_of_every_class_keep_todays_agreement() {
     check_with_rude_as_polite("tests/eval/plain_spec_zh.jsonl", "zh", 0.98, 0.95, 0);
     check_with_rude_as_polite("tests/eval/plain_spec_en.jsonl", "en", 0.99, 0.95, 0);
+    check_with_rude_as_polite("tests/eval/plain_spec2_zh.jsonl", "zh", 0.99, 0.94, 0);
+    check_with_rude_as_polite("tests/eval/plain_spec2_en.jsonl", "en", 0.98, 0.92, 0);
 }
