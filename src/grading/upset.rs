@@ -75,7 +75,19 @@ const UPSET_MARKS: &[&str] = &[
     "才跑了", "才穿了", "才戴了", "才洗了", "才开了", "才骑了", "才装了", "才充了", "鼓包", "发黑", "渗水", "生锈", "掉漆", "起泡", "没声音",
     "发烫", "烫手", "刺鼻", "异味", "脱落", "掉毛", "缩水", "糊的",
     "only had it", "only used it", "after one use", "after one wash", "first wash", "went green", "gone green", "is dead", "are dead", "dead after", " died",
+    // thanks said in anger: "thanks for nothing!!" is no delight
+    "for nothing", "谢个屁", "谢谢个屁",
     "fix it now", "fix this now", "fix it immediately", "sort it out now", "sort this out now", "want my money back",
+];
+
+/// Doubled marks: upset by themselves only when nothing in the message says joy.
+const DOUBLED_MARKS: &[&str] = &["!!", "??", "?!", "!?"];
+
+/// Joy and thanks: "终于啊终于!! 爱你们", "收到了!!太喜欢了", "Arrived!! Love it". Doubled
+/// marks beside these are delight, not anger; a complaint word still reads upset.
+const JOY_MARKS: &[&str] = &[
+    "爱你", "喜欢", "太好了", "太棒", "好棒", "哈哈", "谢谢", "感谢", "点赞", "给力", "开心", "终于", "好评", "赞",
+    "love", "thank", "awesome", "amazing", "great", "brilliant", "perfect", "haha", "yay",
 ];
 
 /// Whether the buyer's message reads upset: `buyer` as typed (capitals shout),
@@ -85,7 +97,9 @@ pub fn upset(buyer: &str, normalized: &str) -> bool {
         return true;
     }
     let compact: String = normalized.chars().filter(|c| !c.is_whitespace()).collect();
-    UPSET_MARKS.iter().any(|mark| if mark.is_ascii() && mark.chars().any(|c| c.is_ascii_alphabetic()) { normalized.contains(mark) } else { compact.contains(mark) })
+    let holds = |mark: &&str| if mark.is_ascii() && mark.chars().any(|c| c.is_ascii_alphabetic()) { normalized.contains(*mark) } else { compact.contains(*mark) };
+    let worded = UPSET_MARKS.iter().filter(|mark| !DOUBLED_MARKS.contains(mark)).any(holds);
+    worded || DOUBLED_MARKS.iter().any(holds) && !JOY_MARKS.iter().any(holds)
 }
 
 #[cfg(test)]
@@ -105,6 +119,8 @@ mod tests {
             "This is ridiculous, I've been waiting a week",
             "WHERE IS MY ORDER, YOU SAID FRIDAY",
             "Still not delivered!!",
+            "谢谢个屁!!东西都坏了",
+            "Thanks for nothing!!",
             "I've been on hold for 3 hours and still can't log in",
             "寄来的杯子碎了",
             "蟹到了死了一半",
@@ -133,6 +149,9 @@ mod tests {
             "Is the XL in stock?",
             "这款杯子洗了会掉色吗",
             "Will the frame break if I drop it?",
+            "终于啊终于!!爱你们",
+            "收到了！！太喜欢了！！",
+            "Arrived today!! Love it",
             "Thanks! When will it arrive?",
             "这双鞋尺码准不准?",
             "能只买一半吗?",
