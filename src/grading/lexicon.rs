@@ -863,19 +863,17 @@ fn add_entry(builder: &mut crate::text::matcher::PhraseSetBuilder, group: usize,
 /// A fault said to the buyer is one whichever "you" it uses: 是您的问题 blames
 /// as much as 是你的问题, and an honorific cannot turn it into courtesy. So a
 /// fault's phrase (and its exceptions) that names the buyer as 你 or 您 is also
-/// heard with the other pronoun. Courtesy and steps are left as written (你 is
-/// no honorific).
+/// heard with the other pronoun. A phrase that already names both, as in
+/// "(你|您)自己", is left as written, and so are courtesy and steps (你 is no
+/// honorific).
 fn pronoun_variants(phrase: &str, either_you: bool) -> Vec<std::borrow::Cow<'_, str>> {
     use std::borrow::Cow;
-    let mut variants = vec![Cow::Borrowed(phrase)];
-    if either_you && (phrase.contains('你') || phrase.contains('您')) {
-        for other in [phrase.replace('您', "你"), phrase.replace('你', "您")] {
-            if other != phrase {
-                variants.push(Cow::Owned(other));
-            }
-        }
+    let (plain, honoured) = (phrase.contains('你'), phrase.contains('您'));
+    match (either_you, plain, honoured) {
+        (true, true, false) => vec![Cow::Borrowed(phrase), Cow::Owned(phrase.replace('你', "您"))],
+        (true, false, true) => vec![Cow::Borrowed(phrase), Cow::Owned(phrase.replace('您', "你"))],
+        _ => vec![Cow::Borrowed(phrase)],
     }
-    variants
 }
 
 #[cfg(test)]

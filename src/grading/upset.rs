@@ -85,8 +85,9 @@ const DOUBLED_MARKS: &[&str] = &["!!", "??", "?!", "!?"];
 
 /// Joy and thanks: "终于啊终于!! 爱你们", "收到了!!太喜欢了", "Arrived!! Love it". Doubled
 /// marks beside these are delight, not anger; a complaint word still reads upset.
+/// Words that also threaten or scoff are not here: "不给好评了!!", "终于回复了??".
 const JOY_MARKS: &[&str] = &[
-    "爱你", "喜欢", "太好了", "太棒", "好棒", "哈哈", "谢谢", "感谢", "点赞", "给力", "开心", "终于", "好评", "赞",
+    "爱你", "喜欢", "太好了", "太棒", "好棒", "哈哈", "谢谢", "感谢", "点赞", "给力", "开心",
     "love", "thank", "awesome", "amazing", "great", "brilliant", "perfect", "haha", "yay",
 ];
 
@@ -121,6 +122,8 @@ mod tests {
             "Still not delivered!!",
             "谢谢个屁!!东西都坏了",
             "Thanks for nothing!!",
+            "再不处理就不给好评了!!",
+            "终于回复了??",
             "I've been on hold for 3 hours and still can't log in",
             "寄来的杯子碎了",
             "蟹到了死了一半",
