@@ -41,7 +41,7 @@ impl Grader {
     pub fn grade_text_answering(&self, text: &str, asked: Option<&str>, lang: Lang) -> TextReport {
         let normalized = normalize(text);
         let buyer = asked.map(|asked| normalize(asked).text);
-        let upset = asked.zip(buyer.as_deref()).is_some_and(|(asked, normalized)| crate::grading::upset::upset(asked, normalized));
+        let upset = crate::grading::upset::answering(asked, buyer.as_deref());
         let mut hits = Vec::new();
         let mut marks = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
@@ -366,12 +366,12 @@ mod tests {
     /// 是你的问题, and 您 cannot lift it back to polite. 你 in courtesy is no honorific.
     #[test]
     fn a_fault_is_heard_with_either_pronoun() {
+        let heard = |text: &str| {
+            let report = grader().grade_text(text, Lang::Zh);
+            let faults: Vec<String> = report.hits.iter().filter(|h| !h.good && h.kind == "tone").map(|h| h.matched.clone()).collect();
+            (faults, report.tone_band)
+        };
         for (plain, honoured) in [("这是你的问题", "这是您的问题"), ("你自己处理吧", "您自己处理吧"), ("我说的你是不会理解的", "我说的您是不会理解的")] {
-            let heard = |text: &str| {
-                let report = grader().grade_text(text, Lang::Zh);
-                let faults: Vec<String> = report.hits.iter().filter(|h| !h.good && h.kind == "tone").map(|h| h.matched.clone()).collect();
-                (faults, report.tone_band)
-            };
             let (plain_faults, plain_band) = heard(plain);
             let (honoured_faults, honoured_band) = heard(honoured);
             assert!(!plain_faults.is_empty() && !honoured_faults.is_empty(), "{plain}: {plain_faults:?} / {honoured}: {honoured_faults:?}");

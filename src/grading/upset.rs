@@ -19,7 +19,6 @@ use crate::grading::tone::capitals_span;
 /// Marks and words of an upset buyer, compared after normalising (full-width
 /// marks fold to ASCII, Traditional to Simplified, English to lower case).
 const UPSET_MARKS: &[&str] = &[
-    "!!", "??", "?!", "!?",
     // complaint and threat
     "投诉", "差评", "举报", "曝光", "消协", "工商",
     // insult of the shop or its goods
@@ -80,7 +79,7 @@ const UPSET_MARKS: &[&str] = &[
     "fix it now", "fix this now", "fix it immediately", "sort it out now", "sort this out now", "want my money back",
 ];
 
-/// Doubled marks: upset by themselves only when nothing in the message says joy.
+/// Doubled marks (!!, ??): upset by themselves only when nothing in the message says joy.
 const DOUBLED_MARKS: &[&str] = &["!!", "??", "?!", "!?"];
 
 /// Joy and thanks: "终于啊终于!! 爱你们", "收到了!!太喜欢了", "Arrived!! Love it". Doubled
@@ -99,8 +98,13 @@ pub fn upset(buyer: &str, normalized: &str) -> bool {
     }
     let compact: String = normalized.chars().filter(|c| !c.is_whitespace()).collect();
     let holds = |mark: &&str| if mark.is_ascii() && mark.chars().any(|c| c.is_ascii_alphabetic()) { normalized.contains(*mark) } else { compact.contains(*mark) };
-    let worded = UPSET_MARKS.iter().filter(|mark| !DOUBLED_MARKS.contains(mark)).any(holds);
-    worded || DOUBLED_MARKS.iter().any(holds) && !JOY_MARKS.iter().any(holds)
+    UPSET_MARKS.iter().any(holds) || DOUBLED_MARKS.iter().any(holds) && !JOY_MARKS.iter().any(holds)
+}
+
+/// `upset` for the buyer's message a reply answers, if any: `asked` as typed and
+/// `normalized` as the turn normalised it. No message, no upset.
+pub fn answering(asked: Option<&str>, normalized: Option<&str>) -> bool {
+    asked.zip(normalized).is_some_and(|(asked, normalized)| upset(asked, normalized))
 }
 
 #[cfg(test)]

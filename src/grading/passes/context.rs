@@ -67,7 +67,7 @@ impl<'a> TurnContext<'a> {
             })
             .collect();
         let upset = scenario.buyer.mood >= crate::content::raw::Mood::Annoyed
-            || turn.asked.zip(buyer.as_deref()).is_some_and(|(asked, normalized)| crate::grading::upset::upset(asked, normalized));
+            || crate::grading::upset::answering(turn.asked, buyer.as_deref());
         let mut first_hit: BTreeMap<usize, Span> = BTreeMap::new();
         for (index, message) in messages.iter().enumerate() {
             for hit in message.hits.iter().filter(|hit| grader.lexicon.entries[hit.group].heard_for(upset)) {
