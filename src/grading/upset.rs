@@ -4,7 +4,8 @@
 //!
 //! Why words and marks, not a mood model: the labelling rules call shifting the
 //! burden onto a third party impolite "against an angry customer", and anger in
-//! shop chat shows itself in a few plain ways: doubled ! or ?, complaint words
+//! shop chat shows itself in a few plain ways: doubled ! or ? (not beside joy or
+//! thanks: "收到了!!太喜欢了" is delight), complaint words
 //! (投诉, 差评, 垃圾, 骗), exasperation (到底, 凭什么, 怎么还), a report of goods that
 //! came broken, dead or short (碎了, 死了一半, 少发, "arrived broken": sending that buyer
 //! to the courier or the maker is leaving them to it), a fault told plainly or
